@@ -1,0 +1,114 @@
+"""evaluate(dict) -> dict: the decision, exactly in the shape of eligibility.md section 5."""
+from __future__ import annotations
+
+from typing import Any
+
+from . import months as m
+from .model import Application, InputError, parse
+from .params import PARAMETERS, NotCovered
+from .rules import RULES, SERVICES, Context, Finding, Rule, age_on_application
+from .texts_sv import ORGANISATIONS, REASONS, REMARKS, month_sv
+from .work import MET, NOT_MET, UNKNOWN
+
+STATUS_ELIGIBLE, STATUS_NOT_ELIGIBLE, STATUS_MORE_INFO = "eligible", "not_eligible", "needs_more_information"
+RULES_BY_SERVICE: dict[str, list[Rule]] = {s: [r for r in RULES if s in r.services] for s in SERVICES}
+
+
+def reason_text(code: str, outcome: str, detail: str, values: dict[str, Any]) -> str:
+    return REASONS[f"{code}.{outcome}.{detail}"].format(**values)
+
+
+def evaluate(data: Any) -> dict[str, Any]:
+    """Decide from the input dict. Raises InputError for malformed input or a date the
+    parameters do not cover (its `field` says which)."""
+    app = parse(data)
+    try:
+        PARAMETERS.at("law_in_force", app.application_date)
+        return _decide(app)
+    except NotCovered as exc:
+        field = "application_date" if exc.parameter != "inkomstbasbelopp" else "employments"
+        raise InputError(f"not covered by rules {PARAMETERS.rules_version}: {exc}", field) from None
+
+
+def _decide(app: Application) -> dict[str, Any]:
+    ctx = Context(app)
+    findings: dict[str, Finding] = {}
+    for r in RULES:  # every rule, always: no first-failure shortcut
+        finding = r.check(ctx)
+        if finding.detail not in r.details.get(finding.outcome, ()):
+            raise AssertionError(f"rule {r.id} gave undeclared {finding.outcome}/{finding.detail}")
+        findings[r.id] = finding
+
+    # One reason dict per rule, shared by every service the rule belongs to.
+    reasons_by_rule = {
+        r.id: {"code": r.code, "outcome": f.outcome, "rule": r.id, "detail": f.detail,
+               "legal_reference": r.legal_reference,
+               "text_sv": reason_text(r.code, f.outcome, f.detail, f.values)}
+        for r in RULES for f in (findings[r.id],)
+    }
+    services: dict[str, Any] = {}
+    missing: list[str] = []
+    for service in SERVICES:
+        rules = RULES_BY_SERVICE[service]
+        outcomes = {findings[r.id].outcome for r in rules}
+        if NOT_MET in outcomes:
+            status = STATUS_NOT_ELIGIBLE
+        elif UNKNOWN in outcomes:
+            status = STATUS_MORE_INFO
+            # Only what would settle this service is worth asking for.
+            for r in rules:
+                for fieldname in findings[r.id].missing:
+                    if fieldname not in missing:
+                        missing.append(fieldname)
+        else:
+            status = STATUS_ELIGIBLE
+        services[service] = {"status": status, "reasons": [reasons_by_rule[r.id] for r in rules]}
+
+    org = ctx.organisation
+    return {
+        "rules_version": PARAMETERS.rules_version,
+        "application_date": app.application_date.isoformat(),
+        "organisation": {"code": org, **ORGANISATIONS[org]},
+        "services": services,
+        "work_requirement": ctx.work.as_dict(),
+        "missing_information": missing,
+        "remarks": _remarks(ctx, findings),
+    }
+
+
+def _names(app: Application, indexes: tuple[int, ...]) -> str:
+    return ", ".join(app.employments[i].employer or f"anställning {i + 1}" for i in indexes)
+
+
+def _remarks(ctx: Context, findings: dict[str, Finding]) -> list[dict[str, str]]:
+    app, work = ctx.app, ctx.work
+    out: list[tuple[str, dict[str, Any]]] = [("PRELIMINARY", {}), ("CSN_DECIDES", {})]
+    employer = app.employer
+    if employer is not None and employer.collective_agreement == "no" and employer.finances_registered_organisation == "unknown":
+        out.append(("FINANCES_UNKNOWN", {}))
+    if ctx.organisation == "unknown":
+        out.append(("ROUTE_LOOKUP", {}))
+    if app.previous_support_date is not None:
+        d = app.previous_support_date
+        values = {"decision_date": d.isoformat(), "decision_month": month_sv(d.year, d.month)}
+        still_running = findings["no_support_running"].outcome == NOT_MET
+        code = "SUPPORT_STILL_RUNNING" if still_running else "REQUALIFICATION"
+        out.append((code, values))
+    if work.skipped:
+        out.append(("FRAME_EXTENDED", {"count": len(work.skipped),
+                                       "months_sv": ", ".join(m.label(x) for x in sorted(work.skipped))}))
+    if work.not_counted_abroad:
+        out.append(("WORK_ABROAD_NOT_COUNTED", {"employers": _names(app, work.not_counted_abroad)}))
+    if work.excluded_roles:
+        out.append(("EMPLOYMENT_ROLE_EXCLUDED", {"employers": _names(app, work.excluded_roles)}))
+    if work.unknown_employments:
+        out.append(("PARTIAL_KNOWLEDGE", {"employers": _names(app, work.unknown_employments)}))
+    if app.birth_date is not None and app.age is not None:
+        computed = age_on_application(app)
+        if computed != app.age:
+            out.append(("AGE_MISMATCH", {"age": app.age, "computed_age": computed}))
+    if app.situation == "employed":
+        out.append(("EMPLOYED_PRIORITY", {}))
+    if app.ignored_fields:
+        out.append(("IGNORED_FIELDS", {"fields": ", ".join(app.ignored_fields)}))
+    return [{"code": code, "text_sv": REMARKS[code].format(**values)} for code, values in out]

@@ -1,0 +1,345 @@
+"""The engine's input, validated into typed records.
+
+Every problem raises InputError naming the field with a JSON-path-like name
+(`employments[0].start`), so programs and people both see what to fix.
+Conventions: an optional field that is absent takes its documented default; an explicit
+null (or "unknown") means the person does not know, and the rule that needs it says `unknown`.
+"""
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+SITUATIONS = ("employed", "terminated", "self_employed", "other")
+TERMINATION_REASONS = ("shortage_of_work", "illness", "fixed_term_ended", "own_resignation", "other")
+INITIATORS = ("employer", "employee")
+SECTORS = ("private", "municipality", "region", "state", "other", "unknown")
+WORKER_CATEGORIES = ("white_collar", "blue_collar")
+YES_NO_UNKNOWN = ("yes", "no", "unknown")
+ROLE_EXCLUSIONS = ("none", "ceo", "owner_third", "family_of_owner")
+SKIPPABLE_TYPES = ("parental_benefit", "sickness_benefit", "military_service", "transition_study_support")
+
+# Work here counts as work in Sweden (förordning 2022:852, 4 §; lag 2022:850, 9 §):
+# the EEA (EU + Iceland, Liechtenstein, Norway), the United Kingdom and Switzerland.
+EEA_UK_CH = frozenset(
+    "AT BE BG HR CY CZ DK EE FI FR DE GR HU IE IT LV LT LU MT NL PL PT RO SK SI ES SE "
+    "IS LI NO GB CH".split()
+)
+COUNTRY_ALIASES = {"UK": "GB", "EL": "GR"}  # common non-ISO spellings
+
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_COUNTRY = re.compile(r"^[A-Za-z]{2}$")
+MAX_HOURS_PER_WEEK = 168
+MAX_MONTHLY_INCOME_SEK = 100_000_000
+
+
+class InputError(ValueError):
+    """Malformed input. `field` names where, e.g. 'employments[0].start'."""
+
+    def __init__(self, message: str, field: str | None):
+        super().__init__(message)
+        self.message = message
+        self.field = field
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"error": self.message, "field": self.field}
+
+
+UNKNOWN = None  # marker for "the person does not know" in parsed records
+
+
+@dataclass(slots=True)
+class Termination:
+    reason: str | None
+    initiated_by: str | None
+    last_day: date | None
+
+
+@dataclass(slots=True)
+class Employer:
+    name: str | None
+    sector: str
+    worker_category: str | None
+    collective_agreement: str
+    finances_registered_organisation: str
+    operates_in_sweden: bool | None
+
+
+@dataclass(slots=True)
+class Employment:
+    index: int
+    employer: str | None
+    start: date
+    end: date | None  # None = ongoing
+    hours_x100: int | None  # weekly hours in hundredths, exact integer arithmetic
+    income_ore: int | None  # monthly income in öre
+    country: str
+    role_exclusion: str | None  # None = unknown
+
+    @property
+    def counts_abroad(self) -> bool:
+        return self.country in EEA_UK_CH
+
+    @property
+    def start_ord(self) -> int:
+        return self.start.toordinal()
+
+    @property
+    def end_ord(self) -> int:
+        return date.max.toordinal() if self.end is None else self.end.toordinal()
+
+
+@dataclass(slots=True)
+class SkippablePeriod:
+    index: int
+    type: str
+    start: date
+    end: date | None  # None = ongoing
+
+
+@dataclass(slots=True)
+class Application:
+    application_date: date
+    birth_date: date | None
+    age: int | None
+    situation: str
+    termination: Termination | None
+    special_needs_illness: bool | None
+    employer: Employer | None
+    role_exclusion: str | None
+    employments: tuple[Employment, ...]
+    skippable_periods: tuple[SkippablePeriod, ...]
+    previous_support_date: date | None
+    ignored_fields: tuple[str, ...] = ()
+
+
+# --- small typed readers -------------------------------------------------------------------
+
+def _obj(value: Any, where: str) -> dict[str, Any]:
+    if not isinstance(value, dict):
+        raise InputError(f"{where or 'input'} must be a JSON object", where or None)
+    return value
+
+
+def _date(value: Any, where: str, *, nullable: bool = False) -> date | None:
+    if value is None and nullable:
+        return None
+    if not isinstance(value, str) or not _DATE.match(value):
+        raise InputError(f"{where} must be a date written YYYY-MM-DD", where)
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise InputError(f"{where} is not a real calendar date: {value!r}", where) from None
+
+
+def _choice(value: Any, where: str, allowed: tuple[str, ...]) -> str:
+    if not isinstance(value, str) or value not in allowed:
+        raise InputError(f"{where} must be one of {', '.join(allowed)}", where)
+    return value
+
+
+def _number(value: Any, where: str, lo: float, hi: float) -> float:
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
+        raise InputError(f"{where} must be a number", where)
+    if not lo <= value <= hi:
+        raise InputError(f"{where} must be between {lo:g} and {hi:g}", where)
+    return value
+
+
+def _text(value: Any, where: str) -> str | None:
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        raise InputError(f"{where} must be text", where)
+    return value.strip() or None
+
+
+def _bool(value: Any, where: str, *, nullable: bool) -> bool | None:
+    if value is None and nullable:
+        return None
+    if not isinstance(value, bool):
+        raise InputError(f"{where} must be true or false", where)
+    return value
+
+
+def _list(value: Any, where: str) -> list[Any]:
+    if not isinstance(value, list):
+        raise InputError(f"{where} must be a list", where)
+    return value
+
+
+def _extra(obj: dict[str, Any], known: set[str], prefix: str, sink: list[str]) -> None:
+    sink.extend(f"{prefix}{key}" for key in obj if key not in known)
+
+
+# --- the parser ----------------------------------------------------------------------------
+
+TOP_KEYS = {
+    "application_date", "birth_date", "age", "situation", "termination", "special_needs_illness",
+    "employer", "role_exclusion", "employments", "skippable_periods", "previous_support",
+}
+
+
+def parse(raw: Any) -> Application:
+    data = _obj(raw, "")
+    ignored: list[str] = []
+    _extra(data, TOP_KEYS, "", ignored)
+
+    if "application_date" not in data:
+        raise InputError("application_date is required", "application_date")
+    application_date = _date(data["application_date"], "application_date")
+    assert application_date is not None
+
+    birth_date = _date(data.get("birth_date"), "birth_date", nullable=True)
+    if birth_date is not None and birth_date > application_date:
+        raise InputError("birth_date is after application_date", "birth_date")
+    age = None
+    if data.get("age") is not None:
+        age_value = _number(data["age"], "age", 0, 130)
+        if age_value != int(age_value):
+            raise InputError("age must be a whole number of years", "age")
+        age = int(age_value)
+
+    if "situation" not in data:
+        raise InputError("situation is required", "situation")
+    situation = _choice(data["situation"], "situation", SITUATIONS)
+
+    termination = None
+    if data.get("termination") is not None:
+        term = _obj(data["termination"], "termination")
+        _extra(term, {"reason", "initiated_by", "last_day"}, "termination.", ignored)
+        reason = term.get("reason")
+        initiated = term.get("initiated_by")
+        termination = Termination(
+            reason=None if reason is None else _choice(reason, "termination.reason", TERMINATION_REASONS),
+            initiated_by=None if initiated is None else _choice(initiated, "termination.initiated_by", INITIATORS),
+            last_day=_date(term.get("last_day"), "termination.last_day", nullable=True),
+        )
+
+    # Choice: absent means the person has not said they have special needs (false);
+    # an explicit null means they do not know yet.
+    special = _bool(data.get("special_needs_illness", False), "special_needs_illness", nullable=True)
+
+    employer = None
+    if data.get("employer") is not None:
+        employer = _parse_employer(_obj(data["employer"], "employer"), ignored)
+    elif situation != "self_employed":
+        raise InputError("employer is required unless situation is self_employed", "employer")
+
+    role_exclusion = _role_exclusion(data.get("role_exclusion", "none"), "role_exclusion")
+
+    if "employments" not in data:
+        raise InputError("employments is required (it may be an empty list)", "employments")
+    employments = tuple(
+        _parse_employment(item, i, employer, role_exclusion, ignored)
+        for i, item in enumerate(_list(data["employments"], "employments"))
+    )
+
+    periods = tuple(
+        _parse_period(item, i, ignored)
+        for i, item in enumerate(_list(data.get("skippable_periods") or [], "skippable_periods"))
+    )
+
+    previous = None
+    if data.get("previous_support") is not None:
+        prev = _obj(data["previous_support"], "previous_support")
+        _extra(prev, {"decision_date"}, "previous_support.", ignored)
+        if "decision_date" not in prev:
+            raise InputError("previous_support.decision_date is required", "previous_support.decision_date")
+        previous = _date(prev["decision_date"], "previous_support.decision_date")
+        assert previous is not None
+        if previous > application_date:
+            raise InputError("previous_support.decision_date is after application_date",
+                             "previous_support.decision_date")
+
+    return Application(
+        application_date=application_date, birth_date=birth_date, age=age, situation=situation,
+        termination=termination, special_needs_illness=special, employer=employer,
+        role_exclusion=role_exclusion, employments=employments, skippable_periods=periods,
+        previous_support_date=previous, ignored_fields=tuple(ignored),
+    )
+
+
+def _role_exclusion(value: Any, where: str) -> str | None:
+    if value is None or value == "unknown":
+        return UNKNOWN
+    return _choice(value, where, ROLE_EXCLUSIONS + ("unknown",))
+
+
+def _parse_employer(emp: dict[str, Any], ignored: list[str]) -> Employer:
+    _extra(emp, {"name", "sector", "worker_category", "collective_agreement",
+                 "finances_registered_organisation", "operates_in_sweden"}, "employer.", ignored)
+    for required in ("sector", "collective_agreement"):
+        if required not in emp:
+            raise InputError(f"employer.{required} is required", f"employer.{required}")
+    category = emp.get("worker_category")
+    return Employer(
+        name=_text(emp.get("name"), "employer.name"),
+        sector=_choice(emp["sector"], "employer.sector", SECTORS),
+        worker_category=None if category is None else _choice(category, "employer.worker_category", WORKER_CATEGORIES),
+        collective_agreement=_choice(emp["collective_agreement"], "employer.collective_agreement", YES_NO_UNKNOWN),
+        finances_registered_organisation=_choice(
+            emp.get("finances_registered_organisation") or "unknown",
+            "employer.finances_registered_organisation", YES_NO_UNKNOWN),
+        # Choice: absent means the employer operates in Sweden (the usual case); null = unknown.
+        operates_in_sweden=_bool(emp.get("operates_in_sweden", True), "employer.operates_in_sweden", nullable=True),
+    )
+
+
+def _same_employer(a: str | None, b: str | None) -> bool:
+    return a is not None and b is not None and a.casefold() == b.casefold()
+
+
+def _parse_employment(raw: Any, i: int, employer: Employer | None, application_role: str | None,
+                      ignored: list[str]) -> Employment:
+    where = f"employments[{i}]"
+    item = _obj(raw, where)
+    _extra(item, {"employer", "start", "end", "hours_per_week", "monthly_income_sek", "country",
+                  "role_exclusion"}, f"{where}.", ignored)
+    if "start" not in item:
+        raise InputError(f"{where}.start is required", f"{where}.start")
+    start = _date(item["start"], f"{where}.start")
+    end = _date(item.get("end"), f"{where}.end", nullable=True)
+    assert start is not None
+    if end is not None and end < start:
+        raise InputError(f"{where}.end is before {where}.start", f"{where}.end")
+    hours = item.get("hours_per_week")
+    income = item.get("monthly_income_sek")
+    country_raw = item.get("country") or "SE"
+    if not isinstance(country_raw, str) or not _COUNTRY.match(country_raw):
+        raise InputError(f"{where}.country must be a two-letter country code (ISO 3166), e.g. SE",
+                         f"{where}.country")
+    country = COUNTRY_ALIASES.get(country_raw.upper(), country_raw.upper())
+    name = _text(item.get("employer"), f"{where}.employer")
+    # The application's role_exclusion describes the employment at the application's employer;
+    # a matching employment without its own value inherits it.
+    if "role_exclusion" in item:
+        role = _role_exclusion(item["role_exclusion"], f"{where}.role_exclusion")
+    elif employer is not None and _same_employer(name, employer.name):
+        role = application_role
+    else:
+        role = "none"
+    return Employment(
+        index=i, employer=name, start=start, end=end,
+        hours_x100=None if hours is None else round(_number(hours, f"{where}.hours_per_week", 0, MAX_HOURS_PER_WEEK) * 100),
+        income_ore=None if income is None else round(_number(income, f"{where}.monthly_income_sek", 0, MAX_MONTHLY_INCOME_SEK) * 100),
+        country=country, role_exclusion=role,
+    )
+
+
+def _parse_period(raw: Any, i: int, ignored: list[str]) -> SkippablePeriod:
+    where = f"skippable_periods[{i}]"
+    item = _obj(raw, where)
+    _extra(item, {"type", "start", "end"}, f"{where}.", ignored)
+    for required in ("type", "start"):
+        if required not in item:
+            raise InputError(f"{where}.{required} is required", f"{where}.{required}")
+    start = _date(item["start"], f"{where}.start")
+    end = _date(item.get("end"), f"{where}.end", nullable=True)
+    assert start is not None
+    if end is not None and end < start:
+        raise InputError(f"{where}.end is before {where}.start", f"{where}.end")
+    return SkippablePeriod(i, _choice(item["type"], f"{where}.type", SKIPPABLE_TYPES), start, end)

@@ -1,0 +1,95 @@
+"""Dated parameters, read from parameters.json.
+
+Values are looked up "as of" a date. A date before a parameter's first value, or a year
+without an inkomstbasbelopp, raises NotCovered: the engine never falls back silently.
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import date
+from fractions import Fraction
+from pathlib import Path
+from typing import Any
+
+PARAMETERS_FILE = Path(__file__).with_name("parameters.json")
+
+
+class NotCovered(LookupError):
+    """A parameter has no value for the date or year asked for."""
+
+    def __init__(self, message: str, parameter: str):
+        super().__init__(message)
+        self.parameter = parameter
+
+
+@dataclass(frozen=True)
+class Parameter:
+    name: str
+    description: str
+    unit: str
+    reference: str
+    values: tuple[tuple[date, Any], ...]  # sorted by date
+
+    def at(self, when: date) -> Any:
+        found = None
+        for start, value in self.values:
+            if start <= when:
+                found = (value,)
+            else:
+                break
+        if found is None:
+            raise NotCovered(
+                f"parameter {self.name!r} has no value for {when.isoformat()} "
+                f"(first value from {self.values[0][0].isoformat()})",
+                self.name,
+            )
+        return found[0]
+
+
+class Parameters:
+    def __init__(self, raw: dict[str, Any]):
+        self.rules_version: str = raw["rules_version"]
+        self.by_name: dict[str, Parameter] = {}
+        for name, spec in raw["parameters"].items():
+            values = tuple(
+                sorted((date.fromisoformat(v["from"]), v["value"]) for v in spec["values"])
+            )
+            self.by_name[name] = Parameter(
+                name, spec["description"], spec["unit"], spec["reference"], values
+            )
+        ibb = raw["inkomstbasbelopp"]
+        self.ibb_reference: str = ibb["reference"]
+        self.ibb: dict[int, int] = {int(y): int(v["value"]) for y, v in ibb["years"].items()}
+        self.ibb_sources: dict[int, str] = {int(y): v["source"] for y, v in ibb["years"].items()}
+        # Thresholds are cached per year; they are hit for every month of every decision.
+        self._income_threshold_ore: dict[int, int] = {}
+
+    def at(self, name: str, when: date) -> Any:
+        return self.by_name[name].at(when)
+
+    def covers_ibb(self, year: int) -> bool:
+        return year in self.ibb
+
+    def income_threshold_ore(self, year: int, share: Fraction) -> int:
+        """Monthly income threshold in öre for a calendar year (share × IBB, whole öre)."""
+        cached = self._income_threshold_ore.get(year)
+        if cached is not None:
+            return cached
+        if year not in self.ibb:
+            covered = f"{min(self.ibb)}–{max(self.ibb)}"
+            raise NotCovered(
+                f"no inkomstbasbelopp for {year} (covered years: {covered})", "inkomstbasbelopp"
+            )
+        value = self.ibb[year] * 100 * share
+        ore = int(value)  # IBB × 25 % is a whole number of kronor for every covered year
+        self._income_threshold_ore[year] = ore
+        return ore
+
+
+def _load() -> Parameters:
+    with PARAMETERS_FILE.open(encoding="utf-8") as handle:
+        return Parameters(json.load(handle))
+
+
+PARAMETERS = _load()
