@@ -1,0 +1,86 @@
+# Vägvisaren. The two commands: `make run` (everything, on embedded defaults) and `make test`.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+.DELETE_ON_ERROR:
+
+export RASA_TELEMETRY_ENABLED := false
+export TF_CPP_MIN_LOG_LEVEL := 3
+export PYTHONDONTWRITEBYTECODE := 1
+export PIP_DISABLE_PIP_VERSION_CHECK := 1
+
+BOT_VENV := .venv-bot
+API_VENV := .venv-api
+BOT_PY := $(BOT_VENV)/bin/python
+API_PY := $(API_VENV)/bin/python
+RASA := $(BOT_VENV)/bin/rasa
+SPACY_STAMP := .build/spacy/.installed
+MODEL := models/vagvisaren.tar.gz
+TRAINING_INPUTS := config.yml domain.yml $(shell find data bot -name '*.yml' -o -name '*.py' 2>/dev/null)
+
+.PHONY: help setup run test test-rules test-bot test-api test-stories validate bench-rules lock clean
+
+help:
+	@echo "make run    - install what is missing, train if needed, start everything: http://localhost:8000"
+	@echo "make test   - every test suite (installs and trains first where needed)"
+	@echo "make bench-rules - eligibility engine decisions per second"
+
+# --- environments ---------------------------------------------------------------------------
+$(BOT_VENV)/.installed: requirements/bot.lock
+	@py=$$(scripts/find-python 3.10) || exit 1; rm -rf $(BOT_VENV); "$$py" -m venv $(BOT_VENV)
+	$(BOT_PY) -m pip install --quiet -r requirements/bot.lock
+	@touch $@
+
+$(API_VENV)/.installed: requirements/api.lock
+	@py=$$(scripts/find-python 3.11) || exit 1; rm -rf $(API_VENV); "$$py" -m venv $(API_VENV)
+	$(API_PY) -m pip install --quiet -r requirements/api.lock
+	@touch $@
+
+# The Swedish spaCy pipeline (sv_vagvisaren), built from spaCy's language data and
+# spacy-lookups-data, installed as a package into the bot environment.
+$(SPACY_STAMP): $(BOT_VENV)/.installed bot/spacy_sv/build.py
+	$(BOT_PY) -m bot.spacy_sv.build .build/spacy
+	$(BOT_PY) -m pip install --quiet --no-deps --force-reinstall .build/spacy/dist/sv_vagvisaren-*.tar.gz
+	@touch $@
+
+# Trained only when config, domain, training data or bot/ components changed.
+$(MODEL): $(TRAINING_INPUTS) $(SPACY_STAMP)
+	$(RASA) train --fixed-model-name vagvisaren --out models
+	@touch $@
+
+setup: $(BOT_VENV)/.installed $(API_VENV)/.installed $(SPACY_STAMP) $(MODEL)
+
+# --- the two commands -----------------------------------------------------------------------
+run: setup
+	@$(API_PY) scripts/stack.py
+
+test: setup validate test-rules test-bot test-stories test-api
+
+# --- parts ----------------------------------------------------------------------------------
+validate: $(SPACY_STAMP)
+	$(RASA) data validate --fail-on-warnings
+
+test-rules: $(API_VENV)/.installed
+	$(API_PY) -m pytest tests/rules_bridge -q
+
+test-bot: $(SPACY_STAMP)
+	$(BOT_PY) -m pytest tests/bot -q
+
+test-stories: $(MODEL)
+	$(RASA) test core --model $(MODEL) --stories tests/stories --fail-on-prediction-errors --out reports/stories
+
+test-api: setup
+	$(API_PY) -m pytest tests/api tests/e2e -q
+
+bench-rules: $(API_VENV)/.installed
+	$(API_PY) -m rules_bridge.benchmark
+
+# Re-resolve the pinned versions from requirements/*.in (needs the registries).
+lock:
+	rm -rf .build/lock && mkdir -p .build/lock
+	"$$(scripts/find-python 3.10)" -m venv .build/lock/bot && .build/lock/bot/bin/pip install -q -r requirements/bot.in
+	(echo "# Generated from bot.in by pip freeze on Python 3.10 (make lock). Do not edit by hand."; .build/lock/bot/bin/pip freeze) > requirements/bot.lock
+	"$$(scripts/find-python 3.11)" -m venv .build/lock/api && .build/lock/api/bin/pip install -q -r requirements/api.in
+	(echo "# Generated from api.in by pip freeze on Python 3.11 (make lock). Do not edit by hand."; .build/lock/api/bin/pip freeze) > requirements/api.lock
+
+clean:
+	rm -rf $(BOT_VENV) $(API_VENV) .build models reports .run

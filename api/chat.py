@@ -1,0 +1,101 @@
+"""The website's chat: POST /api/chat relays to the Rasa REST channel on loopback.
+
+The conversation id is made here, never chosen by the browser: it travels in an HMAC-signed,
+HttpOnly cookie, and a message whose `sender` does not match the cookie is refused (403).
+"""
+from __future__ import annotations
+
+import hashlib
+import hmac
+import secrets
+from typing import Any
+
+import httpx
+from fastapi import APIRouter, HTTPException, Request, Response
+from pydantic import BaseModel, Field
+
+router = APIRouter(prefix="/api/chat", tags=["chat"])
+COOKIE = "vv_conversation"
+UNAVAILABLE_SV = ("Jag kan inte svara just nu eftersom tjänsten har ett tillfälligt fel. "
+                  "Försök igen om en liten stund – det du har skrivit hittills finns kvar.")
+
+
+class ChatIn(BaseModel):
+    sender: str = Field(min_length=1, max_length=64)
+    message: str
+
+
+class Button(BaseModel):
+    title: str
+    payload: str
+
+
+class BotMessage(BaseModel):
+    text: str | None = None
+    buttons: list[Button] = []
+
+
+class ChatOut(BaseModel):
+    sender: str
+    messages: list[BotMessage]
+
+
+class SessionOut(BaseModel):
+    sender: str
+
+
+def _sign(secret: str, conversation_id: str) -> str:
+    mac = hmac.new(secret.encode(), conversation_id.encode(), hashlib.sha256).hexdigest()[:32]
+    return f"{conversation_id}.{mac}"
+
+
+def _verified(secret: str, cookie: str | None) -> str | None:
+    if not cookie or "." not in cookie:
+        return None
+    conversation_id = cookie.rsplit(".", 1)[0]
+    return conversation_id if hmac.compare_digest(_sign(secret, conversation_id), cookie) else None
+
+
+def conversation_from(request: Request) -> str | None:
+    return _verified(request.app.state.settings.session_secret, request.cookies.get(COOKIE))
+
+
+@router.post("/session", response_model=SessionOut)
+def session(request: Request, response: Response) -> SessionOut:
+    """Returns this browser's conversation id, starting one when there is none (a reload keeps it)."""
+    conversation_id = conversation_from(request)
+    if conversation_id is None:
+        conversation_id = secrets.token_urlsafe(18)
+    response.set_cookie(COOKIE, _sign(request.app.state.settings.session_secret, conversation_id),
+                        httponly=True, samesite="strict", max_age=7 * 24 * 3600, path="/")
+    return SessionOut(sender=conversation_id)
+
+
+def _messages(raw: list[dict[str, Any]]) -> list[BotMessage]:
+    out = []
+    for item in raw:
+        buttons = [Button(title=b.get("title", ""), payload=b.get("payload", "")) for b in item.get("buttons") or []]
+        if item.get("text") or buttons:
+            out.append(BotMessage(text=item.get("text"), buttons=buttons))
+    return out
+
+
+@router.post("", response_model=ChatOut)
+async def chat(body: ChatIn, request: Request) -> ChatOut:
+    settings = request.app.state.settings
+    if conversation_from(request) != body.sender:
+        raise HTTPException(403, "Det här samtalet hör inte till din webbläsare. Ladda om sidan för att börja ett nytt.")
+    text = body.message.strip()
+    if not text:
+        raise HTTPException(422, "Meddelandet är tomt. Skriv något och försök igen.")
+    if len(text) > settings.max_message_chars:
+        raise HTTPException(413, f"Meddelandet är för långt. Skriv högst {settings.max_message_chars} tecken.")
+    try:
+        async with httpx.AsyncClient(timeout=settings.upstream_timeout_s) as client:
+            reply = await client.post(f"{settings.rasa_url}/webhooks/rest/webhook",
+                                      json={"sender": body.sender, "message": text})
+        reply.raise_for_status()
+        raw = reply.json()
+    except (httpx.HTTPError, ValueError):
+        raise HTTPException(503, UNAVAILABLE_SV) from None
+    return ChatOut(sender=body.sender, messages=_messages(raw if isinstance(raw, list) else []))

@@ -1,0 +1,95 @@
+// Vägvisaren chat: talks to POST /api/chat; keeps the visible history in sessionStorage so a
+// reload shows the same conversation (the conversation id lives in an HttpOnly cookie).
+(function () {
+  "use strict";
+  const log = document.getElementById("log");
+  const form = document.getElementById("chat-form");
+  const input = document.getElementById("message");
+  const typing = document.getElementById("typing");
+  const errorBox = document.getElementById("error");
+  const restart = document.getElementById("restart");
+  const HISTORY_KEY = "vv-history";
+  let sender = null;
+
+  function history() {
+    try { return JSON.parse(sessionStorage.getItem(HISTORY_KEY)) || []; } catch (e) { return []; }
+  }
+  function remember(entry) {
+    const items = history(); items.push(entry);
+    sessionStorage.setItem(HISTORY_KEY, JSON.stringify(items));
+  }
+
+  function render(entry) {
+    const div = document.createElement("div");
+    div.className = "msg " + (entry.who === "me" ? "me" : "bot");
+    const who = document.createElement("span");
+    who.className = "who";
+    who.textContent = entry.who === "me" ? "Du" : "Vägvisaren";
+    div.appendChild(who);
+    div.appendChild(document.createTextNode(entry.text || ""));  // text only: never HTML
+    log.appendChild(div);
+    if (entry.buttons && entry.buttons.length) {
+      const group = document.createElement("div");
+      group.className = "buttons";
+      group.setAttribute("role", "group");
+      group.setAttribute("aria-label", "Svarsalternativ");
+      entry.buttons.forEach(function (b) {
+        const button = document.createElement("button");
+        button.type = "button";
+        button.textContent = b.title;
+        button.addEventListener("click", function () { send(b.payload, b.title); });
+        group.appendChild(button);
+      });
+      log.appendChild(group);
+    }
+    log.scrollTop = log.scrollHeight;
+  }
+
+  async function startSession() {
+    const reply = await fetch("/api/chat/session", { method: "POST", credentials: "same-origin" });
+    sender = (await reply.json()).sender;
+  }
+
+  async function send(payload, shown) {
+    errorBox.textContent = "";
+    if (shown !== null) { const mine = { who: "me", text: shown }; render(mine); remember(mine); }
+    typing.hidden = false;
+    try {
+      const reply = await fetch("/api/chat", {
+        method: "POST", credentials: "same-origin",
+        headers: { "Content-Type": "application/json" },
+        body: JSON.stringify({ sender: sender, message: payload }),
+      });
+      const body = await reply.json();
+      if (!reply.ok) { errorBox.textContent = body.detail || "Något gick fel. Försök igen."; return; }
+      body.messages.forEach(function (m) {
+        const entry = { who: "bot", text: m.text, buttons: m.buttons };
+        render(entry); remember(entry);
+      });
+    } catch (e) {
+      errorBox.textContent = "Det gick inte att nå Vägvisaren. Kontrollera din uppkoppling och försök igen.";
+    } finally {
+      typing.hidden = true;
+    }
+  }
+
+  form.addEventListener("submit", function (event) {
+    event.preventDefault();
+    const text = input.value.trim();
+    if (!text) return;
+    input.value = "";
+    send(text, text);
+    input.focus();
+  });
+
+  restart.addEventListener("click", function () {
+    sessionStorage.removeItem(HISTORY_KEY);
+    log.replaceChildren();
+    send("/restart", null).then(function () { send("/greet", null); });
+  });
+
+  startSession().then(function () {
+    const past = history();
+    if (past.length) { past.forEach(render); } else { send("/greet", null); }
+  });
+})();

@@ -1,0 +1,175 @@
+"""Run the whole product on one machine: action server, Rasa server, API.
+
+    python scripts/stack.py [--api-port 8000] [--rasa-port 5005] [--actions-port 5055] [--run-dir .run]
+
+Each service runs in its own process group; Ctrl-C (SIGINT) or SIGTERM stops every group
+(SIGTERM, then SIGKILL after a grace period), and so does any service dying on its own.
+Rasa and the action server listen on 127.0.0.1 only: the API is the public door.
+Prints `READY <json>` with the pids once GET /health reports everything ready.
+Standard library only, so any Python 3.10+ can run it.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import secrets
+import signal
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+GRACE_S = 15
+
+
+def load_secrets(run_dir: Path) -> dict[str, str]:
+    """Random secrets made once per run directory (never committed, never defaults)."""
+    path = run_dir / "secrets.json"
+    if path.exists():
+        return json.loads(path.read_text())
+    values = {name: secrets.token_urlsafe(32) for name in ("rasa_token", "session_secret", "bot_service_token")}
+    path.write_text(json.dumps(values))
+    path.chmod(0o600)
+    return values
+
+
+class Stack:
+    def __init__(self, args: argparse.Namespace):
+        self.args = args
+        self.run_dir = Path(args.run_dir).resolve()
+        self.run_dir.mkdir(parents=True, exist_ok=True)
+        self.secrets = load_secrets(self.run_dir)
+        self.procs: dict[str, subprocess.Popen[bytes]] = {}
+        self.stopping = False
+
+    def env(self, **extra: str) -> dict[str, str]:
+        env = dict(os.environ)
+        env.update({"PYTHONPATH": str(ROOT), "RASA_TELEMETRY_ENABLED": "false",
+                    "TF_CPP_MIN_LOG_LEVEL": "3", "PYTHONUNBUFFERED": "1"})
+        env.update(extra)
+        return env
+
+    def start(self, name: str, cmd: list[str], env: dict[str, str]) -> None:
+        log = open(self.run_dir / f"{name}.log", "ab")
+        self.procs[name] = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
+                                            stdin=subprocess.DEVNULL, start_new_session=True)
+
+    def start_all(self) -> None:
+        a = self.args
+        bot_bin = ROOT / a.bot_venv / "bin"
+        api_bin = ROOT / a.api_venv / "bin"
+        actions_url = f"http://127.0.0.1:{a.actions_port}"
+        rasa_url = f"http://127.0.0.1:{a.rasa_port}"
+        self.start("actions", [str(bot_bin / "python"), "-m", "rasa_sdk", "--actions", "actions",
+                               "--port", str(a.actions_port)],
+                   self.env(SANIC_HOST="127.0.0.1"))
+        self.start("rasa", [str(bot_bin / "rasa"), "run", "--model", a.model, "--enable-api",
+                            "--auth-token", self.secrets["rasa_token"], "--interface", "127.0.0.1",
+                            "--port", str(a.rasa_port), "--endpoints", "endpoints.yml",
+                            "--credentials", "credentials.yml"],
+                   self.env(ACTION_SERVER_URL=f"{actions_url}/webhook",
+                            RASA_TRACKER_DB=str(self.run_dir / "rasa-tracker.db")))
+        self.start("api", [str(api_bin / "python"), "-m", "uvicorn", "--factory", "api.main:create_app",
+                           "--host", a.api_host, "--port", str(a.api_port), "--no-access-log"],
+                   self.env(VV_DATABASE_URL=os.environ.get("VV_DATABASE_URL", f"sqlite:///{self.run_dir / 'vagvisaren.db'}"),
+                            VV_RASA_URL=rasa_url, VV_RASA_TOKEN=self.secrets["rasa_token"],
+                            VV_ACTION_SERVER_URL=actions_url,
+                            VV_SESSION_SECRET=self.secrets["session_secret"],
+                            VV_BOT_SERVICE_TOKEN=self.secrets["bot_service_token"]))
+
+    def dead(self) -> list[str]:
+        return [name for name, proc in self.procs.items() if proc.poll() is not None]
+
+    def wait_ready(self) -> bool:
+        url = f"http://127.0.0.1:{self.args.api_port}/health"
+        deadline = time.monotonic() + self.args.ready_timeout
+        while time.monotonic() < deadline and not self.stopping:
+            if self.dead():
+                return False
+            try:
+                with urllib.request.urlopen(url, timeout=3) as reply:
+                    if reply.status == 200:
+                        return True
+            except (urllib.error.URLError, OSError):
+                pass
+            time.sleep(1)
+        return False
+
+    def stop(self) -> None:
+        self.stopping = True
+        for proc in self.procs.values():
+            if proc.poll() is None:
+                try:
+                    os.killpg(proc.pid, signal.SIGTERM)
+                except ProcessLookupError:
+                    pass
+        deadline = time.monotonic() + GRACE_S
+        for proc in self.procs.values():
+            try:
+                proc.wait(timeout=max(0.1, deadline - time.monotonic()))
+            except subprocess.TimeoutExpired:
+                pass
+        for proc in self.procs.values():  # whatever is left, including grandchildren
+            try:
+                os.killpg(proc.pid, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
+            proc.wait()
+
+    def tail(self, name: str, lines: int = 30) -> str:
+        path = self.run_dir / f"{name}.log"
+        return "\n".join(path.read_text(errors="replace").splitlines()[-lines:]) if path.exists() else ""
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--api-host", default=os.environ.get("VV_API_HOST", "127.0.0.1"))
+    parser.add_argument("--api-port", type=int, default=8000)
+    parser.add_argument("--rasa-port", type=int, default=5005)
+    parser.add_argument("--actions-port", type=int, default=5055)
+    parser.add_argument("--run-dir", default=".run")
+    parser.add_argument("--model", default="models/vagvisaren.tar.gz")
+    parser.add_argument("--bot-venv", default=".venv-bot")
+    parser.add_argument("--api-venv", default=".venv-api")
+    parser.add_argument("--ready-timeout", type=float, default=240)
+    args = parser.parse_args()
+
+    stack = Stack(args)
+
+    def on_signal(signum: int, _frame: object) -> None:
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGTERM, on_signal)
+    started = time.monotonic()
+    try:
+        stack.start_all()
+        print(f"Starting Vägvisaren (logs in {stack.run_dir}) …", flush=True)
+        if not stack.wait_ready():
+            for name in stack.dead() or list(stack.procs):
+                print(f"--- {name}.log ---\n{stack.tail(name)}", file=sys.stderr)
+            print("Vägvisaren did not become ready; see the logs above.", file=sys.stderr)
+            return 1
+        pids = {name: proc.pid for name, proc in stack.procs.items()}
+        print(f"Vägvisaren is ready after {time.monotonic() - started:.0f} s: "
+              f"chat on http://localhost:{args.api_port}/  (Ctrl-C stops everything)", flush=True)
+        print("READY " + json.dumps(pids), flush=True)
+        while True:
+            dead = stack.dead()
+            if dead:
+                print(f"{', '.join(dead)} stopped unexpectedly; stopping the rest.\n{stack.tail(dead[0])}",
+                      file=sys.stderr)
+                return 1
+            time.sleep(1)
+    except KeyboardInterrupt:
+        print("\nStopping …", flush=True)
+        return 0
+    finally:
+        stack.stop()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,78 @@
+"""Starts the real product (action server, Rasa server, API) through scripts/stack.py on free
+ports with its own run directory, exactly as `make run` does."""
+from __future__ import annotations
+
+import json
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@dataclass
+class RunningStack:
+    proc: subprocess.Popen[str]
+    pids: dict[str, int]
+    api: str
+    rasa: str
+    rasa_port: int
+    actions_port: int
+    run_dir: Path
+
+    @property
+    def rasa_token(self) -> str:
+        return json.loads((self.run_dir / "secrets.json").read_text())["rasa_token"]
+
+    def stop(self) -> int:
+        if self.proc.poll() is None:
+            self.proc.send_signal(signal.SIGINT)  # what Ctrl-C sends
+            try:
+                self.proc.wait(timeout=60)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait()
+        return self.proc.returncode
+
+
+@pytest.fixture(scope="module")
+def stack(tmp_path_factory: pytest.TempPathFactory) -> RunningStack:
+    run_dir = tmp_path_factory.mktemp("run")
+    api_port, rasa_port, actions_port = free_port(), free_port(), free_port()
+    proc = subprocess.Popen(
+        [sys.executable, "scripts/stack.py", "--api-port", str(api_port), "--rasa-port", str(rasa_port),
+         "--actions-port", str(actions_port), "--run-dir", str(run_dir)],
+        cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+        env={**os.environ, "PYTHONUNBUFFERED": "1"})
+    pids = None
+    deadline = time.monotonic() + 300
+    seen = []
+    assert proc.stdout is not None
+    while time.monotonic() < deadline:
+        line = proc.stdout.readline()
+        if not line:
+            break
+        seen.append(line)
+        if line.startswith("READY "):
+            pids = json.loads(line[6:])
+            break
+    if pids is None:
+        proc.kill()
+        pytest.fail("the stack did not start:\n" + "".join(seen))
+    running = RunningStack(proc, pids, f"http://127.0.0.1:{api_port}", f"http://127.0.0.1:{rasa_port}",
+                           rasa_port, actions_port, run_dir)
+    yield running
+    running.stop()
