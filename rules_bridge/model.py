@@ -80,7 +80,8 @@ class Employment:
     role_exclusion: str | None  # None = unknown
 
     @property
-    def counts_abroad(self) -> bool:
+    def country_counts(self) -> bool:
+        """Work in the EEA, the UK and Switzerland counts as work in Sweden."""
         return self.country in EEA_UK_CH
 
     @property

@@ -9,12 +9,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from fractions import Fraction
 from typing import Any, Callable
 
 from . import months as m
 from .model import Application
 from .params import PARAMETERS
-from .texts_sv import date_sv, month_sv
+from .texts_sv import ORGANISATIONS, date_sv, month_sv
 from .work import MET, NOT_MET, UNKNOWN, WorkResult, evaluate_work
 
 RADGIVNING, FORSTARKT, VAGLEDNING, YTTRANDE = "radgivning", "forstarkt_stod", "vagledning", "yttrande_csn"
@@ -94,7 +95,6 @@ def route(app: Application) -> str:
 
 
 def _org_values(ctx: Context) -> tuple[str, dict[str, Any]]:
-    from .texts_sv import ORGANISATIONS
     if ctx.organisation in ("ooo", "unknown"):
         return "_UNKNOWN_ORG", {}
     return "", {"org_name": ORGANISATIONS[ctx.organisation]["name_sv"]}
@@ -266,16 +266,11 @@ def work_requirement(ctx: Context) -> Finding:
     if not PARAMETERS.covers_ibb(year):
         year = max(PARAMETERS.ibb)
     share = PARAMETERS.at("income_share_of_ibb", ctx.app.application_date)
-    threshold = PARAMETERS.income_threshold_ore(year, _fraction(share)) // 100
+    threshold = PARAMETERS.income_threshold_ore(year, Fraction(share)) // 100
     short = work.required_months - work.qualifying_months
     return Finding(NOT_MET, "TOO_FEW_MONTHS", {
         **values, "missing": f"{short} månad" if short == 1 else f"{short} månader",
         "threshold_example": f"{threshold:,}".replace(",", " "), "threshold_year": year})
-
-
-def _fraction(text: str):
-    from fractions import Fraction
-    return Fraction(text)
 
 
 @rule("no_support_running", "PREVIOUS_SUPPORT", f"{PROP} (seed 001, 5.4 och 5.5)",

@@ -16,7 +16,6 @@ Choices (eligibility.md 2.5), each marked where it is applied:
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
 from fractions import Fraction
 
 from . import months as m
@@ -36,7 +35,6 @@ class WorkResult:
     frame_end: int
     months: list[dict]  # the output rows, newest first
     skipped: list[int]
-    frame_cut_by_previous_support: bool
     not_counted_abroad: tuple[int, ...]  # employment indexes outside the EEA/UK/CH
     excluded_roles: tuple[int, ...]  # employment indexes excluded by role
     unknown_employments: tuple[int, ...]  # employment indexes with neither hours nor income
@@ -61,7 +59,7 @@ def _counting(app: Application) -> tuple[list[Employment], tuple[int, ...], tupl
     months are uncertain (see _evaluate_month), not failed."""
     counting, abroad, excluded = [], [], []
     for emp in app.employments:
-        if not emp.counts_abroad:
+        if not emp.country_counts:
             abroad.append(emp.index)
         elif emp.role_exclusion is not None and emp.role_exclusion != "none":
             excluded.append(emp.index)
@@ -182,7 +180,6 @@ def evaluate_work(app: Application) -> WorkResult:
         outcome=outcome, qualifying_months=pessimistic, unknown_months=unknown_count,
         required_months=required, frame_start=frame_start, frame_end=frame_end,
         months=evaluated, skipped=skipped_months,
-        frame_cut_by_previous_support=counted < frame_len,
         not_counted_abroad=abroad, excluded_roles=excluded, unknown_employments=unknown_emps,
         uncertain_roles=tuple(e.index for e in counting if e.role_exclusion is None),
     )
@@ -205,7 +202,3 @@ def _optimistic_count(evaluated: list[dict], frame_len: int) -> int:
             taken += 1
             count += 1 if qualifies else 0
     return count
-
-
-def frame_dates(result: WorkResult) -> tuple[date, date]:
-    return m.first_day(result.frame_start), m.last_day(result.frame_end)
