@@ -53,23 +53,26 @@ setup: $(BOT_VENV)/.installed $(API_VENV)/.installed $(SPACY_STAMP) $(MODEL)
 run: setup
 	@$(API_PY) scripts/stack.py
 
-test: setup validate test-rules test-bot test-stories test-api
+test: setup
+	@rm -rf reports/junit
+	$(MAKE) --no-print-directory validate test-rules test-bot test-stories test-api
+	@$(API_PY) scripts/test_summary.py
 
 # --- parts ----------------------------------------------------------------------------------
 validate: $(SPACY_STAMP)
 	$(RASA) data validate --fail-on-warnings
 
 test-rules: $(API_VENV)/.installed
-	$(API_PY) -m pytest tests/rules_bridge -q
+	$(API_PY) -m pytest tests/rules_bridge -q --junitxml=reports/junit/rules_bridge.xml
 
 test-bot: $(SPACY_STAMP)
-	$(BOT_PY) -m pytest tests/bot -q
+	$(BOT_PY) -m pytest tests/bot -q --junitxml=reports/junit/bot.xml
 
 test-stories: $(MODEL)
 	$(RASA) test core --model $(MODEL) --stories tests/stories --fail-on-prediction-errors --out reports/stories
 
 test-api: setup
-	$(API_PY) -m pytest tests/api tests/e2e -q
+	$(API_PY) -m pytest tests/api tests/e2e -q --junitxml=reports/junit/api.xml
 
 bench-rules: $(API_VENV)/.installed
 	$(API_PY) -m rules_bridge.benchmark

@@ -15,6 +15,7 @@ import json
 import os
 import secrets
 import signal
+import socket
 import subprocess
 import sys
 import time
@@ -35,6 +36,18 @@ def load_secrets(run_dir: Path) -> dict[str, str]:
     path.write_text(json.dumps(values))
     path.chmod(0o600)
     return values
+
+
+def busy_ports(ports: list[int]) -> list[int]:
+    """Ports something already listens on (another `make run`, say): starting beside it would
+    make our health check answer for the other one."""
+    busy = []
+    for port in ports:
+        with socket.socket() as probe:
+            probe.settimeout(1)
+            if probe.connect_ex(("127.0.0.1", port)) == 0:
+                busy.append(port)
+    return busy
 
 
 class Stack:
@@ -93,7 +106,7 @@ class Stack:
             try:
                 with urllib.request.urlopen(url, timeout=3) as reply:
                     if reply.status == 200:
-                        return True
+                        return not self.dead()
             except (urllib.error.URLError, OSError):
                 pass
             time.sleep(1)
@@ -138,11 +151,20 @@ def main() -> int:
     parser.add_argument("--ready-timeout", type=float, default=240)
     args = parser.parse_args()
 
+    busy = busy_ports([args.api_port, args.rasa_port, args.actions_port])
+    if busy:
+        print(f"Port {', '.join(map(str, busy))} is already in use (is Vägvisaren already running?). "
+              "Stop that first, or choose other ports (--api-port, --rasa-port, --actions-port).",
+              file=sys.stderr)
+        return 2
     stack = Stack(args)
 
     def on_signal(signum: int, _frame: object) -> None:
         raise KeyboardInterrupt
 
+    # Explicitly, also for SIGINT: a shell that starts us in the background hands us SIGINT
+    # ignored, and Python then never installs its own Ctrl-C handler.
+    signal.signal(signal.SIGINT, on_signal)
     signal.signal(signal.SIGTERM, on_signal)
     started = time.monotonic()
     try:

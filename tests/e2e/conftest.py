@@ -45,6 +45,11 @@ class RunningStack:
             except subprocess.TimeoutExpired:
                 self.proc.kill()
                 self.proc.wait()
+        for pid in self.pids.values():  # never leak a service, even when the stack failed to stop
+            try:
+                os.killpg(pid, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
         return self.proc.returncode
 
 
@@ -56,7 +61,10 @@ def stack(tmp_path_factory: pytest.TempPathFactory) -> RunningStack:
         [sys.executable, "scripts/stack.py", "--api-port", str(api_port), "--rasa-port", str(rasa_port),
          "--actions-port", str(actions_port), "--run-dir", str(run_dir)],
         cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-        env={**os.environ, "PYTHONUNBUFFERED": "1"})
+        env={**os.environ, "PYTHONUNBUFFERED": "1"},
+        # As a shell starting it in the background would: SIGINT ignored. The stack must still
+        # stop on Ctrl-C (test_ctrl_c_stops_every_process).
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_IGN))
     pids = None
     deadline = time.monotonic() + 300
     seen = []

@@ -78,6 +78,21 @@ def test_rasa_and_action_server_listen_on_loopback_only(stack) -> None:
     assert listening_addresses(stack.actions_port) == {loopback_v4}
 
 
+def test_second_start_on_busy_ports_is_refused(stack) -> None:
+    import subprocess
+    import sys
+    from pathlib import Path
+    root = Path(__file__).resolve().parents[2]
+    api_port = stack.api.rsplit(":", 1)[1]
+    result = subprocess.run([sys.executable, "scripts/stack.py", "--api-port", api_port,
+                             "--rasa-port", str(stack.rasa_port), "--actions-port", str(stack.actions_port),
+                             "--run-dir", str(stack.run_dir / "second")],
+                            cwd=root, capture_output=True, text=True, timeout=60)
+    assert result.returncode == 2
+    assert "already in use" in result.stderr
+    assert httpx.get(f"{stack.api}/health", timeout=10).status_code == 200  # the first one is untouched
+
+
 def test_ctrl_c_stops_every_process(stack) -> None:
     pids = list(stack.pids.values())
     groups = {os.getpgid(pid) for pid in pids}
