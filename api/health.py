@@ -39,8 +39,9 @@ async def _action_server(request: Request) -> dict[str, Any]:
     try:
         async with httpx.AsyncClient(timeout=TIMEOUT) as client:
             reply = await client.get(f"{request.app.state.settings.action_server_url}/health")
-        return {"ok": reply.status_code == 200} if reply.status_code == 200 else {
-            "ok": False, "error": f"HTTP {reply.status_code}"}
+        if reply.status_code != 200:
+            return {"ok": False, "error": f"HTTP {reply.status_code}"}
+        return {"ok": True}
     except httpx.HTTPError as exc:
         return {"ok": False, "error": type(exc).__name__}
 
