@@ -92,7 +92,7 @@ async def chat(body: ChatIn, request: Request) -> ChatOut:
         raise HTTPException(413, f"Meddelandet är för långt. Skriv högst {settings.max_message_chars} tecken.")
     try:
         async with httpx.AsyncClient(timeout=settings.upstream_timeout_s) as client:
-            reply = await client.post(f"{settings.rasa_url}/webhooks/rest/webhook",
+            reply = await client.post(f"{settings.rasa_url}/webhooks/masked_rest/webhook",
                                       json={"sender": body.sender, "message": text})
         reply.raise_for_status()
         raw = reply.json()

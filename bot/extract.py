@@ -1,0 +1,370 @@
+"""Swedish values in chat answers: dates, durations, weekly hours, money, and personnummer masking.
+
+Pure functions shared by the NLU component (bot/components.py), the REST channel (bot/channels.py)
+and the action server's form validation (actions/). Dates go through `dateparser`, which knows
+Swedish month names and relative phrases; what it lacks (seasons, "sen januari", bare years,
+"fortfarande") is handled here first. Every function takes `today` so answers are reproducible.
+"""
+from __future__ import annotations
+
+import calendar
+import re
+import unicodedata
+from dataclasses import dataclass
+from datetime import date, datetime
+
+import dateparser
+
+# --- text helpers ---------------------------------------------------------------------------
+
+
+def fold(text: str) -> str:
+    """Lower case, without å/ä/ö accents, single spaces: people often type "vaaras" or "i varas"."""
+    text = unicodedata.normalize("NFKD", text.lower())
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    return re.sub(r"\s+", " ", text).strip()
+
+
+# --- numbers written as words -----------------------------------------------------------------
+# No maintained library reads Swedish number words; this covers what people type in a chat
+# ("tjugo", "trettiotvå tusen", "en och en halv").
+_UNITS = {
+    "noll": 0, "en": 1, "ett": 1, "tva": 2, "tre": 3, "fyra": 4, "fem": 5, "sex": 6, "sju": 7,
+    "atta": 8, "nio": 9, "tio": 10, "elva": 11, "tolv": 12, "tretton": 13, "fjorton": 14,
+    "femton": 15, "sexton": 16, "sjutton": 17, "arton": 18, "aderton": 18, "nitton": 19,
+}
+_TENS = {"tjugo": 20, "trettio": 30, "fyrtio": 40, "femtio": 50, "sextio": 60, "sjuttio": 70,
+         "attio": 80, "nittio": 90}
+_MORPHEMES = sorted({**_UNITS, **_TENS, "hundra": 100, "tusen": 1000}.items(),
+                    key=lambda kv: -len(kv[0]))
+
+
+def word_number(word: str) -> int | None:
+    """'tjugofem' -> 25, 'trettiotvatusen' -> 32000; None when the word is not a number."""
+    word = fold(word).replace(" ", "")
+    if not word:
+        return None
+    total, current, pos = 0, 0, 0
+    while pos < len(word):
+        for morpheme, value in _MORPHEMES:
+            if word.startswith(morpheme, pos):
+                break
+        else:
+            return None
+        pos += len(morpheme)
+        if value == 1000:
+            total += (current or 1) * 1000
+            current = 0
+        elif value == 100:
+            current = (current or 1) * 100
+        else:
+            current += value
+    return total + current
+
+
+_NUMBER_WORD_RE = re.compile(
+    r"\b(?:" + "|".join(m for m, _ in _MORPHEMES) + r")(?:[a-z]*)\b")
+
+
+def _replace_number_words(folded: str) -> str:
+    def sub(m: re.Match[str]) -> str:
+        value = word_number(m.group(0))
+        return str(value) if value is not None else m.group(0)
+    # "en"/"ett" alone are articles as often as numbers; keep them unless a unit follows.
+    out = _NUMBER_WORD_RE.sub(lambda m: m.group(0) if m.group(0) in ("en", "ett") else sub(m),
+                              folded)
+    return re.sub(r"\b(?:en|ett) (?=(?:ar|manad|manader|vecka|veckor|timme|timmar|halvar)\b)",
+                  "1 ", out)
+
+
+def _decimal(text: str) -> float:
+    return float(text.replace(" ", "").replace("\u00a0", "").replace(",", "."))
+
+
+# --- dates ----------------------------------------------------------------------------------
+
+ONGOING = "ongoing"
+
+
+@dataclass(frozen=True)
+class ParsedDate:
+    """A date read from an answer. `precision` tells how exact the person was."""
+    value: date | None          # None when ongoing
+    precision: str              # day | month | season | year | relative | ongoing
+    ongoing: bool = False
+
+    def iso(self) -> str | None:
+        return None if self.value is None else self.value.isoformat()
+
+
+_ONGOING_RE = re.compile(
+    r"\b(fortfarande|pagar|pagaende|tills vidare|tillsvidare|jobbar kvar|arbetar kvar|"
+    r"ar kvar|inte slutat|har inte slutat|an(?:nu)? idag|fortfarande anstalld|"
+    r"jobbar dar fortfarande|nuvarande|just nu|nu)\b")
+_SEASONS = {"var": 4, "varen": 4, "varas": 4, "sommar": 7, "sommaren": 7, "somras": 7,
+            "host": 10, "hosten": 10, "hostas": 10, "vinter": 1, "vintern": 1, "vintras": 1}
+_SEASON_RE = re.compile(
+    r"\b(?:i |under )?(varas|somras|hostas|vintras|varen|sommaren|hosten|vintern)"
+    r"(?: (?:ar )?(\d{4}|-?\d{2}))?\b")
+_YEAR_ONLY_RE = re.compile(r"^(?:(?:ar|aret|sedan|sen|fran|i|under|runt|kring|typ|ca|cirka) )*"
+                           r"(19\d{2}|20\d{2})$")
+_LEADING_WORDS = re.compile(
+    r"^(?:(?:jag |vi )?(?:borjade|slutade|anstalldes|slutar|borjar|jobbade|har jobbat|"
+    r"var anstalld|sa|den|fran och med|fr\.?o\.?m\.?|fran|sedan|sen|ungefar|ca|cirka|typ|"
+    r"runt|kring|omkring|i|pa|under|till|tills|t\.?o\.?m\.?)\b\s*)+")
+_RELATIVE_RE = re.compile(r"\b(sedan|sen)\b.*\b(ar|manad|manader|vecka|veckor|dag|dagar)\b|"
+                          r"\b(igar|idag|i dag|forra|i fjol|ifjol)\b")
+_SETTINGS_BASE = {"PREFER_DAY_OF_MONTH": "first", "PREFER_DATES_FROM": "past",
+                  "DATE_ORDER": "YMD", "RETURN_AS_TIMEZONE_AWARE": False}
+
+
+def _season_date(word: str, year_text: str | None, today: date) -> date:
+    month = _SEASONS[word]
+    if year_text:
+        year = int(year_text.lstrip("-"))
+        year = year + 2000 if year < 100 else year
+        return date(year, month, 1)
+    # "i våras" is the latest spring that has begun; in November that is this year's.
+    year = today.year if (today.month, 1) >= (month, 1) else today.year - 1
+    return date(year, month, 1)
+
+
+def parse_date(text: str, today: date, *, allow_ongoing: bool = False,
+               end_of_period: bool = False) -> ParsedDate | None:
+    """Read one date from a chat answer; None when there is none.
+
+    With `end_of_period` an answer naming only a month or a year means its last day
+    ("slutade i mars 2025" = worked through March); otherwise its first day.
+    Dates after `today` are allowed (a notice period may end later) but not beyond next year.
+    """
+    folded = fold(text).rstrip(".!?")
+    if not folded:
+        return None
+    if allow_ongoing and _ONGOING_RE.search(folded):
+        return ParsedDate(None, ONGOING, ongoing=True)
+    season = _SEASON_RE.search(folded)
+    if season:
+        start = _season_date(season.group(1), season.group(2), today)
+        if end_of_period:
+            end_month = start.month + 2
+            start = date(start.year, end_month,
+                         calendar.monthrange(start.year, end_month)[1])
+        return ParsedDate(start, "season")
+    folded = re.sub(r"(\d)\s*:\s*(?:a|e)\b", r"\1", folded)      # "1:a mars", "2:e maj"
+    folded = re.sub(r"\bsen$", "sedan", folded)                     # "för 2 år sen"
+    core = _LEADING_WORDS.sub("", folded).strip()
+    if re.fullmatch(r"\d{1,3}", core):                               # "40" is hours, not 1940
+        return None
+    year_only = _YEAR_ONLY_RE.match(core) or _YEAR_ONLY_RE.match(folded)
+    if year_only:
+        year = int(year_only.group(1))
+        return ParsedDate(date(year, 12, 31) if end_of_period else date(year, 1, 1), "year")
+    candidate = _replace_number_words(core or folded)
+    # dateparser reads "för 2 år sedan" but not the folded "for 2 ar sedan": give it back å/ö.
+    candidate = re.sub(r"\bfor (\d+) (ar|manader|manad|veckor|dagar) sedan\b",
+                       lambda m: f"för {m.group(1)} {_REFOLD[m.group(2)]} sedan", candidate)
+    settings = dict(_SETTINGS_BASE, RELATIVE_BASE=datetime(today.year, today.month, today.day))
+    if end_of_period:
+        settings["PREFER_DAY_OF_MONTH"] = "last"
+    parsed = dateparser.parse(candidate, languages=["sv"], settings=settings)
+    if parsed is None and candidate != folded:
+        parsed = dateparser.parse(text.strip(), languages=["sv"], settings=settings)
+    if parsed is None:
+        return None
+    value = parsed.date()
+    if value.year < 1940 or value.year > today.year + 1:
+        return None
+    has_day = bool(re.search(r"\b\d{1,2}(?:[:e]|\s+[a-z]|[/.-]\d)|\d{4}-\d{2}-\d{2}", candidate))
+    if _RELATIVE_RE.search(folded) or "sedan" in candidate:
+        precision = "relative"
+    elif has_day:
+        precision = "day"
+    else:
+        precision = "month"
+    return ParsedDate(value, precision)
+
+
+_REFOLD = {"ar": "år", "manader": "månader", "manad": "månad", "veckor": "veckor", "dagar": "dagar"}
+
+
+# --- durations ------------------------------------------------------------------------------
+_DURATION_RE = re.compile(
+    r"(\d+(?:[.,]\d+)?|halvt?)\s*(ar|aret|manad|manader|man|veckor|vecka|v)\b")
+
+
+def parse_duration_months(text: str) -> float | None:
+    """'två år' -> 24, 'ett halvår' -> 6, '6 månader' -> 6, '3 veckor' -> 0.7; None otherwise."""
+    folded = fold(text)
+    and_half = re.search(r"\b(\d+|en|ett) och (?:en|ett) halv[t]? (ar|manad)", folded)
+    if and_half:
+        whole = 1 if and_half.group(1) in ("en", "ett") else int(and_half.group(1))
+        return (whole + 0.5) * (12 if and_half.group(2) == "ar" else 1)
+    folded = _replace_number_words(folded)
+    if re.search(r"\b(1 )?halvar\b", folded):
+        return 6.0
+    total, found = 0.0, False
+    for m in _DURATION_RE.finditer(folded):
+        amount = 0.5 if m.group(1).startswith("halv") else _decimal(m.group(1))
+        unit = m.group(2)
+        if unit.startswith("ar"):
+            total += amount * 12
+        elif unit.startswith("man"):
+            total += amount
+        else:
+            total += amount * 12 / 52
+        found = True
+    return round(total, 1) if found else None
+
+
+# --- weekly hours ---------------------------------------------------------------------------
+FULL_TIME_HOURS = 40.0
+_PERCENT_RE = re.compile(r"(\d+(?:[.,]\d+)?)\s*(?:%|procent|proc\b|pct\b)")
+_HOURS_RE = re.compile(
+    r"(\d+(?:[.,]\d+)?)\s*(?:-\s*\d+(?:[.,]\d+)?\s*)?(?:h\b|tim\w*|t/v|h/v|i veckan|per vecka|"
+    r"/vecka|/v\b|i v\b)?")
+
+
+def parse_hours_per_week(text: str) -> float | None:
+    """Average weekly hours: '40', 'heltid', 'halvtid', '75 %', 'tjugo timmar', '38,25 tim'."""
+    folded = _replace_number_words(fold(text))
+    percent = _PERCENT_RE.search(folded)
+    if percent:
+        value = _decimal(percent.group(1))
+        return round(FULL_TIME_HOURS * value / 100, 2) if 0 < value <= 100 else None
+    if re.search(r"\bheltid\b|\bfull ?tid\b", folded):
+        return FULL_TIME_HOURS
+    if re.search(r"\bhalvtid\b|\bhalv ?tid\b", folded):
+        return FULL_TIME_HOURS / 2
+    if re.search(r"\bkvartstid\b", folded):
+        return FULL_TIME_HOURS / 4
+    # "20 timmar i veckan", "ca 30", "30-35 timmar" (the lower figure: be conservative)
+    numbers = [m for m in _HOURS_RE.finditer(folded) if m.group(1)]
+    if len(numbers) != 1 and not re.search(r"\d+\s*-\s*\d+", folded):
+        numbers = [m for m in numbers if re.search(r"h\b|tim|vecka|/v", m.group(0))] or numbers
+    if not numbers:
+        return None
+    value = _decimal(numbers[0].group(1))
+    if re.search(r"\bi manaden\b|\bper manad\b|/man", folded):
+        value = value * 12 / 52
+    return round(value, 2) if 0 < value <= 100 else None
+
+
+# --- money ----------------------------------------------------------------------------------
+_MONEY_RE = re.compile(
+    r"(\d{1,3}(?:[ \u00a0.]\d{3})+|\d+(?:[.,]\d+)?)\s*(k\b|tusen\b|tkr\b|000\b)?")
+
+
+def parse_money_sek(text: str) -> int | None:
+    """Monthly income in whole kronor: '32 000 kr', '32000', '32 tusen', '32k', '32,5k'."""
+    folded = fold(text).replace(":-", " kr")
+    # "32 tusen" before number words, so "tusen" is not read as a second number
+    folded = re.sub(r"(\d+(?:[.,]\d+)?)\s*(?:tusen|k|tkr)\b",
+                    lambda m: str(int(round(_decimal(m.group(1)) * 1000))), folded)
+    folded = _replace_number_words(folded)
+    candidates = []
+    for m in _MONEY_RE.finditer(folded):
+        digits, unit = m.group(1), m.group(2)
+        if re.fullmatch(r"\d{1,3}(?:[ \u00a0.]\d{3})+", digits):
+            value = float(re.sub(r"[ \u00a0.]", "", digits))
+        else:
+            value = _decimal(digits)
+        if unit in ("k", "tusen", "tkr"):
+            value *= 1000
+        candidates.append(value)
+    candidates = [v for v in candidates if v >= 100] or candidates
+    if not candidates:
+        return None
+    value = int(round(candidates[0]))
+    return value if 0 < value <= 10_000_000 else None
+
+
+# --- personnummer ---------------------------------------------------------------------------
+MASK = "[personnummer borttaget]"
+_PNR_RE = re.compile(
+    r"(?<![\d])(?P<century>19|20)?(?P<yy>\d{2})(?P<mm>\d{2})(?P<dd>\d{2})"
+    r"(?P<sep>[-+ ]?)(?P<last>\d{4})(?![\d])")
+
+
+def _luhn_ok(ten_digits: str) -> bool:
+    total = 0
+    for i, ch in enumerate(ten_digits):
+        d = int(ch) * (2 if i % 2 == 0 else 1)
+        total += d - 9 if d > 9 else d
+    return total % 10 == 0
+
+
+def _plausible_date(mm: str, dd: str) -> bool:
+    month, day = int(mm), int(dd)
+    if day > 60:  # samordningsnummer: day + 60
+        day -= 60
+    return 1 <= month <= 12 and 1 <= day <= 31
+
+
+def looks_like_personnummer(match: re.Match[str]) -> bool:
+    if not _plausible_date(match["mm"], match["dd"]):
+        return False
+    ten = match["yy"] + match["mm"] + match["dd"] + match["last"]
+    explicit = bool(match["century"]) or match["sep"] in ("-", "+")
+    # Written like a personnummer (12 digits or YYMMDD-XXXX): mask even with a typo in it.
+    # A bare 10-digit number may be a phone number: mask it only when its check digit fits.
+    return explicit or _luhn_ok(ten)
+
+
+def mask_personnummer(text: str) -> str:
+    """Replace every personnummer- or samordningsnummer-like string with a marker."""
+    return _PNR_RE.sub(lambda m: MASK if looks_like_personnummer(m) else m.group(0), text)
+
+
+def contains_personnummer(text: str) -> bool:
+    return any(looks_like_personnummer(m) for m in _PNR_RE.finditer(text))
+
+
+# --- entities for the NLU pipeline ----------------------------------------------------------
+# Only spans with an unambiguous unit become entities ("45 år" is an age, not hours); the form
+# validation reads bare numbers in the context of the question it asked.
+_MONTHS = (r"jan(?:uari)?|feb(?:ruari)?|mar(?:s)?|apr(?:il)?|maj|jun(?:i)?|jul(?:i)?|"
+           r"aug(?:usti)?|sep(?:t|tember)?|okt(?:ober)?|nov(?:ember)?|dec(?:ember)?")
+_DATE_SPAN_RE = re.compile(
+    r"\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}/\d{1,2}(?:[ -]\d{2,4})?\b|"
+    r"\b(?:\d{1,2}(?::[ae])? )?(?:" + _MONTHS + r")\.?(?: \d{4}\b| -?\d{2}\b)?(?![a-z])|"
+    r"\b(?:i |under )?(?:varas|somras|hostas|vintras|varen|sommaren|hosten|vintern)(?: \d{4})?\b|"
+    r"\bfor \w+ (?:ar|manader|manad|veckor) sedan\b|\bi fjol\b|\bforra aret\b")
+_HOURS_SPAN_RE = re.compile(
+    r"\b\d+(?:[.,]\d+)?\s*(?:timmar|timme|tim|h)\b(?:\s*(?:i veckan|per vecka|/v(?:ecka)?))?|"
+    r"\b\d+(?:[.,]\d+)?\s*(?:%|procent)|\bheltid\b|\bhalvtid\b")
+_MONEY_SPAN_RE = re.compile(
+    r"\b\d{1,3}(?:[ .]\d{3})+\s*(?:kr|kronor|:-)?|\b\d+(?:[.,]\d+)?\s*(?:kr\b|kronor\b|:-|k\b|"
+    r"tusen\b|tkr\b)")
+
+
+def _fold_same_length(text: str) -> str:
+    """Like fold(), but one character per character, so spans map back to the original."""
+    out = []
+    for ch in text.lower():
+        base = unicodedata.normalize("NFKD", ch)
+        base = "".join(c for c in base if not unicodedata.combining(c))
+        out.append(base[:1] if len(base) >= 1 else " ")
+    return "".join(out)
+
+
+def find_entities(text: str, today: date) -> list[dict]:
+    """Entities `date`, `hours_per_week` and `money_sek` in Rasa's entity format."""
+    folded = _fold_same_length(text)
+    found: list[dict] = []
+    taken: list[tuple[int, int]] = []
+
+    def add(start: int, end: int, entity: str, value: object) -> None:
+        if value is None or any(s < end and start < e for s, e in taken):
+            return
+        taken.append((start, end))
+        found.append({"entity": entity, "start": start, "end": end, "value": value,
+                      "extractor": "SwedishValueExtractor", "confidence_entity": 1.0})
+
+    for m in _DATE_SPAN_RE.finditer(folded):
+        parsed = parse_date(text[m.start():m.end()], today)
+        add(m.start(), m.end(), "date", parsed.iso() if parsed else None)
+    for m in _HOURS_SPAN_RE.finditer(folded):
+        add(m.start(), m.end(), "hours_per_week", parse_hours_per_week(text[m.start():m.end()]))
+    for m in _MONEY_SPAN_RE.finditer(folded):
+        add(m.start(), m.end(), "money_sek", parse_money_sek(text[m.start():m.end()]))
+    return sorted(found, key=lambda e: e["start"])

@@ -1,0 +1,108 @@
+"""Swedish values in answers: every example of conversation.md, plus what people really type."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from bot.extract import (MASK, find_entities, mask_personnummer, parse_date,
+                         parse_duration_months, parse_hours_per_week, parse_money_sek, word_number)
+
+TODAY = date(2026, 11, 22)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("2024-03-01", "2024-03-01"), ("1 mars 2024", "2024-03-01"), ("mars 2024", "2024-03-01"),
+    ("mars -24", "2024-03-01"), ("i våras", "2026-04-01"), ("i varas", "2026-04-01"),
+    ("för två år sedan", "2024-11-22"), ("for tva ar sedan", "2024-11-22"), ("för 2 år sen", "2024-11-22"),
+    ("sen januari", "2026-01-01"), ("1:a mars 2024", "2024-03-01"), ("15/3 2024", "2024-03-15"),
+    ("jag började i maj 2023", "2023-05-01"), ("hösten 2023", "2023-10-01"), ("sedan 2019", "2019-01-01"),
+    ("jan -25", "2025-01-01"),
+])
+def test_dates_start_of_period(text: str, expected: str) -> None:
+    parsed = parse_date(text, TODAY)
+    assert parsed is not None and parsed.iso() == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("mars 2025", "2025-03-31"), ("slutade den 31 mars 2025", "2025-03-31"), ("2023", "2023-12-31"),
+    ("i våras", "2026-06-30"),
+])
+def test_end_dates_mean_the_end_of_the_period(text: str, expected: str) -> None:
+    parsed = parse_date(text, TODAY, end_of_period=True)
+    assert parsed is not None and parsed.iso() == expected
+
+
+@pytest.mark.parametrize("text", ["fortfarande", "pågår", "pagar", "jag jobbar kvar", "tills vidare"])
+def test_ongoing(text: str) -> None:
+    parsed = parse_date(text, TODAY, allow_ongoing=True)
+    assert parsed is not None and parsed.ongoing and parsed.value is None
+
+
+@pytest.mark.parametrize("text", ["hej", "vet inte", "40", "", "asdf"])
+def test_not_dates(text: str) -> None:
+    assert parse_date(text, TODAY) is None
+
+
+def test_ongoing_only_where_allowed() -> None:
+    assert parse_date("fortfarande", TODAY) is None
+
+
+@pytest.mark.parametrize("text, hours", [
+    ("40", 40), ("heltid", 40), ("halvtid", 20), ("75 %", 30), ("75 procent", 30),
+    ("tjugo timmar", 20), ("38,25 tim", 38.25), ("ca 30 timmar i veckan", 30), ("16h", 16),
+    ("30-35 timmar", 30),
+])
+def test_hours(text: str, hours: float) -> None:
+    assert parse_hours_per_week(text) == hours
+
+
+@pytest.mark.parametrize("text", ["deltid", "vet inte", "200", "0"])
+def test_not_hours(text: str) -> None:
+    assert parse_hours_per_week(text) is None
+
+
+@pytest.mark.parametrize("text, sek", [
+    ("32 000 kr", 32000), ("32000", 32000), ("32 tusen", 32000), ("32k", 32000), ("32,5k", 32500),
+    ("trettiotvåtusen", 32000), ("ca 28 000:-", 28000), ("25 000 kronor i månaden", 25000),
+])
+def test_money(text: str, sek: int) -> None:
+    assert parse_money_sek(text) == sek
+
+
+@pytest.mark.parametrize("text, months", [
+    ("två år", 24), ("ett halvår", 6), ("6 månader", 6), ("i tre år", 36), ("1,5 år", 18),
+    ("ett och ett halvt år", 18),
+])
+def test_durations(text: str, months: float) -> None:
+    assert parse_duration_months(text) == months
+
+
+def test_number_words() -> None:
+    assert word_number("tjugofem") == 25
+    assert word_number("trettiotvåtusen") == 32000
+    assert word_number("tredje") is None
+
+
+@pytest.mark.parametrize("text", [
+    "mitt pnr är 710502-1234", "197105021234", "19710502-1234", "8112189876", "710562-1234 (samordning)",
+])
+def test_personnummer_is_masked(text: str) -> None:
+    masked = mask_personnummer(text)
+    assert MASK in masked
+    assert not any(ch.isdigit() for ch in masked.replace("(samordning)", ""))
+
+
+@pytest.mark.parametrize("text", ["0701234567", "070-123 45 67", "ring 0812345678", "den 2024-03-01",
+                                  "32 000 kr", "organisationsnummer 556677-88"])
+def test_phone_numbers_and_dates_are_kept(text: str) -> None:
+    assert mask_personnummer(text) == text
+
+
+def test_entities_with_positions() -> None:
+    text = "jag började på ICA i mars 2024 och jobbade 30 timmar i veckan för 28 000 kr"
+    found = {(e["entity"], text[e["start"]:e["end"]], e["value"]) for e in find_entities(text, TODAY)}
+    assert found == {("date", "mars 2024", "2024-03-01"),
+                     ("hours_per_week", "30 timmar i veckan", 30.0),
+                     ("money_sek", "28 000 kr", 28000)}
+    assert find_entities("jag är 45 år", TODAY) == []
