@@ -17,12 +17,14 @@ SPACY_STAMP := .build/spacy/.installed
 MODEL := models/vagvisaren.tar.gz
 TRAINING_INPUTS := config.yml domain.yml $(shell find data bot -name '*.yml' -o -name '*.py' 2>/dev/null)
 
-.PHONY: help setup run test test-rules test-bot test-api test-stories validate bench-rules lock clean
+.PHONY: help setup run test test-rules test-bot test-api test-stories validate bench-rules bench-nlu nlu-report lock clean
 
 help:
 	@echo "make run    - install what is missing, train if needed, start everything: http://localhost:8000"
 	@echo "make test   - every test suite (installs and trains first where needed)"
 	@echo "make bench-rules - eligibility engine decisions per second"
+	@echo "make bench-nlu   - /model/parse latency p50/p95 and the training time"
+	@echo "make nlu-report  - 5-fold cross-validation: intent/entity reports, confusion matrix, macro-F1"
 
 # --- environments ---------------------------------------------------------------------------
 $(BOT_VENV)/.installed: requirements/bot.lock
@@ -44,7 +46,9 @@ $(SPACY_STAMP): $(BOT_VENV)/.installed bot/spacy_sv/build.py
 
 # Trained only when config, domain, training data or bot/ components changed.
 $(MODEL): $(TRAINING_INPUTS) $(SPACY_STAMP)
-	$(RASA) train --fixed-model-name vagvisaren --out models
+	@mkdir -p reports; start=$$(date +%s); \
+	$(RASA) train --fixed-model-name vagvisaren --out models && \
+	echo $$(( $$(date +%s) - start )) > reports/train_seconds.txt
 	@touch $@
 
 setup: $(BOT_VENV)/.installed $(API_VENV)/.installed $(SPACY_STAMP) $(MODEL)
@@ -76,6 +80,16 @@ test-api: setup
 
 bench-rules: $(API_VENV)/.installed
 	$(API_PY) -m rules_bridge.benchmark
+
+bench-nlu: $(MODEL)
+	$(BOT_PY) scripts/bench_nlu.py
+
+# Cross-validation on config_nlu_testing.yml (no FallbackClassifier); writes reports/nlu/.
+nlu-report: $(SPACY_STAMP)
+	rm -rf reports/nlu
+	$(RASA) test nlu --nlu data/nlu --config config_nlu_testing.yml --cross-validation --folds 5 \
+		--out reports/nlu
+	$(BOT_PY) scripts/nlu_report.py reports/nlu
 
 # Re-resolve the pinned versions from requirements/*.in (needs the registries).
 lock:

@@ -79,7 +79,7 @@ class Stack:
         rasa_url = f"http://127.0.0.1:{a.rasa_port}"
         self.start("actions", [str(bot_bin / "python"), "-m", "rasa_sdk", "--actions", "actions",
                                "--port", str(a.actions_port)],
-                   self.env(SANIC_HOST="127.0.0.1"))
+                   self.env(SANIC_HOST="127.0.0.1", VV_OUTBOX_DB=str(self.run_dir / "outbox.db")))
         self.start("rasa", [str(bot_bin / "rasa"), "run", "--model", a.model, "--enable-api",
                             "--auth-token", self.secrets["rasa_token"], "--interface", "127.0.0.1",
                             "--port", str(a.rasa_port), "--endpoints", "endpoints.yml",

@@ -1,5 +1,5 @@
 """The first real slice through every process: the Swedish greeting and consent question from
-the Rasa server, the consent action from the action server, health from the API; then Ctrl-C."""
+the Rasa server, the consent read by the action server, health from the API; then Ctrl-C."""
 from __future__ import annotations
 
 import os
@@ -33,15 +33,15 @@ def test_hej_gets_swedish_greeting_and_consent_question(stack) -> None:
     texts = " ".join(m["text"] or "" for m in messages)
     assert "Jag är Vägvisaren" in texts and "inte en människa" in texts
     buttons = [b["title"] for m in messages for b in m["buttons"]]
-    assert buttons == ["Ja, det går bra", "Nej tack"]
+    assert buttons == ["Ja, det går bra", "Nej, spara inget"]
 
 
 def test_consent_is_recorded_by_the_action_server(stack) -> None:
     client, sender = new_conversation(stack.api)
     say(client, sender, "hejsan")
     messages = say(client, sender, "ja det gar bra")  # no å: real chat
-    assert len(messages) == 1  # said by actions/consent.py, which only the action server runs
-    assert messages[0]["text"].startswith("Tack! Då sparar jag dina svar")
+    # read by the form validation (actions/forms.py), which only the action server runs
+    assert messages[0]["text"] == "Vad stämmer bäst på dig just nu?"
     tracker = httpx.get(f"{stack.rasa}/conversations/{sender}/tracker",
                         params={"token": stack.rasa_token}, timeout=10).json()
     assert tracker["slots"]["consent"] is True

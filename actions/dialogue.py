@@ -1,0 +1,264 @@
+"""Actions around the forms: the summary and corrections, asking for a human, the Swedish
+"did you mean" fallback, the handoff and deletion on request."""
+from __future__ import annotations
+
+import re
+from typing import Any, Mapping
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import ActiveLoop, AllSlotsReset, EventType, Restarted, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions import flow
+from actions.eligibility import evaluate_slots, recommended_service, service_summary
+from actions.forms import application_date
+from actions.parsing import INTERPRETERS, Answer, Filled, Miss, Result, yes_no
+from bot.extract import fold
+
+# What a person may say is wrong → the slots asked again. Order matters: the first match wins.
+TOPICS: list[tuple[str, str, tuple[str, ...]]] = [
+    ("age", r"alder|\bar gammal|\bfyller\b|\bage\b", ("age",)),
+    ("contact", r"e-?post|mejl|mail|telefon|nummer|\bmobil", ("contact_method", "contact_email", "contact_phone")),
+    ("name", r"\bnamn|\bheter\b", ("contact_name",)),
+    ("meeting", r"kommun|mote|motet|traffas|digital|pa plats", ("meeting_preference", "municipality")),
+    ("agreement", r"kollektivavtal", ("collective_agreement",)),
+    ("employer", r"arbetsgivare|foretag|firma|bolag|sektor", ("employer_name", "employer_sector",
+                                                                "worker_category", "collective_agreement",
+                                                                "role_exclusion")),
+    ("work", r"timmar|heltid|deltid|halvtid|datum|borjade|slutade|anstallning|lon|inkomst|jobb",
+     ("employments", "more_employments", *flow.EMPLOYMENT_SLOTS)),
+    ("leave", r"ledig|foraldra|sjukskriv|militar|studiestod", ("had_skippable", "skippable_periods",
+                                                             "more_skippable", *flow.SKIPPABLE_SLOTS)),
+    ("support", r"tidigare stod|fatt stod|beslut", ("previous_support", "previous_support_decision_date")),
+    ("situation", r"situation|uppsagd|anstalld|egenforetag|vikariat|visstid|sjuk",
+     ("situation", "termination_reason", "termination_initiated_by", "special_needs_illness")),
+    ("goal", r"mal|yrke|utbildning|plan|steg|vill", ("forward_goal", "forward_next_step", "outward_options")),
+]
+TOPIC_BUTTONS = [
+    {"title": "Min situation", "payload": '/correct{"value":"situation"}'},
+    {"title": "Min ålder", "payload": '/correct{"value":"age"}'},
+    {"title": "Arbetsgivaren", "payload": '/correct{"value":"employer"}'},
+    {"title": "Mina anställningar", "payload": '/correct{"value":"work"}'},
+    {"title": "Ledigheter", "payload": '/correct{"value":"leave"}'},
+    {"title": "Kontaktuppgifter", "payload": '/correct{"value":"contact"}'},
+]
+
+
+def slots_to_correct(answer: Answer) -> tuple[str, ...] | None:
+    topic = answer.button
+    for name, pattern, slots in TOPICS:
+        if name == topic or (topic is None and re.search(pattern, answer.folded)):
+            return slots
+    return None
+
+
+def clear(slots: tuple[str, ...]) -> dict[str, Any]:
+    cleared: dict[str, Any] = {slot: None for slot in slots}
+    if "employments" in slots:
+        cleared["employments"] = []
+    cleared["summary_confirmed"] = None
+    return cleared
+
+
+def summary_confirmed(a: Answer) -> Result:
+    if a.intent == "affirm" or (a.intent != "correct" and yes_no(a, allow_unknown=False) is True):
+        return Filled({"summary_confirmed": True})
+    slots = slots_to_correct(a)
+    if slots:
+        return Filled({**clear(slots), "_say": "Okej, då tar vi det igen."})
+    if a.is_digression and a.intent != "correct":
+        return None
+    return Filled({"_say": "Vad är det som inte stämmer? Välj nedan eller skriv till exempel "
+                           "\"åldern är fel\".", "_buttons": TOPIC_BUTTONS})
+
+
+INTERPRETERS["summary_confirmed"] = summary_confirmed
+
+_SITUATION_SV = {"employed": "du har en anställning", "terminated": "du är uppsagd",
+                 "terminated_illness": "du är uppsagd på grund av sjukdom",
+                 "fixed_term_ended": "din visstidsanställning tar slut",
+                 "self_employed": "du är egenföretagare", "other": "annan situation"}
+_MEETING_SV = {"digital": "digitalt", "physical": "på plats", "no_preference": "spelar ingen roll"}
+
+
+def _months(e: Mapping[str, Any]) -> str:
+    end = "pågår" if e.get("end") in (None, "ongoing") else e["end"]
+    hours = e.get("hours_per_week")
+    hours_text = "okänt antal timmar" if hours in (None, "unknown") else f"{hours:g} tim/vecka"
+    return f"{e.get('employer') or 'arbetsgivare'}: {e.get('start')} – {end}, {hours_text}"
+
+
+def summary_text(s: Mapping[str, Any], decision: Mapping[str, Any] | None) -> str:
+    lines = ["Så här har jag uppfattat det:"]
+    if s.get("situation"):
+        lines.append(f"- Situation: {_SITUATION_SV.get(s['situation'], s['situation'])}")
+    if s.get("age") not in (None, "unknown"):
+        lines.append(f"- Ålder: {s['age']} år")
+    if s.get("employer_name"):
+        lines.append(f"- Arbetsgivare: {s['employer_name']}")
+    for e in s.get("employments") or []:
+        lines.append(f"- Anställning: {_months(e)}")
+    if s.get("contact_name"):
+        lines.append(f"- Namn: {s['contact_name']}")
+    contact = s.get("contact_email") or s.get("contact_phone")
+    if contact:
+        lines.append(f"- Kontakt: {contact}")
+    if s.get("meeting_preference"):
+        place = f" ({s['municipality']})" if s.get("municipality") else ""
+        lines.append(f"- Möte: {_MEETING_SV.get(s['meeting_preference'], '')}{place}")
+    if decision:
+        lines.append(f"- Preliminär bedömning: {service_summary(decision)}")
+    lines.append("Stämmer det? Svara ja, eller skriv vad som är fel.")
+    return "\n".join(lines)
+
+
+class ActionAskSummaryConfirmed(Action):
+    def name(self) -> str:
+        return "action_ask_summary_confirmed"
+
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+            domain: dict[str, Any]) -> list[EventType]:
+        events: list[EventType] = []
+        decision = None
+        if tracker.get_slot("situation"):
+            try:
+                # Evaluated again: an answer may have been corrected since the first result.
+                decision = evaluate_slots(tracker.slots, application_date())
+                events += [SlotSet("eligibility", decision),
+                           SlotSet("recommended_service", recommended_service(decision))]
+            except Exception:  # noqa: BLE001 - the summary must still be shown
+                decision = None
+        dispatcher.utter_message(text=summary_text(tracker.slots, decision), buttons=[
+            {"title": "Ja, det stämmer", "payload": "/affirm"},
+            {"title": "Nej, något är fel", "payload": "/correct"}])
+        return events
+
+
+class ActionCorrect(Action):
+    """`correct` in the middle of the conversation: ask again what the person says was wrong."""
+
+    def name(self) -> str:
+        return "action_correct"
+
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+            domain: dict[str, Any]) -> list[EventType]:
+        message = tracker.latest_message or {}
+        answer = Answer(text=message.get("text") or "", intent="correct",
+                        entities=list(message.get("entities") or []))
+        if tracker.get_slot("case_reference"):
+            dispatcher.utter_message(text=(
+                "Ditt ärende är redan skickat. Berätta för rådgivaren vad som ska ändras när hen "
+                "kontaktar dig."))
+            return []
+        slots = slots_to_correct(answer)
+        if not slots:
+            dispatcher.utter_message(text="Vad vill du ändra?", buttons=TOPIC_BUTTONS)
+            return []
+        dispatcher.utter_message(text="Okej, då frågar jag om det igen.")
+        return [SlotSet(key, value) for key, value in clear(slots).items()]
+
+
+class ActionRequestHuman(Action):
+    def name(self) -> str:
+        return "action_request_human"
+
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+            domain: dict[str, Any]) -> list[EventType]:
+        if tracker.get_slot("consent") is False:
+            dispatcher.utter_message(text=(
+                "Du har sagt att jag inte får spara något, så jag kan inte skicka dina svar till en "
+                "rådgivare. Vill du ändå det, skriv \"börja om\" och svara ja till att spara. Du kan "
+                "också söka stödet direkt på nysteget.se."))
+        else:
+            dispatcher.utter_message(text=(
+                "Självklart. Jag skickar det du har berättat hittills till en rådgivare. Först "
+                "behöver jag veta hur hen kan nå dig."))
+        return [SlotSet("handoff_requested", True), SlotSet("complete", False)]
+
+
+class ActionDefaultAskAffirmation(Action):
+    """Rasa's two-stage fallback asks "Did you mean …?" in English; this asks in Swedish."""
+
+    TITLES = {
+        "check_eligibility": "Se vilket stöd du kan få", "career_guidance": "Fundera på ditt yrkesliv",
+        "request_human": "Prata med en rådgivare", "faq": "En fråga om stödet",
+        "inform_terminated": "Du har blivit uppsagd", "inform_employed": "Du har ett jobb",
+        "inform_sick": "Du är sjuk eller sjukskriven", "inform_self_employed": "Du är egenföretagare",
+        "inform_fixed_term_ended": "Din visstidsanställning tar slut", "restart": "Börja om",
+        "goodbye": "Avsluta", "greet": "Säga hej", "delete_data": "Radera dina uppgifter",
+        "bot_challenge": "Veta vem jag är", "thank": "Tacka", "correct": "Ändra ett svar",
+    }
+
+    def name(self) -> str:
+        return "action_default_ask_affirmation"
+
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+            domain: dict[str, Any]) -> list[EventType]:
+        ranking = (tracker.latest_message or {}).get("intent_ranking") or []
+        buttons = []
+        for item in ranking:
+            name = item.get("name")
+            if name in self.TITLES and len(buttons) < 2:
+                buttons.append({"title": self.TITLES[name], "payload": f"/{name}"})
+        buttons.append({"title": "Något annat", "payload": "/out_of_scope"})
+        dispatcher.utter_message(text="Jag är inte säker på att jag förstod. Menade du något av det här?",
+                                 buttons=buttons)
+        return []
+
+
+NO_CASE_WITHOUT_CONSENT = (
+    "Eftersom du inte ville att jag sparar något skickar jag inget till en rådgivare. Vill du ändå "
+    "ha kontakt kan du skriva \"börja om\" och svara ja till att spara, eller söka stödet på "
+    "nysteget.se.")
+
+
+class ActionDefaultAskRephrase(Action):
+    """Second stage of the fallback, in Swedish."""
+
+    def name(self) -> str:
+        return "action_default_ask_rephrase"
+
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+            domain: dict[str, Any]) -> list[EventType]:
+        dispatcher.utter_message(text=(
+            "Jag förstod fortfarande inte. Kan du skriva det på ett annat sätt, med några få ord? "
+            "Till exempel \"jag har blivit uppsagd\" eller \"vad kostar det?\"."))
+        return []
+
+
+class ActionHandoff(Action):
+    """The end of the flow: hand the case to an advisor (only with consent)."""
+
+    def name(self) -> str:
+        return "action_handoff"
+
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+            domain: dict[str, Any]) -> list[EventType]:
+        if tracker.get_slot("consent") is not True:
+            dispatcher.utter_message(text=NO_CASE_WITHOUT_CONSENT)
+            return []
+        from actions.handoff import deliver_case
+        reference = deliver_case(tracker)
+        complete = not tracker.get_slot("handoff_requested")
+        text = ("Tack! Jag har skickat det du berättat till en rådgivare"
+                + (f". Ditt ärendenummer är {reference}" if reference else "")
+                + ". En rådgivare kontaktar dig inom en vecka. Kom ihåg att bedömningen är "
+                  "preliminär – det är Kammarkollegiet som beslutar.")
+        dispatcher.utter_message(text=text)
+        return [SlotSet("case_reference", reference or "pending"), SlotSet("complete", complete)]
+
+
+class ActionDeleteData(Action):
+    """"Radera mina uppgifter": withdraw the case and forget the conversation."""
+
+    def name(self) -> str:
+        return "action_delete_data"
+
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+            domain: dict[str, Any]) -> list[EventType]:
+        from actions.handoff import request_deletion
+        request_deletion(tracker.sender_id)
+        dispatcher.utter_message(text=(
+            "Jag har raderat det du berättat i det här samtalet, och ett ärende som redan skickats "
+            "tas bort. Du kan börja om när du vill."))
+        return [ActiveLoop(None), AllSlotsReset(), Restarted()]

@@ -1,0 +1,135 @@
+"""From the conversation's slots to the eligibility engine and back to plain Swedish.
+
+`engine_input` is the one place where slots become the `rules_bridge` input (spec section 5).
+The engine is called in-process; the bot never decides anything itself.
+"""
+from __future__ import annotations
+
+from datetime import date
+from typing import Any, Mapping
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+import rules_bridge
+from rules_bridge.explain import explain
+from rules_bridge.texts_sv import SERVICE_NAMES
+
+from actions.forms import application_date
+
+UNKNOWN = "unknown"
+_SITUATIONS = {"employed": "employed", "terminated": "terminated", "terminated_illness": "terminated",
+               "fixed_term_ended": "terminated", "self_employed": "self_employed", "other": "other"}
+SERVICE_ORDER = ("forstarkt_stod", "radgivning", "vagledning", "yttrande_csn")
+
+
+def _known(value: Any) -> Any:
+    return None if value in (None, UNKNOWN) else value
+
+
+def _end(value: Any) -> str | None:
+    return None if value in (None, "ongoing", UNKNOWN) else value
+
+
+def engine_input(s: Mapping[str, Any], today: date) -> dict[str, Any]:
+    situation = _SITUATIONS.get(s.get("situation") or "other", "other")
+    data: dict[str, Any] = {"application_date": today.isoformat(), "situation": situation,
+                            "age": _known(s.get("age"))}
+    employments = [
+        {"employer": e.get("employer"), "start": e["start"], "end": _end(e.get("end")),
+         "hours_per_week": _known(e.get("hours_per_week")),
+         "monthly_income_sek": _known(e.get("monthly_income_sek")),
+         "country": e.get("country") or "SE"}
+        for e in (s.get("employments") or []) if e.get("start") not in (None, UNKNOWN)]
+    data["employments"] = employments
+    if situation == "terminated":
+        ends = sorted(e["end"] for e in employments if e["end"])
+        data["termination"] = {"reason": _known(s.get("termination_reason")),
+                               "initiated_by": _known(s.get("termination_initiated_by")),
+                               "last_day": ends[-1] if ends else None}
+    special = s.get("special_needs_illness")
+    data["special_needs_illness"] = None if special == UNKNOWN else bool(special)
+    if situation != "self_employed" or s.get("employer_name"):
+        sector = s.get("employer_sector") or UNKNOWN
+        employer = {"name": s.get("employer_name"), "sector": sector,
+                    "collective_agreement": s.get("collective_agreement") or UNKNOWN}
+        if sector == "private" and _known(s.get("worker_category")):
+            employer["worker_category"] = s["worker_category"]
+        data["employer"] = employer
+        data["role_exclusion"] = s.get("role_exclusion") or UNKNOWN
+    periods = [{"type": p["type"], "start": p["start"], "end": _end(p.get("end")) or today.isoformat()}
+               for p in (s.get("skippable_periods") or [])
+               if p.get("type") and p.get("start") not in (None, UNKNOWN)]
+    if periods:
+        data["skippable_periods"] = periods
+    decided = _known(s.get("previous_support_decision_date"))
+    if s.get("previous_support") is True and decided:
+        data["previous_support"] = {"decision_date": decided}
+    return data
+
+
+def recommended_service(decision: Mapping[str, Any]) -> str:
+    """What the advisor should start from: the strongest eligible service."""
+    if decision["organisation"]["code"] not in ("ooo",):
+        return "other_organisation" if decision["organisation"]["code"] != "unknown" else "unclear"
+    statuses = {key: result["status"] for key, result in decision["services"].items()}
+    for key in SERVICE_ORDER:
+        if statuses.get(key) == "eligible":
+            return key
+    return "unclear"
+
+
+def work_sentence(decision: Mapping[str, Any]) -> str | None:
+    """The work requirement in words: '14 av de 12 månader som krävs'."""
+    work = decision.get("work_requirement") or {}
+    if "qualifying_months" not in work:
+        return None
+    got, need = work["qualifying_months"], work["required_months"]
+    skipped = len(work.get("skipped_months") or [])
+    text = (f"Du har arbetat tillräckligt i {got} av de {need} månader som krävs, "
+            f"räknat från {work['frame_start']} till {work['frame_end']}.")
+    if skipped:
+        text += f" {skipped} månader med till exempel föräldraledighet räknades bort, så perioden gick längre bakåt."
+    if work.get("unknown_months"):
+        text += f" För {work['unknown_months']} månader vet vi inte hur mycket du jobbade."
+    return text
+
+
+def evaluate_slots(s: Mapping[str, Any], today: date) -> dict[str, Any]:
+    return rules_bridge.evaluate(engine_input(s, today))
+
+
+class ActionCheckEligibility(Action):
+    def name(self) -> str:
+        return "action_check_eligibility"
+
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+            domain: dict[str, Any]) -> list[EventType]:
+        try:
+            decision = evaluate_slots(tracker.slots, application_date())
+        except rules_bridge.InputError:
+            # Something in the answers the engine cannot use (it names the field in the logs):
+            # say so kindly and let an advisor look at it.
+            dispatcher.utter_message(text=(
+                "Jag kunde inte göra en bedömning av dina svar. En rådgivare kan hjälpa dig att "
+                "reda ut det."))
+            return [SlotSet("recommended_service", "unclear")]
+        sentence = work_sentence(decision)
+        text = explain(decision)
+        if sentence and decision["organisation"]["code"] == "ooo":
+            text = text.replace("\n\nNästa steg:", f"\n\nArbetskravet: {sentence}\n\nNästa steg:", 1)
+        dispatcher.utter_message(text=text)
+        return [SlotSet("eligibility", decision),
+                SlotSet("recommended_service", recommended_service(decision))]
+
+
+def service_summary(decision: Mapping[str, Any]) -> str:
+    org = decision["organisation"]
+    if org["code"] != "ooo":
+        return f"Du hör troligen till {org['name_sv']}."
+    eligible = [SERVICE_NAMES[k] for k, r in decision["services"].items() if r["status"] == "eligible"]
+    if eligible:
+        return "Du kan troligen få: " + ", ".join(eligible) + "."
+    unsure = [k for k, r in decision["services"].items() if r["status"] == "needs_more_information"]
+    return "Vi behöver veta mer för att bedöma det." if unsure else "Enligt dina svar kan du inte få stödet."

@@ -1,0 +1,180 @@
+"""Form validation for the four forms: read the answer to the question just asked, say what we
+expected when it cannot be read, and pick the next question (actions/flow.py).
+
+Slots have custom mappings, so Rasa fills nothing by itself; this action does. Returning no
+slot event for a new message means "not an answer": Rasa then lets the dialogue rules handle
+it (an FAQ, "är du en bot?") and the form asks its question again afterwards.
+"""
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions import flow
+from actions.parsing import INTERPRETERS, UNKNOWN_ALLOWED, Answer, Filled, Miss
+
+NOT_FRESH = {"action_listen", "action_extract_slots"}
+MISSES_BEFORE_BUTTONS = 2
+HUMAN_BUTTON = {"title": "Prata med en rådgivare", "payload": "/request_human"}
+DONT_KNOW_BUTTON = {"title": "Vet inte", "payload": "/dont_know"}
+SITUATION_BUTTONS = [
+    {"title": "Jag har kvar mitt jobb", "payload": "/inform_employed"},
+    {"title": "Jag är uppsagd på grund av sjukdom", "payload": '/inform{"value":"terminated_illness"}'},
+    {"title": "Anställningen upphör av annat skäl", "payload": "/inform_terminated"},
+]
+
+
+def application_date() -> date:
+    return date.today()
+
+
+def frame_text(today: date) -> str:
+    from rules_bridge.texts_sv import MONTH_NAMES
+    index = today.year * 12 + today.month - 1 - 24
+    return f"sedan {MONTH_NAMES[index % 12]} {index // 12}"
+
+
+def answers_fresh_message(tracker: Tracker, form: str) -> bool:
+    """True when the last thing that happened is the person's message (not an FAQ answer that
+    the form is now returning from)."""
+    for event in reversed(tracker.events):
+        kind = event.get("event")
+        if kind == "user":
+            return True
+        if kind == "action" and event.get("name") not in NOT_FRESH | {form}:
+            return False
+    return False
+
+
+def answer_from(tracker: Tracker, today: date) -> Answer:
+    message = tracker.latest_message or {}
+    intent = message.get("intent") or {}
+    return Answer(text=message.get("text") or "", intent=intent.get("name"),
+                  confidence=float(intent.get("confidence") or 0.0),
+                  entities=list(message.get("entities") or []), today=today)
+
+
+class FormValidation(Action):
+    """One class for the four forms; `form` names which."""
+    form = ""
+
+    def name(self) -> str:
+        return f"validate_{self.form}"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                  domain: dict[str, Any]) -> list[EventType]:
+        slots = dict(tracker.slots)
+        updates: dict[str, Any] = {}
+        asked = slots.get("requested_slot")
+        today = application_date()
+        if slots.get("frame_text") is None:
+            updates["frame_text"] = frame_text(today)
+        if asked and answers_fresh_message(tracker, self.form):
+            result = INTERPRETERS[asked](answer_from(tracker, today))
+            if result is None:
+                return []  # not an answer: let the rules handle the digression
+            if isinstance(result, Miss):
+                updates.update(self._miss(dispatcher, slots, asked, result.hint))
+            else:
+                filled = dict(result.slots)
+                again = filled.pop("_ask_again", None)
+                say, buttons = filled.pop("_say", None), filled.pop("_buttons", [])
+                problem = inconsistency(slots, filled, asked)
+                if problem:
+                    updates.update(self._miss(dispatcher, slots, asked, problem))
+                else:
+                    updates.update(filled)
+                    if again:
+                        dispatcher.utter_message(text=again, buttons=SITUATION_BUTTONS)
+                    if say:
+                        dispatcher.utter_message(text=say, buttons=buttons)
+                    updates.setdefault(asked, None)
+                    updates["miss_count"] = None
+        elif asked is None:
+            updates.update(self._prefill(tracker))
+        slots.update(updates)
+        updates.update(after_answer(slots, asked))
+        slots.update(updates)
+        updates["requested_slot"] = flow.next_slot(self.form, slots)
+        return [SlotSet(key, value) for key, value in updates.items()]
+
+    @staticmethod
+    def _miss(dispatcher: CollectingDispatcher, slots: dict[str, Any], asked: str,
+              hint: str) -> dict[str, Any]:
+        count = int((slots.get("miss_count") or {}).get(asked, 0)) + 1
+        buttons: list[dict[str, str]] = []
+        text = f"Det förstod jag inte riktigt. {hint}"
+        if count >= MISSES_BEFORE_BUTTONS:
+            buttons = ([DONT_KNOW_BUTTON] if asked in UNKNOWN_ALLOWED else []) + [HUMAN_BUTTON]
+            text += " Du kan också välja nedan."
+        dispatcher.utter_message(text=text, buttons=buttons)
+        # The slot itself is set to None so Rasa counts this as an answer and asks again.
+        return {asked: None, "miss_count": {asked: count}}
+
+    @staticmethod
+    def _prefill(tracker: Tracker) -> dict[str, Any]:
+        """What the opening message already said ("jag vill kolla om jag har rätt till stöd")."""
+        intent = (tracker.latest_message.get("intent") or {}).get("name")
+        return {"guidance_mode": "check"} if intent == "check_eligibility" else {}
+
+
+def inconsistency(s: dict[str, Any], filled: dict[str, Any], asked: str) -> str | None:
+    """An answer that cannot be right next to an earlier one, said as a hint."""
+    pairs = {"employment_end": "employment_start", "skippable_end": "skippable_start"}
+    if asked in pairs:
+        end, start = filled.get(asked), s.get(pairs[asked])
+        if end not in (None, "ongoing", "unknown") and start and end < start:
+            return f"Slutdatumet kommer före startdatumet ({start}). Skriv när det slutade."
+    return None
+
+
+def after_answer(s: dict[str, Any], asked: str | None) -> dict[str, Any]:
+    """Bookkeeping after an answer: the loops over employments and skippable periods."""
+    out: dict[str, Any] = {}
+    employments = list(s.get("employments") or [])
+    if s.get("employer_name") and not employments and s.get("employment_employer") is None:
+        out["employment_employer"] = s["employer_name"]  # the first employment is this employer
+        out["employment_country"] = "SE"
+    if asked == "more_employments" and s.get("more_employments") is not None:
+        employments.append({
+            "employer": s.get("employment_employer"), "start": s.get("employment_start"),
+            "end": s.get("employment_end"), "hours_per_week": s.get("employment_hours_per_week"),
+            "monthly_income_sek": s.get("employment_monthly_income"),
+            "country": s.get("employment_country") or "SE"})
+        out["employments"] = employments
+        for slot in flow.EMPLOYMENT_SLOTS:
+            out[slot] = None
+        if s["more_employments"] is True:
+            out["more_employments"] = None  # ask again after the next employment
+    if asked == "more_skippable" and s.get("more_skippable") is not None:
+        periods = list(s.get("skippable_periods") or [])
+        periods.append({"type": s.get("skippable_type"), "start": s.get("skippable_start"),
+                        "end": s.get("skippable_end")})
+        out["skippable_periods"] = periods
+        for slot in flow.SKIPPABLE_SLOTS:
+            out[slot] = None
+        if s["more_skippable"] is True:
+            out["more_skippable"] = None
+    if asked == "had_skippable" and s.get("had_skippable") is False:
+        out["skippable_periods"] = []
+    return out
+
+
+class ValidateSituationForm(FormValidation):
+    form = "situation_form"
+
+
+class ValidateGuidanceForm(FormValidation):
+    form = "guidance_form"
+
+
+class ValidateWorkForm(FormValidation):
+    form = "work_form"
+
+
+class ValidateContactForm(FormValidation):
+    form = "contact_form"

@@ -1,0 +1,515 @@
+"""Reading one answer for one question: the slot's value, a miss with a hint, or "not an answer".
+
+Every interpreter gets an `Answer` (text, intent, entities, button value) and returns
+- `Filled({...})`: slot updates (one answer may set several slots),
+- `Miss(hint)`: the person answered, but not in a form we understand: say what we expected,
+- `None`: the message was something else (a question, "prata med en människa"): the form lets
+  the dialogue rules handle it and then asks again.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any, Callable
+
+from babel import Locale
+
+from bot.extract import (fold, parse_date, parse_duration_months, parse_hours_per_week,
+                         parse_money_sek, word_number)
+
+UNKNOWN = "unknown"
+# Messages that are not answers to a question. In a form they are handled by the dialogue
+# rules (FAQ, "är du en bot?", ...), and the question is asked again.
+DIGRESSIONS = {"faq", "bot_challenge", "request_human", "restart", "correct", "goodbye",
+               "thank", "out_of_scope", "delete_data", "greet"}
+DIGRESSION_CONFIDENCE = 0.6
+
+
+@dataclass
+class Answer:
+    text: str
+    intent: str | None = None
+    confidence: float = 0.0
+    entities: list[dict[str, Any]] = field(default_factory=list)
+    today: date = field(default_factory=date.today)
+
+    @property
+    def folded(self) -> str:
+        return fold(self.text)
+
+    @property
+    def button(self) -> str | None:
+        """The value a quick-reply button carried, e.g. /inform{"value":"private"}."""
+        for entity in self.entities:
+            if entity.get("entity") == "value":
+                return str(entity.get("value"))
+        return None
+
+    @property
+    def is_digression(self) -> bool:
+        return self.intent in DIGRESSIONS and self.confidence >= DIGRESSION_CONFIDENCE
+
+    @property
+    def is_payload(self) -> bool:
+        return self.text.startswith("/")
+
+
+@dataclass
+class Filled:
+    slots: dict[str, Any]
+
+
+@dataclass
+class Miss:
+    hint: str
+
+
+Result = Filled | Miss | None
+
+
+# --- building blocks ------------------------------------------------------------------------
+_YES = re.compile(r"^(ja|japp|jo|jadå|jada|javisst|visst|absolut|precis|stämmer|stammer|"
+                  r"det stammer|ok|okej|japp|yes|mm|mhm|korrekt|rätt|ratt)\b")
+_NO = re.compile(r"^(nej|nä|na|nae|nope|no|inte|aldrig|icke|nix|inga|ingen|inget)\b")
+
+
+def yes_no(answer: Answer, *, allow_unknown: bool) -> bool | str | None:
+    """True / False / "unknown", or None when the answer is not a yes or a no."""
+    if answer.intent == "affirm":
+        return True
+    if answer.intent == "deny":
+        return False
+    if answer.intent == "dont_know" and allow_unknown:
+        return UNKNOWN
+    folded = answer.folded
+    if _YES.search(folded):
+        return True
+    if _NO.search(folded):
+        return False
+    if allow_unknown and re.search(r"\bvet (inte|ej)\b|\bosaker\b|ingen aning", folded):
+        return UNKNOWN
+    return None
+
+
+def choose(answer: Answer, options: dict[str, str]) -> str | None:
+    """A button value, or the first option whose pattern matches the (folded) text."""
+    if answer.button in options:
+        return answer.button
+    folded = answer.folded
+    for value, pattern in options.items():
+        if pattern and re.search(pattern, folded):
+            return value
+    return None
+
+
+def free_text(answer: Answer, *, max_len: int = 500) -> Result:
+    if answer.is_digression:
+        return None
+    if answer.intent == "dont_know":
+        return Filled({"_value": "vet inte än"})
+    text = answer.text.strip()
+    if len(text) < 2 or answer.is_payload:
+        return Miss("Skriv gärna med några ord, det finns inga fel svar.")
+    return Filled({"_value": text[:max_len]})
+
+
+# --- situation ------------------------------------------------------------------------------
+def consent(a: Answer) -> Result:
+    value = yes_no(a, allow_unknown=False)
+    if value is None:
+        if a.is_digression or a.intent and a.intent.startswith("inform_"):
+            return None
+        return Miss("Svara ja eller nej, så vet jag om jag får spara dina svar.")
+    return Filled({"consent": value})
+
+
+_SITUATION_INTENTS = {"inform_terminated": "terminated", "inform_fixed_term_ended": "fixed_term_ended",
+                      "inform_employed": "employed", "inform_self_employed": "self_employed"}
+_SITUATION_WORDS = {
+    "terminated_illness": r"uppsagd.*(sjuk|ohalsa)|(sjuk|ohalsa).*uppsagd",
+    "fixed_term_ended": r"vikariat|visstid|tidsbegransad|projektanstall|kontrakt",
+    "terminated": r"uppsag|sparken|arbetsbrist|varslad|konkurs",
+    "self_employed": r"egenforetag|egen firma|enskild firma|eget foretag|frilans",
+    "employed": r"\b(anstalld|jobbar|har (ett )?jobb|arbetar)\b",
+    "other": r"annat|arbetslos|studerar|pension",
+}
+
+
+def situation(a: Answer) -> Result:
+    value = a.button if a.button in {*_SITUATION_WORDS, "other"} else None
+    if value is None and a.intent == "inform_sick":
+        if re.search(r"uppsag|sagt upp|upphor|far inte jobba kvar", a.folded):
+            value = "terminated_illness"
+        else:
+            # Sick leave does not say whether the job is still there: ask, gently.
+            return Filled({"reduced_capacity": True, "_ask_again": (
+                "Tack för att du berättar. Har du kvar din anställning, eller har den upphört "
+                "eller ska den upphöra?")})
+    if value is None and a.intent in _SITUATION_INTENTS and a.confidence >= 0.5:
+        value = _SITUATION_INTENTS[a.intent]
+    if value is None:
+        value = choose(a, _SITUATION_WORDS)
+    if value is None:
+        if a.is_digression:
+            return None
+        return Miss("Välj det som stämmer bäst, eller skriv till exempel \"jag har blivit uppsagd\".")
+    slots: dict[str, Any] = {"situation": value}
+    if value == "terminated_illness":
+        slots.update(termination_reason="illness", termination_initiated_by="employer",
+                     reduced_capacity=True)
+    elif value == "fixed_term_ended":
+        slots.update(termination_reason="fixed_term_ended", termination_initiated_by="employer")
+    return Filled(slots)
+
+
+def termination_reason(a: Answer) -> Result:
+    value = choose(a, {"shortage_of_work": r"arbetsbrist|neddragning|drar ner|konkurs|omorganis|"
+                                           r"inte finns (jobb|arbete)|lagger ner|stanger",
+                       "illness": r"sjuk|ohalsa|halsa|skada|utbrand|utmatt",
+                       "fixed_term_ended": r"vikariat|visstid|tidsbegransad|kontrakt",
+                       "own_resignation": r"(sa|sagt) upp mig sjalv|egen begaran|jag slutade|"
+                                          r"sjalv sa upp|jag sa upp",
+                       "other": r"annat|vet inte"})
+    if value is None and a.intent == "inform_sick":
+        value = "illness"
+    if value is None:
+        return None if a.is_digression else Miss(
+            "Skriv till exempel \"arbetsbrist\", \"sjukdom\" eller \"jag sa upp mig själv\".")
+    slots: dict[str, Any] = {"termination_reason": value}
+    if value == "own_resignation":
+        slots["termination_initiated_by"] = "employee"
+    elif value in ("illness", "fixed_term_ended"):
+        slots["termination_initiated_by"] = "employer"
+    if value == "illness":
+        slots["reduced_capacity"] = True
+    return Filled(slots)
+
+
+def termination_initiated_by(a: Answer) -> Result:
+    if re.search(r"\bjag sjalv\b|\bsjalv\b|egen begaran", a.folded):
+        return Filled({"termination_initiated_by": "employee"})
+    value = yes_no(a, allow_unknown=False)
+    if value is None:
+        return None if a.is_digression else Miss("Svara ja om arbetsgivaren sa upp dig, annars nej.")
+    return Filled({"termination_initiated_by": "employer" if value else "employee"})
+
+
+def yes_no_slot(name: str, *, allow_unknown: bool = True) -> Callable[[Answer], Result]:
+    def interpret(a: Answer) -> Result:
+        value = yes_no(a, allow_unknown=allow_unknown)
+        if value is None:
+            return None if a.is_digression else Miss("Svara ja eller nej"
+                                                      + (", eller \"vet inte\"." if allow_unknown else "."))
+        return Filled({name: value})
+    return interpret
+
+
+def age(a: Answer) -> Result:
+    if a.intent == "dont_know":
+        return Miss("Skriv hur gammal du är i hela år, till exempel \"45\".")
+    folded = a.folded
+    born = re.search(r"\bfodd (?:ar )?(19\d{2}|20\d{2})\b", folded)
+    numbers = [int(n) for n in re.findall(r"\b(\d{1,3})\b", folded)]
+    if not numbers:
+        numbers = [v for w in folded.split() if (v := word_number(w)) is not None]
+    if born and not numbers:
+        return Miss("Skriv din ålder i hela år, till exempel \"45\".")
+    candidates = [n for n in numbers if 15 <= n <= 100]
+    if len(candidates) == 1:
+        return Filled({"age": candidates[0]})
+    if a.is_digression:
+        return None
+    return Miss("Skriv din ålder i hela år, till exempel \"45\".")
+
+
+# --- guidance -------------------------------------------------------------------------------
+def guidance_mode(a: Answer) -> Result:
+    value = choose(a, {"check": r"bara (se|kolla)|ratt till|vilket stod|stodkoll|berattigad",
+                       "plan": r"vet vad jag vill|vill (plugga|studera|utbilda|bli|lasa)|"
+                               r"hjalp mig vidare|har en plan|mal",
+                       "explore": r"vet inte|fundera|osaker|ingen aning|tanka"})
+    if value is None:
+        value = {"check_eligibility": "check", "dont_know": "explore"}.get(a.intent or "")
+    if value is None and a.intent == "career_guidance":
+        value = "explore"
+    if value is None:
+        return None if a.is_digression else Miss("Välj ett av alternativen, eller skriv med egna ord.")
+    return Filled({"guidance_mode": value})
+
+
+def forward_goal(a: Answer) -> Result:
+    value = choose(a, {
+        "study_to_leave_sector": r"(plugga|studera|utbilda|lasa).*(byta|lamna|annan|ny) bransch|"
+                                 r"(byta|lamna) bransch.*(plugga|studera|utbild)",
+        "study_to_stay_in_sector": r"(plugga|studera|utbilda|lasa|vidareutbild).*(stanna|samma|kvar)",
+        "new_job_other_sector": r"(annan|ny|byta) bransch|nytt yrke|byta yrke",
+        "new_job_same_sector": r"samma bransch|liknande jobb|nytt jobb",
+        "stay_in_role": r"stanna|vara kvar|behalla",
+        "undecided": r"vet inte|osaker|inte bestamt|inte an",
+    })
+    if value is None and a.intent == "dont_know":
+        value = "undecided"
+    if value is None:
+        return None if a.is_digression else Miss("Välj det alternativ som ligger närmast.")
+    return Filled({"forward_goal": value})
+
+
+# --- employer -------------------------------------------------------------------------------
+_NAME_LEAD = re.compile(r"^(det (heter|hette|var)|den heter|jag (jobbar|jobbade|arbetar|arbetade) "
+                        r"(pa|hos|for)|pa|hos|firman heter|foretaget heter)\s+", re.I)
+
+
+def _clean_name(text: str) -> str:
+    text = text.strip().strip(".!")
+    folded = fold(text)
+    m = _NAME_LEAD.match(folded)
+    return text[m.end():].strip() if m else text
+
+
+def employer_name(a: Answer) -> Result:
+    if a.is_digression:
+        return None
+    if a.intent == "dont_know":
+        return Filled({"employer_name": "okänd arbetsgivare"})
+    name = _clean_name(a.text)
+    if len(name) < 2 or a.is_payload or len(name) > 120:
+        return Miss("Skriv arbetsgivarens namn, till exempel \"Bageriet AB\".")
+    return Filled({"employer_name": name})
+
+
+def employer_sector(a: Answer) -> Result:
+    value = choose(a, {"municipality": r"kommun", "region": r"region|landsting",
+                       "state": r"stat|myndighet|verket\b", "other": r"forening|stiftelse|kyrk|ideell",
+                       "private": r"privat|\bab\b|foretag|bolag|firma|aktiebolag"})
+    if value is None and a.intent == "dont_know":
+        value = UNKNOWN
+    if value is None:
+        return None if a.is_digression else Miss(
+            "Skriv till exempel \"privat företag\", \"kommun\", \"region\" eller \"myndighet\".")
+    return Filled({"employer_sector": value})
+
+
+def worker_category(a: Answer) -> Result:
+    value = choose(a, {"white_collar": r"tjansteman|kontor|tjanste", "blue_collar": r"arbetare|kollektiv"})
+    if value is None and a.intent == "dont_know":
+        value = UNKNOWN
+    if value is None:
+        return None if a.is_digression else Miss("Skriv \"tjänsteman\" eller \"arbetare\", eller \"vet inte\".")
+    return Filled({"worker_category": value})
+
+
+def collective_agreement(a: Answer) -> Result:
+    value = yes_no(a, allow_unknown=True)
+    if value is None:
+        return None if a.is_digression else Miss("Svara ja, nej eller \"vet inte\".")
+    return Filled({"collective_agreement": {True: "yes", False: "no"}.get(value, UNKNOWN)})
+
+
+def role_exclusion(a: Answer) -> Result:
+    value = choose(a, {"ceo": r"\bvd\b|verkstallande", "owner_third": r"ager|delagare|aktier",
+                       "family_of_owner": r"gift|sambo|make|maka|partner|fru|man(nen)? ager",
+                       "none": r"inget|ingen|nej|stammer inte"})
+    if value is None and a.intent == "deny":
+        value = "none"
+    if value is None and a.intent == "dont_know":
+        value = UNKNOWN
+    if value is None:
+        return None if a.is_digression else Miss("Välj ett alternativ, eller skriv \"inget av det\".")
+    return Filled({"role_exclusion": value})
+
+
+# --- employments ----------------------------------------------------------------------------
+def employment_employer(a: Answer) -> Result:
+    result = employer_name(a)
+    if isinstance(result, Filled):
+        return Filled({"employment_employer": result.slots["employer_name"]})
+    return result
+
+
+_COUNTRIES: dict[str, str] = {}
+
+
+def _country_names() -> dict[str, str]:
+    if not _COUNTRIES:
+        for code, name in Locale("sv").territories.items():
+            if len(code) == 2 and code.isalpha():
+                _COUNTRIES[fold(name)] = code
+        _COUNTRIES.update({"england": "GB", "skottland": "GB", "uk": "GB", "sverige": "SE",
+                           "hemma": "SE", "usa": "US", "amerika": "US"})
+    return _COUNTRIES
+
+
+def employment_country(a: Answer) -> Result:
+    if a.button == "SE":
+        return Filled({"employment_country": "SE"})
+    if a.button == "abroad":
+        return Miss("Vilket land? Skriv landets namn, till exempel \"Norge\".")
+    folded = a.folded
+    names = _country_names()
+    for name in sorted(names, key=len, reverse=True):
+        if re.search(rf"\b{re.escape(name)}\b", folded):
+            return Filled({"employment_country": names[name]})
+    if yes_no(a, allow_unknown=False) is True:  # "ja, i Sverige"
+        return Filled({"employment_country": "SE"})
+    return None if a.is_digression else Miss("Skriv landets namn, till exempel \"Sverige\" eller \"Norge\".")
+
+
+def date_slot(name: str, *, end: bool, allow_unknown: bool = False,
+              hint: str = "Skriv till exempel \"mars 2024\" eller \"1 mars 2024\".") -> Callable[[Answer], Result]:
+    def interpret(a: Answer) -> Result:
+        if end and (a.button == "ongoing"):
+            return Filled({name: "ongoing"})
+        if a.intent == "dont_know" and allow_unknown:
+            return Filled({name: UNKNOWN})
+        parsed = parse_date(a.text, a.today, allow_ongoing=end, end_of_period=end)
+        if parsed is None and not end:
+            months = parse_duration_months(a.text)
+            if months and re.search(r"\b(i|sedan|sen|under)\b", a.folded):
+                total = a.today.year * 12 + a.today.month - 1 - round(months)
+                return Filled({name: date(total // 12, total % 12 + 1, 1).isoformat()})
+        if parsed is None:
+            return None if a.is_digression else Miss(hint)
+        return Filled({name: "ongoing" if parsed.ongoing else parsed.iso()})
+    return interpret
+
+
+def hours_per_week(a: Answer) -> Result:
+    if a.intent == "dont_know":
+        return Filled({"employment_hours_per_week": UNKNOWN})
+    value = parse_hours_per_week(a.text)
+    if value is None:
+        if a.is_digression:
+            return None
+        if re.search(r"deltid|varierade|olika", a.folded):
+            return Miss("Ungefär hur många timmar i veckan i genomsnitt? Till exempel \"20\" eller \"50 %\".")
+        return Miss("Skriv antal timmar i veckan, till exempel \"40\", \"heltid\", \"halvtid\" eller \"75 %\".")
+    return Filled({"employment_hours_per_week": value})
+
+
+def monthly_income(a: Answer) -> Result:
+    if a.intent == "dont_know" or re.search(r"\bvet (inte|ej)\b", a.folded):
+        return Filled({"employment_monthly_income": UNKNOWN})
+    value = parse_money_sek(a.text)
+    if value is None:
+        return None if a.is_digression else Miss("Skriv ett belopp i kronor, till exempel \"28 000 kr\" eller \"28k\".")
+    return Filled({"employment_monthly_income": value})
+
+
+def skippable_type(a: Answer) -> Result:
+    value = choose(a, {"parental_benefit": r"foraldra|mammaledig|pappaledig|barn",
+                       "sickness_benefit": r"sjuk",
+                       "military_service": r"militar|varnplikt|lumpen|grundutbildning",
+                       "transition_study_support": r"studiestod|omstallningsstudie|studerade|pluggade"})
+    if value is None:
+        return None if a.is_digression else Miss(
+            "Skriv till exempel \"föräldraledig\", \"sjukskriven\", \"militärtjänst\" eller \"omställningsstudiestöd\".")
+    return Filled({"skippable_type": value})
+
+
+# --- contact --------------------------------------------------------------------------------
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(\.[\w-]+)+")
+_PHONE = re.compile(r"(\+46|0)[\d\s-]{6,14}\d")
+
+
+def contact_name(a: Answer) -> Result:
+    if a.is_digression:
+        return None
+    text = re.sub(r"^(jag heter|mitt namn är|mitt namn ar|jag är|jag ar|det är|det ar)\s+", "",
+                  a.text.strip(), flags=re.I).strip(" .!")
+    if not (1 < len(text) <= 80) or re.search(r"[\d@<>{}]", text) or a.is_payload:
+        return Miss("Skriv ditt namn, till exempel \"Anna\".")
+    return Filled({"contact_name": text})
+
+
+def contact_method(a: Answer) -> Result:
+    email = _EMAIL.search(a.text)
+    phone = _PHONE.search(a.text)
+    slots: dict[str, Any] = {}
+    if email:
+        slots["contact_email"] = email.group(0).lower()
+    if phone and len(re.sub(r"\D", "", phone.group(0))) >= 8:
+        slots["contact_phone"] = re.sub(r"[\s-]", "", phone.group(0))
+    if slots:
+        slots["contact_method"] = "email" if email else "phone"
+        return Filled(slots)
+    return None if a.is_digression else Miss(
+        "Skriv en e-postadress (till exempel namn@exempel.se) eller ett telefonnummer (till exempel 070-123 45 67).")
+
+
+def meeting_preference(a: Answer) -> Result:
+    value = choose(a, {"no_preference": r"spelar ingen roll|vilket som|egal|bada|ingen preferens",
+                       "digital": r"digital|video|teams|zoom|distans|telefon|online|datorn",
+                       "physical": r"plats|fysisk|pa riktigt|traffas|kontor|ses"})
+    if value is None and a.intent == "dont_know":
+        value = "no_preference"
+    if value is None:
+        return None if a.is_digression else Miss("Skriv \"digitalt\", \"på plats\" eller \"spelar ingen roll\".")
+    return Filled({"meeting_preference": value})
+
+
+def municipality(a: Answer) -> Result:
+    if a.is_digression:
+        return None
+    text = re.sub(r"^(i|pa|på|helst i|helst)\s+", "", a.text.strip(), flags=re.I)
+    text = re.sub(r"\s+(kommun|stad)$", "", text, flags=re.I).strip(" .!")
+    if not (1 < len(text) <= 40) or re.search(r"[\d@<>{}/]", text):
+        return Miss("Skriv namnet på kommunen, till exempel \"Uppsala\".")
+    return Filled({"municipality": text[:1].upper() + text[1:]})
+
+
+def free_text_slot(name: str) -> Callable[[Answer], Result]:
+    def interpret(a: Answer) -> Result:
+        result = free_text(a)
+        if isinstance(result, Filled):
+            return Filled({name: result.slots["_value"]})
+        return result
+    return interpret
+
+
+INTERPRETERS: dict[str, Callable[[Answer], Result]] = {
+    "consent": consent,
+    "situation": situation,
+    "termination_reason": termination_reason,
+    "termination_initiated_by": termination_initiated_by,
+    "special_needs_illness": yes_no_slot("special_needs_illness"),
+    "age": age,
+    "guidance_mode": guidance_mode,
+    "inward_who": free_text_slot("inward_who"),
+    "inward_skills": free_text_slot("inward_skills"),
+    "inward_wants": free_text_slot("inward_wants"),
+    "outward_options": free_text_slot("outward_options"),
+    "forward_goal": forward_goal,
+    "forward_next_step": free_text_slot("forward_next_step"),
+    "employer_name": employer_name,
+    "employer_sector": employer_sector,
+    "worker_category": worker_category,
+    "collective_agreement": collective_agreement,
+    "role_exclusion": role_exclusion,
+    "employment_employer": employment_employer,
+    "employment_country": employment_country,
+    "employment_start": date_slot("employment_start", end=False),
+    "employment_end": date_slot("employment_end", end=True),
+    "employment_hours_per_week": hours_per_week,
+    "employment_monthly_income": monthly_income,
+    "more_employments": yes_no_slot("more_employments", allow_unknown=False),
+    "had_skippable": yes_no_slot("had_skippable", allow_unknown=False),
+    "skippable_type": skippable_type,
+    "skippable_start": date_slot("skippable_start", end=False),
+    "skippable_end": date_slot("skippable_end", end=True),
+    "more_skippable": yes_no_slot("more_skippable", allow_unknown=False),
+    "previous_support": yes_no_slot("previous_support"),
+    "previous_support_decision_date": date_slot("previous_support_decision_date", end=False,
+                                                allow_unknown=True),
+    "contact_name": contact_name,
+    "contact_method": contact_method,
+    "meeting_preference": meeting_preference,
+    "municipality": municipality,
+}
+
+# Slots where "vet inte" is a real answer: after two misses the bot offers it as a button.
+UNKNOWN_ALLOWED = {"special_needs_illness", "employer_sector", "worker_category",
+                   "collective_agreement", "role_exclusion", "employment_hours_per_week",
+                   "employment_monthly_income", "previous_support", "previous_support_decision_date",
+                   "inward_who", "inward_skills", "inward_wants", "outward_options", "forward_goal",
+                   "forward_next_step"}

@@ -1,0 +1,137 @@
+"""The question order, the answer reading and the slots → rules_bridge mapping, without Rasa."""
+from __future__ import annotations
+
+import asyncio
+from datetime import date
+from typing import Any
+
+import pytest
+from rasa_sdk import Tracker
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions import flow
+from actions.eligibility import engine_input, evaluate_slots, recommended_service, work_sentence
+from actions.forms import ValidateWorkForm
+from actions.parsing import INTERPRETERS, Answer, Filled, Miss
+
+TODAY = date(2026, 11, 22)
+
+
+def test_terminated_for_shortage_of_work_asks_who_terminated() -> None:
+    slots = {"consent": True, "situation": "terminated", "termination_reason": "shortage_of_work"}
+    assert flow.next_slot("situation_form", slots) == "termination_initiated_by"
+
+
+def test_fact_seeker_skips_the_guidance_questions() -> None:
+    assert flow.required_slots("guidance_form", {"guidance_mode": "check"})[-1] == "guidance_mode"
+    assert "inward_who" not in flow.required_slots("guidance_form", {"guidance_mode": "plan"})
+    assert "inward_who" in flow.required_slots("guidance_form", {"guidance_mode": "explore"})
+
+
+def test_collective_agreement_skips_the_work_history() -> None:
+    plan = flow.work_plan({"employer_sector": "private", "collective_agreement": "yes"})
+    assert "employment_start" not in plan and plan[-1] == "role_exclusion"
+
+
+def test_low_hours_ask_for_income() -> None:
+    assert "employment_monthly_income" in flow.work_plan({"employment_hours_per_week": 10})
+    assert "employment_monthly_income" not in flow.work_plan({"employment_hours_per_week": 30})
+
+
+def test_a_correction_is_asked_again_in_a_later_form() -> None:
+    assert flow.next_slot("contact_form", {"consent": True, "situation": None}) == "situation"
+
+
+def test_without_consent_no_contact_details_are_asked() -> None:
+    assert flow.contact_plan({"consent": False}) == []
+    assert flow.contact_plan({"consent": None}) == ["consent"]
+
+
+@pytest.mark.parametrize("slot, text, intent, expected", [
+    ("age", "jag är 45 år", "inform", {"age": 45}),
+    ("age", "fyrtiofem", "inform", {"age": 45}),
+    ("employment_end", "pågår", "inform", {"employment_end": "ongoing"}),
+    ("employment_start", "mars -24", "inform", {"employment_start": "2024-03-01"}),
+    ("employment_hours_per_week", "75 %", "inform", {"employment_hours_per_week": 30.0}),
+    ("employment_monthly_income", "32k", "inform", {"employment_monthly_income": 32000}),
+    ("employment_country", "i norge", "inform", {"employment_country": "NO"}),
+    ("employer_sector", "jag jobbar på kommunen", "inform", {"employer_sector": "municipality"}),
+    ("collective_agreement", "vet inte", "dont_know", {"collective_agreement": "unknown"}),
+    ("contact_method", "anna@exempel.se", "inform", {"contact_email": "anna@exempel.se", "contact_method": "email"}),
+    ("situation", "uppsagd pga arbetsbrist", "inform_terminated", {"situation": "terminated"}),
+])
+def test_answers_are_read_in_the_context_of_the_question(slot: str, text: str, intent: str,
+                                                         expected: dict[str, Any]) -> None:
+    result = INTERPRETERS[slot](Answer(text, intent, 0.9, [], TODAY))
+    assert isinstance(result, Filled) and result.slots == expected
+
+
+def test_a_question_in_the_middle_is_not_an_answer_and_nonsense_is_a_miss() -> None:
+    assert INTERPRETERS["employment_start"](Answer("vad kostar det?", "faq", 0.95, [], TODAY)) is None
+    assert isinstance(INTERPRETERS["employment_start"](Answer("blå", "inform", 0.5, [], TODAY)), Miss)
+
+
+def _tracker(slots: dict[str, Any], text: str, intent: str) -> Tracker:
+    events = [{"event": "action", "name": "action_listen"},
+              {"event": "user", "text": text, "parse_data": {}},
+              {"event": "action", "name": "action_extract_slots"}]
+    return Tracker("t", slots, {"text": text, "intent": {"name": intent, "confidence": 0.9},
+                                "entities": []}, events, False, None,
+                   {"name": "work_form"}, "action_extract_slots")
+
+
+def _run(slots: dict[str, Any], text: str, intent: str = "inform") -> tuple[dict[str, Any], list]:
+    dispatcher = CollectingDispatcher()
+    events = asyncio.run(ValidateWorkForm().run(dispatcher, _tracker(slots, text, intent), {}))
+    return {e["name"]: e["value"] for e in events}, dispatcher.messages
+
+
+BASE = {"consent": True, "situation": "terminated", "termination_reason": "shortage_of_work",
+        "termination_initiated_by": "employer", "guidance_mode": "check", "age": 45,
+        "employer_name": "Bageriet AB", "employer_sector": "other", "collective_agreement": "no",
+        "role_exclusion": "none", "employment_employer": "Bageriet AB", "employment_country": "SE",
+        "employment_start": "2019-01-01", "employment_end": "2026-10-31",
+        "employment_hours_per_week": 40}
+
+
+def test_the_employment_loop_collects_and_asks_for_the_next() -> None:
+    updates, _ = _run({**BASE, "requested_slot": "more_employments"}, "ja", "affirm")
+    assert updates["employments"][0]["employer"] == "Bageriet AB"
+    assert updates["more_employments"] is None and updates["employment_start"] is None
+    assert updates["requested_slot"] == "employment_employer"
+
+
+def test_two_misses_offer_buttons() -> None:
+    slots = {**BASE, "employment_start": None, "requested_slot": "employment_start"}
+    updates, messages = _run(slots, "blä", "inform")
+    assert updates["requested_slot"] == "employment_start" and not messages[0]["buttons"]
+    updates, messages = _run({**slots, "miss_count": updates["miss_count"]}, "blä igen", "inform")
+    assert "mars 2024" in messages[0]["text"]
+    assert [b["payload"] for b in messages[0]["buttons"]] == ["/request_human"]
+
+
+def test_an_end_before_the_start_is_refused() -> None:
+    slots = {**BASE, "employment_end": None, "requested_slot": "employment_end"}
+    updates, messages = _run(slots, "mars 2018")
+    assert updates["employment_end"] is None and "före startdatumet" in messages[0]["text"]
+
+
+def test_slots_become_engine_input_and_a_decision() -> None:
+    slots = {**BASE, "employments": [{"employer": "Bageriet AB", "start": "2019-01-01",
+                                      "end": "2026-10-31", "hours_per_week": 40,
+                                      "monthly_income_sek": None, "country": "SE"}],
+             "skippable_periods": [], "previous_support": False}
+    data = engine_input(slots, TODAY)
+    assert data["termination"] == {"reason": "shortage_of_work", "initiated_by": "employer",
+                                   "last_day": "2026-10-31"}
+    decision = evaluate_slots(slots, TODAY)
+    assert decision["services"]["radgivning"]["status"] == "eligible"
+    assert recommended_service(decision) == "radgivning"
+    assert work_sentence(decision).startswith("Du har arbetat tillräckligt i 24 av de 12 månader")
+
+
+def test_unknown_hours_become_missing_information() -> None:
+    slots = {**BASE, "employments": [{"employer": "X", "start": "2025-06-01", "end": None,
+                                      "hours_per_week": "unknown", "monthly_income_sek": "unknown"}]}
+    decision = evaluate_slots(slots, TODAY)
+    assert decision["services"]["radgivning"]["status"] == "needs_more_information"
