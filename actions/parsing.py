@@ -26,6 +26,10 @@ DIGRESSIONS = {"faq", "bot_challenge", "request_human", "restart", "correct", "g
 DIGRESSION_CONFIDENCE = 0.6
 
 
+_QUESTION = re.compile(r"^(vad|hur|nar|varfor|vem|vilka|vilken|vilket|var|kan|far|ar|maste|finns|"
+                       r"behover|gar|galler|raknas|racker|sparar|sparas|kostar|tar)\b")
+
+
 @dataclass
 class Answer:
     text: str
@@ -48,7 +52,10 @@ class Answer:
 
     @property
     def is_digression(self) -> bool:
-        return self.intent in DIGRESSIONS and self.confidence >= DIGRESSION_CONFIDENCE
+        if self.intent not in DIGRESSIONS or self.confidence < DIGRESSION_CONFIDENCE:
+            return False
+        # An answer like "jobba mer med vuxna" may look like an FAQ topic; a real FAQ is a question.
+        return self.intent != "faq" or bool(_QUESTION.search(self.folded) or "?" in self.text)
 
     @property
     def is_payload(self) -> bool:

@@ -135,3 +135,9 @@ def test_unknown_hours_become_missing_information() -> None:
                                       "hours_per_week": "unknown", "monthly_income_sek": "unknown"}]}
     decision = evaluate_slots(slots, TODAY)
     assert decision["services"]["radgivning"]["status"] == "needs_more_information"
+
+
+def test_an_answer_that_looks_like_an_faq_topic_is_still_an_answer() -> None:
+    result = INTERPRETERS["inward_wants"](Answer("jobba mer med vuxna", "faq", 0.97, [], TODAY))
+    assert isinstance(result, Filled) and result.slots == {"inward_wants": "jobba mer med vuxna"}
+    assert INTERPRETERS["inward_wants"](Answer("vad kostar det", "faq", 0.97, [], TODAY)) is None

@@ -12,6 +12,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+import httpx
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -84,3 +85,20 @@ def stack(tmp_path_factory: pytest.TempPathFactory) -> RunningStack:
                            rasa_port, actions_port, run_dir)
     yield running
     running.stop()
+
+
+def new_conversation(api: str) -> tuple[httpx.Client, str]:
+    client = httpx.Client(base_url=api, timeout=60)
+    return client, client.post("/api/chat/session").json()["sender"]
+
+
+def say(client: httpx.Client, sender: str, text: str) -> list[dict]:
+    reply = client.post("/api/chat", json={"sender": sender, "message": text})
+    assert reply.status_code == 200, reply.text
+    return reply.json()["messages"]
+
+
+@pytest.fixture
+def chat():
+    """The website's side of a conversation: (new_conversation, say)."""
+    return new_conversation, say

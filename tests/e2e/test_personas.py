@@ -8,8 +8,6 @@ from typing import Any
 import httpx
 import pytest
 
-from test_stack import new_conversation, say
-
 MAX_TURNS = 45
 
 
@@ -18,10 +16,11 @@ def tracker_of(stack, sender: str) -> dict[str, Any]:
                      params={"token": stack.rasa_token}, timeout=10).json()
 
 
-def converse(stack, answers: dict[str, Any], opening: str = "hej",
+def converse(stack, chat, answers: dict[str, Any], opening: str = "hej",
              interrupt: dict[str, str] | None = None) -> tuple[dict[str, Any], list[str], str]:
     """Answer each question the bot asks from `answers` (a list answers a repeated question in
     turn). `interrupt` says something else once, just before answering the named question."""
+    new_conversation, say = chat
     client, sender = new_conversation(stack.api)
     texts = [m["text"] or "" for m in say(client, sender, opening)]
     pending = {k: list(v) if isinstance(v, list) else [v] for k, v in answers.items()}
@@ -59,8 +58,8 @@ def statuses(tracker: dict[str, Any]) -> dict[str, str]:
     return {key: result["status"] for key, result in decision["services"].items()}
 
 
-def test_terminated_for_shortage_of_work_gets_radgivning(stack) -> None:
-    tracker, texts, _ = converse(stack, WORKER)
+def test_terminated_for_shortage_of_work_gets_radgivning(stack, chat) -> None:
+    tracker, texts, _ = converse(stack, chat, WORKER)
     assert tracker["slots"]["recommended_service"] == "radgivning"
     assert statuses(tracker)["radgivning"] == "eligible"
     said = "\n".join(texts)
@@ -69,30 +68,30 @@ def test_terminated_for_shortage_of_work_gets_radgivning(stack) -> None:
     assert tracker["slots"]["case_reference"]
 
 
-def test_sick_and_terminated_gets_forstarkt_stod(stack) -> None:
+def test_sick_and_terminated_gets_forstarkt_stod(stack, chat) -> None:
     answers = {**WORKER, "situation": ["jag är sjukskriven", "/inform{\"value\":\"terminated_illness\"}"],
                "special_needs_illness": "ja"}
-    tracker, texts, _ = converse(stack, answers)
+    tracker, texts, _ = converse(stack, chat, answers)
     assert tracker["slots"]["reduced_capacity"] is True
     assert tracker["slots"]["recommended_service"] == "forstarkt_stod"
 
 
-def test_employed_gets_vagledning_and_explores_first(stack) -> None:
+def test_employed_gets_vagledning_and_explores_first(stack, chat) -> None:
     answers = {**WORKER, "situation": "jag har ett fast jobb men vill byta bana",
                "guidance_mode": "jag vet inte vad jag vill", "inward_who": "jag har jobbat som barnskötare i tolv år",
                "inward_skills": "jag är bra på att lyssna och organisera",
                "inward_wants": "jobba mer med vuxna", "outward_options": "kanske socionom",
                "forward_goal": "studera för att byta bransch", "forward_next_step": "läsa om utbildningen",
                "employment_end": "pågår"}
-    tracker, _, _ = converse(stack, answers)
+    tracker, _, _ = converse(stack, chat, answers)
     slots = tracker["slots"]
     assert slots["situation"] == "employed" and slots["forward_goal"] == "study_to_leave_sector"
     assert slots["recommended_service"] == "vagledning"
 
 
-def test_self_employed_gets_only_the_statement_to_csn(stack) -> None:
+def test_self_employed_gets_only_the_statement_to_csn(stack, chat) -> None:
     answers = {**WORKER, "situation": "jag har en enskild firma", "age": "40"}
-    tracker, _, _ = converse(stack, answers)
+    tracker, _, _ = converse(stack, chat, answers)
     assert tracker["slots"]["recommended_service"] == "yttrande_csn"
     assert statuses(tracker)["radgivning"] == "not_eligible"
 
@@ -101,62 +100,63 @@ def test_self_employed_gets_only_the_statement_to_csn(stack) -> None:
     ("privat företag", "tjänsteman", "trr"), ("privat", "arbetare", "tsl"),
     ("kommunen", None, "omstallningsfonden"), ("en statlig myndighet", None, "trygghetsstiftelsen"),
 ])
-def test_with_a_collective_agreement_the_person_is_routed(stack, sector, category, org) -> None:
+def test_with_a_collective_agreement_the_person_is_routed(stack, chat, sector, category, org) -> None:
     answers = {**WORKER, "employer_sector": sector, "collective_agreement": "ja"}
     if category:
         answers["worker_category"] = category
-    tracker, texts, _ = converse(stack, answers)
+    tracker, texts, _ = converse(stack, chat, answers)
     assert tracker["slots"]["eligibility"]["organisation"]["code"] == org
     assert tracker["slots"]["recommended_service"] == "other_organisation"
     assert "employments" not in tracker["slots"] or not tracker["slots"]["employments"]
 
 
-def test_own_resignation_is_not_eligible_for_radgivning(stack) -> None:
-    tracker, texts, _ = converse(stack, {**WORKER, "termination_reason": "jag sa upp mig själv"})
+def test_own_resignation_is_not_eligible_for_radgivning(stack, chat) -> None:
+    tracker, texts, _ = converse(stack, chat, {**WORKER, "termination_reason": "jag sa upp mig själv"})
     reasons = tracker["slots"]["eligibility"]["services"]["radgivning"]["reasons"]
     assert [r["code"] for r in reasons if r["outcome"] == "not_met"] == ["SITUATION"]
 
 
-def test_aged_66_is_not_eligible(stack) -> None:
-    tracker, _, _ = converse(stack, {**WORKER, "age": "66 år"})
+def test_aged_66_is_not_eligible(stack, chat) -> None:
+    tracker, _, _ = converse(stack, chat, {**WORKER, "age": "66 år"})
     assert statuses(tracker)["radgivning"] == "not_eligible"
 
 
-def test_too_little_work_is_not_eligible_and_says_how_much(stack) -> None:
+def test_too_little_work_is_not_eligible_and_says_how_much(stack, chat) -> None:
     answers = {**WORKER, "employment_hours_per_week": "10 timmar", "employment_monthly_income": "8000 kr"}
-    tracker, texts, _ = converse(stack, answers)
+    tracker, texts, _ = converse(stack, chat, answers)
     assert statuses(tracker)["radgivning"] == "not_eligible"
     assert "0 av de 12 månader" in "\n".join(texts)
 
 
-def test_unknown_agreement_is_missing_information(stack) -> None:
-    tracker, texts, _ = converse(stack, {**WORKER, "collective_agreement": "vet inte"})
+def test_unknown_agreement_is_missing_information(stack, chat) -> None:
+    tracker, texts, _ = converse(stack, chat, {**WORKER, "collective_agreement": "vet inte"})
     assert statuses(tracker)["radgivning"] == "needs_more_information"
     assert tracker["slots"]["eligibility"]["missing_information"]
 
 
-def test_consent_refused_gives_the_result_but_no_case(stack) -> None:
-    tracker, texts, _ = converse(stack, {**WORKER, "consent": "nej"})
+def test_consent_refused_gives_the_result_but_no_case(stack, chat) -> None:
+    tracker, texts, _ = converse(stack, chat, {**WORKER, "consent": "nej"})
     assert tracker["slots"]["eligibility"]
     assert not tracker["slots"].get("case_reference") and not tracker["slots"].get("contact_name")
 
 
-def test_correction_in_the_middle_of_a_form(stack) -> None:
-    tracker, texts, _ = converse(stack, {**WORKER, "age": ["45", "52"]},
+def test_correction_in_the_middle_of_a_form(stack, chat) -> None:
+    tracker, texts, _ = converse(stack, chat, {**WORKER, "age": ["45", "52"]},
                                  interrupt={"employment_hours_per_week": "vänta, åldern är fel"})
     assert tracker["slots"]["age"] == 52
     assert tracker["slots"]["recommended_service"] == "radgivning"
 
 
-def test_faq_in_the_middle_of_a_form_then_back_to_the_question(stack) -> None:
-    tracker, texts, _ = converse(stack, WORKER, interrupt={"employer_sector": "vad kostar det?"})
+def test_faq_in_the_middle_of_a_form_then_back_to_the_question(stack, chat) -> None:
+    tracker, texts, _ = converse(stack, chat, WORKER, interrupt={"employer_sector": "vad kostar det?"})
     said = "\n".join(texts)
     assert "kostar ingenting" in said
     assert said.count("Vilken sorts arbetsgivare är Bageriet AB?") == 2
     assert tracker["slots"]["employer_sector"] == "private"
 
 
-def test_personnummer_is_masked_before_the_tracker_store(stack) -> None:
+def test_personnummer_is_masked_before_the_tracker_store(stack, chat) -> None:
+    new_conversation, say = chat
     client, sender = new_conversation(stack.api)
     say(client, sender, "hej")
     say(client, sender, "mitt personnummer är 710502-1234")

@@ -8,17 +8,6 @@ import sqlite3
 import httpx
 
 
-def new_conversation(api: str) -> tuple[httpx.Client, str]:
-    client = httpx.Client(base_url=api, timeout=60)
-    return client, client.post("/api/chat/session").json()["sender"]
-
-
-def say(client: httpx.Client, sender: str, text: str) -> list[dict]:
-    reply = client.post("/api/chat", json={"sender": sender, "message": text})
-    assert reply.status_code == 200, reply.text
-    return reply.json()["messages"]
-
-
 def test_health_reports_everything_ready(stack) -> None:
     reply = httpx.get(f"{stack.api}/health", timeout=10)
     assert reply.status_code == 200
@@ -27,7 +16,8 @@ def test_health_reports_everything_ready(stack) -> None:
     assert checks["rasa"]["ok"] and checks["rasa"]["model"]
 
 
-def test_hej_gets_swedish_greeting_and_consent_question(stack) -> None:
+def test_hej_gets_swedish_greeting_and_consent_question(stack, chat) -> None:
+    new_conversation, say = chat
     client, sender = new_conversation(stack.api)
     messages = say(client, sender, "hej")
     texts = " ".join(m["text"] or "" for m in messages)
@@ -36,7 +26,8 @@ def test_hej_gets_swedish_greeting_and_consent_question(stack) -> None:
     assert buttons == ["Ja, det går bra", "Nej, spara inget"]
 
 
-def test_consent_is_recorded_by_the_action_server(stack) -> None:
+def test_consent_is_recorded_by_the_action_server(stack, chat) -> None:
+    new_conversation, say = chat
     client, sender = new_conversation(stack.api)
     say(client, sender, "hejsan")
     messages = say(client, sender, "ja det gar bra")  # no å: real chat
