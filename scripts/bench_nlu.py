@@ -30,7 +30,8 @@ def main() -> None:
     port, token = free_port(), secrets.token_hex(16)
     rasa = ROOT / ".venv-bot" / "bin" / "rasa"
     proc = subprocess.Popen([str(rasa), "run", "--enable-api", "--auth-token", token, "--interface",
-                             "127.0.0.1", "--port", str(port), "--model", "models/vagvisaren.tar.gz"],
+                             "127.0.0.1", "--port", str(port), "--model", "models/vagvisaren.tar.gz",
+                             "--endpoints", os.devnull],
                             cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
                             env={**os.environ, "RASA_TELEMETRY_ENABLED": "false"})
     base = f"http://127.0.0.1:{port}"
