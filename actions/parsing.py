@@ -77,7 +77,7 @@ Result = Filled | Miss | None
 
 # --- building blocks ------------------------------------------------------------------------
 _YES = re.compile(r"^(ja|japp|jo|jadå|jada|javisst|visst|absolut|precis|stämmer|stammer|"
-                  r"det stammer|ok|okej|japp|yes|mm|mhm|korrekt|rätt|ratt)\b")
+                  r"det stammer|ok|okej|yes|mm|mhm|korrekt|rätt|ratt)\b")
 _NO = re.compile(r"^(nej|nä|na|nae|nope|no|inte|aldrig|icke|nix|inga|ingen|inget)\b")
 
 
@@ -108,6 +108,19 @@ def choose(answer: Answer, options: dict[str, str]) -> str | None:
         if pattern and re.search(pattern, folded):
             return value
     return None
+
+
+def choice_slot(name: str, options: dict[str, str], hint: str,
+                dont_know: str | None = None) -> Callable[[Answer], Result]:
+    """A closed question: a button value or a keyword pattern; "vet inte" → `dont_know`."""
+    def interpret(a: Answer) -> Result:
+        value = choose(a, options)
+        if value is None and dont_know is not None and a.intent == "dont_know":
+            value = dont_know
+        if value is None:
+            return None if a.is_digression else Miss(hint)
+        return Filled({name: value})
+    return interpret
 
 
 def free_text(answer: Answer, *, max_len: int = 500) -> Result:
@@ -144,7 +157,7 @@ _SITUATION_WORDS = {
 
 
 def situation(a: Answer) -> Result:
-    value = a.button if a.button in {*_SITUATION_WORDS, "other"} else None
+    value = a.button if a.button in _SITUATION_WORDS else None
     if value is None and a.intent == "inform_sick":
         if re.search(r"uppsag|sagt upp|upphor|far inte jobba kvar", a.folded):
             value = "terminated_illness"
@@ -245,21 +258,15 @@ def guidance_mode(a: Answer) -> Result:
     return Filled({"guidance_mode": value})
 
 
-def forward_goal(a: Answer) -> Result:
-    value = choose(a, {
-        "study_to_leave_sector": r"(plugga|studera|utbilda|lasa).*(byta|lamna|annan|ny) bransch|"
-                                 r"(byta|lamna) bransch.*(plugga|studera|utbild)",
-        "study_to_stay_in_sector": r"(plugga|studera|utbilda|lasa|vidareutbild).*(stanna|samma|kvar)",
-        "new_job_other_sector": r"(annan|ny|byta) bransch|nytt yrke|byta yrke",
-        "new_job_same_sector": r"samma bransch|liknande jobb|nytt jobb",
-        "stay_in_role": r"stanna|vara kvar|behalla",
-        "undecided": r"vet inte|osaker|inte bestamt|inte an",
-    })
-    if value is None and a.intent == "dont_know":
-        value = "undecided"
-    if value is None:
-        return None if a.is_digression else Miss("Välj det alternativ som ligger närmast.")
-    return Filled({"forward_goal": value})
+forward_goal = choice_slot("forward_goal", {
+    "study_to_leave_sector": r"(plugga|studera|utbilda|lasa).*(byta|lamna|annan|ny) bransch|"
+                             r"(byta|lamna) bransch.*(plugga|studera|utbild)",
+    "study_to_stay_in_sector": r"(plugga|studera|utbilda|lasa|vidareutbild).*(stanna|samma|kvar)",
+    "new_job_other_sector": r"(annan|ny|byta) bransch|nytt yrke|byta yrke",
+    "new_job_same_sector": r"samma bransch|liknande jobb|nytt jobb",
+    "stay_in_role": r"stanna|vara kvar|behalla",
+    "undecided": r"vet inte|osaker|inte bestamt|inte an",
+}, "Välj det alternativ som ligger närmast.", dont_know="undecided")
 
 
 # --- employer -------------------------------------------------------------------------------
@@ -285,25 +292,14 @@ def employer_name(a: Answer) -> Result:
     return Filled({"employer_name": name})
 
 
-def employer_sector(a: Answer) -> Result:
-    value = choose(a, {"municipality": r"kommun", "region": r"region|landsting",
-                       "state": r"stat|myndighet|verket\b", "other": r"forening|stiftelse|kyrk|ideell",
-                       "private": r"privat|\bab\b|foretag|bolag|firma|aktiebolag"})
-    if value is None and a.intent == "dont_know":
-        value = UNKNOWN
-    if value is None:
-        return None if a.is_digression else Miss(
-            "Skriv till exempel \"privat företag\", \"kommun\", \"region\" eller \"myndighet\".")
-    return Filled({"employer_sector": value})
+employer_sector = choice_slot("employer_sector", {
+    "municipality": r"kommun", "region": r"region|landsting", "state": r"stat|myndighet|verket\b",
+    "other": r"forening|stiftelse|kyrk|ideell", "private": r"privat|\bab\b|foretag|bolag|firma|aktiebolag",
+}, "Skriv till exempel \"privat företag\", \"kommun\", \"region\" eller \"myndighet\".", dont_know=UNKNOWN)
 
-
-def worker_category(a: Answer) -> Result:
-    value = choose(a, {"white_collar": r"tjansteman|kontor|tjanste", "blue_collar": r"arbetare|kollektiv"})
-    if value is None and a.intent == "dont_know":
-        value = UNKNOWN
-    if value is None:
-        return None if a.is_digression else Miss("Skriv \"tjänsteman\" eller \"arbetare\", eller \"vet inte\".")
-    return Filled({"worker_category": value})
+worker_category = choice_slot(
+    "worker_category", {"white_collar": r"tjansteman|kontor|tjanste", "blue_collar": r"arbetare|kollektiv"},
+    "Skriv \"tjänsteman\" eller \"arbetare\", eller \"vet inte\".", dont_know=UNKNOWN)
 
 
 def collective_agreement(a: Answer) -> Result:
@@ -403,15 +399,11 @@ def monthly_income(a: Answer) -> Result:
     return Filled({"employment_monthly_income": value})
 
 
-def skippable_type(a: Answer) -> Result:
-    value = choose(a, {"parental_benefit": r"foraldra|mammaledig|pappaledig|barn",
-                       "sickness_benefit": r"sjuk",
-                       "military_service": r"militar|varnplikt|lumpen|grundutbildning",
-                       "transition_study_support": r"studiestod|omstallningsstudie|studerade|pluggade"})
-    if value is None:
-        return None if a.is_digression else Miss(
-            "Skriv till exempel \"föräldraledig\", \"sjukskriven\", \"militärtjänst\" eller \"omställningsstudiestöd\".")
-    return Filled({"skippable_type": value})
+skippable_type = choice_slot("skippable_type", {
+    "parental_benefit": r"foraldra|mammaledig|pappaledig|barn", "sickness_benefit": r"sjuk",
+    "military_service": r"militar|varnplikt|lumpen|grundutbildning",
+    "transition_study_support": r"studiestod|omstallningsstudie|studerade|pluggade",
+}, "Skriv till exempel \"föräldraledig\", \"sjukskriven\", \"militärtjänst\" eller \"omställningsstudiestöd\".")
 
 
 # --- contact --------------------------------------------------------------------------------
@@ -444,15 +436,11 @@ def contact_method(a: Answer) -> Result:
         "Skriv en e-postadress (till exempel namn@exempel.se) eller ett telefonnummer (till exempel 070-123 45 67).")
 
 
-def meeting_preference(a: Answer) -> Result:
-    value = choose(a, {"no_preference": r"spelar ingen roll|vilket som|egal|bada|ingen preferens",
-                       "digital": r"digital|video|teams|zoom|distans|telefon|online|datorn",
-                       "physical": r"plats|fysisk|pa riktigt|traffas|kontor|ses"})
-    if value is None and a.intent == "dont_know":
-        value = "no_preference"
-    if value is None:
-        return None if a.is_digression else Miss("Skriv \"digitalt\", \"på plats\" eller \"spelar ingen roll\".")
-    return Filled({"meeting_preference": value})
+meeting_preference = choice_slot("meeting_preference", {
+    "no_preference": r"spelar ingen roll|vilket som|egal|bada|ingen preferens",
+    "digital": r"digital|video|teams|zoom|distans|telefon|online|datorn",
+    "physical": r"plats|fysisk|pa riktigt|traffas|kontor|ses",
+}, "Skriv \"digitalt\", \"på plats\" eller \"spelar ingen roll\".", dont_know="no_preference")
 
 
 def municipality(a: Answer) -> Result:
