@@ -1,6 +1,10 @@
 """The FastAPI application."""
 from __future__ import annotations
 
+import asyncio
+import contextlib
+import logging
+from collections.abc import AsyncIterator
 from pathlib import Path
 
 from fastapi import FastAPI, Request
@@ -9,21 +13,60 @@ from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 
 from . import chat, health
-from .db import make_engine
+from .cases import service as case_service
+from .cases import views as cases
+from .db import make_engine, session_factory, utcnow
+from .migrate import upgrade
 from .settings import Settings, get_settings
+from .users import views as users
 
 WEB = Path(__file__).with_name("web")
+log = logging.getLogger("vagvisaren.api")
+PURGE_EVERY_S = 6 * 3600
+
+
+def purge_now(app: FastAPI) -> list[str]:
+    with app.state.sessions() as session:
+        purged = case_service.purge_closed(session, app.state.settings.retention_days, utcnow())
+        session.commit()
+    if purged:
+        log.info("retention: personal data purged from %d closed case(s)", len(purged))
+    return purged
+
+
+async def _retention_loop(app: FastAPI) -> None:
+    while True:
+        try:
+            await asyncio.to_thread(purge_now, app)
+        except Exception:  # the next round tries again; the database may be restarting
+            log.exception("retention purge failed")
+        await asyncio.sleep(PURGE_EVERY_S)
+
+
+@contextlib.asynccontextmanager
+async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+    task = asyncio.create_task(_retention_loop(app))
+    try:
+        yield
+    finally:
+        task.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await task
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or get_settings()
-    app = FastAPI(title="Vägvisaren", version="0.1.0")
+    app = FastAPI(title="Vägvisaren", version="0.2.0", lifespan=lifespan)
     app.state.settings = settings
     app.state.engine = make_engine(settings.database_url)
+    upgrade(app.state.engine)
+    app.state.sessions = session_factory(app.state.engine)
     templates = Jinja2Templates(directory=WEB / "templates")
 
     app.include_router(health.router)
     app.include_router(chat.router)
+    app.include_router(users.router)
+    app.include_router(cases.router)
     app.mount("/static", StaticFiles(directory=WEB / "static"), name="static")
 
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)

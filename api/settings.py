@@ -1,23 +1,53 @@
-"""Settings from the environment (prefix VV_), with embedded defaults for one machine."""
+"""Settings from the environment (prefix VV_), with embedded defaults for one machine.
+
+`DATABASE_URL` and `BOT_SERVICE_TOKEN` are also read under their plain names (case-and-api.md).
+Secrets left empty get a random value per process: safe, but tokens and conversation cookies
+then last only until a restart, so `scripts/stack.py` and production set them."""
 from __future__ import annotations
 
+import logging
+import secrets
 from functools import lru_cache
 
+from pydantic import AliasChoices, Field, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
+
+log = logging.getLogger(__name__)
 
 
 class Settings(BaseSettings):
-    model_config = SettingsConfigDict(env_prefix="VV_", extra="ignore")
+    model_config = SettingsConfigDict(env_prefix="VV_", extra="ignore", populate_by_name=True)
 
     # SQLite file by default; PostgreSQL e.g. postgresql+psycopg://user:pw@host/db
-    database_url: str = "sqlite:///.run/vagvisaren.db"
+    database_url: str = Field("sqlite:///.run/vagvisaren.db",
+                              validation_alias=AliasChoices("database_url", "VV_DATABASE_URL", "DATABASE_URL"))
     rasa_url: str = "http://127.0.0.1:5005"
     rasa_token: str = ""  # the Rasa HTTP API's --auth-token, for readiness checks
     action_server_url: str = "http://127.0.0.1:5055"
     # Signs the conversation cookie, so one browser can never post as another's conversation.
-    session_secret: str = "dev-only-change-me"
+    session_secret: str = ""
+    # Signs advisors' and staff's bearer tokens.
+    jwt_secret: str = ""
+    token_minutes: int = 30
+    # The bot's action server creates cases with this bearer token; empty = nobody can.
+    bot_service_token: str = Field("", validation_alias=AliasChoices(
+        "bot_service_token", "VV_BOT_SERVICE_TOKEN", "BOT_SERVICE_TOKEN"))
+    # Closed cases have their personal data purged this many days after closing.
+    retention_days: int = Field(180, ge=1)
+    contact_days: int = 7  # the seed's promise: an advisor contacts the person within a week
     max_message_chars: int = 2000
     upstream_timeout_s: float = 30.0
+
+    @model_validator(mode="after")
+    def _random_secrets(self) -> "Settings":
+        for name in ("session_secret", "jwt_secret"):
+            value = getattr(self, name)
+            if value and len(value) < 16:
+                raise ValueError(f"VV_{name.upper()} is too short: use at least 32 random characters")
+            if not value:
+                log.warning("VV_%s is not set: using a random one until this process stops", name.upper())
+                setattr(self, name, secrets.token_urlsafe(32))
+        return self
 
 
 @lru_cache

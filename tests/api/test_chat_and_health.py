@@ -24,7 +24,7 @@ def closed_port() -> int:
 def client(tmp_path: Path) -> TestClient:
     port = closed_port()
     settings = Settings(database_url=f"sqlite:///{tmp_path / 'db.sqlite'}", rasa_url=f"http://127.0.0.1:{port}",
-                        action_server_url=f"http://127.0.0.1:{port}", session_secret="test-secret",
+                        action_server_url=f"http://127.0.0.1:{port}", session_secret="test-session-secret-32-bytes-long!",
                         upstream_timeout_s=2)
     return TestClient(create_app(settings))
 

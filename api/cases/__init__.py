@@ -1,0 +1,1 @@
+"""Cases for advisors: the model, the status workflow, the audit log, notes, privacy."""

@@ -1,0 +1,1 @@
+"""Advisors, staff and admins: accounts, password login, bearer tokens, roles."""
