@@ -69,7 +69,7 @@ validate: $(SPACY_STAMP)
 test-rules: $(API_VENV)/.installed
 	$(API_PY) -m pytest tests/rules_bridge -q --junitxml=reports/junit/rules_bridge.xml
 
-test-bot: $(SPACY_STAMP)
+test-bot: $(SPACY_STAMP) $(API_VENV)/.installed
 	$(BOT_PY) -m pytest tests/bot -q --junitxml=reports/junit/bot.xml
 
 test-stories: $(MODEL)

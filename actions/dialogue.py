@@ -240,10 +240,15 @@ class ActionHandoff(Action):
         from actions.handoff import deliver_case
         reference = deliver_case(tracker)
         complete = not tracker.get_slot("handoff_requested")
-        text = ("Tack! Jag har skickat det du berättat till en rådgivare"
-                + (f". Ditt ärendenummer är {reference}" if reference else "")
-                + ". En rådgivare kontaktar dig inom en vecka. Kom ihåg att bedömningen är "
-                  "preliminär – det är Kammarkollegiet som beslutar.")
+        if reference:
+            text = (f"Tack! Jag har skickat det du berättat till en rådgivare. Ditt ärendenummer är "
+                    f"{reference} – spara det om du vill fråga om ditt ärende.")
+        else:
+            text = ("Tack! Det du berättat är sparat. Vårt ärendesystem svarar inte just nu, så det "
+                    "skickas till en rådgivare automatiskt så snart det går – du behöver inte göra "
+                    "något mer.")
+        text += (" En rådgivare kontaktar dig inom en vecka. Kom ihåg att bedömningen är preliminär – "
+                 "det är Kammarkollegiet som beslutar.")
         dispatcher.utter_message(text=text)
         return [SlotSet("case_reference", reference or "pending"), SlotSet("complete", complete)]
 
@@ -257,8 +262,10 @@ class ActionDeleteData(Action):
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
             domain: dict[str, Any]) -> list[EventType]:
         from actions.handoff import request_deletion
-        request_deletion(tracker.sender_id)
+        request_deletion(tracker.sender_id)  # confirmed now or delivered later by the outbox
         dispatcher.utter_message(text=(
             "Jag har raderat det du berättat i det här samtalet, och ett ärende som redan skickats "
-            "tas bort. Du kan börja om när du vill."))
+            "till en rådgivare tas bort. Du kan börja om när du vill."))
+        # Tells the website to start a new conversation; bot/tracker_store.py erases this one.
+        dispatcher.utter_message(json_message={"conversation_deleted": True})
         return [ActiveLoop(None), AllSlotsReset(), Restarted()]

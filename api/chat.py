@@ -38,6 +38,8 @@ class BotMessage(BaseModel):
 class ChatOut(BaseModel):
     sender: str
     messages: list[BotMessage]
+    # True after "radera mina uppgifter": the old conversation is erased and `sender` is a new one.
+    conversation_reset: bool = False
 
 
 class SessionOut(BaseModel):
@@ -60,14 +62,18 @@ def conversation_from(request: Request) -> str | None:
     return _verified(request.app.state.settings.session_secret, request.cookies.get(COOKIE))
 
 
+def _set_cookie(request: Request, response: Response, conversation_id: str) -> None:
+    response.set_cookie(COOKIE, _sign(request.app.state.settings.session_secret, conversation_id),
+                        httponly=True, samesite="strict", max_age=7 * 24 * 3600, path="/")
+
+
 @router.post("/session", response_model=SessionOut)
 def session(request: Request, response: Response) -> SessionOut:
     """Returns this browser's conversation id, starting one when there is none (a reload keeps it)."""
     conversation_id = conversation_from(request)
     if conversation_id is None:
         conversation_id = secrets.token_urlsafe(18)
-    response.set_cookie(COOKIE, _sign(request.app.state.settings.session_secret, conversation_id),
-                        httponly=True, samesite="strict", max_age=7 * 24 * 3600, path="/")
+    _set_cookie(request, response, conversation_id)
     return SessionOut(sender=conversation_id)
 
 
@@ -81,7 +87,7 @@ def _messages(raw: list[dict[str, Any]]) -> list[BotMessage]:
 
 
 @router.post("", response_model=ChatOut)
-async def chat(body: ChatIn, request: Request) -> ChatOut:
+async def chat(body: ChatIn, request: Request, response: Response) -> ChatOut:
     settings = request.app.state.settings
     if conversation_from(request) != body.sender:
         raise HTTPException(403, "Det här samtalet hör inte till din webbläsare. Ladda om sidan för att börja ett nytt.")
@@ -98,4 +104,11 @@ async def chat(body: ChatIn, request: Request) -> ChatOut:
         raw = reply.json()
     except (httpx.HTTPError, ValueError):
         raise HTTPException(503, UNAVAILABLE_SV) from None
-    return ChatOut(sender=body.sender, messages=_messages(raw if isinstance(raw, list) else []))
+    raw = raw if isinstance(raw, list) else []
+    if any(isinstance(item, dict) and (item.get("custom") or {}).get("conversation_deleted") for item in raw):
+        # The bot erased this conversation (and asked for its case to be withdrawn): the browser
+        # continues in a new one, so nothing new is ever added to the erased id.
+        new_id = secrets.token_urlsafe(18)
+        _set_cookie(request, response, new_id)
+        return ChatOut(sender=new_id, messages=_messages(raw), conversation_reset=True)
+    return ChatOut(sender=body.sender, messages=_messages(raw))

@@ -28,13 +28,15 @@ GRACE_S = 15
 
 
 def load_secrets(run_dir: Path) -> dict[str, str]:
-    """Random secrets made once per run directory (never committed, never defaults)."""
+    """Random secrets made once per run directory (never committed, never defaults); a secret
+    added in a newer version is made the first time it is missing."""
     path = run_dir / "secrets.json"
-    if path.exists():
-        return json.loads(path.read_text())
-    values = {name: secrets.token_urlsafe(32) for name in ("rasa_token", "session_secret", "bot_service_token")}
-    path.write_text(json.dumps(values))
-    path.chmod(0o600)
+    values = json.loads(path.read_text()) if path.exists() else {}
+    names = ("rasa_token", "session_secret", "bot_service_token", "jwt_secret")
+    if any(name not in values for name in names):
+        values.update({name: secrets.token_urlsafe(32) for name in names if name not in values})
+        path.write_text(json.dumps(values))
+        path.chmod(0o600)
     return values
 
 
@@ -77,9 +79,11 @@ class Stack:
         api_bin = ROOT / a.api_venv / "bin"
         actions_url = f"http://127.0.0.1:{a.actions_port}"
         rasa_url = f"http://127.0.0.1:{a.rasa_port}"
-        self.start("actions", [str(bot_bin / "python"), "-m", "rasa_sdk", "--actions", "actions",
+        self.start("actions", [str(bot_bin / "python"), "-m", "actions.server", "--actions", "actions",
                                "--port", str(a.actions_port)],
-                   self.env(SANIC_HOST="127.0.0.1", VV_OUTBOX_DB=str(self.run_dir / "outbox.db")))
+                   self.env(SANIC_HOST="127.0.0.1", VV_OUTBOX_DB=str(self.run_dir / "outbox.db"),
+                            VV_CASES_URL=f"http://127.0.0.1:{a.api_port}",
+                            BOT_SERVICE_TOKEN=self.secrets["bot_service_token"]))
         self.start("rasa", [str(bot_bin / "rasa"), "run", "--model", a.model, "--enable-api",
                             "--auth-token", self.secrets["rasa_token"], "--interface", "127.0.0.1",
                             "--port", str(a.rasa_port), "--endpoints", "endpoints.yml",
@@ -88,10 +92,12 @@ class Stack:
                             RASA_TRACKER_DB=str(self.run_dir / "rasa-tracker.db")))
         self.start("api", [str(api_bin / "python"), "-m", "uvicorn", "--factory", "api.main:create_app",
                            "--host", a.api_host, "--port", str(a.api_port), "--no-access-log"],
-                   self.env(VV_DATABASE_URL=os.environ.get("VV_DATABASE_URL", f"sqlite:///{self.run_dir / 'vagvisaren.db'}"),
+                   self.env(VV_DATABASE_URL=os.environ.get("VV_DATABASE_URL") or os.environ.get("DATABASE_URL")
+                            or f"sqlite:///{self.run_dir / 'vagvisaren.db'}",
                             VV_RASA_URL=rasa_url, VV_RASA_TOKEN=self.secrets["rasa_token"],
                             VV_ACTION_SERVER_URL=actions_url,
                             VV_SESSION_SECRET=self.secrets["session_secret"],
+                            VV_JWT_SECRET=self.secrets["jwt_secret"],
                             VV_BOT_SERVICE_TOKEN=self.secrets["bot_service_token"]))
 
     def dead(self) -> list[str]:

@@ -17,11 +17,13 @@ def tracker_of(stack, sender: str) -> dict[str, Any]:
 
 
 def converse(stack, chat, answers: dict[str, Any], opening: str = "hej",
-             interrupt: dict[str, str] | None = None) -> tuple[dict[str, Any], list[str], str]:
+             interrupt: dict[str, str] | None = None,
+             conversation: tuple[httpx.Client, str] | None = None) -> tuple[dict[str, Any], list[str], str]:
     """Answer each question the bot asks from `answers` (a list answers a repeated question in
-    turn). `interrupt` says something else once, just before answering the named question."""
+    turn). `interrupt` says something else once, just before answering the named question.
+    `conversation` is a (browser, sender) pair to use instead of a new one."""
     new_conversation, say = chat
-    client, sender = new_conversation(stack.api)
+    client, sender = conversation or new_conversation(stack.api)
     texts = [m["text"] or "" for m in say(client, sender, opening)]
     pending = {k: list(v) if isinstance(v, list) else [v] for k, v in answers.items()}
     interrupt = dict(interrupt or {})
@@ -163,3 +165,63 @@ def test_personnummer_is_masked_before_the_tracker_store(stack, chat) -> None:
     events = tracker_of(stack, sender)["events"]
     texts = " ".join(e.get("text") or "" for e in events if e["event"] == "user")
     assert "710502" not in texts and "[personnummer borttaget]" in texts
+
+
+# --- the handoff: the case reaches the advisors' service; deletion erases it everywhere -----------
+
+PASSWORD = "rådgivarens-långa-lösenord"
+
+
+def advisor_login(stack) -> dict[str, str]:
+    """An advisor made with the product's own command, logged in through the API."""
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+    email = "radgivare@e2e.example.se"
+    env = {**os.environ, "VV_DATABASE_URL": f"sqlite:///{stack.run_dir / 'vagvisaren.db'}"}
+    made = subprocess.run([sys.executable, "-m", "api", "create-user", "--email", email, "--password", PASSWORD,
+                           "--role", "advisor"], cwd=Path(__file__).resolve().parents[2], env=env,
+                          capture_output=True, text=True, timeout=60)
+    assert made.returncode == 0 or "finns redan" in made.stderr, made.stderr
+    token = httpx.post(f"{stack.api}/api/auth/token", data={"username": email, "password": PASSWORD}).json()
+    return {"Authorization": f"Bearer {token['access_token']}"}
+
+
+def stored_events(stack, sender: str) -> int:
+    import sqlite3
+    with sqlite3.connect(stack.run_dir / "rasa-tracker.db") as db:
+        return db.execute("SELECT COUNT(*) FROM events WHERE sender_id = ?", (sender,)).fetchone()[0]
+
+
+def test_the_case_reaches_the_advisor_and_deletion_erases_it(stack, chat) -> None:
+    new_conversation, say = chat
+    browser, sender = new_conversation(stack.api)
+    tracker, texts, _ = converse(stack, chat, WORKER, conversation=(browser, sender),
+                                 interrupt={"age": "mitt personnummer är 710502-1234"})
+    reference = tracker["slots"]["case_reference"]
+    assert reference.startswith("OMS-") and f"Ditt ärendenummer är {reference}" in "\n".join(texts)
+
+    advisor = advisor_login(stack)
+    listed = httpx.get(f"{stack.api}/api/cases", headers=advisor).json()["items"]
+    [summary] = [item for item in listed if item["reference"] == reference]
+    case = httpx.get(f"{stack.api}/api/cases/{summary['id']}", headers=advisor).json()
+    assert case["person"]["name"] == "Anna" and case["person"]["email"] == "anna@exempel.se"
+    assert case["eligibility"] == tracker["slots"]["eligibility"]  # what the person was shown
+    assert case["recommended_service"] == "radgivning" and case["complete"] is True
+    assert case["employments"][0]["employer"] == "Bageriet AB"
+    assert case["summary_sv"].startswith("Anna, 45 år.") and "rådgivning till uppsagda" in case["summary_sv"]
+    assert case["action_plan_draft"]["activities"]
+    transcript = " ".join(turn["text"] for turn in case["transcript"])
+    assert "Bageriet" in transcript and "710502" not in transcript and "[personnummer borttaget]" in transcript
+    assert stored_events(stack, sender) > 0
+
+    reply = browser.post("/api/chat", json={"sender": sender, "message": "radera mina uppgifter"}).json()
+    assert reply["conversation_reset"] is True and reply["sender"] != sender
+    assert "raderat" in reply["messages"][0]["text"] and len(reply["messages"]) == 1
+    assert stored_events(stack, sender) == 0  # the tracker store forgot the conversation
+    gone = httpx.get(f"{stack.api}/api/cases/{summary['id']}", headers=advisor).json()
+    assert gone["status"] == "withdrawn" and gone["person"] == {} and gone["transcript"] == []
+    # The browser carries on in the new conversation; the old id is no longer its own.
+    assert say(browser, reply["sender"], "hej")
+    assert browser.post("/api/chat", json={"sender": sender, "message": "hej"}).status_code == 403

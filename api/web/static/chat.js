@@ -62,6 +62,12 @@
       });
       const body = await reply.json();
       if (!reply.ok) { errorBox.textContent = body.detail || "Något gick fel. Försök igen."; return; }
+      if (body.conversation_reset) {
+        // The person's data was deleted: forget the old conversation in this browser too.
+        sender = body.sender;
+        sessionStorage.removeItem(HISTORY_KEY);
+        log.replaceChildren();
+      }
       body.messages.forEach(function (m) {
         const entry = { who: "bot", text: m.text, buttons: m.buttons };
         render(entry); remember(entry);

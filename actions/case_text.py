@@ -1,0 +1,151 @@
+"""What the advisor reads first: `summary_sv` and the draft handlings- och tidsplan.
+
+Both are put together from the collected facts and the engine's decision only (nothing is
+invented); the advisor edits the plan with the person (seed 001, 2.2: the plan is made together)."""
+from __future__ import annotations
+
+import re
+from typing import Any, Mapping
+
+from rules_bridge.texts_sv import SERVICE_NAMES
+
+SITUATION_SV = {"employed": "Har en anställning och vill utvecklas eller byta.",
+                "terminated": "Är uppsagd.", "terminated_illness": "Är uppsagd på grund av sjukdom.",
+                "fixed_term_ended": "Visstidsanställningen tar slut.",
+                "self_employed": "Är egenföretagare.", "other": "Annan situation."}
+REASON_SV = {"shortage_of_work": "arbetsbrist", "illness": "sjukdom", "fixed_term_ended": "visstid som tar slut",
+             "own_resignation": "egen uppsägning", "other": "annat skäl"}
+SECTOR_SV = {"private": "privat sektor", "municipality": "kommun", "region": "region", "state": "staten",
+             "other": "annan sektor"}
+YES_NO_SV = {"yes": "ja", "no": "nej", "unknown": "vet inte"}
+MEETING_SV = {"digital": "digitalt", "physical": "på plats", "no_preference": "digitalt eller på plats"}
+GOAL_SV = {
+    "study_to_leave_sector": "Studera för att byta bransch",
+    "study_to_stay_in_sector": "Studera för att stärka sig i sin nuvarande bransch",
+    "new_job_other_sector": "Ett nytt arbete i en annan bransch",
+    "new_job_same_sector": "Ett nytt arbete i samma bransch",
+    "stay_in_role": "Utvecklas och stanna i sin nuvarande roll",
+    "undecided": "Inte bestämt ännu",
+}
+TIME_FRAME_SV = {
+    "forstarkt_stod": "12 månader, minst 12 möten (förstärkt stöd)",
+    "radgivning": "6 eller 12 månader, minst lika många möten (rådgivning till uppsagda)",
+    "vagledning": "Högst 3 månader, minst 3 möten (vägledning till anställda)",
+    "yttrande_csn": "Ett yttrande till CSN inför ansökan om omställningsstudiestöd",
+}
+
+
+FIELD_SV = {"employer.collective_agreement": "kollektivavtal", "employer.sector": "sektor",
+            "employer.worker_category": "arbetare eller tjänsteman", "age": "ålder", "birth_date": "ålder",
+            "employments": "anställningar", "employments.start": "startdatum", "employments.end": "slutdatum",
+            "employments.hours_per_week": "arbetstid", "employments.monthly_income_sek": "inkomst",
+            "termination.reason": "skäl till uppsägningen", "termination.initiated_by": "vem som sa upp",
+            "termination.last_day": "sista anställningsdag", "special_needs_illness": "behov på grund av sjukdom",
+            "role_exclusion": "roll i företaget", "previous_support.decision_date": "datum för tidigare stöd"}
+
+
+def field_sv(name: str) -> str:
+    return FIELD_SV.get(re.sub(r"\[\d+\]", "", name), name)
+
+
+def _known(value: Any) -> Any:
+    return None if value in (None, "unknown", "") else value
+
+
+def _work_requirement(decision: Mapping[str, Any]) -> str | None:
+    work = decision.get("work_requirement") or {}
+    if "qualifying_months" not in work:
+        return None
+    text = (f"Arbetsvillkoret: {work['qualifying_months']} kvalificerande månader av {work['required_months']} "
+            f"krävda ({work['frame_start']} – {work['frame_end']})")
+    if work.get("skipped_months"):
+        text += f", {len(work['skipped_months'])} överhoppningsbara månader"
+    if work.get("unknown_months"):
+        text += f", {work['unknown_months']} månader med okänd arbetstid"
+    return text + "."
+
+
+def result_sv(decision: Mapping[str, Any] | None) -> str:
+    if not decision:
+        return "Preliminär bedömning saknas (behöver göras av rådgivaren)."
+    org = decision["organisation"]
+    if org["code"] != "ooo":
+        return f"Preliminär bedömning: hör troligen till {org['name_sv']}."
+    eligible = [SERVICE_NAMES[k] for k, r in decision["services"].items() if r["status"] == "eligible"]
+    unsure = [SERVICE_NAMES[k] for k, r in decision["services"].items() if r["status"] == "needs_more_information"]
+    if eligible:
+        return "Preliminär bedömning: kan troligen få " + ", ".join(eligible).lower() + "."
+    if unsure:
+        return "Preliminär bedömning: går inte att avgöra ännu – uppgifter saknas."
+    return "Preliminär bedömning: uppfyller inte villkoren enligt sina svar."
+
+
+def advisor_summary(s: Mapping[str, Any], decision: Mapping[str, Any] | None) -> str:
+    who = ", ".join(part for part in (
+        _known(s.get("contact_name")) or "Personen",
+        f"{s['age']} år" if _known(s.get("age")) is not None else None,
+        _known(s.get("municipality"))) if part)
+    parts = [who + "."]
+    if s.get("situation"):
+        parts.append(SITUATION_SV.get(s["situation"], "Annan situation."))
+    reason = _known(s.get("termination_reason"))
+    if reason and s.get("situation") in ("terminated", "terminated_illness", "fixed_term_ended"):
+        by = {"employer": "på arbetsgivarens initiativ", "employee": "på egen begäran"}.get(
+            s.get("termination_initiated_by") or "", "")
+        parts.append(f"Skäl: {REASON_SV.get(reason, reason)} {by}".rstrip() + ".")
+    if s.get("special_needs_illness") is True or s.get("reduced_capacity"):
+        parts.append("Har berättat om sjukdom eller nedsatt arbetsförmåga – kan behöva förstärkt stöd.")
+    if _known(s.get("employer_name")):
+        facts = [SECTOR_SV.get(s.get("employer_sector") or "", ""),
+                 f"kollektivavtal: {YES_NO_SV.get(s.get('collective_agreement') or 'unknown', 'vet inte')}"]
+        parts.append(f"Arbetsgivare: {s['employer_name']} ({', '.join(f for f in facts if f)}).")
+    employments = s.get("employments") or []
+    if employments:
+        parts.append(f"{len(employments)} anställning{'ar' if len(employments) > 1 else ''} uppgivna.")
+    if decision:
+        parts.append(result_sv(decision))
+        if work := _work_requirement(decision):
+            parts.append(work)
+        missing = decision.get("missing_information") or []
+        if missing:
+            parts.append("Saknas: " + ", ".join(dict.fromkeys(field_sv(str(m)) for m in missing)) + ".")
+    else:
+        parts.append(result_sv(None))
+    goal = _known(s.get("forward_goal"))
+    if goal:
+        parts.append(f"Mål: {GOAL_SV.get(goal, goal).lower()}.")
+    if _known(s.get("meeting_preference")):
+        parts.append(f"Vill träffas {MEETING_SV.get(s['meeting_preference'], s['meeting_preference'])}.")
+    if s.get("handoff_requested"):
+        parts.append("Bad att få prata med en rådgivare innan samtalet var klart – alla uppgifter finns inte.")
+    return " ".join(parts)
+
+
+def action_plan_draft(s: Mapping[str, Any], decision: Mapping[str, Any] | None,
+                      service: str) -> dict[str, Any]:
+    goal_key = _known(s.get("forward_goal"))
+    goal = GOAL_SV.get(goal_key, goal_key) if goal_key else None
+    if goal_key in (None, "undecided"):
+        goal = "Att tas fram tillsammans" + (f" (personen funderar på: {s['outward_options']})"
+                                             if _known(s.get("outward_options")) else "")
+    activities = ["Kartlägga färdigheter, kompetenser, egenskaper och yrkesområden"]
+    if service == "forstarkt_stod" or s.get("special_needs_illness") is True:
+        activities.append("Förstärkt stöd: tätare kontakt och hjälp med kontakter med myndigheter och vården")
+    if goal_key in ("study_to_leave_sector", "study_to_stay_in_sector"):
+        activities += ["Studievägledning: välja utbildning",
+                       "Yttrande till CSN inför ansökan om omställningsstudiestöd"]
+    elif goal_key in ("new_job_other_sector", "new_job_same_sector"):
+        activities += ["Kartlägga arbetsmarknaden för de yrken som är aktuella",
+                       "Cv, personligt brev och stöd inför intervjuer", "Söka arbete"]
+    elif goal_key == "stay_in_role":
+        activities.append("Samtal om utveckling i nuvarande arbete")
+    else:
+        activities.append("Kartlägga arbetsmarknaden och möjliga vägar framåt")
+    if _known(s.get("forward_next_step")):
+        activities.append(f"Personens eget första steg: {s['forward_next_step']}")
+    activities.append("Upprätta handlings- och tidsplan tillsammans")
+    if service == "other_organisation" and decision:
+        time_frame = f"Hänvisas till {decision['organisation']['name_sv']}"
+    else:
+        time_frame = TIME_FRAME_SV.get(service, "Bestäms när behörigheten är utredd")
+    return {"goal": goal, "activities": activities, "time_frame": time_frame}

@@ -1,0 +1,198 @@
+"""The case the bot builds, the texts for the advisor, and the outbox against the real API
+(started here with the service's own virtualenv, on a free port, with its own SQLite file)."""
+from __future__ import annotations
+
+import json
+import os
+import socket
+import sqlite3
+import subprocess
+import time
+from pathlib import Path
+from typing import Any, Iterator
+
+import pytest
+import requests
+from rasa_sdk import Tracker
+
+from actions import handoff
+from actions.case_text import action_plan_draft, advisor_summary
+
+ROOT = Path(__file__).resolve().parents[2]
+TOKEN = "bot-token-for-the-outbox-test"
+
+SLOTS: dict[str, Any] = {
+    "consent": True, "situation": "terminated", "termination_reason": "shortage_of_work",
+    "termination_initiated_by": "employer", "special_needs_illness": False, "age": 45,
+    "employer_name": "Bygg AB", "employer_sector": "private", "worker_category": "blue_collar",
+    "collective_agreement": "no", "role_exclusion": "none",
+    "employments": [{"employer": "Bygg AB", "country": "SE", "start": "2019-01-01", "end": "ongoing",
+                     "hours_per_week": 40}],
+    "skippable_periods": [], "previous_support": False,
+    "inward_who": "noggrann och lugn", "forward_goal": "study_to_leave_sector",
+    "forward_next_step": "titta på utbildningar till elektriker",
+    "contact_name": "Anna Berg", "contact_email": "anna@example.se", "meeting_preference": "digital",
+    "municipality": None,
+}
+
+
+def tracker(sender: str, slots: dict[str, Any] | None = None) -> Tracker:
+    events = [{"event": "user", "text": "mitt personnummer är 19800101-1234"},
+              {"event": "bot", "text": "Jag sparar aldrig personnummer."}]
+    return Tracker(sender, slots or SLOTS, {}, events, False, None, None, "action_listen")
+
+
+def test_the_case_carries_facts_decision_texts_and_a_masked_transcript() -> None:
+    case = handoff.build_case("c1", SLOTS, tracker("c1").events)
+    assert case["recommended_service"] == "radgivning"
+    assert case["eligibility"]["rules_version"] and case["eligibility"]["work_requirement"]["outcome"] == "met"
+    assert case["person"] == {"name": "Anna Berg", "email": "anna@example.se", "phone": None, "age": 45,
+                              "municipality": None, "meeting_preference": "digital"}
+    assert case["transcript"][0] == {"from": "person", "text": "mitt personnummer är [personnummer borttaget]"}
+    assert case["complete"] is True and case["career"]["forward_goal"] == "study_to_leave_sector"
+    summary = case["summary_sv"]
+    assert summary.startswith("Anna Berg, 45 år.") and "arbetsbrist på arbetsgivarens initiativ" in summary
+    assert "rådgivning till uppsagda" in summary and "kvalificerande månader av 12" in summary
+    assert "Mål: studera för att byta bransch" in summary and "Vill träffas digitalt" in summary
+    plan = case["action_plan_draft"]
+    assert plan["goal"] == "Studera för att byta bransch"
+    assert "Yttrande till CSN inför ansökan om omställningsstudiestöd" in plan["activities"]
+    assert "Personens eget första steg: titta på utbildningar till elektriker" in plan["activities"]
+    assert plan["time_frame"].startswith("6 eller 12 månader")
+
+
+def test_texts_for_an_early_handoff_with_unknowns_and_another_organisation() -> None:
+    early = {"situation": "terminated_illness", "handoff_requested": True, "collective_agreement": "unknown",
+             "employer_name": "Kommunen", "employer_sector": "municipality"}
+    summary = advisor_summary(early, None)
+    assert summary.startswith("Personen.") and "sjukdom" in summary and "alla uppgifter finns inte" in summary
+    assert "kollektivavtal: vet inte" in summary and "Preliminär bedömning saknas" in summary
+    plan = action_plan_draft(early, None, "unclear")
+    assert plan["goal"] == "Att tas fram tillsammans" and plan["time_frame"].startswith("Bestäms")
+    routed = {"name_sv": "TRR Trygghetsrådet"}
+    plan = action_plan_draft({"forward_goal": "new_job_same_sector"}, {"organisation": routed}, "other_organisation")
+    assert plan["time_frame"] == "Hänvisas till TRR Trygghetsrådet" and "Söka arbete" in plan["activities"]
+
+
+def test_missing_information_is_named_in_swedish() -> None:
+    slots = dict(SLOTS, collective_agreement="unknown")
+    case = handoff.build_case("c2", slots, [])
+    assert case["recommended_service"] == "unclear"
+    assert "Saknas: kollektivavtal." in case["summary_sv"]
+
+
+# --- the outbox against the real service ---------------------------------------------------------
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class Service:
+    """The advisors' service (api/) in its own virtualenv, startable and stoppable."""
+
+    def __init__(self, tmp: Path):
+        self.port, self.tmp, self.proc = _free_port(), tmp, None
+        self.url = f"http://127.0.0.1:{self.port}"
+
+    def start(self) -> None:
+        env = {**os.environ, "PYTHONPATH": str(ROOT), "VV_DATABASE_URL": f"sqlite:///{self.tmp / 'cases.db'}",
+               "VV_BOT_SERVICE_TOKEN": TOKEN, "VV_SESSION_SECRET": "s" * 32, "VV_JWT_SECRET": "j" * 32}
+        self.proc = subprocess.Popen([str(ROOT / ".venv-api/bin/python"), "-m", "uvicorn", "--factory",
+                                      "api.main:create_app", "--port", str(self.port)],
+                                     cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            try:
+                requests.get(f"{self.url}/openapi.json", timeout=1)
+                return
+            except requests.RequestException:
+                time.sleep(0.2)
+        raise RuntimeError("the API did not start")
+
+    def stop(self) -> None:
+        if self.proc:
+            self.proc.terminate()
+            self.proc.wait(timeout=30)
+            self.proc = None
+
+    def cases(self) -> list[tuple[str, str, str]]:
+        with sqlite3.connect(self.tmp / "cases.db") as db:
+            return db.execute("SELECT conversation_id, reference, status FROM cases ORDER BY id").fetchall()
+
+    def person(self, conversation_id: str) -> dict[str, Any]:
+        with sqlite3.connect(self.tmp / "cases.db") as db:
+            return json.loads(db.execute("SELECT person FROM cases WHERE conversation_id = ?",
+                                         (conversation_id,)).fetchone()[0])
+
+
+@pytest.fixture
+def service(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Service]:
+    api = Service(tmp_path)
+    monkeypatch.setenv("VV_OUTBOX_DB", str(tmp_path / "outbox.db"))
+    monkeypatch.setenv("VV_CASES_URL", api.url)
+    monkeypatch.setenv("BOT_SERVICE_TOKEN", TOKEN)
+    yield api
+    api.stop()
+
+
+def outbox(tmp: Path) -> list[tuple[Any, ...]]:
+    with sqlite3.connect(tmp / "outbox.db") as db:
+        return db.execute("SELECT conversation_id, state, reference, payload IS NULL FROM case_outbox").fetchall()
+
+
+def test_delivered_at_once_gives_the_reference_and_never_twice(service: Service, tmp_path: Path) -> None:
+    service.start()
+    reference = handoff.deliver_case(tracker("conv-a"))
+    assert reference and reference.startswith("OMS-")
+    assert handoff.deliver_case(tracker("conv-a")) == reference  # the same turn replayed
+    assert service.cases() == [("conv-a", reference, "new")]
+    assert outbox(tmp_path) == [("conv-a", "delivered", reference, 1)]  # no personal data kept here
+
+
+def test_service_down_the_case_waits_and_is_delivered_later(service: Service, tmp_path: Path) -> None:
+    assert handoff.deliver_case(tracker("conv-b")) is None
+    assert outbox(tmp_path) == [("conv-b", "pending", None, 0)]
+    assert handoff.flush_due(timeout=2) == 1  # still down: still waiting
+    service.start()
+    with sqlite3.connect(tmp_path / "outbox.db") as db:  # skip the backoff wait
+        db.execute("UPDATE case_outbox SET next_attempt_at = '2000-01-01'")
+    assert handoff.flush_due() == 0
+    [(conversation, reference, status)] = service.cases()
+    assert conversation == "conv-b" and status == "new" and reference.startswith("OMS-")
+    assert outbox(tmp_path)[0][1:3] == ("delivered", reference)
+    assert handoff.deliver_case(tracker("conv-b")) == reference and len(service.cases()) == 1
+
+
+def test_worker_thread_delivers_without_anyone_asking(service: Service, tmp_path: Path) -> None:
+    handoff.deliver_case(tracker("conv-w"))
+    service.start()
+    with sqlite3.connect(tmp_path / "outbox.db") as db:
+        db.execute("UPDATE case_outbox SET next_attempt_at = '2000-01-01'")
+    handoff.start_worker(every_s=0.2)
+    deadline = time.monotonic() + 20
+    while time.monotonic() < deadline and not service.cases():
+        time.sleep(0.2)
+    assert [c[0] for c in service.cases()] == ["conv-w"]
+
+
+def test_deletion_withdraws_the_delivered_case(service: Service, tmp_path: Path) -> None:
+    service.start()
+    reference = handoff.deliver_case(tracker("conv-c"))
+    assert service.person("conv-c")["name"] == "Anna Berg"
+    assert handoff.request_deletion("conv-c") is True
+    assert service.cases() == [("conv-c", reference, "withdrawn")] and service.person("conv-c") == {}
+    assert outbox(tmp_path) == [("conv-c", "withdrawn", None, 1)]
+
+
+def test_deletion_while_the_service_is_down_is_delivered_later(service: Service, tmp_path: Path) -> None:
+    assert handoff.deliver_case(tracker("conv-d")) is None   # never reached the service
+    assert handoff.request_deletion("conv-d") is False
+    assert outbox(tmp_path) == [("conv-d", "withdraw_pending", None, 1)]  # the case payload is gone at once
+    service.start()
+    with sqlite3.connect(tmp_path / "outbox.db") as db:
+        db.execute("UPDATE case_outbox SET next_attempt_at = '2000-01-01'")
+    assert handoff.flush_due() == 0
+    assert service.cases() == []  # never created; a late copy would be refused (410)
+    assert outbox(tmp_path)[0][1] == "withdrawn"
