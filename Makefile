@@ -17,13 +17,14 @@ SPACY_STAMP := .build/spacy/.installed
 MODEL := models/vagvisaren.tar.gz
 TRAINING_INPUTS := config.yml domain.yml $(shell find data bot -name '*.yml' -o -name '*.py' 2>/dev/null)
 
-.PHONY: help setup run test test-rules test-bot test-api test-stories validate bench-rules bench-nlu nlu-report lock clean
+.PHONY: help setup postgres run test test-rules test-bot test-api test-stories validate bench-rules bench-nlu bench-api nlu-report lock clean
 
 help:
 	@echo "make run    - install what is missing, train if needed, start everything: http://localhost:8000"
 	@echo "make test   - every test suite (installs and trains first where needed)"
 	@echo "make bench-rules - eligibility engine decisions per second"
 	@echo "make bench-nlu   - /model/parse latency p50/p95 and the training time"
+	@echo "make bench-api   - case API p50/p95: creating a case, listing 50 of 10 000 (SQLite and PostgreSQL)"
 	@echo "make nlu-report  - 5-fold cross-validation: intent/entity reports, confusion matrix, macro-F1"
 
 # --- environments ---------------------------------------------------------------------------
@@ -51,6 +52,14 @@ $(MODEL): $(TRAINING_INPUTS) $(SPACY_STAMP)
 	echo $$(( $$(date +%s) - start )) > reports/train_seconds.txt
 	@touch $@
 
+# PostgreSQL server binaries from Debian's packages: the API tests and benchmark start a throwaway
+# server of their own (tests/support/postgres.py); nothing runs as a system service.
+postgres:
+	@ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || { \
+	  echo "Installing PostgreSQL from Debian's packages …"; \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends postgresql >/dev/null; }
+
 setup: $(BOT_VENV)/.installed $(API_VENV)/.installed $(SPACY_STAMP) $(MODEL)
 
 # --- the two commands -----------------------------------------------------------------------
@@ -75,11 +84,14 @@ test-bot: $(SPACY_STAMP) $(API_VENV)/.installed
 test-stories: $(MODEL)
 	$(RASA) test core --model $(MODEL) --stories tests/stories --fail-on-prediction-errors --out reports/stories
 
-test-api: setup
+test-api: setup postgres
 	$(API_PY) -m pytest tests/api tests/e2e -q --junitxml=reports/junit/api.xml
 
 bench-rules: $(API_VENV)/.installed
 	$(API_PY) -m rules_bridge.benchmark
+
+bench-api: $(API_VENV)/.installed postgres
+	$(API_PY) scripts/bench_api.py
 
 bench-nlu: $(MODEL)
 	$(BOT_PY) scripts/bench_nlu.py
