@@ -13,9 +13,21 @@ from api.cases import workflow
 from api.cases.models import Case, CaseEvent, ErasedConversation, Note
 from api.cases.schemas import CaseIn, CasePatch
 from api.users.models import Role, User
+from bot.personnummer import mask_personnummer
 
 PERSONAL_FIELDS = ("situation", "employer", "previous_support", "eligibility", "career", "summary_sv",
                    "action_plan_draft")
+
+
+def masked(value: Any) -> Any:
+    """Every string inside, with personnummer-like strings masked (never stored, whoever sends)."""
+    if isinstance(value, str):
+        return mask_personnummer(value)
+    if isinstance(value, list):
+        return [masked(v) for v in value]
+    if isinstance(value, dict):
+        return {k: masked(v) for k, v in value.items()}
+    return value
 
 
 class CaseGone(Exception):
@@ -43,14 +55,14 @@ def create_case(session: Session, data: CaseIn, now: datetime, contact_days: int
         return existing, False
     if session.get(ErasedConversation, data.conversation_id) is not None:
         raise CaseGone(data.conversation_id)
-    fields = data.model_dump(mode="json", by_alias=True)
+    fields = masked(data.model_dump(mode="json", by_alias=True))
     case = Case(conversation_id=data.conversation_id, status="new", created_at=now, updated_at=now,
                 contact_deadline=now + timedelta(days=contact_days), complete=data.complete,
                 recommended_service=data.recommended_service, person=fields["person"],
                 situation=fields["situation"], employer=fields["employer"],
                 employments=fields["employments"], skippable_periods=fields["skippable_periods"],
                 previous_support=fields["previous_support"], eligibility=fields["eligibility"],
-                career=fields["career"], summary_sv=data.summary_sv,
+                career=fields["career"], summary_sv=fields["summary_sv"],
                 action_plan_draft=fields["action_plan_draft"], transcript=fields["transcript"])
     try:
         with session.begin_nested():  # two deliveries racing: the second meets the unique key
@@ -162,7 +174,7 @@ def add_note(session: Session, case: Case, text: str, user: User, now: datetime)
     if case.status == "withdrawn" or case.purged_at is not None:
         raise workflow.IllegalTransition(case.status, case.status,
                                          "Ärendets personuppgifter är raderade; anteckningar går inte att lägga till.")
-    note = Note(case_id=case.id, author_id=user.id, created_at=now, text=text)
+    note = Note(case_id=case.id, author_id=user.id, created_at=now, text=mask_personnummer(text))
     session.add(note)
     session.flush()
     case.updated_at = now

@@ -287,6 +287,19 @@ def test_assignment_only_to_active_advisors(client: TestClient, advisor: dict[st
     assert client.patch("/api/cases/999999", json={"status": "assigned"}, headers=advisor).status_code == 404
 
 
+def test_personnummer_never_stored_whoever_sends_it(client: TestClient, advisor: dict[str, str]) -> None:
+    body = case_body(transcript=[{"from": "person", "text": "mitt pnr är 19800101-1234"}],
+                     career={"inward_who": "jag heter Anna 800101-1234"})
+    case_id = client.post("/api/cases", json=body, headers=BOT).json()["id"]
+    client.post(f"/api/cases/{case_id}/notes", json={"text": "Hon sa 19800101-1234 i telefon"}, headers=advisor)
+    case = client.get(f"/api/cases/{case_id}", headers=advisor).json()
+    assert case["transcript"][0]["text"] == "mitt pnr är [personnummer borttaget]"
+    assert case["career"]["inward_who"] == "jag heter Anna [personnummer borttaget]"
+    assert case["notes"][0]["text"] == "Hon sa [personnummer borttaget] i telefon"
+    with client.app.state.sessions() as session:
+        assert "1234" not in str(session.execute(text("SELECT transcript, career FROM cases")).all())
+
+
 def test_notes(client: TestClient, advisor: dict[str, str]) -> None:
     case_id = client.post("/api/cases", json=case_body(), headers=BOT).json()["id"]
     note = client.post(f"/api/cases/{case_id}/notes", json={"text": "  Ringde, inget svar.  "}, headers=advisor)
