@@ -204,15 +204,16 @@ def flush_due(timeout: float = 10.0) -> int:
         return db.execute("SELECT COUNT(*) FROM case_outbox WHERE state IN (?, ?)", (PENDING, WITHDRAW)).fetchone()[0]
 
 
-def start_worker(every_s: float = 2.0) -> threading.Thread:
-    """Delivers what waits in the outbox, also what an earlier run of the server left behind."""
+def start_worker(every_s: float = 2.0) -> threading.Event:
+    """Delivers what waits in the outbox, also what an earlier run of the server left behind.
+    Returns the event that stops it."""
+    stop = threading.Event()
+
     def loop() -> None:
-        stop = threading.Event()
         while not stop.wait(every_s):
             try:
                 flush_due()
             except Exception:  # noqa: BLE001 - the worker must outlive any single failure
                 log.exception("outbox worker round failed")
-    thread = threading.Thread(target=loop, name="case-outbox", daemon=True)
-    thread.start()
-    return thread
+    threading.Thread(target=loop, name="case-outbox", daemon=True).start()
+    return stop

@@ -170,10 +170,13 @@ def test_worker_thread_delivers_without_anyone_asking(service: Service, tmp_path
     service.start()
     with sqlite3.connect(tmp_path / "outbox.db") as db:
         db.execute("UPDATE case_outbox SET next_attempt_at = '2000-01-01'")
-    handoff.start_worker(every_s=0.2)
-    deadline = time.monotonic() + 20
-    while time.monotonic() < deadline and not service.cases():
-        time.sleep(0.2)
+    stop = handoff.start_worker(every_s=0.2)
+    try:
+        deadline = time.monotonic() + 20
+        while time.monotonic() < deadline and not service.cases():
+            time.sleep(0.2)
+    finally:
+        stop.set()  # it must not go on working in the other tests' outboxes
     assert [c[0] for c in service.cases()] == ["conv-w"]
 
 
