@@ -17,13 +17,14 @@ SPACY_STAMP := .build/spacy/.installed
 MODEL := models/vagvisaren.tar.gz
 TRAINING_INPUTS := config.yml domain.yml $(shell find data bot -name '*.yml' -o -name '*.py' 2>/dev/null)
 
-.PHONY: help setup postgres run test test-rules test-bot test-api test-stories validate bench-rules bench-nlu bench-api nlu-report lock clean
+.PHONY: help setup postgres run test test-rules test-bot test-api test-stories validate bench-rules bench-nlu bench-api flows nlu-report lock clean
 
 help:
 	@echo "make run    - install what is missing, train if needed, start everything: http://localhost:8000"
 	@echo "make test   - every test suite (installs and trains first where needed)"
 	@echo "make bench-rules - eligibility engine decisions per second"
 	@echo "make bench-nlu   - /model/parse latency p50/p95 and the training time"
+	@echo "make flows       - staff's scripted conversations (tests/flows/*.yml) against the product, with a report"
 	@echo "make bench-api   - case API p50/p95: creating a case, listing 50 of 10 000 (SQLite and PostgreSQL)"
 	@echo "make nlu-report  - 5-fold cross-validation: intent/entity reports, confusion matrix, macro-F1"
 
@@ -89,6 +90,11 @@ test-api: setup postgres
 
 bench-rules: $(API_VENV)/.installed
 	$(API_PY) -m rules_bridge.benchmark
+
+# Starts the product on free ports for the run; against a running `make run` instead:
+# .venv-api/bin/python -m api.flows [files]
+flows: setup
+	$(API_PY) -m api.flows --start-stack
 
 bench-api: $(API_VENV)/.installed postgres
 	$(API_PY) scripts/bench_api.py

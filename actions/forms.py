@@ -94,6 +94,7 @@ class FormValidation(Action):
                         dispatcher.utter_message(text=say, buttons=buttons)
                     updates.setdefault(asked, None)
                     updates["miss_count"] = None
+                    updates["asked_again"] = None
         elif asked is None:
             updates.update(self._prefill(tracker))
         slots.update(updates)
@@ -113,7 +114,8 @@ class FormValidation(Action):
             text += " Du kan också välja nedan."
         dispatcher.utter_message(text=text, buttons=buttons)
         # The slot itself is set to None so Rasa counts this as an answer and asks again.
-        return {asked: None, "miss_count": {asked: count}}
+        # `asked_again` lets a question drop its introduction when it is repeated (domain.yml).
+        return {asked: None, "miss_count": {asked: count}, "asked_again": True}
 
     @staticmethod
     def _prefill(tracker: Tracker) -> dict[str, Any]:

@@ -18,6 +18,7 @@ from .cases import views as cases
 from .db import make_engine, session_factory, utcnow
 from .migrate import upgrade
 from .settings import Settings, get_settings
+from .staff import views as staff
 from .users import views as users
 
 WEB = Path(__file__).with_name("web")
@@ -67,6 +68,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(chat.router)
     app.include_router(users.router)
     app.include_router(cases.router)
+    app.include_router(staff.router)
     app.mount("/static", StaticFiles(directory=WEB / "static"), name="static")
 
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)

@@ -408,3 +408,16 @@ def test_migrations_go_down_and_up_again(client: TestClient, database_url: str) 
         config.attributes["connection"] = connection
         command.upgrade(config, "head")
     assert client.post("/api/cases", json=case_body(), headers=BOT).status_code == 201
+
+
+def test_staff_read_only_the_cases_of_their_flow_tests(client: TestClient, advisor: dict[str, str]) -> None:
+    add_user(client, "staff@example.se", "staff")
+    staff = login(client, "staff@example.se")
+    client.post("/api/cases", json=case_body("flowtest-abc"), headers=BOT)
+    client.post("/api/cases", json=case_body("real-person"), headers=BOT)
+    test_case = client.get("/api/staff/flow-cases/flowtest-abc", headers=staff)
+    assert test_case.status_code == 200 and test_case.json()["person"]["name"] == "Anna Berg"
+    assert client.get("/api/staff/flow-cases/real-person", headers=staff).status_code == 404
+    assert client.get("/api/staff/flow-cases/flowtest-none", headers=staff).status_code == 404
+    assert client.get("/api/staff/flow-cases/flowtest-abc", headers=advisor).status_code == 403
+    assert client.get("/api/cases", headers=staff).status_code == 403

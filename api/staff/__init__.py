@@ -1,0 +1,1 @@
+"""Staff tools: flow testing (the runner is api/flows)."""
