@@ -17,7 +17,7 @@ SPACY_STAMP := .build/spacy/.installed
 MODEL := models/vagvisaren.tar.gz
 TRAINING_INPUTS := config.yml domain.yml $(shell find data bot -name '*.yml' -o -name '*.py' 2>/dev/null)
 
-.PHONY: help setup postgres run test test-rules test-bot test-api test-stories validate bench-rules bench-nlu bench-api flows nlu-report lock clean
+.PHONY: help setup postgres chromium run test test-rules test-bot test-api test-stories validate bench-rules bench-nlu bench-api flows nlu-report lock clean
 
 help:
 	@echo "make run    - install what is missing, train if needed, start everything: http://localhost:8000"
@@ -61,6 +61,13 @@ postgres:
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends postgresql >/dev/null; }
 
+# Debian's Chromium for the browser tests (Playwright drives it; nothing downloads a browser).
+chromium:
+	@test -x /usr/bin/chromium || { \
+	  echo "Installing Chromium from Debian's packages …"; \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends chromium >/dev/null; }
+
 setup: $(BOT_VENV)/.installed $(API_VENV)/.installed $(SPACY_STAMP) $(MODEL)
 
 # --- the two commands -----------------------------------------------------------------------
@@ -85,7 +92,7 @@ test-bot: $(SPACY_STAMP) $(API_VENV)/.installed
 test-stories: $(MODEL)
 	$(RASA) test core --model $(MODEL) --stories tests/stories --fail-on-prediction-errors --out reports/stories
 
-test-api: setup postgres
+test-api: setup postgres chromium
 	$(API_PY) -m pytest tests/api tests/e2e -q --junitxml=reports/junit/api.xml
 
 bench-rules: $(API_VENV)/.installed

@@ -75,4 +75,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     def chat_page(request: Request) -> HTMLResponse:
         return templates.TemplateResponse(request, "chat.html", {})
 
+    @app.get("/staff", response_class=HTMLResponse, include_in_schema=False)
+    def staff_page(request: Request) -> HTMLResponse:
+        # The page is public; everything on it comes from /api/staff with a staff token.
+        return templates.TemplateResponse(request, "staff.html", {})
+
     return app

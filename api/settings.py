@@ -8,11 +8,13 @@ from __future__ import annotations
 import logging
 import secrets
 from functools import lru_cache
+from pathlib import Path
 
 from pydantic import AliasChoices, Field, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 log = logging.getLogger(__name__)
+ROOT = Path(__file__).resolve().parents[1]
 
 
 class Settings(BaseSettings):
@@ -35,6 +37,9 @@ class Settings(BaseSettings):
     # Closed cases have their personal data purged this many days after closing.
     retention_days: int = Field(180, ge=1)
     contact_days: int = 7  # the seed's promise: an advisor contacts the person within a week
+    # Staff's flows and the latest `make nlu-report`, shown on /staff.
+    flows_dir: str = str(ROOT / "tests" / "flows")
+    reports_dir: str = str(ROOT / "reports")
     max_message_chars: int = 2000
     upstream_timeout_s: float = 30.0
 

@@ -102,3 +102,26 @@ def say(client: httpx.Client, sender: str, text: str) -> list[dict]:
 def chat():
     """The website's side of a conversation: (new_conversation, say)."""
     return new_conversation, say
+
+
+CHROMIUM = "/usr/bin/chromium"  # Debian's package (make chromium); Playwright downloads nothing
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """Headless Debian Chromium driven by Playwright, with the flags this closed network needs."""
+    from playwright.sync_api import sync_playwright
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(
+            executable_path=CHROMIUM,
+            args=["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                  "--disable-background-networking", "--disable-component-update", "--disable-sync"])
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(locale="sv-SE")
+    yield context.new_page()
+    context.close()
