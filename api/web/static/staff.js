@@ -1,39 +1,8 @@
-// The /staff page: login (OAuth2 password flow), the flows and their results, the NLU report.
-// Every text from the server goes in with textContent, never as HTML.
+// The /staff page: the flows and their results, the NLU report (login etc. in common.js).
 (function () {
   "use strict";
-  const TOKEN_KEY = "vv_staff_token";
-  const $ = (id) => document.getElementById(id);
-  const el = (tag, text, cls) => { const e = document.createElement(tag); if (text !== undefined) e.textContent = text; if (cls) e.className = cls; return e; };
-
-  function token() { return sessionStorage.getItem(TOKEN_KEY); }
-
-  async function api(path, options) {
-    const reply = await fetch(path, Object.assign({ headers: {} }, options, {
-      headers: Object.assign({ Authorization: "Bearer " + token() }, (options || {}).headers || {}),
-    }));
-    if (reply.status === 401) { logout("Inloggningen har gått ut. Logga in igen."); throw new Error("401"); }
-    return reply;
-  }
-
-  function logout(message) {
-    sessionStorage.removeItem(TOKEN_KEY);
-    $("work").hidden = true;
-    $("login-section").hidden = false;
-    $("login-error").textContent = message || "";
-  }
-
-  $("login-form").addEventListener("submit", async function (event) {
-    event.preventDefault();
-    $("login-error").textContent = "";
-    const reply = await fetch("/api/auth/token", { method: "POST", body: new URLSearchParams(new FormData(event.target)) });
-    const body = await reply.json();
-    if (!reply.ok) { $("login-error").textContent = body.detail || "Inloggningen misslyckades."; return; }
-    if (body.role !== "staff") { $("login-error").textContent = "Sidan är till för personal med rollen staff."; return; }
-    sessionStorage.setItem(TOKEN_KEY, body.access_token);
-    show();
-  });
-  $("logout").addEventListener("click", function () { logout(""); });
+  const $ = VV.$, el = VV.el;
+  let api;
 
   function renderResult(item, result) {
     const old = item.querySelector(".outcome");
@@ -43,7 +12,10 @@
     const list = el("ol", undefined, "turns");
     result.turns.forEach(function (turn) {
       const li = el("li");
-      li.append(el("span", turn.said, "said"), document.createTextNode(" → " + (turn.replies.slice(-1)[0] || "(inget svar)")));
+      li.append(el("span", turn.said, "said"));
+      const replies = el("ul");
+      (turn.replies.length ? turn.replies : ["(inget svar)"]).forEach(function (r) { replies.append(el("li", r)); });
+      li.append(replies);
       turn.failures.forEach(function (f) { li.append(el("div", "✗ " + f, "bad")); });
       list.append(li);
     });
@@ -110,13 +82,6 @@
     }
   }
 
-  async function show() {
-    $("login-section").hidden = true;
-    $("work").hidden = false;
-    await showFlows();
-    await showNlu();
-  }
-
   $("run-all").addEventListener("click", function () { run(null); });
-  if (token()) show().catch(function () {});
+  api = VV.setup("staff", "personal med rollen staff", async function () { await showFlows(); await showNlu(); }).api;
 })();
