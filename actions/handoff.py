@@ -56,11 +56,20 @@ def _now() -> datetime:
 # --- the case -------------------------------------------------------------------------------------
 
 def transcript(events: list[dict[str, Any]]) -> list[dict[str, str]]:
+    """The conversation as the person saw it: a pressed button is shown by its title, not by
+    its payload ("/inform_terminated")."""
     turns = []
+    titles: dict[str, str] = {}
     for event in events:
+        if event.get("event") == "bot":
+            buttons = (event.get("data") or {}).get("buttons") or []
+            titles = {b.get("payload"): b.get("title") for b in buttons if b.get("payload")}
         if event.get("event") in ("user", "bot") and event.get("text"):
+            text = event["text"]
+            if event["event"] == "user" and text.startswith("/"):
+                text = titles.get(text, "[knapp]")
             who = "person" if event["event"] == "user" else "bot"
-            turns.append({"from": who, "text": mask_personnummer(event["text"])[:10_000]})
+            turns.append({"from": who, "text": mask_personnummer(text)[:10_000]})
     return turns[-2000:]
 
 

@@ -75,6 +75,15 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     def chat_page(request: Request) -> HTMLResponse:
         return templates.TemplateResponse(request, "chat.html", {})
 
+    @app.get("/advisor", response_class=HTMLResponse, include_in_schema=False)
+    def advisor_list_page(request: Request) -> HTMLResponse:
+        return templates.TemplateResponse(request, "advisor.html", {"case_id": None})
+
+    @app.get("/advisor/cases/{case_id}", response_class=HTMLResponse, include_in_schema=False)
+    def advisor_case_page(request: Request, case_id: int) -> HTMLResponse:
+        # Only the page shell: the case itself comes from /api/cases/{id} with the advisor's token.
+        return templates.TemplateResponse(request, "advisor.html", {"case_id": case_id})
+
     @app.get("/staff", response_class=HTMLResponse, include_in_schema=False)
     def staff_page(request: Request) -> HTMLResponse:
         # The page is public; everything on it comes from /api/staff with a staff token.

@@ -61,6 +61,14 @@ def test_the_case_carries_facts_decision_texts_and_a_masked_transcript() -> None
     assert plan["time_frame"].startswith("6 eller 12 månader")
 
 
+def test_pressed_buttons_show_their_titles_in_the_transcript() -> None:
+    events = [{"event": "bot", "text": "Vad stämmer bäst?",
+               "data": {"buttons": [{"title": "Jag har blivit uppsagd", "payload": "/inform_terminated"}]}},
+              {"event": "user", "text": "/inform_terminated"},
+              {"event": "user", "text": "/restart"}]
+    assert [t["text"] for t in handoff.transcript(events)] == ["Vad stämmer bäst?", "Jag har blivit uppsagd", "[knapp]"]
+
+
 def test_texts_for_an_early_handoff_with_unknowns_and_another_organisation() -> None:
     early = {"situation": "terminated_illness", "handoff_requested": True, "collective_agreement": "unknown",
              "employer_name": "Kommunen", "employer_sector": "municipality"}

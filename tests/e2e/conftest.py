@@ -122,6 +122,62 @@ def browser():
 
 @pytest.fixture
 def page(browser):
+    """A fresh page; any JavaScript error on it fails the test."""
     context = browser.new_context(locale="sv-SE")
-    yield context.new_page()
+    new_page = context.new_page()
+    errors: list[str] = []
+    new_page.on("pageerror", lambda error: errors.append(str(error)))
+    new_page.on("console", lambda message: errors.append(message.text) if message.type == "error"
+                and "favicon.ico" not in (message.location or {}).get("url", "") else None)
+    new_page.on("response", lambda r: errors.append(f"HTTP {r.status} {r.url}")
+                if r.status >= 500 or (r.status == 404 and not r.url.endswith("/favicon.ico")) else None)
+    yield new_page
     context.close()
+    assert not errors, f"JavaScript errors on the page: {errors}"
+
+
+def add_user(stack: RunningStack, email: str, role: str) -> str:
+    """A user in the running service's database, made the way `python -m api create-user` does;
+    returns the password."""
+    import secrets
+    from api.db import make_engine, session_factory
+    from api.migrate import upgrade
+    from api.users.service import create_user
+    password = secrets.token_urlsafe(16)
+    engine = make_engine(f"sqlite:///{stack.run_dir / 'vagvisaren.db'}")
+    upgrade(engine)
+    with session_factory(engine)() as session:
+        create_user(session, email, password, role)
+        session.commit()
+    engine.dispose()
+    return password
+
+
+def bearer(stack: RunningStack, email: str, password: str) -> dict[str, str]:
+    token = httpx.post(f"{stack.api}/api/auth/token", data={"username": email, "password": password}).json()
+    return {"Authorization": f"Bearer {token['access_token']}"}
+
+
+@pytest.fixture
+def users():
+    """(add_user, bearer) for tests that need accounts in the running service."""
+    return add_user, bearer
+
+
+def check_accessibility(page, name: str) -> None:
+    """axe-core on the page as it is now: no serious or critical violations; a screenshot kept."""
+    from axe_playwright_python.sync_playwright import Axe
+    results = Axe().run(page)
+    bad = [f"{v['id']} ({v['impact']}): {v['help']} – {[n['target'] for n in v['nodes']][:3]}"
+           for v in results.response["violations"] if v.get("impact") in ("serious", "critical")]
+    SCREENSHOT_DIR.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SCREENSHOT_DIR / f"{name}.png"), full_page=True)
+    assert not bad, "\n".join(bad)
+
+
+SCREENSHOT_DIR = ROOT / "reports" / "screenshots"  # kept as test artefacts
+
+
+@pytest.fixture
+def axe():
+    return check_accessibility

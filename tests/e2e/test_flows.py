@@ -1,33 +1,24 @@
-"""Staff's flows (tests/flows/*.yml) against the running product, as `make flows` runs them."""
+"""Staff's flows (tests/flows/*.yml) against the running product, as `make flows` runs them, and
+the staff and advisor pages in a real browser on the same stack."""
 from __future__ import annotations
 
 import io
-import secrets
 from pathlib import Path
 
 import httpx
 
-from api.db import make_engine, session_factory
 from api.flows.__main__ import report
 from api.flows.model import load_all
 from api.flows.runner import Bot, run_flow
-from api.migrate import upgrade
-from api.users.service import create_user
 
 ROOT = Path(__file__).resolve().parents[2]
-SCREENSHOT_DIR = ROOT / "reports" / "screenshots"  # kept as test artefacts
+FULL_FLOW = "Uppsagd på grund av arbetsbrist får rådgivning och ett ärende"
 
 
-def test_every_staff_flow_passes(stack) -> None:
-    password = secrets.token_urlsafe(16)
-    engine = make_engine(f"sqlite:///{stack.run_dir / 'vagvisaren.db'}")
-    upgrade(engine)
-    with session_factory(engine)() as session:
-        create_user(session, "flowtest-e2e@vagvisaren.se", password, "staff")
-        session.commit()
-    engine.dispose()
-    token = httpx.post(f"{stack.api}/api/auth/token",
-                       data={"username": "flowtest-e2e@vagvisaren.se", "password": password}).json()["access_token"]
+def test_every_staff_flow_passes(stack, users) -> None:
+    add_user, bearer = users
+    password = add_user(stack, "flowtest-e2e@vagvisaren.se", "staff")
+    token = bearer(stack, "flowtest-e2e@vagvisaren.se", password)["Authorization"].split()[1]
     bot = Bot(stack.rasa, stack.rasa_token, stack.api, token)
     results = [run_flow(flow, bot) for _, flow in load_all([ROOT / "tests" / "flows"])]
     out = io.StringIO()
@@ -36,40 +27,33 @@ def test_every_staff_flow_passes(stack) -> None:
     assert len(results) >= 20
 
 
-def test_staff_run_a_flow_from_the_service(stack) -> None:
+def test_staff_run_a_flow_from_the_service(stack, users) -> None:
     """What the /staff page's "Kör" button does: the service runs the flow against the bot and
     checks the case in its own database."""
-    password = secrets.token_urlsafe(16)
-    engine = make_engine(f"sqlite:///{stack.run_dir / 'vagvisaren.db'}")
-    with session_factory(engine)() as session:
-        create_user(session, "staff-page@vagvisaren.se", password, "staff")
-        session.commit()
-    engine.dispose()
-    token = httpx.post(f"{stack.api}/api/auth/token",
-                       data={"username": "staff-page@vagvisaren.se", "password": password}).json()["access_token"]
-    name = "Uppsagd på grund av arbetsbrist får rådgivning och ett ärende"
-    reply = httpx.post(f"{stack.api}/api/staff/flows/run", json={"names": [name]},
-                       headers={"Authorization": f"Bearer {token}"}, timeout=300).json()
+    add_user, bearer = users
+    password = add_user(stack, "staff-page@vagvisaren.se", "staff")
+    reply = httpx.post(f"{stack.api}/api/staff/flows/run", json={"names": [FULL_FLOW]},
+                       headers=bearer(stack, "staff-page@vagvisaren.se", password), timeout=300).json()
     assert reply["passed"] == 1, reply
     [result] = reply["results"]
     assert result["ok"] and len(result["turns"]) > 20 and result["case_failures"] == []
 
 
-def test_the_staff_page_in_a_browser(stack, page) -> None:
-    """Log in on /staff, run one flow with its button, read the result; keyboard only for the login."""
-    password = secrets.token_urlsafe(16)
-    engine = make_engine(f"sqlite:///{stack.run_dir / 'vagvisaren.db'}")
-    with session_factory(engine)() as session:
-        create_user(session, "staff-browser@vagvisaren.se", password, "staff")
-        session.commit()
-    engine.dispose()
-    page.goto(f"{stack.api}/staff")
-    page.get_by_label("E-postadress").fill("staff-browser@vagvisaren.se")
-    page.get_by_label("Lösenord").fill("fel lösenord")
-    page.keyboard.press("Enter")
-    page.get_by_text("Fel e-postadress eller lösenord.").wait_for()
+def login(page, email: str, password: str) -> None:
+    page.get_by_label("E-postadress").fill(email)
     page.get_by_label("Lösenord").fill(password)
     page.keyboard.press("Enter")
+
+
+def test_the_staff_page_in_a_browser(stack, users, page, axe) -> None:
+    """Log in on /staff, run one flow with its button, read the result."""
+    add_user, _ = users
+    password = add_user(stack, "staff-browser@vagvisaren.se", "staff")
+    page.goto(f"{stack.api}/staff")
+    axe(page, "staff-login")
+    login(page, "staff-browser@vagvisaren.se", "fel lösenord")
+    page.get_by_text("Fel e-postadress eller lösenord.").wait_for()
+    login(page, "staff-browser@vagvisaren.se", password)
     flows = page.locator("#flows > li")
     flows.first.wait_for()
     assert flows.count() >= 20
@@ -79,5 +63,64 @@ def test_the_staff_page_in_a_browser(stack, page) -> None:
     assert item.locator(".result.pass").inner_text() == "Godkänt"
     assert "kostar ingenting" in item.locator(".turns").inner_text()
     assert page.locator("#nlu").inner_text().strip()  # the report, or the note that there is none yet
-    SCREENSHOT_DIR.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(SCREENSHOT_DIR / "staff.png"), full_page=True)
+    axe(page, "staff")
+
+
+def test_an_advisor_works_a_case_in_a_browser(stack, users, page, axe) -> None:
+    """The case from a whole conversation: list, open, take it, add a note, print view."""
+    add_user, bearer = users
+    staff = add_user(stack, "staff-case@vagvisaren.se", "staff")
+    httpx.post(f"{stack.api}/api/staff/flows/run", json={"names": [FULL_FLOW]},
+               headers=bearer(stack, "staff-case@vagvisaren.se", staff), timeout=300)
+    password = add_user(stack, "radgivare-browser@vagvisaren.se", "advisor")
+    page.goto(f"{stack.api}/advisor")
+    login(page, "radgivare-browser@vagvisaren.se", password)
+    rows = page.locator("#cases tbody tr")
+    rows.first.wait_for()
+    assert "Anna" in rows.first.inner_text() and "Ny" in rows.first.inner_text()
+    axe(page, "advisor-list")
+    page.get_by_label("Status").select_option("closed")
+    page.get_by_role("button", name="Visa").click()
+    page.get_by_text("Inga ärenden med de här filtren.").wait_for()
+    page.get_by_label("Status").select_option("")
+    page.get_by_role("button", name="Visa").click()
+    rows.first.locator("a").click()
+    page.get_by_role("heading", name="Personen").wait_for()
+    text = page.locator("#case").inner_text()
+    assert "Anna" in text and "anna@exempel.se" in text and "Bageriet AB" in text
+    assert "Rådgivning: Uppfyller villkoren" in text and "✓ timmar" in text
+    assert "Utkast till handlings- och tidsplan" in text and "Lag (2022:850)" in text
+    axe(page, "advisor-case")
+    page.get_by_role("button", name="Ta ärendet").click()
+    page.get_by_text("Status ändrad till tilldelad.").wait_for()
+    page.get_by_label("Ny anteckning").fill("Ringde <b>Anna</b>, bokade möte.")
+    page.get_by_role("button", name="Spara anteckning").click()
+    page.get_by_text("Ringde <b>Anna</b>, bokade möte.", exact=False).wait_for()  # shown as text, not HTML
+    page.emulate_media(media="print")
+    assert not page.get_by_role("button", name="Markera som kontaktad").is_visible()
+    page.screenshot(path=str(ROOT / "reports" / "screenshots" / "advisor-case-print.png"), full_page=True)
+
+
+def test_a_person_chats_through_to_a_case_in_a_browser(stack, page, axe) -> None:
+    """The whole conversation of the full flow, typed and clicked on the chat page; then a reload
+    keeps the conversation."""
+    [flow] = [f for _, f in load_all([ROOT / "tests" / "flows"]) if f.name == FULL_FLOW]
+    page.goto(f"{stack.api}/")
+    axe(page, "chat-start")
+    bot_messages = page.locator(".msg.bot")
+    for turn in flow.turns:
+        before = bot_messages.count()
+        if turn.button is not None:
+            page.get_by_role("button", name=turn.button, exact=True).last.click()
+        else:
+            page.get_by_label("Skriv ditt meddelande").fill(turn.user or "")
+            page.keyboard.press("Enter")
+        page.wait_for_function(f"document.querySelectorAll('.msg.bot').length > {before}", timeout=60_000)
+        page.locator("#typing").wait_for(state="hidden")
+    last = bot_messages.last.inner_text()
+    assert "Ditt ärendenummer är OMS-" in last
+    axe(page, "chat-end")
+    page.reload()
+    page.get_by_text("Ditt ärendenummer är OMS-").last.wait_for()
+    page.set_viewport_size({"width": 320, "height": 640})
+    assert page.evaluate("document.documentElement.scrollWidth") <= 320  # no sideways scrolling

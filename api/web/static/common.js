@@ -30,6 +30,12 @@ window.VV = (function () {
       return reply;
     }
 
+    function failed(error) {
+      if (error && error.message === "401") return;  // already back at the login form
+      console.error(error);
+      $("status").textContent = "Sidan kunde inte visas. Ladda om sidan och försök igen.";
+    }
+
     async function show() {
       $("login-section").hidden = true;
       $("work").hidden = false;
@@ -44,10 +50,11 @@ window.VV = (function () {
       if (!reply.ok) { $("login-error").textContent = body.detail || "Inloggningen misslyckades."; return; }
       if (body.role !== role) { $("login-error").textContent = "Sidan är till för " + roleName + "."; return; }
       sessionStorage.setItem(key, body.access_token);
-      show();
+      show().catch(failed);
     });
     $("logout").addEventListener("click", function () { logout(""); });
-    if (token()) show().catch(function () {});
+    // After setup() has returned, so the page already holds `api` (a reload with a live token).
+    if (token()) Promise.resolve().then(show).catch(failed);
     return { api: api };
   }
 
