@@ -124,3 +124,24 @@ def test_a_person_chats_through_to_a_case_in_a_browser(stack, page, axe) -> None
     page.get_by_text("Ditt ärendenummer är OMS-").last.wait_for()
     page.set_viewport_size({"width": 320, "height": 640})
     assert page.evaluate("document.documentElement.scrollWidth") <= 320  # no sideways scrolling
+
+
+def test_the_chat_works_by_keyboard_alone_with_visible_focus(stack, page) -> None:
+    page.goto(f"{stack.api}/")
+
+    def tab_to(selector_js: str) -> None:
+        for _ in range(30):
+            page.keyboard.press("Tab")
+            if page.evaluate(selector_js):
+                return
+        raise AssertionError(f"Tab never reached {selector_js}")
+
+    tab_to("document.activeElement.id === 'message'")
+    page.keyboard.type("hej")
+    page.keyboard.press("Enter")
+    page.get_by_role("button", name="Ja, det går bra").wait_for()
+    tab_to("document.activeElement.textContent === 'Ja, det går bra'")
+    outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
+    assert outline not in ("", "none")  # the focus can be seen
+    page.keyboard.press("Enter")
+    page.get_by_text("Vad stämmer bäst på dig just nu?").wait_for()
