@@ -127,8 +127,10 @@ def page(browser):
     new_page = context.new_page()
     errors: list[str] = []
     new_page.on("pageerror", lambda error: errors.append(str(error)))
+    # Failed requests are judged by status below (a 401 after a wrong password is expected);
+    # every other console error counts.
     new_page.on("console", lambda message: errors.append(message.text) if message.type == "error"
-                and "favicon.ico" not in (message.location or {}).get("url", "") else None)
+                and not message.text.startswith("Failed to load resource") else None)
     new_page.on("response", lambda r: errors.append(f"HTTP {r.status} {r.url}")
                 if r.status >= 500 or (r.status == 404 and not r.url.endswith("/favicon.ico")) else None)
     yield new_page
