@@ -14,8 +14,22 @@ STATUS_ELIGIBLE, STATUS_NOT_ELIGIBLE, STATUS_MORE_INFO = "eligible", "not_eligib
 RULES_BY_SERVICE: dict[str, list[Rule]] = {s: [r for r in RULES if s in r.services] for s in SERVICES}
 
 
-def reason_text(code: str, outcome: str, detail: str, values: dict[str, Any]) -> str:
-    return REASONS[f"{code}.{outcome}.{detail}"].format(**values)
+# (rule id, outcome, detail) → the reason as the output shows it, text not yet filled in, and
+# whether the text has placeholders. Built once: the keys and references never change.
+_REASON_BASE: dict[tuple[str, str, str], tuple[dict[str, Any], str, bool]] = {
+    (r.id, outcome, detail): (
+        {"code": r.code, "outcome": outcome, "rule": r.id, "detail": detail,
+         "legal_reference": r.legal_reference},
+        REASONS[f"{r.code}.{outcome}.{detail}"],
+        "{" in REASONS[f"{r.code}.{outcome}.{detail}"],
+    )
+    for r in RULES for outcome, details in r.details.items() for detail in details
+}
+
+
+def _reason(r: Rule, f: Finding) -> dict[str, Any]:
+    base, text, has_fields = _REASON_BASE[(r.id, f.outcome, f.detail)]
+    return {**base, "text_sv": text.format_map(f.values) if has_fields else text}
 
 
 def evaluate(data: Any) -> dict[str, Any]:
@@ -23,7 +37,7 @@ def evaluate(data: Any) -> dict[str, Any]:
     parameters do not cover (its `field` says which)."""
     app = parse(data)
     try:
-        PARAMETERS.at("law_in_force", app.application_date)
+        PARAMETERS.as_of(app.application_date)  # every parameter covers the date, or NotCovered
         return _decide(app)
     except NotCovered as exc:
         field = "application_date" if exc.parameter != "inkomstbasbelopp" else "employments"
@@ -35,17 +49,12 @@ def _decide(app: Application) -> dict[str, Any]:
     findings: dict[str, Finding] = {}
     for r in RULES:  # every rule, always: no first-failure shortcut
         finding = r.check(ctx)
-        if finding.detail not in r.details.get(finding.outcome, ()):
+        if (finding.outcome, finding.detail) not in r.declared:
             raise AssertionError(f"rule {r.id} gave undeclared {finding.outcome}/{finding.detail}")
         findings[r.id] = finding
 
     # One reason dict per rule, shared by every service the rule belongs to.
-    reasons_by_rule = {
-        r.id: {"code": r.code, "outcome": f.outcome, "rule": r.id, "detail": f.detail,
-               "legal_reference": r.legal_reference,
-               "text_sv": reason_text(r.code, f.outcome, f.detail, f.values)}
-        for r in RULES for f in (findings[r.id],)
-    }
+    reasons_by_rule = {r.id: _reason(r, findings[r.id]) for r in RULES}
     services: dict[str, Any] = {}
     missing: list[str] = []
     for service in SERVICES:

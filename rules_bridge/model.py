@@ -128,12 +128,17 @@ def _obj(value: Any, where: str) -> dict[str, Any]:
 def _date(value: Any, where: str, *, nullable: bool = False) -> date | None:
     if value is None and nullable:
         return None
+    # Fast path first: most input is well-formed. fromisoformat also takes other ISO forms
+    # (20261122, 2026-W47-1), so the shape is checked too; on failure the regex tells which
+    # message applies.
+    if isinstance(value, str) and len(value) == 10 and value[4] == "-" and value[7] == "-":
+        try:
+            return date.fromisoformat(value)
+        except ValueError:
+            pass
     if not isinstance(value, str) or not _DATE.match(value):
         raise InputError(f"{where} must be a date written YYYY-MM-DD", where)
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise InputError(f"{where} is not a real calendar date: {value!r}", where) from None
+    raise InputError(f"{where} is not a real calendar date: {value!r}", where)
 
 
 def _choice(value: Any, where: str, allowed: tuple[str, ...]) -> str:
@@ -172,16 +177,23 @@ def _list(value: Any, where: str) -> list[Any]:
     return value
 
 
-def _extra(obj: dict[str, Any], known: set[str], prefix: str, sink: list[str]) -> None:
-    sink.extend(f"{prefix}{key}" for key in obj if key not in known)
+def _extra(obj: dict[str, Any], known: frozenset[str], prefix: str, sink: list[str]) -> None:
+    if not known.issuperset(obj):
+        sink.extend(f"{prefix}{key}" for key in obj if key not in known)
 
 
 # --- the parser ----------------------------------------------------------------------------
 
-TOP_KEYS = {
+TOP_KEYS = frozenset({
     "application_date", "birth_date", "age", "situation", "termination", "special_needs_illness",
     "employer", "role_exclusion", "employments", "skippable_periods", "previous_support",
-}
+})
+TERMINATION_KEYS = frozenset({"reason", "initiated_by", "last_day"})
+EMPLOYER_KEYS = frozenset({"name", "sector", "worker_category", "collective_agreement",
+                           "finances_registered_organisation", "operates_in_sweden"})
+EMPLOYMENT_KEYS = frozenset({"employer", "start", "end", "hours_per_week", "monthly_income_sek",
+                             "country", "role_exclusion"})
+PERIOD_KEYS = frozenset({"type", "start", "end"})
 
 
 def parse(raw: Any) -> Application:
@@ -211,7 +223,7 @@ def parse(raw: Any) -> Application:
     termination = None
     if data.get("termination") is not None:
         term = _obj(data["termination"], "termination")
-        _extra(term, {"reason", "initiated_by", "last_day"}, "termination.", ignored)
+        _extra(term, TERMINATION_KEYS, "termination.", ignored)
         reason = term.get("reason")
         initiated = term.get("initiated_by")
         termination = Termination(
@@ -247,7 +259,7 @@ def parse(raw: Any) -> Application:
     previous = None
     if data.get("previous_support") is not None:
         prev = _obj(data["previous_support"], "previous_support")
-        _extra(prev, {"decision_date"}, "previous_support.", ignored)
+        _extra(prev, frozenset({"decision_date"}), "previous_support.", ignored)
         if "decision_date" not in prev:
             raise InputError("previous_support.decision_date is required", "previous_support.decision_date")
         previous = _date(prev["decision_date"], "previous_support.decision_date")
@@ -271,8 +283,7 @@ def _role_exclusion(value: Any, where: str) -> str | None:
 
 
 def _parse_employer(emp: dict[str, Any], ignored: list[str]) -> Employer:
-    _extra(emp, {"name", "sector", "worker_category", "collective_agreement",
-                 "finances_registered_organisation", "operates_in_sweden"}, "employer.", ignored)
+    _extra(emp, EMPLOYER_KEYS, "employer.", ignored)
     for required in ("sector", "collective_agreement"):
         if required not in emp:
             raise InputError(f"employer.{required} is required", f"employer.{required}")
@@ -298,8 +309,7 @@ def _parse_employment(raw: Any, i: int, employer: Employer | None, application_r
                       ignored: list[str]) -> Employment:
     where = f"employments[{i}]"
     item = _obj(raw, where)
-    _extra(item, {"employer", "start", "end", "hours_per_week", "monthly_income_sek", "country",
-                  "role_exclusion"}, f"{where}.", ignored)
+    _extra(item, EMPLOYMENT_KEYS, f"{where}.", ignored)
     if "start" not in item:
         raise InputError(f"{where}.start is required", f"{where}.start")
     start = _date(item["start"], f"{where}.start")
@@ -334,7 +344,7 @@ def _parse_employment(raw: Any, i: int, employer: Employer | None, application_r
 def _parse_period(raw: Any, i: int, ignored: list[str]) -> SkippablePeriod:
     where = f"skippable_periods[{i}]"
     item = _obj(raw, where)
-    _extra(item, {"type", "start", "end"}, f"{where}.", ignored)
+    _extra(item, PERIOD_KEYS, f"{where}.", ignored)
     for required in ("type", "start"):
         if required not in item:
             raise InputError(f"{where}.{required} is required", f"{where}.{required}")

@@ -26,6 +26,17 @@ def label(month: int) -> str:
     return f"{month // 12:04d}-{month % 12 + 1:02d}"
 
 
+class _Labels(dict):
+    """month → "YYYY-MM", filled on first use: every decision labels about 30 months."""
+
+    def __missing__(self, month: int) -> str:
+        found = self[month] = label(month)
+        return found
+
+
+LABELS = _Labels()
+
+
 def year_of(month: int) -> int:
     return month // 12
 

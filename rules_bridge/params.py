@@ -52,8 +52,9 @@ class Parameters:
         self.rules_version: str = raw["rules_version"]
         self.by_name: dict[str, Parameter] = {}
         for name, spec in raw["parameters"].items():
+            convert = _CONVERT.get(spec["unit"], _same)
             values = tuple(
-                sorted((date.fromisoformat(v["from"]), v["value"]) for v in spec["values"])
+                sorted((date.fromisoformat(v["from"]), convert(v["value"])) for v in spec["values"])
             )
             self.by_name[name] = Parameter(
                 name, spec["description"], spec["unit"], spec["reference"], values
@@ -62,29 +63,48 @@ class Parameters:
         self.ibb_reference: str = ibb["reference"]
         self.ibb: dict[int, int] = {int(y): int(v["value"]) for y, v in ibb["years"].items()}
         self.ibb_sources: dict[int, str] = {int(y): v["source"] for y, v in ibb["years"].items()}
-        # Thresholds are cached per year; they are hit for every month of every decision.
-        self._income_threshold_ore: dict[int, int] = {}
+        self._snapshots: dict[date, dict[str, Any]] = {}
 
     def at(self, name: str, when: date) -> Any:
         return self.by_name[name].at(when)
+
+    def as_of(self, when: date) -> dict[str, Any]:
+        """Every parameter's value on one date (raises NotCovered like `at`). Cached per date:
+        a running service decides for the same few application dates all day."""
+        found = self._snapshots.get(when)
+        if found is None:
+            if len(self._snapshots) > 4096:  # bounded; dates are few in practice
+                self._snapshots.clear()
+            found = {name: p.at(when) for name, p in self.by_name.items()}
+            # Derived, for the work test's hot loop: the monthly income threshold of every
+            # covered year at this date's share.
+            share = found["income_share_of_ibb"]
+            found["income_threshold_ore_by_year"] = {
+                year: self.income_threshold_ore(year, share) for year in self.ibb}
+            self._snapshots[when] = found
+        return found
 
     def covers_ibb(self, year: int) -> bool:
         return year in self.ibb
 
     def income_threshold_ore(self, year: int, share: Fraction) -> int:
         """Monthly income threshold in öre for a calendar year (share × IBB, whole öre)."""
-        cached = self._income_threshold_ore.get(year)
-        if cached is not None:
-            return cached
         if year not in self.ibb:
             covered = f"{min(self.ibb)}–{max(self.ibb)}"
             raise NotCovered(
                 f"no inkomstbasbelopp for {year} (covered years: {covered})", "inkomstbasbelopp"
             )
         value = self.ibb[year] * 100 * share
-        ore = int(value)  # IBB × 25 % is a whole number of kronor for every covered year
-        self._income_threshold_ore[year] = ore
-        return ore
+        return int(value)  # IBB × 25 % is a whole number of kronor for every covered year
+
+
+def _same(value: Any) -> Any:
+    return value
+
+
+# Values are typed once at load, not on every use: shares are exact fractions ("1/4") and
+# dates are dates.
+_CONVERT = {"share": Fraction, "date": lambda v: date.fromisoformat(v) if isinstance(v, str) else v}
 
 
 def _load() -> Parameters:

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from fractions import Fraction
-from typing import Any, Callable
+from types import MappingProxyType
+from typing import Any, Callable, Mapping, NamedTuple
 
 from . import months as m
 from .model import Application
@@ -25,11 +25,12 @@ LAW = "Lag (2022:850) om grundläggande omställnings- och kompetensstöd"
 PROP = "prop. 2021/22:176"
 
 
-@dataclass(frozen=True)
-class Finding:
+class Finding(NamedTuple):
+    """A NamedTuple, not a dataclass: eleven are made per decision, and a tuple is the
+    cheapest immutable record."""
     outcome: str
     detail: str
-    values: dict[str, Any] = field(default_factory=dict)
+    values: Mapping[str, Any] = MappingProxyType({})
     missing: tuple[str, ...] = ()
 
 
@@ -41,6 +42,11 @@ class Rule:
     services: tuple[str, ...]
     details: dict[str, tuple[str, ...]]  # outcome → details this rule may report
     check: Callable[["Context"], Finding]
+    declared: frozenset[tuple[str, str]] = field(init=False)  # (outcome, detail) pairs
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "declared", frozenset(
+            (outcome, detail) for outcome, details in self.details.items() for detail in details))
 
 
 class Context:
@@ -50,6 +56,7 @@ class Context:
         self.app = app
         self._work: WorkResult | None = None
         self.organisation = route(app)
+        self.params = PARAMETERS.as_of(app.application_date)
 
     @property
     def work(self) -> WorkResult:
@@ -206,7 +213,7 @@ def transition_date(ctx: Context) -> Finding:
     last = termination_last_day(app)
     if last is None:
         return Finding(UNKNOWN, "LAST_DAY_UNKNOWN", missing=("termination.last_day",))
-    limit = date.fromisoformat(PARAMETERS.at("transition_last_day", app.application_date))
+    limit = ctx.params["transition_last_day"]
     if last <= limit:
         return Finding(NOT_MET, "ENDED_BEFORE_TRANSITION", {"last_day": date_sv(last.isoformat())})
     return Finding(MET, "ENDS_AFTER_TRANSITION")
@@ -237,7 +244,7 @@ def age_under_65(ctx: Context) -> Finding:
     age = age_on_application(ctx.app)
     if age is None:
         return Finding(UNKNOWN, "AGE_UNKNOWN", missing=("birth_date",))
-    limit = PARAMETERS.at("age_limit", ctx.app.application_date)
+    limit = ctx.params["age_limit"]
     if age >= limit:
         return Finding(NOT_MET, "TURNED_LIMIT", {"age": age})
     return Finding(MET, "UNDER_LIMIT", {"age": age})
@@ -265,8 +272,7 @@ def work_requirement(ctx: Context) -> Finding:
     year = work.frame_end // 12
     if not PARAMETERS.covers_ibb(year):
         year = max(PARAMETERS.ibb)
-    share = PARAMETERS.at("income_share_of_ibb", ctx.app.application_date)
-    threshold = PARAMETERS.income_threshold_ore(year, Fraction(share)) // 100
+    threshold = PARAMETERS.income_threshold_ore(year, ctx.params["income_share_of_ibb"]) // 100
     short = work.required_months - work.qualifying_months
     return Finding(NOT_MET, "TOO_FEW_MONTHS", {
         **values, "missing": f"{short} månad" if short == 1 else f"{short} månader",
@@ -280,7 +286,7 @@ def no_support_running(ctx: Context) -> Finding:
     decided = ctx.app.previous_support_date
     if decided is None:
         return Finding(MET, "NONE")
-    months = PARAMETERS.at("support_period_months", ctx.app.application_date)
+    months = ctx.params["support_period_months"]
     until = m.add_months(decided, months)
     values = {"decision_date": date_sv(decided.isoformat()), "until": date_sv(until.isoformat()),
               "decision_month": month_sv(decided.year, decided.month)}
@@ -324,7 +330,7 @@ def yttrande_group(ctx: Context) -> Finding:
       {MET: ("IN_WINDOW",), NOT_MET: ("TOO_YOUNG", "TOO_OLD"), UNKNOWN: ("AGE_UNKNOWN",)})
 def csn_age_window(ctx: Context) -> Finding:
     app = ctx.app
-    window = PARAMETERS.at("csn_age_window", app.application_date)
+    window = ctx.params["csn_age_window"]
     first, last = window["first_year_turns"], window["last_year_turns"]
     year = app.application_date.year
     if app.birth_date is not None:

@@ -23,6 +23,7 @@ from .model import Application, Employment
 from .params import PARAMETERS
 
 MET, NOT_MET, UNKNOWN = "met", "not_met", "unknown"
+_FAR = 10**6  # the month index of an ongoing employment's end
 
 
 @dataclass
@@ -86,19 +87,23 @@ class _Span:
     sure: bool  # False when the role exclusion is unknown
 
 
-def _evaluate_month(month: int, spans: list[_Span], skippable: bool,
-                    hours_x100_threshold: int, share: Fraction) -> dict:
-    """One month as an output row, in two readings: `sure` counts only what is certain to
-    count; `maybe` adds employments whose role is unknown. An employment with neither hours
-    nor income could make any month qualify, so a month short of the threshold with one is
-    unknown (qualifies: None)."""
-    first, last, days, label = m.info(month)
+def _evaluate_month(month: int, spans: list[_Span], hours_x100_threshold: int,
+                    thresholds: dict[int, int], share: Fraction) -> tuple:
+    """One month's figures for its output row, in two readings: `sure` counts only what is
+    certain to count; `maybe` adds employments whose role is unknown. An employment with
+    neither hours nor income could make any month qualify, so a month short of the threshold
+    with one is unknown (qualifies: None).
+
+    This is the hot path of every decision, hence the plain integer arithmetic and no helper
+    calls per employment."""
+    first, last, days, _ = m.info(month)
     hours_sure = hours_maybe = income_sure = income_maybe = 0
     any_income = no_data = False
     for span in spans:
-        if span.start > last or span.end < first:
+        s_start, s_end = span.start, span.end
+        if s_start > last or s_end < first:
             continue
-        d = min(span.end, last) - max(span.start, first) + 1
+        d = (s_end if s_end < last else last) - (s_start if s_start > first else first) + 1
         hours, income = span.hours_x100, span.income_ore
         if hours is not None:
             hours_maybe += hours * d
@@ -112,36 +117,39 @@ def _evaluate_month(month: int, spans: list[_Span], skippable: bool,
         elif hours is None:
             no_data = True
     year = month // 12
-    threshold = (PARAMETERS.income_threshold_ore(year, share)
-                 if any_income or PARAMETERS.covers_ibb(year) else None)  # raises when not covered
+    threshold = thresholds.get(year)
+    if threshold is None and any_income:
+        PARAMETERS.income_threshold_ore(year, share)  # raises NotCovered: no IBB for that year
     hours_limit = hours_x100_threshold * days
-    income_limit = threshold * days if any_income else 0  # type: ignore[operator]
     if hours_sure >= hours_limit:
         qualifies, via = True, "hours"
-    elif any_income and income_sure >= income_limit:
+    elif any_income and income_sure >= threshold * days:  # type: ignore[operator]
         qualifies, via = True, "income"
-    elif no_data or hours_maybe >= hours_limit or (any_income and income_maybe >= income_limit):
+    elif no_data or hours_maybe >= hours_limit or (any_income and income_maybe >= threshold * days):  # type: ignore[operator]
         qualifies, via = None, None
     else:
         qualifies, via = False, None
-    return {
-        "month": label,
-        "avg_hours_per_week": round(hours_maybe / days / 100, 2),
-        "income_sek": round(income_maybe / days / 100, 2) if any_income else None,
-        "income_threshold_sek": None if threshold is None else threshold / 100,
-        "qualifies": qualifies,
-        "via": via,
-        # Skippable and not qualifying by itself (unknown counts as not qualifying here).
-        "skipped": skippable and qualifies is not True,
-    }
+    # avg_hours_per_week, income_sek, income_threshold_sek, qualifies, via
+    return (_per_day(hours_maybe, days), _per_day(income_maybe, days) if any_income else None,
+            None if threshold is None else threshold / 100, qualifies, via)
+
+
+def _per_day(total_x100_days: int, days: int) -> float:
+    """Σ value×100×days ÷ days ÷ 100, to two decimals. A whole-month employment divides
+    evenly, and n/100 is already the nearest float to two decimals, so round() is only
+    needed for partial months."""
+    whole, rest = divmod(total_x100_days, days)
+    return whole / 100 if not rest else round(total_x100_days / days / 100, 2)
 
 
 def evaluate_work(app: Application) -> WorkResult:
     when = app.application_date
-    required = PARAMETERS.at("required_months", when)
-    frame_len = PARAMETERS.at("frame_months", when)
-    hours_x100_threshold = PARAMETERS.at("hours_per_week", when) * 100
-    share = Fraction(PARAMETERS.at("income_share_of_ibb", when))
+    params = PARAMETERS.as_of(when)
+    required = params["required_months"]
+    frame_len = params["frame_months"]
+    hours_x100_threshold = params["hours_per_week"] * 100
+    share = params["income_share_of_ibb"]
+    thresholds = params["income_threshold_ore_by_year"]
 
     application_month = m.month_of(when)
     frame_end = application_month - 1
@@ -152,26 +160,45 @@ def evaluate_work(app: Application) -> WorkResult:
 
     spans = [_Span(e.start_ord, e.end_ord, e.hours_x100, e.income_ore, e.role_exclusion is not None)
              for e in counting]
+    # A full month's figures do not depend on its length (Σ hours × days ÷ days), so a month
+    # whose employments are the same as the month after it, all covering it fully, repeats that
+    # month's figures. Recompute only where an employment starts or ends (the month itself and
+    # the one before, walking back) and at each year change (the IBB). A typical history has
+    # few such months. test_properties checks this against computing every month afresh.
+    changes: set[int] = set()
+    for e in counting:
+        first_m, last_m = m.month_of(e.start), m.month_of(e.end) if e.end is not None else _FAR
+        changes.update((first_m - 1, first_m, last_m - 1, last_m))
     evaluated: list[dict] = []
     skipped_months: list[int] = []
-    counted = 0
+    counted = pessimistic = unknown_count = 0
     month = frame_end
+    figures: tuple | None = None
+    labels = m.LABELS
     # Walk back once, skipping what may be skipped, in the pessimistic reading (unknown months
     # fail). The optimistic reading can only skip fewer months, so it is computed on the walk.
     while counted < frame_len and (boundary is None or month > boundary):
-        row = _evaluate_month(month, spans, month in skippable_months, hours_x100_threshold, share)
-        counted += not row["skipped"]
-        evaluated.append(row)
-        if row["skipped"]:
+        if figures is None or month in changes or month % 12 == 11:
+            figures = _evaluate_month(month, spans, hours_x100_threshold, thresholds, share)
+        hours, income, threshold, qualifies, via = figures
+        # Skippable and not qualifying by itself (unknown counts as not qualifying here).
+        skipped = qualifies is not True and month in skippable_months
+        evaluated.append({"month": labels[month], "avg_hours_per_week": hours, "income_sek": income,
+                          "income_threshold_sek": threshold, "qualifies": qualifies, "via": via,
+                          "skipped": skipped})
+        if skipped:
             skipped_months.append(month)
+        else:
+            counted += 1
+            if qualifies:
+                pessimistic += 1  # a qualifying month is never skipped
+            elif qualifies is None:
+                unknown_count += 1
         month -= 1
 
-    pessimistic = sum(1 for r in evaluated if r["qualifies"] is True)  # never skipped
-    optimistic = _optimistic_count(evaluated, frame_len)
-    unknown_count = sum(1 for r in evaluated if not r["skipped"] and r["qualifies"] is None)
     if pessimistic >= required:
         outcome = MET
-    elif optimistic < required:
+    elif _optimistic_count(evaluated, frame_len) < required:
         outcome = NOT_MET
     else:
         outcome = UNKNOWN

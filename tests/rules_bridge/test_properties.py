@@ -129,3 +129,28 @@ def test_any_shape_is_a_decision_or_an_input_error(raw):
         evaluate(raw)
     except InputError as exc:
         assert exc.message
+
+
+@SETTINGS
+@given(applications(), st.lists(st.sampled_from(["unknown", "none", "ceo"]), max_size=4))
+def test_reused_month_figures_equal_a_fresh_computation(data, roles):
+    """The work test repeats a month's figures for the next one when no employment starts or
+    ends between them (work.evaluate_work); computing every month from scratch must agree."""
+    from rules_bridge import months as m
+    from rules_bridge.model import parse
+    from rules_bridge.params import PARAMETERS
+    from rules_bridge.work import _counting, _evaluate_month, _Span, evaluate_work
+
+    for employment, role in zip(data["employments"], roles):
+        employment["role_exclusion"] = role
+    app = parse(data)
+    params = PARAMETERS.as_of(app.application_date)
+    counting, _, _ = _counting(app)
+    spans = [_Span(e.start_ord, e.end_ord, e.hours_x100, e.income_ore, e.role_exclusion is not None)
+             for e in counting]
+    labels = {m.label(x): x for x in range(m.month_of(APP) - 60, m.month_of(APP))}
+    for row in evaluate_work(app).months:
+        fresh = _evaluate_month(labels[row["month"]], spans, params["hours_per_week"] * 100,
+                                params["income_threshold_ore_by_year"], params["income_share_of_ibb"])
+        assert (row["avg_hours_per_week"], row["income_sek"], row["income_threshold_sek"],
+                row["qualifies"], row["via"]) == fresh, row["month"]
