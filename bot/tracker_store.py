@@ -10,9 +10,17 @@ from __future__ import annotations
 
 import logging
 
-from rasa.core.tracker_store import SQLTrackerStore
+from typing import Any
+
+import sqlalchemy as sa
+from rasa.core.tracker_store import SQLTrackerStore, create_engine_kwargs
 from rasa.shared.core.events import ActionExecuted, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
+
+from bot import rasa_fixes
+
+# Every Rasa server of ours loads this module (endpoints.yml), so this is where the fixes apply.
+rasa_fixes.apply()
 
 ERASE_ACTION = "action_delete_data"
 log = logging.getLogger(__name__)
@@ -29,6 +37,15 @@ def deletion_requested(tracker: DialogueStateTracker) -> bool:
 
 
 class ErasingSQLTrackerStore(SQLTrackerStore):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # Rasa's engine does not test pooled connections before use, so after a PostgreSQL
+        # restart every one of them (up to 50) fails once. Same URL and options, plus pre-ping.
+        url = self.engine.url
+        self.engine.dispose()
+        self.engine = sa.create_engine(url, pool_pre_ping=True, **create_engine_kwargs(url))
+        self.sessionmaker = sa.orm.session.sessionmaker(bind=self.engine)
+
     async def save(self, tracker: DialogueStateTracker) -> None:
         if not deletion_requested(tracker):
             await super().save(tracker)
