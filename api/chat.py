@@ -2,19 +2,27 @@
 
 The conversation id is made here, never chosen by the browser: it travels in an HMAC-signed,
 HttpOnly cookie, and a message whose `sender` does not match the cookie is refused (403).
+Every message carries X-Conversation-Id, so a router in front of several Rasa servers can keep
+a conversation on one of them (deploy/prod/nginx.conf.template). Flooding is refused with 429
+(api/ratelimit.py).
 """
 from __future__ import annotations
 
 import hashlib
 import hmac
+import logging
 import secrets
 from typing import Any
 
 import httpx
-from fastapi import APIRouter, HTTPException, Request, Response
+from fastapi import APIRouter, FastAPI, HTTPException, Request, Response
 from pydantic import BaseModel, Field
 
+from .ratelimit import TOO_MANY_SV, RateLimits
+from .text import clean_text
+
 router = APIRouter(prefix="/api/chat", tags=["chat"])
+log = logging.getLogger("vagvisaren.chat")
 COOKIE = "vv_conversation"
 UNAVAILABLE_SV = ("Jag kan inte svara just nu eftersom tjänsten har ett tillfälligt fel. "
                   "Försök igen om en liten stund – det du har skrivit hittills finns kvar.")
@@ -22,7 +30,7 @@ UNAVAILABLE_SV = ("Jag kan inte svara just nu eftersom tjänsten har ett tillfä
 
 class ChatIn(BaseModel):
     sender: str = Field(min_length=1, max_length=64)
-    message: str
+    message: str = Field(max_length=200_000)  # the readable limit (max_message_chars) is checked below
 
 
 class Button(BaseModel):
@@ -67,11 +75,38 @@ def _set_cookie(request: Request, response: Response, conversation_id: str) -> N
                         httponly=True, samesite="strict", max_age=7 * 24 * 3600, path="/")
 
 
+def http_client(app: FastAPI) -> httpx.AsyncClient:
+    """One connection pool per process for the calls to Rasa (closed by the app's lifespan)."""
+    client = getattr(app.state, "http", None)
+    if client is None:
+        settings = app.state.settings
+        client = app.state.http = httpx.AsyncClient(
+            timeout=settings.upstream_timeout_s,
+            limits=httpx.Limits(max_connections=200, max_keepalive_connections=50))
+    return client
+
+
+def rate_limits(app: FastAPI) -> RateLimits:
+    limits = getattr(app.state, "rate_limits", None)
+    if limits is None:
+        settings = app.state.settings
+        limits = app.state.rate_limits = RateLimits(
+            settings.rate_limit_storage, {"chat": settings.chat_rate_limit, "session": settings.session_rate_limit})
+    return limits
+
+
+async def _limit(request: Request, kind: str, key: str) -> None:
+    wait = await rate_limits(request.app).retry_after(kind, key)
+    if wait is not None:
+        raise HTTPException(429, TOO_MANY_SV.format(seconds=wait), headers={"Retry-After": str(wait)})
+
+
 @router.post("/session", response_model=SessionOut)
-def session(request: Request, response: Response) -> SessionOut:
+async def session(request: Request, response: Response) -> SessionOut:
     """Returns this browser's conversation id, starting one when there is none (a reload keeps it)."""
     conversation_id = conversation_from(request)
     if conversation_id is None:
+        await _limit(request, "session", request.client.host if request.client else "unknown")
         conversation_id = secrets.token_urlsafe(18)
     _set_cookie(request, response, conversation_id)
     return SessionOut(sender=conversation_id)
@@ -91,20 +126,27 @@ async def chat(body: ChatIn, request: Request, response: Response) -> ChatOut:
     settings = request.app.state.settings
     if conversation_from(request) != body.sender:
         raise HTTPException(403, "Det här samtalet hör inte till din webbläsare. Ladda om sidan för att börja ett nytt.")
-    text = body.message.strip()
+    await _limit(request, "chat", body.sender)
+    text = clean_text(body.message).strip()
     if not text:
         raise HTTPException(422, "Meddelandet är tomt. Skriv något och försök igen.")
     if len(text) > settings.max_message_chars:
         raise HTTPException(413, f"Meddelandet är för långt. Skriv högst {settings.max_message_chars} tecken.")
     try:
-        async with httpx.AsyncClient(timeout=settings.upstream_timeout_s) as client:
-            reply = await client.post(f"{settings.rasa_url}/webhooks/masked_rest/webhook",
-                                      json={"sender": body.sender, "message": text})
+        reply = await http_client(request.app).post(
+            f"{settings.rasa_url}/webhooks/masked_rest/webhook", json={"sender": body.sender, "message": text},
+            headers={"X-Conversation-Id": body.sender})
         reply.raise_for_status()
         raw = reply.json()
     except (httpx.HTTPError, ValueError):
         raise HTTPException(503, UNAVAILABLE_SV) from None
     raw = raw if isinstance(raw, list) else []
+    if not _messages(raw) and not any(isinstance(item, dict) and item.get("custom") for item in raw):
+        # Every message gets an answer; none means a part behind Rasa failed (all action servers
+        # down, say: Rasa then logs the error and answers nothing). Silence would leave the person
+        # waiting, so they are told, and their next try is processed afresh.
+        log.warning("Rasa gave no answer for a message; answering 503")
+        raise HTTPException(503, UNAVAILABLE_SV)
     if any(isinstance(item, dict) and (item.get("custom") or {}).get("conversation_deleted") for item in raw):
         # The bot erased this conversation (and asked for its case to be withdrawn): the browser
         # continues in a new one, so nothing new is ever added to the erased id.

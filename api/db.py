@@ -55,7 +55,8 @@ JSONType = JSON().with_variant(JSONB(), "postgresql")
 def make_engine(url: str) -> Engine:
     if url.startswith("sqlite:///") and not url.startswith("sqlite:///:memory:"):
         Path(url.removeprefix("sqlite:///")).parent.mkdir(parents=True, exist_ok=True)
-    kwargs = {"connect_args": {"timeout": 30}} if url.startswith("sqlite") else {}
+    # A PostgreSQL that is down should fail a request within seconds (503), not hang it.
+    kwargs = {"connect_args": {"timeout": 30}} if url.startswith("sqlite") else {"connect_args": {"connect_timeout": 5}}
     engine = create_engine(url, pool_pre_ping=True, **kwargs)
     if engine.dialect.name == "sqlite":
         @event.listens_for(engine, "connect")

@@ -13,6 +13,7 @@ from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 
 from . import chat, health
+from .errors import BodyLimit, install_error_handlers
 from .cases import service as case_service
 from .cases import views as cases
 from .db import make_engine, session_factory, utcnow
@@ -53,6 +54,9 @@ async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         task.cancel()
         with contextlib.suppress(asyncio.CancelledError):
             await task
+        client = getattr(app.state, "http", None)
+        if client is not None:
+            await client.aclose()
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:
@@ -63,6 +67,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     upgrade(app.state.engine)
     app.state.sessions = session_factory(app.state.engine)
     templates = Jinja2Templates(directory=WEB / "templates")
+
+    app.add_middleware(BodyLimit, max_bytes=settings.max_body_bytes)
+    install_error_handlers(app)
 
     app.include_router(health.router)
     app.include_router(chat.router)

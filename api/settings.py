@@ -41,7 +41,15 @@ class Settings(BaseSettings):
     flows_dir: str = str(ROOT / "tests" / "flows")
     reports_dir: str = str(ROOT / "reports")
     max_message_chars: int = 2000
+    # Any request body larger than this is refused (413) before it is read into memory.
+    max_body_bytes: int = 1_048_576
     upstream_timeout_s: float = 30.0
+    # Rate limits (`limits` notation; several separated by ";"). Chat messages count per
+    # conversation, new conversations per client address. Storage: memory:// for one process,
+    # redis://host:port/db when several API processes must share the counts.
+    rate_limit_storage: str = "memory://"
+    chat_rate_limit: str = "60/minute;15/5seconds"
+    session_rate_limit: str = "30/minute"
 
     @model_validator(mode="after")
     def _random_secrets(self) -> "Settings":

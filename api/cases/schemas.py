@@ -10,6 +10,8 @@ from pydantic import BaseModel, ConfigDict, Field
 Service = Literal["radgivning", "forstarkt_stod", "vagledning", "yttrande_csn", "other_organisation", "unclear"]
 Status = Literal["new", "assigned", "contacted", "closed", "withdrawn"]
 Text = str  # a short free text
+# Rasa sender ids as this product makes them (letters, digits, _ - . : @); nothing invisible.
+CONVERSATION_ID = r"^[A-Za-z0-9_.:@-]+$"
 
 
 class Strict(BaseModel):
@@ -38,7 +40,7 @@ class ActionPlan(Strict):
 
 
 class CaseIn(Strict):
-    conversation_id: str = Field(min_length=1, max_length=64)
+    conversation_id: str = Field(min_length=1, max_length=64, pattern=CONVERSATION_ID)
     person: Person = Field(default_factory=Person)
     situation: dict[str, Any] | None = None
     employer: dict[str, Any] | None = None
@@ -60,7 +62,7 @@ class Created(BaseModel):
 
 
 class Withdrawal(Strict):
-    conversation_id: str = Field(min_length=1, max_length=64)
+    conversation_id: str = Field(min_length=1, max_length=64, pattern=CONVERSATION_ID)
 
 
 class WithdrawalOut(BaseModel):

@@ -13,6 +13,7 @@ from api.cases import workflow
 from api.cases.models import Case, CaseEvent, ErasedConversation, Note
 from api.cases.schemas import CaseIn, CasePatch
 from api.users.models import Role, User
+from api.text import clean_text
 from bot.personnummer import mask_personnummer
 
 PERSONAL_FIELDS = ("situation", "employer", "previous_support", "eligibility", "career", "summary_sv",
@@ -20,13 +21,14 @@ PERSONAL_FIELDS = ("situation", "employer", "previous_support", "eligibility", "
 
 
 def masked(value: Any) -> Any:
-    """Every string inside, with personnummer-like strings masked (never stored, whoever sends)."""
+    """Every string inside, with personnummer-like strings masked (never stored, whoever sends)
+    and control characters removed (api/text.py)."""
     if isinstance(value, str):
-        return mask_personnummer(value)
+        return mask_personnummer(clean_text(value))
     if isinstance(value, list):
         return [masked(v) for v in value]
     if isinstance(value, dict):
-        return {k: masked(v) for k, v in value.items()}
+        return {clean_text(k): masked(v) for k, v in value.items()}
     return value
 
 
@@ -174,7 +176,7 @@ def add_note(session: Session, case: Case, text: str, user: User, now: datetime)
     if case.status == "withdrawn" or case.purged_at is not None:
         raise workflow.IllegalTransition(case.status, case.status,
                                          "Ärendets personuppgifter är raderade; anteckningar går inte att lägga till.")
-    note = Note(case_id=case.id, author_id=user.id, created_at=now, text=mask_personnummer(text))
+    note = Note(case_id=case.id, author_id=user.id, created_at=now, text=mask_personnummer(clean_text(text)))
     session.add(note)
     session.flush()
     case.updated_at = now
