@@ -17,14 +17,16 @@ SPACY_STAMP := .build/spacy/.installed
 MODEL := models/vagvisaren.tar.gz
 TRAINING_INPUTS := config.yml domain.yml $(shell find data bot -name '*.yml' -o -name '*.py' 2>/dev/null)
 
-.PHONY: help setup postgres chromium run test test-rules test-bot test-api test-stories validate bench-rules bench-nlu bench-api flows nlu-report lock clean
+.PHONY: help setup postgres prod-services chromium run run-prod test test-rules test-bot test-api test-stories validate bench-rules bench-nlu bench-api bench-load flows nlu-report lock clean
 
 help:
 	@echo "make run    - install what is missing, train if needed, start everything: http://localhost:8000"
 	@echo "make test   - every test suite (installs and trains first where needed)"
+	@echo "make run-prod    - production mode on this machine: PostgreSQL, Redis, nginx, 2 Rasa + 2 action servers"
 	@echo "make bench-rules - eligibility engine decisions per second"
 	@echo "make bench-nlu   - /model/parse latency p50/p95 and the training time"
 	@echo "make flows       - staff's scripted conversations (tests/flows/*.yml) against the product, with a report"
+	@echo "make bench-load  - 50 concurrent conversations via /api/chat on production mode: turns/s, p50/p95/p99, cases"
 	@echo "make bench-api   - case API p50/p95: creating a case, listing 50 of 10 000 (SQLite and PostgreSQL)"
 	@echo "make nlu-report  - 5-fold cross-validation: intent/entity reports, confusion matrix, macro-F1"
 
@@ -61,6 +63,14 @@ postgres:
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends postgresql >/dev/null; }
 
+# Production mode on one machine (make run-prod, the fault tests, the load test): Redis for
+# Rasa's lock store and nginx for sticky routing, from Debian's packages, started by us.
+prod-services: postgres
+	@{ command -v redis-server && command -v nginx; } >/dev/null 2>&1 || { \
+	  echo "Installing Redis and nginx from Debian's packages …"; \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends redis-server nginx-light >/dev/null; }
+
 # Debian's Chromium for the browser tests (Playwright drives it; nothing downloads a browser).
 chromium:
 	@test -x /usr/bin/chromium || { \
@@ -73,6 +83,11 @@ setup: $(BOT_VENV)/.installed $(API_VENV)/.installed $(SPACY_STAMP) $(MODEL)
 # --- the two commands -----------------------------------------------------------------------
 run: setup
 	@$(API_PY) scripts/stack.py
+
+# Production mode on this machine: PostgreSQL, Redis, nginx, two Rasa servers, two action
+# servers, the API with two workers (README, "Scaling out"). Data stays in .run-prod/.
+run-prod: setup prod-services
+	@$(API_PY) scripts/stack.py --prod --run-dir .run-prod
 
 test: setup
 	@rm -rf reports/junit
@@ -102,6 +117,10 @@ bench-rules: $(API_VENV)/.installed
 # .venv-api/bin/python -m api.flows [files]
 flows: setup
 	$(API_PY) -m api.flows --start-stack
+
+# 50 people chatting through to a case at once against production mode (scripts/bench_load.py).
+bench-load: setup prod-services
+	$(API_PY) scripts/bench_load.py
 
 bench-api: $(API_VENV)/.installed postgres
 	$(API_PY) scripts/bench_api.py
