@@ -17,7 +17,7 @@ SPACY_STAMP := .build/spacy/.installed
 MODEL := models/vagvisaren.tar.gz
 TRAINING_INPUTS := config.yml domain.yml $(shell find data bot -name '*.yml' -o -name '*.py' 2>/dev/null)
 
-.PHONY: help setup postgres prod-services chromium run run-prod test test-rules test-bot test-api test-stories validate bench-rules bench-nlu bench-api bench-load flows nlu-report lock clean
+.PHONY: help setup postgres prod-services chromium run run-prod test test-rules test-bot test-api test-prod test-stories validate bench-rules bench-nlu bench-api bench-load flows nlu-report lock clean
 
 help:
 	@echo "make run    - install what is missing, train if needed, start everything: http://localhost:8000"
@@ -91,7 +91,7 @@ run-prod: setup prod-services
 
 test: setup
 	@rm -rf reports/junit
-	$(MAKE) --no-print-directory validate test-rules test-bot test-stories test-api
+	$(MAKE) --no-print-directory validate test-rules test-bot test-stories test-api test-prod
 	@$(API_PY) scripts/test_summary.py
 
 # --- parts ----------------------------------------------------------------------------------
@@ -109,6 +109,10 @@ test-stories: $(MODEL)
 
 test-api: setup postgres chromium
 	$(API_PY) -m pytest tests/api tests/e2e -q --junitxml=reports/junit/api.xml
+
+# Production mode under faults: Rasa, action server, API and PostgreSQL crash mid-conversation.
+test-prod: setup prod-services
+	$(API_PY) -m pytest tests/prod -q --junitxml=reports/junit/prod.xml
 
 bench-rules: $(API_VENV)/.installed
 	$(API_PY) -m rules_bridge.benchmark

@@ -18,7 +18,7 @@ import httpx
 from fastapi import APIRouter, FastAPI, HTTPException, Request, Response
 from pydantic import BaseModel, Field
 
-from .ratelimit import TOO_MANY_SV, RateLimits
+from .ratelimit import RateLimits, too_many_sv
 from .text import clean_text
 
 router = APIRouter(prefix="/api/chat", tags=["chat"])
@@ -98,7 +98,7 @@ def rate_limits(app: FastAPI) -> RateLimits:
 async def _limit(request: Request, kind: str, key: str) -> None:
     wait = await rate_limits(request.app).retry_after(kind, key)
     if wait is not None:
-        raise HTTPException(429, TOO_MANY_SV.format(seconds=wait), headers={"Retry-After": str(wait)})
+        raise HTTPException(429, too_many_sv(wait), headers={"Retry-After": str(wait)})
 
 
 @router.post("/session", response_model=SessionOut)

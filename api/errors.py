@@ -1,14 +1,14 @@
 """Errors every endpoint shares: a clear JSON answer (Swedish `detail`, since people read it on
 the pages) instead of a stack trace or a bare 500.
 
-- A request body over VV_MAX_BODY_BYTES: 413 before it is read into memory.
+- A request body over VV_MAX_BODY_BYTES: 413 before it is read into memory. (FastAPI's own
+  `max_body_size` answers in plain English text, from outside every middleware.)
 - The database unreachable (restarting, failing over): 503 with Retry-After; the caller (the
   action server's outbox, the pages) tries again, and nothing half-written stays behind because
   every change is one transaction.
 - Anything else unexpected: 500 with a reference to the log line."""
 from __future__ import annotations
 
-import json
 import logging
 import secrets
 from typing import Any
@@ -16,6 +16,7 @@ from typing import Any
 from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse
 from sqlalchemy.exc import DBAPIError, OperationalError
+from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 log = logging.getLogger("vagvisaren.api")
@@ -24,20 +25,9 @@ DB_DOWN_SV = "Tjänsten kan inte nå sin databas just nu. Försök igen om en li
 INTERNAL_SV = "Något gick fel hos oss. Försök igen om en liten stund."
 
 
-class _TooLarge(Exception):
-    pass
-
-
-async def _reply(send: Send, status: int, detail: str, headers: dict[str, str] | None = None) -> None:
-    body = json.dumps({"detail": detail}, ensure_ascii=False).encode()
-    raw_headers = [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode())]
-    raw_headers += [(k.encode(), v.encode()) for k, v in (headers or {}).items()]
-    await send({"type": "http.response.start", "status": status, "headers": raw_headers})
-    await send({"type": "http.response.body", "body": body})
-
-
 class BodyLimit:
-    """Refuses bodies over `max_bytes`: by Content-Length when there is one, else while reading."""
+    """Refuses request bodies over `max_bytes` with 413: at once when the Content-Length says so,
+    else while reading (the HTTPException raised from `receive` reaches FastAPI's handlers)."""
 
     def __init__(self, app: ASGIApp, max_bytes: int):
         self.app = app
@@ -49,10 +39,9 @@ class BodyLimit:
             return
         length = dict(scope.get("headers") or []).get(b"content-length")
         if length is not None and (not length.isdigit() or int(length) > self.max_bytes):
-            await _reply(send, 413, TOO_LARGE_SV)
+            await JSONResponse({"detail": TOO_LARGE_SV}, status_code=413)(scope, receive, send)
             return
         received = 0
-        started = False
 
         async def limited_receive() -> Message:
             nonlocal received
@@ -60,20 +49,10 @@ class BodyLimit:
             if message["type"] == "http.request":
                 received += len(message.get("body", b""))
                 if received > self.max_bytes:
-                    raise _TooLarge
+                    raise StarletteHTTPException(413, TOO_LARGE_SV)
             return message
 
-        async def tracking_send(message: Message) -> None:
-            nonlocal started
-            if message["type"] == "http.response.start":
-                started = True
-            await send(message)
-
-        try:
-            await self.app(scope, limited_receive, tracking_send)
-        except _TooLarge:
-            if not started:
-                await _reply(send, 413, TOO_LARGE_SV)
+        await self.app(scope, limited_receive, send)
 
 
 def _database_down(exc: Exception) -> bool:

@@ -13,6 +13,7 @@ from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 
 from . import chat, health
+from .ids import RowId
 from .errors import BodyLimit, install_error_handlers
 from .cases import service as case_service
 from .cases import views as cases
@@ -87,7 +88,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         return templates.TemplateResponse(request, "advisor.html", {"case_id": None})
 
     @app.get("/advisor/cases/{case_id}", response_class=HTMLResponse, include_in_schema=False)
-    def advisor_case_page(request: Request, case_id: int) -> HTMLResponse:
+    def advisor_case_page(request: Request, case_id: RowId) -> HTMLResponse:
         # Only the page shell: the case itself comes from /api/cases/{id} with the advisor's token.
         return templates.TemplateResponse(request, "advisor.html", {"case_id": case_id})
 

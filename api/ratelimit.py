@@ -14,7 +14,11 @@ from limits.storage import storage_from_string
 from limits.aio.strategies import MovingWindowRateLimiter
 
 log = logging.getLogger("vagvisaren.ratelimit")
-TOO_MANY_SV = "Du skickar meddelanden väldigt tätt. Vänta {seconds} sekunder och försök sedan igen."
+TOO_MANY_SV = "Du skickar meddelanden väldigt tätt. Vänta {wait} och försök sedan igen."
+
+
+def too_many_sv(seconds: int) -> str:
+    return TOO_MANY_SV.format(wait="1 sekund" if seconds == 1 else f"{seconds} sekunder")
 
 
 class RateLimits:

@@ -7,6 +7,8 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from api.ids import ROW_ID_MAX
+
 Service = Literal["radgivning", "forstarkt_stod", "vagledning", "yttrande_csn", "other_organisation", "unclear"]
 Status = Literal["new", "assigned", "contacted", "closed", "withdrawn"]
 Text = str  # a short free text
@@ -142,4 +144,4 @@ class CaseOut(CaseSummary):
 class CasePatch(Strict):
     status: Status | None = None
     # A user id; null releases the case. Leave out to keep the assignee.
-    assigned_to: int | None = Field(None)
+    assigned_to: int | None = Field(None, ge=1, le=ROW_ID_MAX)

@@ -13,6 +13,7 @@ from api.cases import workflow
 from api.cases.models import Case, CaseEvent, ErasedConversation, Note
 from api.cases.schemas import CaseIn, CasePatch
 from api.users.models import Role, User
+from api.ids import parse_row_id
 from api.text import clean_text
 from bot.personnummer import mask_personnummer
 
@@ -98,9 +99,10 @@ def list_cases(session: Session, user: User, now: datetime, *, status: str | Non
     elif assigned_to == "none":
         where.append(Case.assigned_to_id.is_(None))
     elif assigned_to:
-        if not assigned_to.isdigit():
+        user_id = parse_row_id(assigned_to)
+        if user_id is None:
             raise BadRequest("assigned_to ska vara ett användar-id, ”me” eller ”none”.")
-        where.append(Case.assigned_to_id == int(assigned_to))
+        where.append(Case.assigned_to_id == user_id)
     total = session.scalar(select(func.count()).select_from(Case).where(*where)) or 0
     # The most urgent first: the nearest (or most passed) contact deadline.
     cases = list(session.scalars(select(Case).where(*where).order_by(Case.contact_deadline, Case.id)

@@ -7,6 +7,7 @@ from fastapi import APIRouter, Depends, HTTPException, Query, Request, Response
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from api.ids import RowId
 from api.cases import service, workflow
 from api.cases.models import Case, CaseEvent, Note
 from api.cases.schemas import (Assignee, CaseIn, CaseOut, CasePage, CasePatch, CaseSummary, Created,
@@ -99,7 +100,7 @@ def list_cases(user: Advisor, session: DB,
 
 
 @router.get("/{case_id}", response_model=CaseOut)
-def get_case(case_id: int, user: Advisor, session: DB) -> CaseOut:
+def get_case(case_id: RowId, user: Advisor, session: DB) -> CaseOut:
     case = service.open_case(session, case_id, user)
     if case is None:
         raise HTTPException(404, NOT_FOUND)
@@ -116,7 +117,7 @@ def _load(session: Session, case_id: int) -> Case:
 
 
 @router.patch("/{case_id}", response_model=CaseOut, responses={409: {"description": "Illegal status change"}})
-def change(case_id: int, body: CasePatch, user: Advisor, session: DB) -> CaseOut:
+def change(case_id: RowId, body: CasePatch, user: Advisor, session: DB) -> CaseOut:
     case = _load(session, case_id)
     try:
         service.update_case(session, case, body, user, utcnow())
@@ -129,7 +130,7 @@ def change(case_id: int, body: CasePatch, user: Advisor, session: DB) -> CaseOut
 
 
 @router.post("/{case_id}/notes", response_model=NoteOut, status_code=201)
-def add_note(case_id: int, body: NoteIn, user: Advisor, session: DB) -> NoteOut:
+def add_note(case_id: RowId, body: NoteIn, user: Advisor, session: DB) -> NoteOut:
     case = _load(session, case_id)
     try:
         note = service.add_note(session, case, body.text.strip(), user, utcnow())

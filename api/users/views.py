@@ -9,6 +9,7 @@ from pydantic import BaseModel, Field
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from api.ids import RowId
 from api.db import get_session
 from api.users.models import Role, User
 from api.users.security import authenticate, current_user, issue_token, require
@@ -80,7 +81,7 @@ def add_user(body: UserIn, _: Annotated[User, Depends(require(Role.admin))],
 
 
 @router.patch("/api/users/{user_id}", response_model=UserOut)
-def change_user(user_id: int, body: UserPatch, admin: Annotated[User, Depends(require(Role.admin))],
+def change_user(user_id: RowId, body: UserPatch, admin: Annotated[User, Depends(require(Role.admin))],
                 session: Annotated[Session, Depends(get_session)]) -> UserOut:
     user = session.get(User, user_id)
     if user is None:

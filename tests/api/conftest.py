@@ -14,6 +14,7 @@ from fastapi.testclient import TestClient
 from api.main import create_app
 from api.settings import Settings
 from tests.support import postgres
+from tests.support.api import add_user, login
 
 BOT_TOKEN = "test-bot-token"
 PASSWORD = "ett-langt-testlosenord"
@@ -58,3 +59,11 @@ def client(settings: Settings) -> Iterator[TestClient]:
     with TestClient(create_app(settings)) as test_client:
         yield test_client
         test_client.app.state.engine.dispose()
+
+
+@pytest.fixture
+def advisor(client: TestClient) -> dict[str, str]:
+    add_user(client, "radgivare@example.se", "advisor")
+    return login(client, "radgivare@example.se")
+
+

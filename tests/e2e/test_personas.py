@@ -167,6 +167,22 @@ def test_personnummer_is_masked_before_the_tracker_store(stack, chat) -> None:
     assert "710502" not in texts and "[personnummer borttaget]" in texts
 
 
+@pytest.mark.parametrize("message, stored", [
+    ("hej\x00\x07\x1b igen\u0085", "hej igen"),  # control characters go before Rasa sees them
+    ("hej 👋🏽 😀", "hej 👋🏽 😀"),
+    ("<script>alert('x')</script>", "<script>alert('x')</script>"),
+    ("'; DROP TABLE events;-- ' OR '1'='1", "'; DROP TABLE events;-- ' OR '1'='1"),
+])
+def test_nasty_messages_get_an_answer_and_are_stored_clean(stack, chat, message: str, stored: str) -> None:
+    new_conversation, say = chat
+    client, sender = new_conversation(stack.api)
+    say(client, sender, "hej")
+    assert say(client, sender, message)  # an answer, in Swedish, never a crash
+    texts = [e.get("text") for e in tracker_of(stack, sender)["events"] if e["event"] == "user"]
+    assert texts[-1] == stored
+    assert say(client, sender, "hej")  # and the conversation goes on (the table is still there)
+
+
 # --- the handoff: the case reaches the advisors' service; deletion erases it everywhere -----------
 
 PASSWORD = "rådgivarens-långa-lösenord"
