@@ -62,7 +62,10 @@ def stack(tmp_path_factory: pytest.TempPathFactory) -> RunningStack:
         [sys.executable, "scripts/stack.py", "--api-port", str(api_port), "--rasa-port", str(rasa_port),
          "--actions-port", str(actions_port), "--run-dir", str(run_dir)],
         cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-        env={**os.environ, "PYTHONUNBUFFERED": "1"},
+        # The tests type at machine speed, far faster than a person: the flood limits (tested on
+        # their own in tests/api/test_bad_input.py) would otherwise answer 429 mid-conversation.
+        env={**os.environ, "PYTHONUNBUFFERED": "1",
+             "VV_CHAT_RATE_LIMIT": "1000/second", "VV_SESSION_RATE_LIMIT": "1000/second"},
         # As a shell starting it in the background would: SIGINT ignored. The stack must still
         # stop on Ctrl-C (test_ctrl_c_stops_every_process).
         preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_IGN))
