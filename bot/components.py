@@ -2,10 +2,14 @@
 
 - PersonnummerMasker: first in the pipeline, so a personnummer never becomes a feature or
   appears in parse results (the REST channel in bot/channels.py masks before the tracker store).
+- SwedishDiacritics / TypedText: the classifiers read the text with å/ä/ö put back where people
+  left them out (bot/spelling.py); TypedText then gives back the text as typed, so entity values,
+  form answers and the parse output are the person's own words.
 - SwedishValueExtractor: adds `date`, `hours_per_week` and `money_sek` entities from bot/extract.
 """
 from __future__ import annotations
 
+import json
 from datetime import date
 from typing import Any, Dict, List, Optional, Text
 
@@ -19,6 +23,9 @@ from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from bot.extract import find_entities, mask_personnummer
+from bot.spelling import DiacriticRestorer, words_with_diacritics
+
+TYPED_TEXT = "text_as_typed"
 
 
 class _Stateless(GraphComponent):
@@ -59,4 +66,59 @@ class SwedishValueExtractor(_Stateless, EntityExtractorMixin):
             entities = find_entities(text, today)
             if entities:
                 message.set(ENTITIES, message.get(ENTITIES, []) + entities, add_to_output=True)
+        return messages
+
+
+@DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.MESSAGE_FEATURIZER], is_trainable=True)
+class SwedishDiacritics(GraphComponent):
+    """Before SpacyNLP. Trained only to remember the domain's own words with å/ä/ö."""
+
+    def __init__(self, model_storage: ModelStorage, resource: Resource, words: List[str]):
+        self._model_storage, self._resource = model_storage, resource
+        self._restorer = DiacriticRestorer(words)
+
+    @classmethod
+    def create(cls, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
+               execution_context: ExecutionContext) -> "SwedishDiacritics":
+        return cls(model_storage, resource, [])
+
+    @classmethod
+    def load(cls, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
+             execution_context: ExecutionContext, **kwargs: Any) -> "SwedishDiacritics":
+        with model_storage.read_from(resource) as directory:
+            words = json.loads((directory / "words.json").read_text(encoding="utf-8"))
+        return cls(model_storage, resource, words)
+
+    def train(self, training_data: TrainingData) -> Resource:
+        words = sorted(words_with_diacritics(m.get(TEXT) for m in training_data.training_examples if m.get(TEXT)))
+        with self._model_storage.write_to(self._resource) as directory:
+            (directory / "words.json").write_text(json.dumps(words, ensure_ascii=False), encoding="utf-8")
+        self._restorer = DiacriticRestorer(words)
+        return self._resource
+
+    def process_training_data(self, training_data: TrainingData) -> TrainingData:
+        self.process(training_data.training_examples)
+        return training_data
+
+    def process(self, messages: List[Message]) -> List[Message]:
+        for message in messages:
+            text: Optional[str] = message.get(TEXT)
+            if text and not text.startswith("/"):
+                restored = self._restorer.restore(text)
+                if restored != text:
+                    message.set(TYPED_TEXT, text)
+                    message.set(TEXT, restored)
+        return messages
+
+
+@DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.MESSAGE_FEATURIZER], is_trainable=False)
+class TypedText(_Stateless):
+    """After the classifiers: the text as the person typed it (masked) again."""
+
+    def process(self, messages: List[Message]) -> List[Message]:
+        for message in messages:
+            typed = message.get(TYPED_TEXT)
+            if typed is not None:
+                message.set(TEXT, typed)
+                message.data.pop(TYPED_TEXT, None)
         return messages

@@ -1,0 +1,135 @@
+"""å/ä/ö put back where people leave them out (bot/spelling.py) and the two Rasa components
+around it (bot/components.py), trained and loaded by Rasa itself."""
+from __future__ import annotations
+
+import asyncio
+import os
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings, strategies as st
+
+from bot.spelling import DiacriticRestorer, fold, words_with_diacritics
+
+RESTORER = DiacriticRestorer(["omställningsstudiestöd"])
+
+
+@pytest.mark.parametrize("typed, meant", [
+    ("jag ar uppsagd", "jag är uppsagd"),
+    ("det stammer", "det stämmer"),
+    ("hej da", "hej då"),
+    ("vad ar radgivning", "vad är rådgivning"),
+    ("jag behover hjalp", "jag behöver hjälp"),
+    ("Goran fran Malmo", "Göran från Malmö"),
+    ("JAG AR SJUKSKRIVEN", "JAG ÄR SJUKSKRIVEN"),
+    ("omstallningsstudiestod", "omställningsstudiestöd"),  # from the training data, not wordfreq
+])
+def test_missing_letters_are_put_back(typed: str, meant: str) -> None:
+    assert RESTORER.restore(typed) == meant
+
+
+@pytest.mark.parametrize("text", [
+    "uppsagd",      # the right spelling has no å/ä/ö
+    "jag var där",  # "var" is a common word of its own, not "vår"
+    "ja", "nej", "bra", "hem",
+    "jag är född 1975", "anna.svensson@example.se", "ok 👍",
+])
+def test_words_as_meant_are_left_alone(text: str) -> None:
+    assert RESTORER.restore(text) == text
+
+
+def test_a_domain_word_needs_the_training_data() -> None:
+    assert DiacriticRestorer().restore("omstallningsstudiestod") == "omstallningsstudiestod"
+
+
+def test_words_with_diacritics_are_collected_lower_case() -> None:
+    assert words_with_diacritics(["Jag är uppsagd", "Förstärkt stöd 2024"]) == {"är", "förstärkt", "stöd"}
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="aäåoöeéiu rstnlkgmdvjhpbfAÄÖRSTN.,!?0123456789-@", max_size=60))
+def test_only_the_letters_change_and_positions_hold(text: str) -> None:
+    restored = RESTORER.restore(text)
+    assert len(restored) == len(text)  # entity offsets stay valid
+    assert fold(restored) == fold(text)
+    assert [c.isupper() for c in restored] == [c.isupper() for c in text]
+    assert RESTORER.restore(restored) == restored
+
+
+# --- inside Rasa: trained, persisted, loaded ------------------------------------------------
+
+CONFIG = """
+recipe: default.v1
+language: sv
+assistant_id: spelling-test
+pipeline:
+  - name: bot.components.PersonnummerMasker
+  - name: bot.components.SwedishDiacritics
+  - name: WhitespaceTokenizer
+  - name: CountVectorsFeaturizer
+  - name: LogisticRegressionClassifier
+    random_state: 42
+  - name: bot.components.TypedText
+  - name: bot.components.SwedishValueExtractor
+policies: []
+"""
+
+NLU = """
+version: "3.1"
+nlu:
+  - intent: study
+    examples: |
+      - omställningsstudiestöd
+      - jag vill söka omställningsstudiestöd
+      - kan jag få omställningsstudiestöd
+  - intent: other
+    examples: |
+      - vad blir det för väder
+      - kan du beställa pizza
+      - vem vann melodifestivalen
+      - berätta ett skämt
+      - vilken tid går bussen
+"""
+
+
+@pytest.fixture(scope="module")
+def agent(tmp_path_factory: pytest.TempPathFactory):
+    from rasa.core.agent import Agent
+    from rasa.model_training import train_nlu
+
+    directory = tmp_path_factory.mktemp("spelling")
+    # A cache of its own: Rasa's shared one can hand back a component trained for another config.
+    before = os.environ.get("RASA_CACHE_DIRECTORY")
+    os.environ["RASA_CACHE_DIRECTORY"] = str(directory / "cache")
+    try:
+        (directory / "config.yml").write_text(CONFIG, encoding="utf-8")
+        (directory / "nlu.yml").write_text(NLU, encoding="utf-8")
+        model = train_nlu(str(directory / "config.yml"), str(directory / "nlu.yml"), str(directory / "models"),
+                          fixed_model_name="spelling")
+    finally:
+        if before is None:
+            os.environ.pop("RASA_CACHE_DIRECTORY", None)
+        else:
+            os.environ["RASA_CACHE_DIRECTORY"] = before
+    assert model is not None
+    return Agent.load(model)
+
+
+def parse(agent, text: str) -> dict:
+    return asyncio.run(agent.parse_message(text))
+
+
+def test_the_model_understands_the_word_without_its_letters(agent) -> None:
+    # Only whole words are features here: without the restoration "omstallningsstudiestod" is
+    # an unknown word and the majority intent wins.
+    assert parse(agent, "omställningsstudiestöd")["intent"]["name"] == "study"
+    assert parse(agent, "omstallningsstudiestod")["intent"]["name"] == "study"
+
+
+def test_the_parse_keeps_the_text_as_typed_and_entities_point_into_it(agent) -> None:
+    typed = "jag vill ha omstallningsstudiestod fran 1 mars 2024, mitt pnr ar 19750101-1234"
+    result = parse(agent, typed)
+    assert result["text"].startswith("jag vill ha omstallningsstudiestod fran 1 mars 2024")
+    assert "19750101-1234" not in result["text"]  # the masker still ran first
+    [when] = [e for e in result["entities"] if e["entity"] == "date"]
+    assert result["text"][when["start"]:when["end"]] == "1 mars 2024"
