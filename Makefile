@@ -28,7 +28,7 @@ help:
 	@echo "make flows       - staff's scripted conversations (tests/flows/*.yml) against the product, with a report"
 	@echo "make bench-load  - 50 concurrent conversations via /api/chat on production mode: turns/s, p50/p95/p99, cases"
 	@echo "make bench-api   - case API p50/p95: creating a case, listing 50 of 10 000 (SQLite and PostgreSQL)"
-	@echo "make nlu-report  - 5-fold cross-validation: intent/entity reports, confusion matrix, macro-F1"
+	@echo "make nlu-report  - 5-fold cross-validation and the held-out messages: intent/entity reports, confusion matrix, macro-F1"
 
 # --- environments ---------------------------------------------------------------------------
 $(BOT_VENV)/.installed: requirements/bot.lock
@@ -133,11 +133,12 @@ bench-nlu: $(MODEL)
 	$(BOT_PY) scripts/bench_nlu.py
 
 # Cross-validation on config_nlu_testing.yml (no FallbackClassifier); writes reports/nlu/.
-nlu-report: $(SPACY_STAMP)
-	rm -rf reports/nlu
+nlu-report: $(SPACY_STAMP) $(MODEL)
+	rm -rf reports/nlu reports/nlu-holdout
 	$(RASA) test nlu --nlu data/nlu --config config_nlu_testing.yml --cross-validation --folds 5 \
 		--out reports/nlu
-	$(BOT_PY) scripts/nlu_report.py reports/nlu
+	$(RASA) test nlu --nlu tests/nlu/holdout.yml --model $(MODEL) --out reports/nlu-holdout
+	$(BOT_PY) scripts/nlu_report.py reports/nlu reports/nlu-holdout
 
 # Re-resolve the pinned versions from requirements/*.in (needs the registries).
 lock:

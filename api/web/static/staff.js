@@ -68,6 +68,10 @@
     if (!nlu.available) { box.append(el("p", "Ingen utvärdering ännu. Kör make nlu-report.")); return; }
     box.append(el("p", "Intent macro-F1 (5-faldig korsvalidering): " + nlu.intent_macro_f1.toFixed(3) +
       " (mål ≥ 0,95). FAQ-svar macro-F1: " + (nlu.faq_macro_f1 || 0).toFixed(3) + "."));
+    if (nlu.holdout) {
+      box.append(el("p", "På de undanhållna meddelandena (tests/nlu/holdout.yml, " + nlu.holdout.examples +
+        " st., aldrig tränade på): intent macro-F1 " + nlu.holdout.intent_macro_f1.toFixed(3) + "."));
+    }
     const table = el("table");
     const head = el("tr"); head.append(el("th", "Svagaste intent"), el("th", "F1"));
     table.append(el("caption", "De svagaste intenten"), head);
