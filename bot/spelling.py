@@ -24,6 +24,9 @@ MIN_RATIO = 10.0
 # Words from the training data that wordfreq does not list count as this common (zipf 3:
 # once per million words), enough to beat a non-word, not a real word.
 DOMAIN_FREQUENCY = 1e-6
+# Common words whose form without å/ä/ö is what people mean here, though the other word is more
+# frequent in general text: "chefen sa upp mig" (sade), not "så".
+KEEP = frozenset({"sa"})
 
 
 def fold(word: str) -> str:
@@ -58,8 +61,8 @@ class DiacriticRestorer:
 
     def word(self, typed: str) -> str:
         low = typed.lower()
-        if fold(low) != low:
-            return typed  # already has å/ä/ö: written as meant
+        if fold(low) != low or low in KEEP:
+            return typed  # already has å/ä/ö, or is meant as typed
         candidate = self._best.get(low)
         if candidate is None or candidate[0] < MIN_RATIO * self._typed.get(low, 0.0):
             return typed

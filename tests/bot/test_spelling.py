@@ -31,6 +31,7 @@ def test_missing_letters_are_put_back(typed: str, meant: str) -> None:
 @pytest.mark.parametrize("text", [
     "uppsagd",      # the right spelling has no å/ä/ö
     "jag var där",  # "var" is a common word of its own, not "vår"
+    "chefen sa upp mig",  # sade
     "ja", "nej", "bra", "hem",
     "jag är född 1975", "anna.svensson@example.se", "ok 👍",
 ])
