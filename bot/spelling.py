@@ -30,6 +30,8 @@ KEEP = frozenset({"sa"})
 
 
 def fold(word: str) -> str:
+    # Not bot.extract.fold: that one also lower-cases and squeezes spaces; this one must keep
+    # every character's position and case.
     return word.translate(FOLD)
 
 
