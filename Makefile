@@ -114,8 +114,9 @@ test-api: setup postgres chromium
 test-prod: setup prod-services
 	$(API_PY) -m pytest tests/prod -q --junitxml=reports/junit/prod.xml
 
+# With valgrind present it also counts instructions per decision: steady where seconds are not.
 bench-rules: $(API_VENV)/.installed
-	$(API_PY) -m rules_bridge.benchmark
+	$(API_PY) -m rules_bridge.benchmark $(if $(shell command -v valgrind),--instructions,)
 
 # Starts the product on free ports for the run; against a running `make run` instead:
 # .venv-api/bin/python -m api.flows [files]

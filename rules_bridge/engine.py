@@ -1,35 +1,46 @@
 """evaluate(dict) -> dict: the decision, exactly in the shape of eligibility.md section 5."""
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, NamedTuple
 
 from . import months as m
 from .model import Application, InputError, parse
 from .params import PARAMETERS, NotCovered
 from .rules import RULES, SERVICES, Context, Finding, Rule, age_on_application
 from .texts_sv import ORGANISATIONS, REASONS, REMARKS, month_sv
-from .work import MET, NOT_MET, UNKNOWN
+from .work import NOT_MET, UNKNOWN
 
 STATUS_ELIGIBLE, STATUS_NOT_ELIGIBLE, STATUS_MORE_INFO = "eligible", "not_eligible", "needs_more_information"
 RULES_BY_SERVICE: dict[str, list[Rule]] = {s: [r for r in RULES if s in r.services] for s in SERVICES}
+# Per service: its bit, and the positions of its rules in RULES (reasons keep RULES' order).
+_SERVICE_BITS = {s: 1 << i for i, s in enumerate(SERVICES)}
+_SERVICE_PLAN = tuple((s, _SERVICE_BITS[s], tuple(RULES.index(r) for r in RULES_BY_SERVICE[s]))
+                      for s in SERVICES)
 
 
-# (rule id, outcome, detail) → the reason as the output shows it, text not yet filled in, and
-# whether the text has placeholders. Built once: the keys and references never change.
-_REASON_BASE: dict[tuple[str, str, str], tuple[dict[str, Any], str, bool]] = {
-    (r.id, outcome, detail): (
-        {"code": r.code, "outcome": outcome, "rule": r.id, "detail": detail,
-         "legal_reference": r.legal_reference},
-        REASONS[f"{r.code}.{outcome}.{detail}"],
-        "{" in REASONS[f"{r.code}.{outcome}.{detail}"],
-    )
-    for r in RULES for outcome, details in r.details.items() for detail in details
-}
+class _ReasonTemplate(NamedTuple):
+    outcome: str
+    row: dict[str, Any]  # the reason as the output shows it; text_sv final unless `fill`
+    fill: bool  # the text has placeholders for the finding's values
 
 
-def _reason(r: Rule, f: Finding) -> dict[str, Any]:
-    base, text, has_fields = _REASON_BASE[(r.id, f.outcome, f.detail)]
-    return {**base, "text_sv": text.format_map(f.values) if has_fields else text}
+def _templates(r: Rule) -> dict[str, _ReasonTemplate]:
+    """detail → the rule's reason for it. Built once: codes, references and most texts never
+    change, so a decision copies a finished dict instead of assembling one."""
+    out: dict[str, _ReasonTemplate] = {}
+    for outcome, details in r.details.items():
+        for detail in details:
+            if detail in out:  # the lookup is by detail alone
+                raise AssertionError(f"rule {r.id}: detail {detail} declared under two outcomes")
+            text = REASONS[f"{r.code}.{outcome}.{detail}"]
+            row = {"code": r.code, "outcome": outcome, "rule": r.id, "detail": detail,
+                   "legal_reference": r.legal_reference, "text_sv": text}
+            out[detail] = _ReasonTemplate(outcome, row, "{" in text)
+    return out
+
+
+# (rule, its service bits, its reason templates), in RULES' order.
+_PLAN = tuple((r, sum(_SERVICE_BITS[s] for s in r.services), _templates(r)) for r in RULES)
 
 
 def evaluate(data: Any) -> dict[str, Any]:
@@ -47,31 +58,38 @@ def evaluate(data: Any) -> dict[str, Any]:
 def _decide(app: Application) -> dict[str, Any]:
     ctx = Context(app)
     findings: dict[str, Finding] = {}
-    for r in RULES:  # every rule, always: no first-failure shortcut
+    reasons: list[dict[str, Any]] = []  # one per rule, shared by every service the rule is in
+    not_met = unknown = 0  # bit sets of the services with a rule not met / unknown
+    for r, bits, templates in _PLAN:  # every rule, always: no first-failure shortcut
         finding = r.check(ctx)
-        if (finding.outcome, finding.detail) not in r.declared:
+        template = templates.get(finding.detail)
+        if template is None or template.outcome != finding.outcome:
             raise AssertionError(f"rule {r.id} gave undeclared {finding.outcome}/{finding.detail}")
         findings[r.id] = finding
+        reason = template.row.copy()
+        if template.fill:
+            reason["text_sv"] = reason["text_sv"].format_map(finding.values)
+        reasons.append(reason)
+        if finding.outcome == NOT_MET:
+            not_met |= bits
+        elif finding.outcome == UNKNOWN:
+            unknown |= bits
 
-    # One reason dict per rule, shared by every service the rule belongs to.
-    reasons_by_rule = {r.id: _reason(r, findings[r.id]) for r in RULES}
     services: dict[str, Any] = {}
     missing: list[str] = []
-    for service in SERVICES:
-        rules = RULES_BY_SERVICE[service]
-        outcomes = {findings[r.id].outcome for r in rules}
-        if NOT_MET in outcomes:
+    for service, bit, positions in _SERVICE_PLAN:
+        if not_met & bit:
             status = STATUS_NOT_ELIGIBLE
-        elif UNKNOWN in outcomes:
+        elif unknown & bit:
             status = STATUS_MORE_INFO
             # Only what would settle this service is worth asking for.
-            for r in rules:
-                for fieldname in findings[r.id].missing:
+            for i in positions:
+                for fieldname in findings[RULES[i].id].missing:
                     if fieldname not in missing:
                         missing.append(fieldname)
         else:
             status = STATUS_ELIGIBLE
-        services[service] = {"status": status, "reasons": [reasons_by_rule[r.id] for r in rules]}
+        services[service] = {"status": status, "reasons": [reasons[i] for i in positions]}
 
     org = ctx.organisation
     return {

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 import re
+import string
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -31,7 +32,15 @@ EEA_UK_CH = frozenset(
 COUNTRY_ALIASES = {"UK": "GB", "EL": "GR"}  # common non-ISO spellings
 
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-_COUNTRY = re.compile(r"^[A-Za-z]{2}$")
+# Every accepted spelling of a country (two ASCII letters, any case) → its ISO code.
+_COUNTRY_CODES = {
+    a + b: COUNTRY_ALIASES.get((a + b).upper(), (a + b).upper())
+    for a in string.ascii_letters for b in string.ascii_letters
+}
+# Dates already read, by their text: people's dates repeat (the same few application dates,
+# the same months' first days), and most decisions read six or more. Bounded; cleared when full.
+_DATES: dict[str, date] = {}
+_DATES_KEPT = 20_000
 MAX_HOURS_PER_WEEK = 168
 MAX_MONTHLY_INCOME_SEK = 100_000_000
 
@@ -79,19 +88,6 @@ class Employment:
     country: str
     role_exclusion: str | None  # None = unknown
 
-    @property
-    def country_counts(self) -> bool:
-        """Work in the EEA, the UK and Switzerland counts as work in Sweden."""
-        return self.country in EEA_UK_CH
-
-    @property
-    def start_ord(self) -> int:
-        return self.start.toordinal()
-
-    @property
-    def end_ord(self) -> int:
-        return date.max.toordinal() if self.end is None else self.end.toordinal()
-
 
 @dataclass(slots=True)
 class SkippablePeriod:
@@ -128,14 +124,22 @@ def _obj(value: Any, where: str) -> dict[str, Any]:
 def _date(value: Any, where: str, *, nullable: bool = False) -> date | None:
     if value is None and nullable:
         return None
+    found = _DATES.get(value) if type(value) is str else None
+    if found is not None:
+        return found
     # Fast path first: most input is well-formed. fromisoformat also takes other ISO forms
     # (20261122, 2026-W47-1), so the shape is checked too; on failure the regex tells which
     # message applies.
     if isinstance(value, str) and len(value) == 10 and value[4] == "-" and value[7] == "-":
         try:
-            return date.fromisoformat(value)
+            found = date.fromisoformat(value)
         except ValueError:
             pass
+        else:
+            if len(_DATES) >= _DATES_KEPT:
+                _DATES.clear()
+            _DATES[value] = found
+            return found
     if not isinstance(value, str) or not _DATE.match(value):
         raise InputError(f"{where} must be a date written YYYY-MM-DD", where)
     raise InputError(f"{where} is not a real calendar date: {value!r}", where)
@@ -246,8 +250,9 @@ def parse(raw: Any) -> Application:
 
     if "employments" not in data:
         raise InputError("employments is required (it may be an empty list)", "employments")
+    employer_key = employer.name.casefold() if employer is not None and employer.name else None
     employments = tuple(
-        _parse_employment(item, i, employer, role_exclusion, ignored)
+        _parse_employment(item, i, employer_key, role_exclusion, ignored)
         for i, item in enumerate(_list(data["employments"], "employments"))
     )
 
@@ -301,44 +306,57 @@ def _parse_employer(emp: dict[str, Any], ignored: list[str]) -> Employer:
     )
 
 
-def _same_employer(a: str | None, b: str | None) -> bool:
-    return a is not None and b is not None and a.casefold() == b.casefold()
-
-
-def _parse_employment(raw: Any, i: int, employer: Employer | None, application_role: str | None,
+def _parse_employment(raw: Any, i: int, employer_key: str | None, application_role: str | None,
                       ignored: list[str]) -> Employment:
-    where = f"employments[{i}]"
-    item = _obj(raw, where)
-    _extra(item, EMPLOYMENT_KEYS, f"{where}.", ignored)
-    if "start" not in item:
-        raise InputError(f"{where}.start is required", f"{where}.start")
-    start = _date(item["start"], f"{where}.start")
-    end = _date(item.get("end"), f"{where}.end", nullable=True)
-    assert start is not None
-    if end is not None and end < start:
-        raise InputError(f"{where}.end is before {where}.start", f"{where}.end")
-    hours = item.get("hours_per_week")
-    income = item.get("monthly_income_sek")
-    country_raw = item.get("country") or "SE"
-    if not isinstance(country_raw, str) or not _COUNTRY.match(country_raw):
-        raise InputError(f"{where}.country must be a two-letter country code (ISO 3166), e.g. SE",
-                         f"{where}.country")
-    country = COUNTRY_ALIASES.get(country_raw.upper(), country_raw.upper())
-    name = _text(item.get("employer"), f"{where}.employer")
+    """One employment. Three or more per decision, so the well-formed case takes the short
+    way (a field's name is only spelled out when it is wrong); the checks and their order
+    are those of the small readers above."""
+    if type(raw) is not dict:
+        _obj(raw, f"employments[{i}]")
+    if not EMPLOYMENT_KEYS.issuperset(raw):
+        _extra(raw, EMPLOYMENT_KEYS, f"employments[{i}].", ignored)
+    if "start" not in raw:
+        raise InputError(f"employments[{i}].start is required", f"employments[{i}].start")
+    value = raw["start"]
+    start = _DATES.get(value) if type(value) is str else None
+    if start is None:
+        start = _date(value, f"employments[{i}].start")
+    value = raw.get("end")
+    if value is None:
+        end = None
+    else:
+        end = _DATES.get(value) if type(value) is str else None
+        if end is None:
+            end = _date(value, f"employments[{i}].end")
+        if end < start:  # type: ignore[operator]
+            raise InputError(f"employments[{i}].end is before employments[{i}].start", f"employments[{i}].end")
+    country_raw = raw.get("country") or "SE"
+    country = _COUNTRY_CODES.get(country_raw) if type(country_raw) is str else None
+    if country is None:
+        raise InputError(f"employments[{i}].country must be a two-letter country code (ISO 3166), e.g. SE",
+                         f"employments[{i}].country")
+    name = raw.get("employer")
+    if name is not None:
+        name = (name.strip() or None) if type(name) is str else _text(name, f"employments[{i}].employer")
     # The application's role_exclusion describes the employment at the application's employer;
     # a matching employment without its own value inherits it.
-    if "role_exclusion" in item:
-        role = _role_exclusion(item["role_exclusion"], f"{where}.role_exclusion")
-    elif employer is not None and _same_employer(name, employer.name):
+    if "role_exclusion" in raw:
+        role = _role_exclusion(raw["role_exclusion"], f"employments[{i}].role_exclusion")
+    elif employer_key is not None and name is not None and name.casefold() == employer_key:
         role = application_role
     else:
         role = "none"
-    return Employment(
-        index=i, employer=name, start=start, end=end,
-        hours_x100=None if hours is None else round(_number(hours, f"{where}.hours_per_week", 0, MAX_HOURS_PER_WEEK) * 100),
-        income_ore=None if income is None else round(_number(income, f"{where}.monthly_income_sek", 0, MAX_MONTHLY_INCOME_SEK) * 100),
-        country=country, role_exclusion=role,
-    )
+    hours = raw.get("hours_per_week")
+    if hours is not None:
+        if not ((type(hours) is int or type(hours) is float) and 0 <= hours <= MAX_HOURS_PER_WEEK):
+            _number(hours, f"employments[{i}].hours_per_week", 0, MAX_HOURS_PER_WEEK)
+        hours = round(hours * 100)
+    income = raw.get("monthly_income_sek")
+    if income is not None:
+        if not ((type(income) is int or type(income) is float) and 0 <= income <= MAX_MONTHLY_INCOME_SEK):
+            _number(income, f"employments[{i}].monthly_income_sek", 0, MAX_MONTHLY_INCOME_SEK)
+        income = round(income * 100)
+    return Employment(i, name, start, end, hours, income, country, role)
 
 
 def _parse_period(raw: Any, i: int, ignored: list[str]) -> SkippablePeriod:

@@ -16,17 +16,21 @@ Choices (eligibility.md 2.5), each marked where it is applied:
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from fractions import Fraction
+from typing import NamedTuple
 
 from . import months as m
-from .model import Application, Employment
+from .model import EEA_UK_CH, Application
 from .params import PARAMETERS
 
 MET, NOT_MET, UNKNOWN = "met", "not_met", "unknown"
 _FAR = 10**6  # the month index of an ongoing employment's end
+_MAX_ORDINAL = date.max.toordinal()  # the last day of an ongoing employment
+_INFO = m._INFO  # read directly in the hot path; m.info fills it
 
 
-@dataclass
+@dataclass(slots=True)
 class WorkResult:
     outcome: str
     qualifying_months: int
@@ -54,37 +58,53 @@ class WorkResult:
         }
 
 
-def _counting(app: Application) -> tuple[list[Employment], tuple[int, ...], tuple[int, ...]]:
-    """Employments that may count. Work outside the EEA/UK/CH never counts; Choice (2.3): an
-    employment in an excluded role never counts. One whose role is unknown is kept: its
-    months are uncertain (see _evaluate_month), not failed."""
-    counting, abroad, excluded = [], [], []
-    for emp in app.employments:
-        if not emp.country_counts:
-            abroad.append(emp.index)
-        elif emp.role_exclusion is not None and emp.role_exclusion != "none":
-            excluded.append(emp.index)
-        else:
-            counting.append(emp)
-    return counting, tuple(abroad), tuple(excluded)
-
-
-def _skippable_months(app: Application, application_month: int) -> set[int]:
-    result: set[int] = set()
-    for period in app.skippable_periods:
-        last = m.month_of(period.end) if period.end is not None else application_month - 1
-        result.update(range(m.month_of(period.start), min(last, application_month - 1) + 1))
-    return result
-
-
-@dataclass(slots=True)
-class _Span:
-    """An employment reduced to what the month test needs (ordinals, exact integers)."""
-    start: int
-    end: int
+class _Span(NamedTuple):
+    """An employment reduced to what the month test needs (ordinals, exact integers). A tuple
+    so the hot loop can unpack it in one step."""
+    start: int  # first day, ordinal
+    end: int  # last day, ordinal (date.max for an ongoing one)
     hours_x100: int | None
     income_ore: int | None
     sure: bool  # False when the role exclusion is unknown
+
+
+class _Employments(NamedTuple):
+    spans: list[_Span]  # the employments that may count
+    starts: set[int]  # the months where a counting employment starts or ends, and the months before
+    abroad: tuple[int, ...]
+    excluded: tuple[int, ...]
+    unknown: tuple[int, ...]
+    uncertain: tuple[int, ...]
+
+
+def _employments(app: Application) -> _Employments:
+    """Sorts the employments in one pass. Work outside the EEA/UK/CH never counts; Choice
+    (2.3): an employment in an excluded role never counts. One whose role is unknown is kept:
+    its months are uncertain (see _evaluate_month), not failed."""
+    spans: list[_Span] = []
+    starts: set[int] = set()
+    abroad, excluded, unknown, uncertain = [], [], [], []
+    max_ordinal = _MAX_ORDINAL
+    for e in app.employments:
+        if e.country not in EEA_UK_CH:
+            abroad.append(e.index)
+            continue
+        role = e.role_exclusion
+        if role is not None and role != "none":
+            excluded.append(e.index)
+            continue
+        if role is None:
+            uncertain.append(e.index)
+        hours, income = e.hours_x100, e.income_ore
+        if hours is None and income is None:
+            unknown.append(e.index)
+        start, end = e.start, e.end
+        spans.append(_Span(start.toordinal(), max_ordinal if end is None else end.toordinal(),
+                           hours, income, role is not None))
+        first_m = start.year * 12 + start.month - 1
+        last_m = _FAR if end is None else end.year * 12 + end.month - 1
+        starts.update((first_m - 1, first_m, last_m - 1, last_m))
+    return _Employments(spans, starts, tuple(abroad), tuple(excluded), tuple(unknown), tuple(uncertain))
 
 
 def _evaluate_month(month: int, spans: list[_Span], hours_x100_threshold: int,
@@ -96,22 +116,20 @@ def _evaluate_month(month: int, spans: list[_Span], hours_x100_threshold: int,
 
     This is the hot path of every decision, hence the plain integer arithmetic and no helper
     calls per employment."""
-    first, last, days, _ = m.info(month)
+    first, last, days, _ = _INFO.get(month) or m.info(month)
     hours_sure = hours_maybe = income_sure = income_maybe = 0
     any_income = no_data = False
-    for span in spans:
-        s_start, s_end = span.start, span.end
+    for s_start, s_end, hours, income, sure in spans:
         if s_start > last or s_end < first:
             continue
         d = (s_end if s_end < last else last) - (s_start if s_start > first else first) + 1
-        hours, income = span.hours_x100, span.income_ore
         if hours is not None:
             hours_maybe += hours * d
-            if span.sure:
+            if sure:
                 hours_sure += hours * d
         if income is not None:
             income_maybe += income * d
-            if span.sure:
+            if sure:
                 income_sure += income * d
             any_income = True
         elif hours is None:
@@ -129,17 +147,25 @@ def _evaluate_month(month: int, spans: list[_Span], hours_x100_threshold: int,
         qualifies, via = None, None
     else:
         qualifies, via = False, None
+    # Σ value×100×days ÷ days ÷ 100, to two decimals. A whole-month employment divides
+    # evenly, and n/100 is already the nearest float to two decimals, so round() is only
+    # needed for partial months.
+    avg_hours = hours_maybe // days / 100 if hours_maybe % days == 0 else round(hours_maybe / days / 100, 2)
+    if any_income:
+        income_sek = income_maybe // days / 100 if income_maybe % days == 0 else round(income_maybe / days / 100, 2)
+    else:
+        income_sek = None
     # avg_hours_per_week, income_sek, income_threshold_sek, qualifies, via
-    return (_per_day(hours_maybe, days), _per_day(income_maybe, days) if any_income else None,
-            None if threshold is None else threshold / 100, qualifies, via)
+    return avg_hours, income_sek, None if threshold is None else threshold / 100, qualifies, via
 
 
-def _per_day(total_x100_days: int, days: int) -> float:
-    """Σ value×100×days ÷ days ÷ 100, to two decimals. A whole-month employment divides
-    evenly, and n/100 is already the nearest float to two decimals, so round() is only
-    needed for partial months."""
-    whole, rest = divmod(total_x100_days, days)
-    return whole / 100 if not rest else round(total_x100_days / days / 100, 2)
+def _skippable_ranges(app: Application, application_month: int) -> list[tuple[int, int]]:
+    """(first, last) month of each skippable period, cut at the month before the application."""
+    ranges = []
+    for period in app.skippable_periods:
+        last = m.month_of(period.end) if period.end is not None else application_month - 1
+        ranges.append((m.month_of(period.start), min(last, application_month - 1)))
+    return ranges
 
 
 def evaluate_work(app: Application) -> WorkResult:
@@ -154,78 +180,103 @@ def evaluate_work(app: Application) -> WorkResult:
     application_month = m.month_of(when)
     frame_end = application_month - 1
     boundary = m.month_of(app.previous_support_date) if app.previous_support_date else None
-    counting, abroad, excluded = _counting(app)
-    unknown_emps = tuple(e.index for e in counting if e.hours_x100 is None and e.income_ore is None)
-    skippable_months = _skippable_months(app, application_month)
+    employments = _employments(app)
+    spans = employments.spans
+    skippable = _skippable_ranges(app, application_month)
 
-    spans = [_Span(e.start_ord, e.end_ord, e.hours_x100, e.income_ore, e.role_exclusion is not None)
-             for e in counting]
-    # A full month's figures do not depend on its length (Σ hours × days ÷ days), so a month
-    # whose employments are the same as the month after it, all covering it fully, repeats that
-    # month's figures. Recompute only where an employment starts or ends (the month itself and
-    # the one before, walking back) and at each year change (the IBB). A typical history has
-    # few such months. test_properties checks this against computing every month afresh.
-    changes: set[int] = set()
-    for e in counting:
-        first_m, last_m = m.month_of(e.start), m.month_of(e.end) if e.end is not None else _FAR
-        changes.update((first_m - 1, first_m, last_m - 1, last_m))
-    evaluated: list[dict] = []
+    # The months walked back fall into runs that share everything a row shows but its label:
+    # a full month's figures do not depend on its length (Σ hours × days ÷ days), so a month
+    # whose employments are the same as the month after it, all covering it fully, repeats
+    # that month's figures, and so does its skippability. A run ends below any month that may
+    # differ from the month after it: where an employment starts or ends (the month itself
+    # and the one before, walking back), at each year change (the IBB) and at the edges of
+    # skippable time. A typical history has a handful of runs; each is computed once and its
+    # rows are made in one go. test_properties checks this against a plain month-by-month walk.
+    floor = boundary if boundary is not None else -1  # months at or below it never count
+    starts = employments.starts  # months whose row may differ from the next month's
+    starts.add(floor)
+    for first_m, last_m in skippable:
+        starts.update((first_m - 1, last_m))
+    run_starts = sorted(starts, reverse=True)
+    next_start = 0  # index into run_starts of the first start below the current month
+
+    rows: list[dict] = []
+    runs: list[tuple[bool | None, bool, int]] = []  # (qualifies, skipped, months) per run
     skipped_months: list[int] = []
     counted = pessimistic = unknown_count = 0
     month = frame_end
-    figures: tuple | None = None
     labels = m.LABELS
     # Walk back once, skipping what may be skipped, in the pessimistic reading (unknown months
     # fail). The optimistic reading can only skip fewer months, so it is computed on the walk.
-    while counted < frame_len and (boundary is None or month > boundary):
-        if figures is None or month in changes or month % 12 == 11:
-            figures = _evaluate_month(month, spans, hours_x100_threshold, thresholds, share)
-        hours, income, threshold, qualifies, via = figures
+    while counted < frame_len and month > floor:
+        hours, income, threshold, qualifies, via = _evaluate_month(
+            month, spans, hours_x100_threshold, thresholds, share)
         # Skippable and not qualifying by itself (unknown counts as not qualifying here).
-        skipped = qualifies is not True and month in skippable_months
-        evaluated.append({"month": labels[month], "avg_hours_per_week": hours, "income_sek": income,
-                          "income_threshold_sek": threshold, "qualifies": qualifies, "via": via,
-                          "skipped": skipped})
+        skipped = False
+        if qualifies is not True:
+            for first_m, last_m in skippable:
+                if first_m <= month <= last_m:
+                    skipped = True
+                    break
+        # The run reaches down to just above the next run start or to January (the IBB).
+        while run_starts[next_start] >= month:
+            next_start += 1
+        lowest = run_starts[next_start] + 1
+        if lowest < month - month % 12:
+            lowest = month - month % 12
+        length = month - lowest + 1
         if skipped:
-            skipped_months.append(month)
+            skipped_months.extend(range(month, lowest - 1, -1))
         else:
-            counted += 1
+            if length > frame_len - counted:
+                length = frame_len - counted
+            counted += length
             if qualifies:
-                pessimistic += 1  # a qualifying month is never skipped
+                pessimistic += length  # a qualifying month is never skipped
             elif qualifies is None:
-                unknown_count += 1
-        month -= 1
+                unknown_count += length
+        # Copying a filled-in row is about twice as fast as writing out a new dict.
+        template = {"month": "", "avg_hours_per_week": hours, "income_sek": income,
+                    "income_threshold_sek": threshold, "qualifies": qualifies, "via": via,
+                    "skipped": skipped}
+        for x in range(month, month - length, -1):
+            row = template.copy()
+            row["month"] = labels[x]
+            rows.append(row)
+        runs.append((qualifies, skipped, length))
+        month -= length
 
     if pessimistic >= required:
         outcome = MET
-    elif _optimistic_count(evaluated, frame_len) < required:
+    elif _optimistic_count(runs, frame_len) < required:
         outcome = NOT_MET
     else:
         outcome = UNKNOWN
-    frame_start = month + 1 if evaluated else frame_end
+    frame_start = month + 1 if rows else frame_end
     return WorkResult(
         outcome=outcome, qualifying_months=pessimistic, unknown_months=unknown_count,
         required_months=required, frame_start=frame_start, frame_end=frame_end,
-        months=evaluated, skipped=skipped_months,
-        not_counted_abroad=abroad, excluded_roles=excluded, unknown_employments=unknown_emps,
-        uncertain_roles=tuple(e.index for e in counting if e.role_exclusion is None),
+        months=rows, skipped=skipped_months,
+        not_counted_abroad=employments.abroad, excluded_roles=employments.excluded,
+        unknown_employments=employments.unknown, uncertain_roles=employments.uncertain,
     )
 
 
-def _optimistic_count(evaluated: list[dict], frame_len: int) -> int:
+def _optimistic_count(runs: list[tuple[bool | None, bool, int]], frame_len: int) -> int:
     """Qualifying months if every unknown month qualified: unknown months are then not
     skipped, so the frame may end sooner (the walk above reached at least as far back)."""
     count = taken = 0
-    for r in evaluated:
-        if taken >= frame_len:
+    for qualifies, skipped, length in runs:
+        room = frame_len - taken
+        if room <= 0:
             break
-        qualifies = r["qualifies"]
         if qualifies is None:
-            count += 1
-            taken += 1
-        elif r["skipped"]:
-            continue
-        else:
-            taken += 1
-            count += 1 if qualifies else 0
+            take = min(length, room)
+            count += take
+            taken += take
+        elif not skipped:
+            take = min(length, room)
+            taken += take
+            if qualifies:
+                count += take
     return count

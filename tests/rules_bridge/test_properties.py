@@ -131,26 +131,62 @@ def test_any_shape_is_a_decision_or_an_input_error(raw):
         assert exc.message
 
 
-@SETTINGS
-@given(applications(), st.lists(st.sampled_from(["unknown", "none", "ceo"]), max_size=4))
-def test_reused_month_figures_equal_a_fresh_computation(data, roles):
-    """The work test repeats a month's figures for the next one when no employment starts or
-    ends between them (work.evaluate_work); computing every month from scratch must agree."""
+def _month_by_month(app):
+    """The work requirement the plain way (eligibility.md 2.5), for checking the engine's
+    run-by-run walk: every month computed afresh, one at a time."""
     from rules_bridge import months as m
-    from rules_bridge.model import parse
     from rules_bridge.params import PARAMETERS
-    from rules_bridge.work import _counting, _evaluate_month, _Span, evaluate_work
+    from rules_bridge.work import _employments, _evaluate_month
+
+    params = PARAMETERS.as_of(app.application_date)
+    frame_end = m.month_of(app.application_date) - 1
+    boundary = m.month_of(app.previous_support_date) if app.previous_support_date else None
+    skippable = set()
+    for p in app.skippable_periods:
+        last = m.month_of(p.end) if p.end is not None else frame_end
+        skippable.update(range(m.month_of(p.start), min(last, frame_end) + 1))
+    spans = _employments(app).spans
+    rows, skipped_months, counted, pessimistic, unknown, month = [], [], 0, 0, 0, frame_end
+    while counted < params["frame_months"] and (boundary is None or month > boundary):
+        hours, income, threshold, qualifies, via = _evaluate_month(
+            month, spans, params["hours_per_week"] * 100, params["income_threshold_ore_by_year"],
+            params["income_share_of_ibb"])
+        skipped = qualifies is not True and month in skippable
+        rows.append({"month": m.label(month), "avg_hours_per_week": hours, "income_sek": income,
+                     "income_threshold_sek": threshold, "qualifies": qualifies, "via": via,
+                     "skipped": skipped})
+        if skipped:
+            skipped_months.append(month)
+        else:
+            counted += 1
+            pessimistic += qualifies is True
+            unknown += qualifies is None
+        month -= 1
+    return rows, skipped_months, pessimistic, unknown, (month + 1 if rows else frame_end)
+
+
+@SETTINGS
+@given(applications(), st.lists(st.sampled_from(["unknown", "none", "ceo"]), max_size=4),
+       st.one_of(st.none(), st.dates(min_value=date(2022, 10, 1), max_value=APP)),
+       st.lists(st.tuples(st.dates(min_value=date(2022, 1, 1), max_value=APP), st.integers(0, 500),
+                          st.booleans()), max_size=3))
+def test_run_by_run_walk_equals_month_by_month(data, roles, previous, periods):
+    """The work test computes each run of like months once (work.evaluate_work); walking the
+    frame one month at a time, each computed afresh, must give the same rows and counts."""
+    from rules_bridge.model import parse
+    from rules_bridge.work import evaluate_work
 
     for employment, role in zip(data["employments"], roles):
         employment["role_exclusion"] = role
+    if previous is not None:
+        data["previous_support"] = {"decision_date": previous.isoformat()}
+    data["skippable_periods"] = [
+        {"type": "sickness_benefit", "start": start.isoformat(),
+         "end": None if ongoing else (start + timedelta(days=days)).isoformat()}
+        for start, days, ongoing in periods]
     app = parse(data)
-    params = PARAMETERS.as_of(app.application_date)
-    counting, _, _ = _counting(app)
-    spans = [_Span(e.start_ord, e.end_ord, e.hours_x100, e.income_ore, e.role_exclusion is not None)
-             for e in counting]
-    labels = {m.label(x): x for x in range(m.month_of(APP) - 60, m.month_of(APP))}
-    for row in evaluate_work(app).months:
-        fresh = _evaluate_month(labels[row["month"]], spans, params["hours_per_week"] * 100,
-                                params["income_threshold_ore_by_year"], params["income_share_of_ibb"])
-        assert (row["avg_hours_per_week"], row["income_sek"], row["income_threshold_sek"],
-                row["qualifies"], row["via"]) == fresh, row["month"]
+    work = evaluate_work(app)
+    rows, skipped, pessimistic, unknown, frame_start = _month_by_month(app)
+    assert work.months == rows
+    assert (work.skipped, work.qualifying_months, work.unknown_months, work.frame_start) == (
+        skipped, pessimistic, unknown, frame_start)
