@@ -103,8 +103,19 @@ class Postgres:
             self.psql(f'CREATE DATABASE "{name}"')
 
 
+class _OwnProcess:
+    """A server this script started in the foreground, in its own session: stopped by
+    terminating that process."""
+    process: subprocess.Popen[bytes] | None
+
+    def stop(self) -> None:
+        if self.process and self.process.poll() is None:
+            self.process.terminate()
+            self.process.wait(10)
+
+
 @dataclass
-class Redis:
+class Redis(_OwnProcess):
     """Rasa's lock store only: nothing worth persisting (locks live seconds)."""
     directory: Path
     port: int
@@ -124,14 +135,9 @@ class Redis:
             raise RuntimeError(f"Redis did not start; see {self.directory / 'redis.log'}")
         return self
 
-    def stop(self) -> None:
-        if self.process and self.process.poll() is None:
-            self.process.terminate()
-            self.process.wait(10)
-
 
 @dataclass
-class Nginx:
+class Nginx(_OwnProcess):
     """The public door and the router: in front of the API processes, the Rasa servers and the
     action servers (deploy/prod/nginx.conf.template)."""
     directory: Path
@@ -170,8 +176,3 @@ class Nginx:
         if not (wait_port(self.rasa_port, 15) and wait_port(self.actions_port, 15) and wait_port(self.api_port, 15)):
             raise RuntimeError(f"nginx did not start; see {self.directory / 'nginx.log'}")
         return self
-
-    def stop(self) -> None:
-        if self.process and self.process.poll() is None:
-            self.process.terminate()
-            self.process.wait(10)
