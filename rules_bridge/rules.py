@@ -7,7 +7,7 @@ settle an `unknown`.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from types import MappingProxyType
 from typing import Any, Callable, Mapping, NamedTuple
@@ -41,12 +41,7 @@ class Rule:
     legal_reference: str
     services: tuple[str, ...]
     details: dict[str, tuple[str, ...]]  # outcome → details this rule may report
-    check: Callable[["Context"], Finding]
-    declared: frozenset[tuple[str, str]] = field(init=False)  # (outcome, detail) pairs
-
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "declared", frozenset(
-            (outcome, detail) for outcome, details in self.details.items() for detail in details))
+    check: Callable[["Context"], Finding]  # engine.py refuses a finding not in `details`
 
 
 class Context:
