@@ -11,10 +11,9 @@ from .texts_sv import ORGANISATIONS, REASONS, REMARKS, month_sv
 from .work import NOT_MET, UNKNOWN
 
 STATUS_ELIGIBLE, STATUS_NOT_ELIGIBLE, STATUS_MORE_INFO = "eligible", "not_eligible", "needs_more_information"
-RULES_BY_SERVICE: dict[str, list[Rule]] = {s: [r for r in RULES if s in r.services] for s in SERVICES}
 # Per service: its bit, and the positions of its rules in RULES (reasons keep RULES' order).
 _SERVICE_BITS = {s: 1 << i for i, s in enumerate(SERVICES)}
-_SERVICE_PLAN = tuple((s, _SERVICE_BITS[s], tuple(RULES.index(r) for r in RULES_BY_SERVICE[s]))
+_SERVICE_PLAN = tuple((s, _SERVICE_BITS[s], tuple(i for i, r in enumerate(RULES) if s in r.services))
                       for s in SERVICES)
 
 

@@ -121,10 +121,15 @@ def _obj(value: Any, where: str) -> dict[str, Any]:
     return value
 
 
+def _date_read_before(value: Any) -> date | None:
+    """The date this text was read as before, if it was (no field name needed to ask)."""
+    return _DATES.get(value) if type(value) is str else None
+
+
 def _date(value: Any, where: str, *, nullable: bool = False) -> date | None:
     if value is None and nullable:
         return None
-    found = _DATES.get(value) if type(value) is str else None
+    found = _date_read_before(value)
     if found is not None:
         return found
     # Fast path first: most input is well-formed. fromisoformat also takes other ISO forms
@@ -318,16 +323,12 @@ def _parse_employment(raw: Any, i: int, employer_key: str | None, application_ro
     if "start" not in raw:
         raise InputError(f"employments[{i}].start is required", f"employments[{i}].start")
     value = raw["start"]
-    start = _DATES.get(value) if type(value) is str else None
-    if start is None:
-        start = _date(value, f"employments[{i}].start")
+    start = _date_read_before(value) or _date(value, f"employments[{i}].start")
     value = raw.get("end")
     if value is None:
         end = None
     else:
-        end = _DATES.get(value) if type(value) is str else None
-        if end is None:
-            end = _date(value, f"employments[{i}].end")
+        end = _date_read_before(value) or _date(value, f"employments[{i}].end")
         if end < start:  # type: ignore[operator]
             raise InputError(f"employments[{i}].end is before employments[{i}].start", f"employments[{i}].end")
     country_raw = raw.get("country") or "SE"

@@ -27,7 +27,6 @@ from .params import PARAMETERS
 MET, NOT_MET, UNKNOWN = "met", "not_met", "unknown"
 _FAR = 10**6  # the month index of an ongoing employment's end
 _MAX_ORDINAL = date.max.toordinal()  # the last day of an ongoing employment
-_INFO = m._INFO  # read directly in the hot path; m.info fills it
 
 
 @dataclass(slots=True)
@@ -101,8 +100,7 @@ def _employments(app: Application) -> _Employments:
         start, end = e.start, e.end
         spans.append(_Span(start.toordinal(), max_ordinal if end is None else end.toordinal(),
                            hours, income, role is not None))
-        first_m = start.year * 12 + start.month - 1
-        last_m = _FAR if end is None else end.year * 12 + end.month - 1
+        first_m, last_m = m.month_of(start), _FAR if end is None else m.month_of(end)
         starts.update((first_m - 1, first_m, last_m - 1, last_m))
     return _Employments(spans, starts, tuple(abroad), tuple(excluded), tuple(unknown), tuple(uncertain))
 
@@ -116,7 +114,7 @@ def _evaluate_month(month: int, spans: list[_Span], hours_x100_threshold: int,
 
     This is the hot path of every decision, hence the plain integer arithmetic and no helper
     calls per employment."""
-    first, last, days, _ = _INFO.get(month) or m.info(month)
+    first, last, days, _ = m.info(month)
     hours_sure = hours_maybe = income_sure = income_maybe = 0
     any_income = no_data = False
     for s_start, s_end, hours, income, sure in spans:
@@ -147,16 +145,17 @@ def _evaluate_month(month: int, spans: list[_Span], hours_x100_threshold: int,
         qualifies, via = None, None
     else:
         qualifies, via = False, None
-    # Σ value×100×days ÷ days ÷ 100, to two decimals. A whole-month employment divides
-    # evenly, and n/100 is already the nearest float to two decimals, so round() is only
-    # needed for partial months.
-    avg_hours = hours_maybe // days / 100 if hours_maybe % days == 0 else round(hours_maybe / days / 100, 2)
-    if any_income:
-        income_sek = income_maybe // days / 100 if income_maybe % days == 0 else round(income_maybe / days / 100, 2)
-    else:
-        income_sek = None
     # avg_hours_per_week, income_sek, income_threshold_sek, qualifies, via
-    return avg_hours, income_sek, None if threshold is None else threshold / 100, qualifies, via
+    return (_per_day(hours_maybe, days), _per_day(income_maybe, days) if any_income else None,
+            None if threshold is None else threshold / 100, qualifies, via)
+
+
+def _per_day(total_x100_days: int, days: int) -> float:
+    """Σ value×100×days ÷ days ÷ 100, to two decimals. A whole-month employment divides
+    evenly, and n/100 is already the nearest float to two decimals, so round() is only
+    needed for partial months."""
+    whole, rest = divmod(total_x100_days, days)
+    return whole / 100 if not rest else round(total_x100_days / days / 100, 2)
 
 
 def _skippable_ranges(app: Application, application_month: int) -> list[tuple[int, int]]:
