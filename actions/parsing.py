@@ -54,8 +54,11 @@ class Answer:
     def is_digression(self) -> bool:
         if self.intent not in DIGRESSIONS or self.confidence < DIGRESSION_CONFIDENCE:
             return False
-        # An answer like "jobba mer med vuxna" may look like an FAQ topic; a real FAQ is a question.
-        return self.intent != "faq" or bool(_QUESTION.search(self.folded) or "?" in self.text)
+        # An answer like "jobba mer med vuxna" may look like an FAQ topic, and an odd one-word
+        # answer ("blå") like small talk; a real FAQ or off-topic digression is a question.
+        if self.intent not in ("faq", "out_of_scope"):
+            return True
+        return bool(_QUESTION.search(self.folded) or "?" in self.text)
 
     @property
     def is_payload(self) -> bool:

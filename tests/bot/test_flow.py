@@ -141,3 +141,12 @@ def test_an_answer_that_looks_like_an_faq_topic_is_still_an_answer() -> None:
     result = INTERPRETERS["inward_wants"](Answer("jobba mer med vuxna", "faq", 0.97, [], TODAY))
     assert isinstance(result, Filled) and result.slots == {"inward_wants": "jobba mer med vuxna"}
     assert INTERPRETERS["inward_wants"](Answer("vad kostar det", "faq", 0.97, [], TODAY)) is None
+
+
+def test_an_odd_word_read_as_off_topic_is_an_unclear_answer_but_an_off_topic_question_digresses() -> None:
+    # "blå" to the age question: the person needs help with the answer, not the off-topic reply.
+    assert isinstance(INTERPRETERS["age"](Answer("blå", "out_of_scope", 0.93, [], TODAY)), Miss)
+    assert INTERPRETERS["age"](Answer("kan du beställa en pizza", "out_of_scope", 0.93, [], TODAY)) is None
+    assert INTERPRETERS["age"](Answer("vem vann matchen?", "out_of_scope", 0.93, [], TODAY)) is None
+    # Other digressions need no question form.
+    assert INTERPRETERS["age"](Answer("hej då", "goodbye", 0.93, [], TODAY)) is None
