@@ -136,9 +136,9 @@ bench-nlu: $(MODEL)
 # Cross-validation on config_nlu_testing.yml (no FallbackClassifier); writes reports/nlu/.
 nlu-report: $(SPACY_STAMP) $(MODEL)
 	rm -rf reports/nlu reports/nlu-holdout
-	$(RASA) test nlu --nlu data/nlu --config config_nlu_testing.yml --cross-validation --folds 5 \
+	$(RASA) test nlu --nlu data/nlu --config config_nlu_testing.yml --cross-validation --folds 5 --successes \
 		--out reports/nlu
-	$(RASA) test nlu --nlu tests/nlu/holdout.yml --model $(MODEL) --out reports/nlu-holdout
+	$(RASA) test nlu --nlu tests/nlu/holdout.yml --model $(MODEL) --successes --out reports/nlu-holdout
 	$(BOT_PY) scripts/nlu_report.py reports/nlu reports/nlu-holdout
 
 # Re-resolve the pinned versions from requirements/*.in (needs the registries).
