@@ -72,6 +72,12 @@
       box.append(el("p", "På de undanhållna meddelandena (tests/nlu/holdout.yml, " + nlu.holdout.examples +
         " st., aldrig tränade på): intent macro-F1 " + nlu.holdout.intent_macro_f1.toFixed(3) + "."));
     }
+    const reading = nlu.form_reading;
+    if (reading) {
+      box.append(el("p", "Mitt i ett formulär (korsvalideringen): " + reading.answers_taken_for_digressions +
+        " av " + reading.answers + " svar skulle läsas som en sidofråga, och " +
+        reading.digressions_taken_for_answers + " av " + reading.digressions + " sidofrågor som ett svar."));
+    }
     const table = el("table");
     const head = el("tr"); head.append(el("th", "Svagaste intent"), el("th", "F1"));
     table.append(el("caption", "De svagaste intenten"), head);
