@@ -253,6 +253,30 @@ class ActionHandoff(Action):
         return [SlotSet("case_reference", reference or "pending"), SlotSet("complete", complete)]
 
 
+class ActionAskDelete(Action):
+    """"Radera mina uppgifter" is asked back before anything is erased: deletion cannot be
+    undone, and "radera det jag sa om lönen" usually means one answer, not the conversation.
+    The reply is handled by the rules that follow this action (data/rules/core.yml)."""
+
+    def name(self) -> str:
+        return "action_ask_delete"
+
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+            domain: dict[str, Any]) -> list[EventType]:
+        reference = tracker.get_slot("case_reference")
+        text = "Vill du att jag raderar allt du har berättat i det här samtalet? Det går inte att ångra."
+        if reference and reference != "pending":
+            text += f" Ditt ärende {reference} dras då tillbaka, och ingen rådgivare kontaktar dig."
+        elif reference:
+            text += " Det du skickat till en rådgivare dras då tillbaka."
+        buttons = [{"title": "Ja, radera allt", "payload": "/affirm"}]
+        if not reference and tracker.get_slot("consent"):
+            buttons.append({"title": "Nej, jag vill ändra ett svar", "payload": "/correct"})
+        buttons.append({"title": "Nej, fortsätt", "payload": "/deny"})
+        dispatcher.utter_message(text=text, buttons=buttons)
+        return []
+
+
 class ActionDeleteData(Action):
     """"Radera mina uppgifter": withdraw the case and forget the conversation."""
 

@@ -50,6 +50,24 @@ def answers_fresh_message(tracker: Tracker, form: str) -> bool:
     return False
 
 
+def replies_to_delete_question(tracker: Tracker) -> bool:
+    """True for "ja"/"nej" right after "Vill du att jag raderar allt …?": that reply belongs
+    to the deletion rules, not to the question the form had asked before it."""
+    intent = ((tracker.latest_message or {}).get("intent") or {}).get("name")
+    if intent not in ("affirm", "deny"):
+        return False
+    seen_user = False
+    for event in reversed(tracker.events):
+        kind = event.get("event")
+        if kind == "user":
+            if seen_user:
+                return False
+            seen_user = True
+        elif seen_user and kind == "action" and event.get("name") not in NOT_FRESH:
+            return event.get("name") == "action_ask_delete"
+    return False
+
+
 def answer_from(tracker: Tracker, today: date) -> Answer:
     message = tracker.latest_message or {}
     intent = message.get("intent") or {}
@@ -74,6 +92,8 @@ class FormValidation(Action):
         if slots.get("frame_text") is None:
             updates["frame_text"] = frame_text(today)
         if asked and answers_fresh_message(tracker, self.form):
+            if replies_to_delete_question(tracker):
+                return []  # the deletion rules take it
             result = INTERPRETERS[asked](answer_from(tracker, today))
             if result is None:
                 return []  # not an answer: let the rules handle the digression

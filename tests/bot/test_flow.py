@@ -71,8 +71,9 @@ def test_a_question_in_the_middle_is_not_an_answer_and_nonsense_is_a_miss() -> N
     assert isinstance(INTERPRETERS["employment_start"](Answer("blå", "inform", 0.5, [], TODAY)), Miss)
 
 
-def _tracker(slots: dict[str, Any], text: str, intent: str) -> Tracker:
-    events = [{"event": "action", "name": "action_listen"},
+def _tracker(slots: dict[str, Any], text: str, intent: str, before: str | None = None) -> Tracker:
+    events = [{"event": "action", "name": before}] if before else []
+    events += [{"event": "action", "name": "action_listen"},
               {"event": "user", "text": text, "parse_data": {}},
               {"event": "action", "name": "action_extract_slots"}]
     return Tracker("t", slots, {"text": text, "intent": {"name": intent, "confidence": 0.9},
@@ -80,9 +81,10 @@ def _tracker(slots: dict[str, Any], text: str, intent: str) -> Tracker:
                    {"name": "work_form"}, "action_extract_slots")
 
 
-def _run(slots: dict[str, Any], text: str, intent: str = "inform") -> tuple[dict[str, Any], list]:
+def _run(slots: dict[str, Any], text: str, intent: str = "inform",
+         before: str | None = None) -> tuple[dict[str, Any], list]:
     dispatcher = CollectingDispatcher()
-    events = asyncio.run(ValidateWorkForm().run(dispatcher, _tracker(slots, text, intent), {}))
+    events = asyncio.run(ValidateWorkForm().run(dispatcher, _tracker(slots, text, intent, before), {}))
     return {e["name"]: e["value"] for e in events}, dispatcher.messages
 
 
@@ -150,3 +152,17 @@ def test_an_odd_word_read_as_off_topic_is_an_unclear_answer_but_an_off_topic_que
     assert INTERPRETERS["age"](Answer("vem vann matchen?", "out_of_scope", 0.93, [], TODAY)) is None
     # Other digressions need no question form.
     assert INTERPRETERS["age"](Answer("hej då", "goodbye", 0.93, [], TODAY)) is None
+
+
+def test_yes_or_no_to_the_deletion_question_is_left_to_the_deletion_rules() -> None:
+    asked = {**BASE, "requested_slot": "more_employments"}
+    for text, intent in (("ja", "affirm"), ("nej", "deny")):
+        updates, messages = _run(asked, text, intent, before="action_ask_delete")
+        assert updates == {} and messages == []  # the form steps aside; nothing is filled
+    # Any other reply is an answer to the form's question as usual, and so is "ja" elsewhere.
+    updates, _ = _run(asked, "nej", "deny", before="utter_faq")
+    assert updates["more_employments"] is False and updates["employments"]
+    updates, _ = _run({**asked, "requested_slot": "employment_hours_per_week"}, "30 timmar", "inform",
+                      before="action_ask_delete")
+    assert updates["employment_hours_per_week"] == 30
+

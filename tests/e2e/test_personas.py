@@ -232,7 +232,11 @@ def test_the_case_reaches_the_advisor_and_deletion_erases_it(stack, chat) -> Non
     assert "Bageriet" in transcript and "710502" not in transcript and "[personnummer borttaget]" in transcript
     assert stored_events(stack, sender) > 0
 
-    reply = browser.post("/api/chat", json={"sender": sender, "message": "radera mina uppgifter"}).json()
+    asked = browser.post("/api/chat", json={"sender": sender, "message": "radera mina uppgifter"}).json()
+    assert f"Ditt ärende {reference} dras då tillbaka" in asked["messages"][0]["text"]
+    assert not asked.get("conversation_reset") and stored_events(stack, sender) > 0  # nothing erased yet
+    [yes] = [b for b in asked["messages"][0]["buttons"] if b["title"] == "Ja, radera allt"]
+    reply = browser.post("/api/chat", json={"sender": sender, "message": yes["payload"]}).json()
     assert reply["conversation_reset"] is True and reply["sender"] != sender
     assert "raderat" in reply["messages"][0]["text"] and len(reply["messages"]) == 1
     assert stored_events(stack, sender) == 0  # the tracker store forgot the conversation
