@@ -228,6 +228,14 @@ def yes_no_slot(name: str, *, allow_unknown: bool = True) -> Callable[[Answer], 
     return interpret
 
 
+_FIRST_PERSON = re.compile(r"\b(jag|ja|jg|mig|mej|min|mitt|mina)\b")
+
+
+def asks_about_an_age(a: Answer) -> bool:
+    """"är man för gammal vid 65?" asks about an age; it does not say the person's own."""
+    return bool(_QUESTION.search(a.folded) or "?" in a.text) and not _FIRST_PERSON.search(a.folded)
+
+
 def age(a: Answer) -> Result:
     if a.intent == "dont_know":
         return Miss("Skriv hur gammal du är i hela år, till exempel \"45\".")
@@ -239,6 +247,10 @@ def age(a: Answer) -> Result:
     if born and not numbers:
         return Miss("Skriv din ålder i hela år, till exempel \"45\".")
     candidates = [n for n in numbers if 15 <= n <= 100]
+    if len(candidates) == 1 and asks_about_an_age(a):
+        return None if a.is_digression else Miss(
+            "Stödet gäller fram till att du fyller 65 år. Skriv din egen ålder i hela år, till "
+            "exempel \"45\".")
     if len(candidates) == 1:
         return Filled({"age": candidates[0]})
     if a.is_digression:

@@ -166,3 +166,13 @@ def test_yes_or_no_to_the_deletion_question_is_left_to_the_deletion_rules() -> N
                       before="action_ask_delete")
     assert updates["employment_hours_per_week"] == 30
 
+
+
+def test_a_question_about_an_age_is_not_the_persons_own_age() -> None:
+    read = INTERPRETERS["age"]
+    asked = read(Answer("är man för gammal vid 65", "check_eligibility", 0.9, [], TODAY))
+    assert isinstance(asked, Miss) and "65 år" in asked.hint
+    assert read(Answer("gäller stödet om man är 66?", "faq", 0.9, [], TODAY)) is None  # the FAQ answers
+    for text in ("jag är 64, kan jag få stöd?", "ja e 58 är det för gammalt?", "58"):
+        said = read(Answer(text, "check_eligibility", 0.9, [], TODAY))
+        assert isinstance(said, Filled) and said.slots["age"] in (64, 58)
