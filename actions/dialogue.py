@@ -187,6 +187,7 @@ class ActionDefaultAskAffirmation(Action):
         "inform_fixed_term_ended": "Din visstidsanställning tar slut", "restart": "Börja om",
         "goodbye": "Avsluta", "greet": "Säga hej", "delete_data": "Radera dina uppgifter",
         "bot_challenge": "Veta vem jag är", "thank": "Tacka", "correct": "Ändra ett svar",
+        "clarify": "Förstå frågan bättre",
     }
 
     def name(self) -> str:
@@ -274,6 +275,20 @@ class ActionAskDelete(Action):
             buttons.append({"title": "Nej, jag vill ändra ett svar", "payload": "/correct"})
         buttons.append({"title": "Nej, fortsätt", "payload": "/deny"})
         dispatcher.utter_message(text=text, buttons=buttons)
+        return []
+
+
+class ActionExplainQuestion(Action):
+    """"Vad menar du?" in a form: what the open question means and why it is asked
+    (utter_explain_<slot> in domain.yml); the rule then asks the question again."""
+
+    def name(self) -> str:
+        return "action_explain_question"
+
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+            domain: dict[str, Any]) -> list[EventType]:
+        asked = tracker.get_slot("requested_slot") if tracker.active_loop_name else None
+        dispatcher.utter_message(response=f"utter_explain_{asked}" if asked else "utter_explain_nothing_asked")
         return []
 
 

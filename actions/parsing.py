@@ -22,7 +22,7 @@ UNKNOWN = "unknown"
 # Messages that are not answers to a question. In a form they are handled by the dialogue
 # rules (FAQ, "är du en bot?", ...), and the question is asked again.
 DIGRESSIONS = {"faq", "bot_challenge", "request_human", "restart", "correct", "goodbye",
-               "thank", "out_of_scope", "delete_data", "greet"}
+               "thank", "out_of_scope", "delete_data", "greet", "clarify"}
 DIGRESSION_CONFIDENCE = 0.6
 
 

@@ -176,3 +176,20 @@ def test_a_question_about_an_age_is_not_the_persons_own_age() -> None:
     for text in ("jag är 64, kan jag få stöd?", "ja e 58 är det för gammalt?", "58"):
         said = read(Answer(text, "check_eligibility", 0.9, [], TODAY))
         assert isinstance(said, Filled) and said.slots["age"] in (64, 58)
+
+
+def test_every_question_a_form_asks_can_be_explained() -> None:
+    import yaml
+    from pathlib import Path
+    domain = yaml.safe_load((Path(__file__).parents[2] / "domain.yml").read_text(encoding="utf-8"))
+    asked = {slot for form in domain["forms"].values() for slot in form["required_slots"]}
+    missing = sorted(s for s in asked if f"utter_explain_{s}" not in domain["responses"])
+    assert len(asked) > 30 and not missing
+    for slot in asked:  # a flow's own slots, asked again after the explanation
+        assert f"utter_ask_{slot}" in domain["responses"] or slot == "summary_confirmed"
+
+
+def test_asking_what_a_question_means_is_not_an_answer() -> None:
+    for slot, text in (("had_skippable", "förstår inte frågan"), ("inward_who", "vad menar du?"),
+                       ("age", "vad menar du med det")):
+        assert INTERPRETERS[slot](Answer(text, "clarify", 0.9, [], TODAY)) is None
