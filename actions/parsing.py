@@ -24,6 +24,9 @@ UNKNOWN = "unknown"
 DIGRESSIONS = {"faq", "bot_challenge", "request_human", "restart", "correct", "goodbye",
                "thank", "out_of_scope", "delete_data", "greet", "clarify"}
 DIGRESSION_CONFIDENCE = 0.6
+# A deletion request is asked back before anything happens (action_ask_delete), so a less sure
+# one may still interrupt: missing it would keep "ta bort det jag berättat" as an answer.
+DIGRESSION_CONFIDENCE_BY_INTENT = {"delete_data": 0.5}
 
 
 _QUESTION = re.compile(r"^(vad|hur|nar|varfor|vem|vilka|vilken|vilket|var|kan|far|ar|maste|finns|"
@@ -52,7 +55,8 @@ class Answer:
 
     @property
     def is_digression(self) -> bool:
-        if self.intent not in DIGRESSIONS or self.confidence < DIGRESSION_CONFIDENCE:
+        bar = DIGRESSION_CONFIDENCE_BY_INTENT.get(self.intent or "", DIGRESSION_CONFIDENCE)
+        if self.intent not in DIGRESSIONS or self.confidence < bar:
             return False
         # An answer like "jobba mer med vuxna" may look like an FAQ topic, and an odd one-word
         # answer ("blå") like small talk; a real FAQ or off-topic digression is a question.

@@ -193,3 +193,11 @@ def test_asking_what_a_question_means_is_not_an_answer() -> None:
     for slot, text in (("had_skippable", "förstår inte frågan"), ("inward_who", "vad menar du?"),
                        ("age", "vad menar du med det")):
         assert INTERPRETERS[slot](Answer(text, "clarify", 0.9, [], TODAY)) is None
+
+
+def test_a_less_sure_deletion_request_still_interrupts_a_free_text_question() -> None:
+    text = "kan ni ta bort det jag berättat om min sjukdom"
+    assert INTERPRETERS["inward_who"](Answer(text, "delete_data", 0.52, [], TODAY)) is None
+    # Other digressions keep the higher bar: an unsure guess is kept as the answer.
+    kept = INTERPRETERS["inward_who"](Answer("jag har jobbat med människor", "faq", 0.52, [], TODAY))
+    assert isinstance(kept, Filled)
