@@ -52,20 +52,14 @@ def answers_fresh_message(tracker: Tracker, form: str) -> bool:
 
 def replies_to_delete_question(tracker: Tracker) -> bool:
     """True for "ja"/"nej" right after "Vill du att jag raderar allt …?": that reply belongs
-    to the deletion rules, not to the question the form had asked before it."""
+    to the deletion rules, not to the question the form had asked before it. Asked only of a
+    fresh message (answers_fresh_message), so the last action other than listening and slot
+    extraction is the bot's turn before it."""
     intent = ((tracker.latest_message or {}).get("intent") or {}).get("name")
     if intent not in ("affirm", "deny"):
         return False
-    seen_user = False
-    for event in reversed(tracker.events):
-        kind = event.get("event")
-        if kind == "user":
-            if seen_user:
-                return False
-            seen_user = True
-        elif seen_user and kind == "action" and event.get("name") not in NOT_FRESH:
-            return event.get("name") == "action_ask_delete"
-    return False
+    before = tracker.get_last_event_for("action", exclude=list(NOT_FRESH))
+    return before is not None and before.get("name") == "action_ask_delete"
 
 
 def answer_from(tracker: Tracker, today: date) -> Answer:

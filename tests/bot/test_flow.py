@@ -3,9 +3,11 @@ from __future__ import annotations
 
 import asyncio
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
@@ -167,7 +169,6 @@ def test_yes_or_no_to_the_deletion_question_is_left_to_the_deletion_rules() -> N
     assert updates["employment_hours_per_week"] == 30
 
 
-
 def test_a_question_about_an_age_is_not_the_persons_own_age() -> None:
     read = INTERPRETERS["age"]
     asked = read(Answer("är man för gammal vid 65", "check_eligibility", 0.9, [], TODAY))
@@ -179,8 +180,6 @@ def test_a_question_about_an_age_is_not_the_persons_own_age() -> None:
 
 
 def test_every_question_a_form_asks_can_be_explained() -> None:
-    import yaml
-    from pathlib import Path
     domain = yaml.safe_load((Path(__file__).parents[2] / "domain.yml").read_text(encoding="utf-8"))
     asked = {slot for form in domain["forms"].values() for slot in form["required_slots"]}
     missing = sorted(s for s in asked if f"utter_explain_{s}" not in domain["responses"])
