@@ -49,6 +49,14 @@ def load_secrets(run_dir: Path) -> dict[str, str]:
     return values
 
 
+def rasa_command(bot_bin: Path, model: str, token: str, port: int, endpoints: str) -> list[str]:
+    """`rasa run` with its HTTP API. The token goes as `--auth-token=VALUE`: one random token in
+    64 begins with "-", and argparse would take it for an option and refuse to start."""
+    return [str(bot_bin / "rasa"), "run", "--model", model, "--enable-api", f"--auth-token={token}",
+            "--interface", "127.0.0.1", "--port", str(port), "--endpoints", endpoints,
+            "--credentials", "credentials.yml"]
+
+
 def busy_ports(ports: list[int]) -> list[int]:
     """Ports something already listens on (another `make run`, say): starting beside it would
     make our health check answer for the other one."""
@@ -114,10 +122,7 @@ class Stack:
                    self.env(SANIC_HOST="127.0.0.1", VV_OUTBOX_DB=str(self.run_dir / "outbox.db"),
                             VV_CASES_URL=f"http://127.0.0.1:{a.api_port}",
                             BOT_SERVICE_TOKEN=self.secrets["bot_service_token"]))
-        self.start("rasa", [str(bot_bin / "rasa"), "run", "--model", a.model, "--enable-api",
-                            "--auth-token", self.secrets["rasa_token"], "--interface", "127.0.0.1",
-                            "--port", str(a.rasa_port), "--endpoints", "endpoints.yml",
-                            "--credentials", "credentials.yml"],
+        self.start("rasa", rasa_command(bot_bin, a.model, self.secrets["rasa_token"], a.rasa_port, "endpoints.yml"),
                    self.env(ACTION_SERVER_URL=f"{actions_url}/webhook",
                             RASA_TRACKER_DB=str(self.run_dir / "rasa-tracker.db")))
         self.start_api(rasa_url, actions_url, os.environ.get("VV_DATABASE_URL") or os.environ.get("DATABASE_URL")
@@ -161,10 +166,8 @@ class Stack:
                        self.env(SANIC_HOST="127.0.0.1", VV_OUTBOX_DB=str(self.run_dir / f"outbox-{i}.db"),
                                 VV_CASES_URL=api_url, BOT_SERVICE_TOKEN=self.secrets["bot_service_token"]))
         for i, port in enumerate(rasa_ports, 1):
-            self.start(f"rasa-{i}", [str(bot_bin / "rasa"), "run", "--model", a.model, "--enable-api",
-                                     "--auth-token", self.secrets["rasa_token"], "--interface", "127.0.0.1",
-                                     "--port", str(port), "--endpoints", "deploy/prod/endpoints.yml",
-                                     "--credentials", "credentials.yml"],
+            self.start(f"rasa-{i}", rasa_command(bot_bin, a.model, self.secrets["rasa_token"], port,
+                                                 "deploy/prod/endpoints.yml"),
                        self.env(ACTION_SERVER_URL=f"http://127.0.0.1:{a.actions_port}/webhook",
                                 RASA_TRACKER_HOST="127.0.0.1", RASA_TRACKER_PORT=str(a.postgres_port),
                                 RASA_TRACKER_DB="rasa_tracker", RASA_TRACKER_USER="postgres",
