@@ -3,8 +3,8 @@
 - PersonnummerMasker: first in the pipeline, so a personnummer never becomes a feature or
   appears in parse results (the REST channel in bot/channels.py masks before the tracker store).
 - SwedishDiacritics / TypedText: the classifiers read the text with å/ä/ö put back where people
-  left them out (bot/spelling.py); TypedText then gives back the text as typed, so entity values,
-  form answers and the parse output are the person's own words.
+  left them out and sentence punctuation blanked (bot/spelling.py); TypedText then gives back the
+  text as typed, so entity values, form answers and the parse output are the person's own words.
 - SwedishValueExtractor: adds `date`, `hours_per_week` and `money_sek` entities from bot/extract.
 """
 from __future__ import annotations
@@ -23,7 +23,7 @@ from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from bot.extract import find_entities, mask_personnummer
-from bot.spelling import DiacriticRestorer, words_with_diacritics
+from bot.spelling import DiacriticRestorer, blank_punctuation, words_with_diacritics
 
 TYPED_TEXT = "text_as_typed"
 
@@ -104,7 +104,7 @@ class SwedishDiacritics(GraphComponent):
         for message in messages:
             text: Optional[str] = message.get(TEXT)
             if text and not text.startswith("/"):
-                restored = self._restorer.restore(text)
+                restored = blank_punctuation(self._restorer.restore(text))
                 if restored != text:
                     message.set(TYPED_TEXT, text)
                     message.set(TEXT, restored)
