@@ -17,7 +17,7 @@ SPACY_STAMP := .build/spacy/.installed
 MODEL := models/vagvisaren.tar.gz
 TRAINING_INPUTS := config.yml domain.yml $(shell find data bot -name '*.yml' -o -name '*.py' 2>/dev/null)
 
-.PHONY: help setup postgres prod-services chromium run run-prod test test-rules test-bot test-api test-prod test-stories validate bench-rules bench-nlu bench-api bench-load flows nlu-report nlu-baseline lock clean
+.PHONY: help setup postgres prod-services chromium run run-prod test test-rules test-bot test-api test-prod test-stories validate bench-rules bench-nlu bench-api bench-load flows nlu-report nlu-noise nlu-baseline lock clean
 
 help:
 	@echo "make run    - install what is missing, train if needed, start everything: http://localhost:8000"
@@ -29,6 +29,7 @@ help:
 	@echo "make bench-load  - 50 concurrent conversations via /api/chat on production mode: turns/s, p50/p95/p99, cases"
 	@echo "make bench-api   - case API p50/p95: creating a case, listing 50 of 10 000 (SQLite and PostgreSQL)"
 	@echo "make nlu-report  - 5-fold cross-validation and the held-out messages: intent/entity reports, confusion matrix, macro-F1"
+	@echo "make nlu-noise   - the held-out messages typed as people chat (no å/ä/ö, typing slips, capitals): how many still read right"
 	@echo "make nlu-baseline - the same intent data through a plain linear classifier (tf-idf + SVM), for comparison"
 
 # --- environments ---------------------------------------------------------------------------
@@ -141,6 +142,11 @@ nlu-report: $(SPACY_STAMP) $(MODEL)
 		--out reports/nlu
 	$(RASA) test nlu --nlu tests/nlu/holdout.yml --model $(MODEL) --successes --out reports/nlu-holdout
 	$(BOT_PY) scripts/nlu_report.py reports/nlu reports/nlu-holdout
+	$(BOT_PY) scripts/nlu_noise.py $(MODEL) tests/nlu/holdout.yml
+
+# The held-out messages without å/ä/ö, with typing slips, in capitals: reports/nlu-holdout/noise.json.
+nlu-noise: $(SPACY_STAMP) $(MODEL)
+	$(BOT_PY) scripts/nlu_noise.py $(MODEL) tests/nlu/holdout.yml --show 3
 
 nlu-baseline: $(BOT_VENV)/.installed
 	$(BOT_PY) scripts/nlu_baseline.py data/nlu

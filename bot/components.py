@@ -2,9 +2,10 @@
 
 - PersonnummerMasker: first in the pipeline, so a personnummer never becomes a feature or
   appears in parse results (the REST channel in bot/channels.py masks before the tracker store).
-- SwedishDiacritics / TypedText: the classifiers read the text with å/ä/ö put back where people
-  left them out and sentence punctuation blanked (bot/spelling.py); TypedText then gives back the
-  text as typed, so entity values, form answers and the parse output are the person's own words.
+- SwedishSpelling / TypedText: the classifiers read the text with å/ä/ö put back where people
+  left them out, typing slips mended against the training vocabulary and sentence punctuation
+  blanked (bot/spelling.py); TypedText then gives back the text as typed, so entity values, form
+  answers and the parse output are the person's own words.
 - SwedishValueExtractor: adds `date`, `hours_per_week` and `money_sek` entities from bot/extract.
 """
 from __future__ import annotations
@@ -23,7 +24,7 @@ from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from bot.extract import find_entities, mask_personnummer
-from bot.spelling import DiacriticRestorer, blank_punctuation, words_with_diacritics
+from bot.spelling import DiacriticRestorer, Speller, blank_punctuation, vocabulary, words_with_diacritics
 
 TYPED_TEXT = "text_as_typed"
 
@@ -70,30 +71,37 @@ class SwedishValueExtractor(_Stateless, EntityExtractorMixin):
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.MESSAGE_FEATURIZER], is_trainable=True)
-class SwedishDiacritics(GraphComponent):
-    """Before SpacyNLP. Trained only to remember the domain's own words with å/ä/ö."""
+class SwedishSpelling(GraphComponent):
+    """Before SpacyNLP. Trained only to remember the domain's own words: those with å/ä/ö, and
+    every word with its count, for mending slips."""
 
-    def __init__(self, model_storage: ModelStorage, resource: Resource, words: List[str]):
+    FILE = "spelling.json"
+
+    def __init__(self, model_storage: ModelStorage, resource: Resource, diacritic_words: List[str],
+                 words: Dict[str, int]):
         self._model_storage, self._resource = model_storage, resource
-        self._restorer = DiacriticRestorer(words)
+        self._speller = Speller(words, DiacriticRestorer(diacritic_words))
 
     @classmethod
     def create(cls, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
-               execution_context: ExecutionContext) -> "SwedishDiacritics":
-        return cls(model_storage, resource, [])
+               execution_context: ExecutionContext) -> "SwedishSpelling":
+        return cls(model_storage, resource, [], {})
 
     @classmethod
     def load(cls, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
-             execution_context: ExecutionContext, **kwargs: Any) -> "SwedishDiacritics":
+             execution_context: ExecutionContext, **kwargs: Any) -> "SwedishSpelling":
         with model_storage.read_from(resource) as directory:
-            words = json.loads((directory / "words.json").read_text(encoding="utf-8"))
-        return cls(model_storage, resource, words)
+            saved = json.loads((directory / cls.FILE).read_text(encoding="utf-8"))
+        return cls(model_storage, resource, saved["diacritic_words"], saved["vocabulary"])
 
     def train(self, training_data: TrainingData) -> Resource:
-        words = sorted(words_with_diacritics(m.get(TEXT) for m in training_data.training_examples if m.get(TEXT)))
+        texts = [m.get(TEXT) for m in training_data.training_examples if m.get(TEXT)]
+        diacritic_words = sorted(words_with_diacritics(texts))
+        words = vocabulary(texts, DiacriticRestorer(diacritic_words))
         with self._model_storage.write_to(self._resource) as directory:
-            (directory / "words.json").write_text(json.dumps(words, ensure_ascii=False), encoding="utf-8")
-        self._restorer = DiacriticRestorer(words)
+            (directory / self.FILE).write_text(json.dumps(
+                {"diacritic_words": diacritic_words, "vocabulary": words}, ensure_ascii=False), encoding="utf-8")
+        self._speller = Speller(words, DiacriticRestorer(diacritic_words))
         return self._resource
 
     def process_training_data(self, training_data: TrainingData) -> TrainingData:
@@ -104,10 +112,10 @@ class SwedishDiacritics(GraphComponent):
         for message in messages:
             text: Optional[str] = message.get(TEXT)
             if text and not text.startswith("/"):
-                restored = blank_punctuation(self._restorer.restore(text))
-                if restored != text:
+                rewritten = blank_punctuation(self._speller.correct(text))
+                if rewritten != text:
                     message.set(TYPED_TEXT, text)
-                    message.set(TEXT, restored)
+                    message.set(TEXT, rewritten)
         return messages
 
 

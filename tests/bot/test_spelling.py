@@ -1,5 +1,5 @@
-"""å/ä/ö put back where people leave them out and sentence punctuation blanked (bot/spelling.py),
-and the two Rasa components around it (bot/components.py), trained and loaded by Rasa itself."""
+"""å/ä/ö put back where people leave them out, typing slips mended and sentence punctuation
+blanked (bot/spelling.py), and the two Rasa components around it (bot/components.py), trained and loaded by Rasa itself."""
 from __future__ import annotations
 
 import asyncio
@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from bot.spelling import DiacriticRestorer, blank_punctuation, fold, words_with_diacritics
+from bot.spelling import DiacriticRestorer, Speller, blank_punctuation, fold, vocabulary, words_with_diacritics
 
 RESTORER = DiacriticRestorer(["omställningsstudiestöd"])
 
@@ -76,6 +76,40 @@ def test_blanking_keeps_every_position(text: str) -> None:
     assert all(b == t or b == " " for b, t in zip(blanked, text))
 
 
+TRAINING = ["tack så mycket", "tack för hjälpen", "kan någon ringa mig", "hur ska jag tolka det",
+            "vilka utbildningar finns", "vilka yrken finns", "vilka jobb finns", "pratar jag med en människa",
+            "jag vill söka omställningsstudiestöd", "det minns jag inte", "hur funkar det"]
+SPELLER = Speller(vocabulary(TRAINING, RESTORER), RESTORER)
+
+
+@pytest.mark.parametrize("typed, meant", [
+    ("snällt av dig, takc", "snällt av dig, tack"),                # two letters swapped
+    ("kan nån rniga mig", "kan nån ringa mig"),
+    ("det mnins jag inte", "det minns jag inte"),
+    ("hur fnkar det", "hur funkar det"),                            # a letter left out
+    ("patar jag med en mannisa", "pratar jag med en människa"),    # a slip and a missing ä at once
+    ("omstalningsstudistod", "omställningsstudiestöd"),           # long word: two edits
+    ("hur ska jag tilka det", "hur ska jag tolka det"),           # "vilka" is as near, more common
+])
+def test_slips_are_mended_to_training_words(typed: str, meant: str) -> None:
+    assert SPELLER.correct(typed) == meant
+
+
+@pytest.mark.parametrize("text", [
+    "tack så mycket",                # training words
+    "jag jobbar på volvo i torslanda",  # common Swedish words the training data lacks
+    "ett tak över huvudet",
+    "tsk", "xyz",                    # too short to guess
+    "jag är född 1975", "anna.svensson@example.se",
+])
+def test_known_and_real_words_are_left_alone(text: str) -> None:
+    assert SPELLER.correct(text) == text
+
+
+def test_the_vocabulary_counts_words_as_the_classifiers_read_them() -> None:
+    assert vocabulary(["Tack tack", "jag ar glad"], RESTORER) == {"tack": 2, "jag": 1, "är": 1, "glad": 1}
+
+
 # --- inside Rasa: trained, persisted, loaded ------------------------------------------------
 
 CONFIG = """
@@ -84,7 +118,7 @@ language: sv
 assistant_id: spelling-test
 pipeline:
   - name: bot.components.PersonnummerMasker
-  - name: bot.components.SwedishDiacritics
+  - name: bot.components.SwedishSpelling
   - name: SpacyNLP
     model: sv_vagvisaren
   - name: SpacyTokenizer
@@ -161,10 +195,17 @@ def test_the_model_understands_the_word_without_its_letters(agent) -> None:
     assert parse(agent, "omstallningsstudiestod")["intent"]["name"] == "study"
 
 
+def test_the_model_understands_the_word_with_a_slip(agent) -> None:
+    # As above: unmended, each is an unknown word.
+    assert parse(agent, "omstalningsstudistöd")["intent"]["name"] == "study"
+    assert parse(agent, "omställningstudiestöd")["intent"]["name"] == "study"
+
+
 def test_the_parse_keeps_the_text_as_typed_and_entities_point_into_it(agent) -> None:
-    typed = "jag vill ha omstallningsstudiestod fran 1 mars 2024, mitt pnr ar 19750101-1234"
+    # "omstalningsstudiestod" is one letter short: the classifiers read a longer text than this.
+    typed = "jag vill ha omstalningsstudiestod fran 1 mars 2024, mitt pnr ar 19750101-1234"
     result = parse(agent, typed)
-    assert result["text"].startswith("jag vill ha omstallningsstudiestod fran 1 mars 2024")
+    assert result["text"].startswith("jag vill ha omstalningsstudiestod fran 1 mars 2024")
     assert "19750101-1234" not in result["text"]  # the masker still ran first
     [when] = [e for e in result["entities"] if e["entity"] == "date"]
     assert result["text"][when["start"]:when["end"]] == "1 mars 2024"
