@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from bot.spelling import DiacriticRestorer
+from bot.spelling import DiacriticRestorer, blank_punctuation
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -58,6 +58,13 @@ def test_no_message_is_taught_as_two_intents() -> None:
     for intent, texts in training().items():
         for text in texts:
             assert seen.setdefault(normal(text), intent) == intent, (text, seen[normal(text)], intent)
+
+
+def test_every_example_has_words_for_the_classifiers() -> None:
+    # They read the text with sentence punctuation blanked (bot/spelling.py): "???" would be an
+    # empty example, teaching its intent nothing but a bias.
+    empty = [(intent, t) for intent, texts in training().items() for t in texts if not blank_punctuation(t).strip()]
+    assert not empty
 
 
 def test_held_out_messages_are_never_trained_on() -> None:
