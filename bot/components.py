@@ -97,11 +97,12 @@ class SwedishSpelling(GraphComponent):
     def train(self, training_data: TrainingData) -> Resource:
         texts = [m.get(TEXT) for m in training_data.training_examples if m.get(TEXT)]
         diacritic_words = sorted(words_with_diacritics(texts))
-        words = vocabulary(texts, DiacriticRestorer(diacritic_words))
+        restorer = DiacriticRestorer(diacritic_words)
+        words = vocabulary(texts, restorer)
         with self._model_storage.write_to(self._resource) as directory:
             (directory / self.FILE).write_text(json.dumps(
                 {"diacritic_words": diacritic_words, "vocabulary": words}, ensure_ascii=False), encoding="utf-8")
-        self._speller = Speller(words, DiacriticRestorer(diacritic_words))
+        self._speller = Speller(words, restorer)
         return self._resource
 
     def process_training_data(self, training_data: TrainingData) -> TrainingData:

@@ -20,15 +20,15 @@ from pathlib import Path
 from typing import Callable
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # the model's bot/ components
+from bot.spelling import fold  # noqa: E402
 
 KEYBOARD = ["qwertyuiopå", "asdfghjklöä", "zxcvbnm"]
 NEIGHBOURS = {c: [row[j] for j in (i - 1, i + 1) if 0 <= j < len(row)]
               for row in KEYBOARD for i, c in enumerate(row)}
-WITHOUT_DIACRITICS = str.maketrans("åäöéÅÄÖÉ", "aaoeAAOE")
 
 
 def without_diacritics(text: str, rng: random.Random) -> str:
-    return text.translate(WITHOUT_DIACRITICS)
+    return fold(text)
 
 
 def one_slip(text: str, rng: random.Random) -> str:
