@@ -14,6 +14,7 @@ the text (entities) stay valid."""
 from __future__ import annotations
 
 import re
+from collections import Counter
 from functools import lru_cache
 from typing import Iterable
 
@@ -122,13 +123,11 @@ class Speller:
     def __init__(self, vocabulary: dict[str, int], restorer: DiacriticRestorer):
         self._vocabulary, self._restorer = vocabulary, restorer
         self._common = _common_words()
-        self._spelled: dict[str, tuple[int, str]] = {}  # without å/ä/ö -> most used spelling
-        folded_counts: dict[str, int] = {}
-        for word, count in vocabulary.items():
-            folded = fold(word)
-            folded_counts[folded] = folded_counts.get(folded, 0) + count
-            if self._spelled.get(folded, (0, ""))[0] < count:
-                self._spelled[folded] = (count, word)
+        self._spelled: dict[str, str] = {}  # without å/ä/ö -> the most used spelling
+        folded_counts: Counter[str] = Counter()
+        for word, count in sorted(vocabulary.items(), key=lambda wc: -wc[1]):
+            self._spelled.setdefault(fold(word), word)
+            folded_counts[fold(word)] += count
         self._index = SymSpell(max_dictionary_edit_distance=2, prefix_length=7)
         for folded, count in folded_counts.items():
             self._index.create_dictionary_entry(folded, count)
@@ -148,7 +147,7 @@ class Speller:
         # Slips are rare on the first letter: between equally near words, prefer one starting
         # like the typed word ("tilka" -> "tolka", not the more common "vilka").
         best = next((s for s in found if s.term[0] == folded[0]), found[0])
-        return self._spelled[best.term][1]
+        return self._spelled[best.term]
 
     def correct(self, text: str) -> str:
         return WORD.sub(lambda m: self.word(m.group(0)), text)
@@ -156,8 +155,4 @@ class Speller:
 
 def vocabulary(texts: Iterable[str], restorer: DiacriticRestorer) -> dict[str, int]:
     """Lower-case word counts of `texts` as the classifiers read them (after `restorer`)."""
-    counts: dict[str, int] = {}
-    for text in texts:
-        for word in WORD.findall(restorer.restore(text)):
-            counts[word.lower()] = counts.get(word.lower(), 0) + 1
-    return counts
+    return dict(Counter(word.lower() for text in texts for word in WORD.findall(restorer.restore(text))))
