@@ -114,6 +114,17 @@ _LEADING_WORDS = re.compile(
     r"runt|kring|omkring|i|pa|under|till|tills|t\.?o\.?m\.?)\b\s*)+")
 _RELATIVE_RE = re.compile(r"\b(sedan|sen)\b.*\b(ar|manad|manader|vecka|veckor|dag|dagar)\b|"
                           r"\b(igar|idag|i dag|forra|i fjol|ifjol)\b")
+# People who are unsure hedge ("någon gång 2019", "2019 tror jag"): the date is what they give.
+_HEDGES_RE = re.compile(r"\b(?:(?:jag )?(?:vet|minns) inte (?:exakt|riktigt|precis)(?: men)?|"
+                        r"nagon gang|kanske|tror jag|jag tror(?: att)?(?: det var)?|"
+                        r"det var|om jag minns ratt|ish)\b")
+# "förra året" is a year, not today one year ago (which dateparser would give).
+_LAST_YEAR_RE = re.compile(r"\b(?:forra aret|i fjol|ifjol)\b")
+_THIS_YEAR_RE = re.compile(r"\b(?:i ar|det har aret|detta ar)$")
+# "i början av 2019": a third of a year, read like a season (start month, three months long).
+_PART_OF_YEAR = {"borjan": 1, "mitten": 5, "slutet": 10}
+_PART_OF_YEAR_RE = re.compile(r"\b(?:i )?(borjan|mitten|slutet) (?:av|pa) (?:aret )?(\d{4}|-\d{2})$")
+_PART_OF_MONTH_RE = re.compile(r"\b(?:i )?(?:borjan|mitten|slutet) (?:av|pa) (?=[a-z])")
 _SETTINGS_BASE = {"PREFER_DAY_OF_MONTH": "first", "PREFER_DATES_FROM": "past",
                   "DATE_ORDER": "YMD", "RETURN_AS_TIMEZONE_AWARE": False}
 
@@ -142,6 +153,16 @@ def parse_date(text: str, today: date, *, allow_ongoing: bool = False,
         return None
     if allow_ongoing and _ONGOING_RE.search(folded):
         return ParsedDate(None, ONGOING, ongoing=True)
+    folded = re.sub(r"\s+", " ", _HEDGES_RE.sub(" ", folded)).strip(" ,").rstrip("-")
+    folded = _THIS_YEAR_RE.sub(str(today.year), _LAST_YEAR_RE.sub(str(today.year - 1), folded))
+    part = _PART_OF_YEAR_RE.search(folded)
+    if part:
+        year = int(part.group(2).lstrip("-"))
+        year = year + 2000 if year < 100 else year
+        month = _PART_OF_YEAR[part.group(1)] + (2 if end_of_period else 0)
+        day = calendar.monthrange(year, month)[1] if end_of_period else 1
+        return ParsedDate(date(year, month, day), "season")
+    folded = _PART_OF_MONTH_RE.sub("", folded)
     season = _SEASON_RE.search(folded)
     if season:
         start = _season_date(season.group(1), season.group(2), today)

@@ -33,6 +33,22 @@ def test_end_dates_mean_the_end_of_the_period(text: str, expected: str) -> None:
     assert parsed is not None and parsed.iso() == expected
 
 
+# Someone who does not remember exactly says so; the date in the answer is still the answer.
+@pytest.mark.parametrize("text, start, end", [
+    ("i början av 2019", "2019-01-01", "2019-03-31"), ("mitten av 2019", "2019-05-01", "2019-07-31"),
+    ("i slutet av -19", "2019-10-01", "2019-12-31"), ("någon gång 2019", "2019-01-01", "2019-12-31"),
+    ("2019 tror jag", "2019-01-01", "2019-12-31"), ("jag tror det var 2019", "2019-01-01", "2019-12-31"),
+    ("kanske 2019", "2019-01-01", "2019-12-31"), ("2019-ish", "2019-01-01", "2019-12-31"),
+    ("förra året", "2025-01-01", "2025-12-31"), ("i fjol", "2025-01-01", "2025-12-31"),
+    ("i slutet av förra året", "2025-10-01", "2025-12-31"), ("mars förra året", "2025-03-01", "2025-03-31"),
+    ("i mars i år", "2026-03-01", "2026-03-31"), ("i slutet av mars 2019", "2019-03-01", "2019-03-31"),
+    ("någon gång i maj 2023", "2023-05-01", "2023-05-31"),
+])
+def test_approximate_dates(text: str, start: str, end: str) -> None:
+    assert parse_date(text, TODAY).iso() == start
+    assert parse_date(text, TODAY, end_of_period=True).iso() == end
+
+
 @pytest.mark.parametrize("text", ["fortfarande", "pågår", "pagar", "jag jobbar kvar", "tills vidare"])
 def test_ongoing(text: str) -> None:
     parsed = parse_date(text, TODAY, allow_ongoing=True)
