@@ -98,13 +98,13 @@ def summary_text(s: Mapping[str, Any], decision: Mapping[str, Any] | None) -> st
         lines.append(f"- Arbetsgivare: {s['employer_name']}")
     for e in s.get("employments") or []:
         lines.append(f"- Anställning: {_months(e)}")
-    if s.get("contact_name"):
+    if s.get("contact_name") not in (None, "unknown"):
         lines.append(f"- Namn: {s['contact_name']}")
     contact = s.get("contact_email") or s.get("contact_phone")
     if contact:
         lines.append(f"- Kontakt: {contact}")
     if s.get("meeting_preference"):
-        place = f" ({s['municipality']})" if s.get("municipality") else ""
+        place = f" ({s['municipality']})" if s.get("municipality") not in (None, "unknown") else ""
         lines.append(f"- Möte: {_MEETING_SV.get(s['meeting_preference'], '')}{place}")
     if decision:
         lines.append(f"- Preliminär bedömning: {service_summary(decision)}")

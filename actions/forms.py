@@ -15,7 +15,8 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import flow
-from actions.parsing import INTERPRETERS, UNKNOWN_ALLOWED, Answer, Filled, Miss
+from actions.parsing import (INTERPRETERS, UNKNOWN_ALLOWED, Answer, Filled, Miss,
+                             dont_know_miss)
 
 NOT_FRESH = {"action_listen", "action_extract_slots"}
 MISSES_BEFORE_BUTTONS = 2
@@ -88,11 +89,14 @@ class FormValidation(Action):
         if asked and answers_fresh_message(tracker, self.form):
             if replies_to_delete_question(tracker):
                 return []  # the deletion rules take it
-            result = INTERPRETERS[asked](answer_from(tracker, today))
+            answer = answer_from(tracker, today)
+            result = INTERPRETERS[asked](answer)
             if result is None:
                 return []  # not an answer: let the rules handle the digression
             if isinstance(result, Miss):
-                updates.update(self._miss(dispatcher, slots, asked, result.hint))
+                result = dont_know_miss(asked, answer, result)
+                updates.update(self._miss(dispatcher, slots, asked, result.hint, result.lead,
+                                          result.offer_human))
             else:
                 filled = dict(result.slots)
                 again = filled.pop("_ask_again", None)
@@ -119,11 +123,14 @@ class FormValidation(Action):
 
     @staticmethod
     def _miss(dispatcher: CollectingDispatcher, slots: dict[str, Any], asked: str,
-              hint: str) -> dict[str, Any]:
+              hint: str, lead: str | None = None, offer_human: bool = False) -> dict[str, Any]:
         count = int((slots.get("miss_count") or {}).get(asked, 0)) + 1
         buttons: list[dict[str, str]] = []
-        text = f"Det förstod jag inte riktigt. {hint}"
-        if count >= MISSES_BEFORE_BUTTONS:
+        text = f"{lead or 'Det förstod jag inte riktigt.'} {hint}"
+        if offer_human and count < MISSES_BEFORE_BUTTONS:
+            buttons = [HUMAN_BUTTON]
+            text += " Du kan också välja att prata med en rådgivare."
+        elif count >= MISSES_BEFORE_BUTTONS:
             buttons = ([DONT_KNOW_BUTTON] if asked in UNKNOWN_ALLOWED else []) + [HUMAN_BUTTON]
             text += " Du kan också välja nedan."
         dispatcher.utter_message(text=text, buttons=buttons)

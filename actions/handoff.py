@@ -88,9 +88,10 @@ def build_case(conversation_id: str, s: Mapping[str, Any], events: list[dict[str
     age = _known(s.get("age"))
     return {
         "conversation_id": conversation_id,
-        "person": {"name": s.get("contact_name"), "email": s.get("contact_email"),
+        "person": {"name": _known(s.get("contact_name")), "email": s.get("contact_email"),
                    "phone": s.get("contact_phone"), "age": age if isinstance(age, int) else None,
-                   "municipality": s.get("municipality"), "meeting_preference": s.get("meeting_preference")},
+                   "municipality": _known(s.get("municipality")),
+                   "meeting_preference": s.get("meeting_preference")},
         "situation": {"kind": s.get("situation"), "termination_reason": s.get("termination_reason"),
                       "initiated_by": s.get("termination_initiated_by"),
                       "special_needs_illness": s.get("special_needs_illness"),

@@ -77,6 +77,11 @@ class Filled:
 @dataclass
 class Miss:
     hint: str
+    # What the bot says before the hint. None: "Det förstod jag inte riktigt." Set when the
+    # answer was understood but cannot be used as it is ("vet inte", "ett avgångsavtal").
+    lead: str | None = None
+    # Offer a human at once instead of after two misses (someone who does not know may need one).
+    offer_human: bool = False
 
 
 Result = Filled | Miss | None
@@ -213,13 +218,69 @@ def termination_reason(a: Answer) -> Result:
     return Filled(slots)
 
 
+# The law asks who took the initiative (seed 001, 5.1 p. 3); people answer with what happened.
+_EMPLOYEE_INITIATIVE = re.compile(
+    r"\bjag sjalv\b|\bsjalv\b|egen begaran|\bmitt (eget )?(beslut|val|initiativ)\b|"
+    r"\bjag (ville|valde|bestamde|bad om att fa) sluta|\bjag sa upp mig\b|"
+    r"\binte (min |var )?(arbetsgivaren|arbetsgivare|chefen|foretaget|firman)\b|"
+    r"\b(arbetsgivaren|chefen|foretaget|firman|bolaget) (sa|har|hade) (inte|ej) upp")
+_EMPLOYER_INITIATIVE = re.compile(
+    r"\b(arbetsgivaren|chefen|foretaget|firman|bolaget|ledningen|hr)\b|\bde (sa upp|varslade)|"
+    r"\b(blev|ar|var|har blivit) (uppsagd|varslad)|\bsparken\b|"
+    r"\btjansten? (forsvann|forsvinner|drogs in|dras in|togs bort|tas bort|lades ner|laggs ner)|"
+    r"\b(lade|lagger|lagt|lagts) ner\b|nedlaggning|neddragning|omorganis|konkurs|arbetsbrist")
+_AGREEMENT = re.compile(r"avgangsavtal|avgangsvederlag|overenskommelse|\bkom overens\b|"
+                        r"\b(ar|var|blev) overens\b")
+_EMPLOYER_PROPOSED = re.compile(r"\b(arbetsgivaren|chefen|foretaget|firman|bolaget|de|hr)\b"
+                                r"( \w+){0,3} (foreslog|erbjod|ville|tog upp|tog initiativ)")
+_DONT_KNOW = re.compile(r"\bvet (inte|ej)\b|\bminns (inte|ej)\b|ingen aning|\bosaker\b|"
+                        r"\bkommer inte ihag\b|\bhar glomt\b")
+
+
 def termination_initiated_by(a: Answer) -> Result:
-    if re.search(r"\bjag sjalv\b|\bsjalv\b|egen begaran", a.folded):
+    folded = a.folded
+    if _EMPLOYEE_INITIATIVE.search(folded):
         return Filled({"termination_initiated_by": "employee"})
+    # An agreement to end the employment settles nothing by itself: whose idea it was does.
+    if _AGREEMENT.search(folded):
+        if _EMPLOYER_PROPOSED.search(folded):
+            return Filled({"termination_initiated_by": "employer"})
+        return Miss("Då avgör vem som tog upp det först. Var det arbetsgivaren som föreslog att "
+                    "du skulle sluta, svara ja. Var det du som ville sluta, svara nej.",
+                    lead="Tack, det är bra att veta.")
+    if _EMPLOYER_INITIATIVE.search(folded):
+        return Filled({"termination_initiated_by": "employer"})
     value = yes_no(a, allow_unknown=False)
-    if value is None:
-        return None if a.is_digression else Miss("Svara ja om arbetsgivaren sa upp dig, annars nej.")
-    return Filled({"termination_initiated_by": "employer" if value else "employee"})
+    if value is not None:
+        return Filled({"termination_initiated_by": "employer" if value else "employee"})
+    if a.is_digression:
+        return None
+    return Miss("Svara ja om arbetsgivaren sa upp dig, annars nej.")
+
+
+# What helps someone who says "vet inte" to a question that needs an answer to go on.
+_DONT_KNOW_HINTS = {
+    "termination_initiated_by": "Tänk på vem som tog upp det först. Sa arbetsgivaren att din tjänst "
+                                "skulle försvinna, svara ja. Ville du själv sluta, svara nej.",
+    "employment_start": "Det räcker med ungefär när, till exempel \"hösten 2019\", \"i början av "
+                        "2020\" eller bara \"2019\".",
+    "more_employments": "Tänk på de senaste två, tre åren: har du haft något annat jobb, också "
+                        "extrajobb eller timanställning? Svara ja eller nej.",
+    "had_skippable": "Minns du ingen sådan period, svara nej. Rådgivaren kan gå igenom det med dig.",
+    "more_skippable": "Minns du ingen fler period, svara nej.",
+    "consent": "Säger du ja skickas dina svar till en rådgivare, och du kan be mig radera dem när "
+               "som helst. Säger du nej sparas inget, men vi kan ändå prata om ditt yrkesliv.",
+}
+for _slot in ("employment_end", "skippable_start", "skippable_end"):
+    _DONT_KNOW_HINTS[_slot] = _DONT_KNOW_HINTS["employment_start"]
+
+
+def dont_know_miss(slot: str, answer: Answer, miss: Miss) -> Miss:
+    """A miss on "vet inte" is not a misunderstanding: say so kindly, help, and offer a human."""
+    if miss.lead is not None or not (answer.intent == "dont_know" or _DONT_KNOW.search(answer.folded)):
+        return miss
+    lead = "Du bestämmer själv." if slot == "consent" else "Ingen fara om du inte vet säkert."
+    return Miss(_DONT_KNOW_HINTS.get(slot, miss.hint), lead=lead, offer_human=slot != "consent")
 
 
 def yes_no_slot(name: str, *, allow_unknown: bool = True) -> Callable[[Answer], Result]:
@@ -430,11 +491,21 @@ _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(\.[\w-]+)+")
 _PHONE = re.compile(r"(\+46|0)[\d\s-]{6,14}\d")
 
 
+# The name is for the advisor's greeting, nothing more: someone who would rather not say need not.
+_NO_NAME = re.compile(r"\bvill inte (saga|uppge|ge|skriva|lamna)|\bhelst inte\b|\bhoppa over\b|"
+                      r"\banonym|\bingen kommentar\b|\bskippa\b")
+_NAME_LEAD = re.compile(r"^(hej,? )?(jag heter|mitt namn (är|ar)|namnet (är|ar)|jag (är|ar)|det (är|ar)|"
+                        r"(du kan )?kalla mig|heter)\s+", re.I)
+
+
 def contact_name(a: Answer) -> Result:
+    if _NO_NAME.search(a.folded):
+        return Filled({"contact_name": UNKNOWN,
+                       "_say": "Det går bra, namnet behövs inte. Rådgivaren hör av sig ändå."})
     if a.is_digression:
         return None
-    text = re.sub(r"^(jag heter|mitt namn är|mitt namn ar|jag är|jag ar|det är|det ar)\s+", "",
-                  a.text.strip(), flags=re.I).strip(" .!")
+    text = _NAME_LEAD.sub("", a.text.strip()).strip(" .!")
+    text = re.sub(r"\s+heter jag$", "", text, flags=re.I)
     if not (1 < len(text) <= 80) or re.search(r"[\d@<>{}]", text) or a.is_payload:
         return Miss("Skriv ditt namn, till exempel \"Anna\".")
     return Filled({"contact_name": text})
@@ -462,11 +533,22 @@ meeting_preference = choice_slot("meeting_preference", {
 }, "Skriv \"digitalt\", \"på plats\" eller \"spelar ingen roll\".", dont_know="no_preference")
 
 
+_ANY_PLACE = re.compile(r"\bspelar ingen roll\b|\bvar som helst\b|\bvilken som helst\b|"
+                        r"\bvill inte (saga|uppge)|\bspelar mindre roll\b|\bnagon(stans)? nara\b")
+
+
 def municipality(a: Answer) -> Result:
+    if _ANY_PLACE.search(a.folded) or a.intent == "dont_know" or _DONT_KNOW.search(a.folded):
+        return Filled({"municipality": UNKNOWN,
+                       "_say": "Då bestämmer ni platsen tillsammans när rådgivaren hör av sig."})
     if a.is_digression:
         return None
-    text = re.sub(r"^(i|pa|på|helst i|helst)\s+", "", a.text.strip(), flags=re.I)
-    text = re.sub(r"\s+(kommun|stad)$", "", text, flags=re.I).strip(" .!")
+    text = re.sub(r"^((jag )?bor (i|pa|på)|i närheten av|i narheten av|nära|nara|någonstans i|"
+                  r"nagonstans i|runt|gärna i|garna i|helst i|helst|i|pa|på)\s+", "",
+                  a.text.strip(), flags=re.I)
+    # "Gävle kommun" → "Gävle"; "Stockholms stad" keeps its ending rather than lose its s.
+    text = re.sub(r"(?<!s)\s+(kommun|stad)$|\s+(med omnejd|eller (där|dar) omkring|(o|och) (runt|omkring))$", "",
+                  text.strip(" .!"), flags=re.I).strip(" .!")
     if not (1 < len(text) <= 40) or re.search(r"[\d@<>{}/]", text):
         return Miss("Skriv namnet på kommunen, till exempel \"Uppsala\".")
     return Filled({"municipality": text[:1].upper() + text[1:]})

@@ -30,7 +30,7 @@ REASONS: dict[str, str] = {
 
     # Situation for rådgivning and förstärkt stöd (lag 6 §; eligibility.md 2.2)
     "SITUATION.met.SHORTAGE_OF_WORK":
-        "Du är uppsagd på grund av arbetsbrist, och det var arbetsgivaren som sa upp dig.",
+        "Du är uppsagd på grund av arbetsbrist, och det var arbetsgivaren som tog initiativet.",
     "SITUATION.met.ILLNESS":
         "Din anställning upphör, eller har upphört, på grund av sjukdom.",
     "SITUATION.met.FIXED_TERM_ENDED":
@@ -190,7 +190,7 @@ MISSING_QUESTIONS: dict[str, str] = {
     "employer.collective_agreement": "Har din arbetsgivare kollektivavtal?",
     "employer.operates_in_sweden": "Är arbetsgivaren verksam i Sverige och registrerad hos Skatteverket?",
     "termination.reason": "Varför upphör din anställning?",
-    "termination.initiated_by": "Var det arbetsgivaren som sa upp dig?",
+    "termination.initiated_by": "Var det arbetsgivaren som sa upp dig, eller tog initiativet till att du slutar?",
     "termination.last_day": "Vilken är din sista anställningsdag?",
     "role_exclusion": "Är du vd, stor delägare eller anhörig till ägaren i företaget?",
     "employments.role_exclusion": "Är du vd, stor delägare eller anhörig till ägaren i företaget?",

@@ -200,3 +200,59 @@ def test_a_less_sure_deletion_request_still_interrupts_a_free_text_question() ->
     # Other digressions keep the higher bar: an unsure guess is kept as the answer.
     kept = INTERPRETERS["inward_who"](Answer("jag har jobbat med människor", "faq", 0.52, [], TODAY))
     assert isinstance(kept, Filled)
+
+
+@pytest.mark.parametrize("text, intent, expected", [
+    ("chefen sa att min tjänst försvinner", "inform", "employer"),
+    ("de lade ner hela avdelningen", "inform", "employer"),
+    ("företaget gick i konkurs", "inform", "employer"),
+    ("chefen erbjöd mig ett avgångsavtal", "inform", "employer"),
+    ("nej, chefen sa upp mig", "deny", "employer"),
+    ("nej, inte arbetsgivaren", "deny", "employee"),
+    ("arbetsgivaren sa inte upp mig", "inform", "employee"),
+    ("det var mitt eget beslut", "inform", "employee"),
+    ("jag sa upp mig", "inform", "employee"),
+    ("ja", "affirm", "employer"),
+    ("nej", "deny", "employee"),
+])
+def test_who_took_the_initiative_is_read_from_what_happened(text: str, intent: str, expected: str) -> None:
+    result = INTERPRETERS["termination_initiated_by"](Answer(text, intent, 0.9, [], TODAY))
+    assert isinstance(result, Filled) and result.slots == {"termination_initiated_by": expected}
+
+
+def test_an_agreement_to_leave_asks_whose_idea_it_was() -> None:
+    # "vi kom överens om att jag skulle sluta" was read as a goodbye and ended the form.
+    for text, intent in (("vi kom överens om att jag skulle sluta", "goodbye"),
+                         ("jag skrev på ett avgångsavtal", "inform"),
+                         ("arbetsgivaren och jag kom överens", "inform")):
+        result = INTERPRETERS["termination_initiated_by"](Answer(text, intent, 0.95, [], TODAY))
+        assert isinstance(result, Miss) and result.lead and "tog upp det först" in result.hint
+
+
+def test_not_knowing_is_met_kindly_with_help_and_a_human_at_once() -> None:
+    slots = {**BASE, "employment_start": None, "requested_slot": "employment_start"}
+    updates, messages = _run(slots, "minns inte", "dont_know")
+    text = messages[0]["text"]
+    assert updates["requested_slot"] == "employment_start"
+    assert text.startswith("Ingen fara") and "förstod jag inte" not in text and "hösten 2019" in text
+    assert [b["payload"] for b in messages[0]["buttons"]] == ["/request_human"]
+    # An answer that is just unclear keeps the plain hint, and no button the first time.
+    _, messages = _run(slots, "blä", "inform")
+    assert messages[0]["text"].startswith("Det förstod jag inte riktigt") and not messages[0]["buttons"]
+    # The approximate answer the hint asks for is then taken.
+    updates, _ = _run(slots, "i början av 2019 tror jag", "inform")
+    assert updates["employment_start"] == "2019-01-01"
+
+
+@pytest.mark.parametrize("slot, text, expected", [
+    ("contact_name", "kalla mig Anna", "Anna"),
+    ("contact_name", "hej, jag heter Ali Hassan", "Ali Hassan"),
+    ("contact_name", "vill helst inte säga", "unknown"),
+    ("municipality", "jag bor i Luleå", "Luleå"),
+    ("municipality", "i Gävle kommun", "Gävle"),
+    ("municipality", "Stockholms stad", "Stockholms stad"),
+    ("municipality", "spelar ingen roll", "unknown"),
+])
+def test_contact_answers_keep_only_what_the_advisor_needs(slot: str, text: str, expected: str) -> None:
+    result = INTERPRETERS[slot](Answer(text, "inform", 0.9, [], TODAY))
+    assert isinstance(result, Filled) and result.slots[slot] == expected

@@ -17,6 +17,7 @@ from rasa_sdk import Tracker
 
 from actions import handoff
 from actions.case_text import action_plan_draft, advisor_summary
+from actions.dialogue import summary_text
 
 ROOT = Path(__file__).resolve().parents[2]
 TOKEN = "bot-token-for-the-outbox-test"
@@ -59,6 +60,15 @@ def test_the_case_carries_facts_decision_texts_and_a_masked_transcript() -> None
     assert "Yttrande till CSN inför ansökan om omställningsstudiestöd" in plan["activities"]
     assert "Personens eget första steg: titta på utbildningar till elektriker" in plan["activities"]
     assert plan["time_frame"].startswith("6 eller 12 månader")
+
+
+def test_a_name_or_place_the_person_did_not_give_is_absent_not_the_word_unknown() -> None:
+    slots = {**SLOTS, "contact_name": "unknown", "meeting_preference": "physical", "municipality": "unknown"}
+    case = handoff.build_case("c1b", slots, tracker("c1b", slots).events)
+    assert case["person"]["name"] is None and case["person"]["municipality"] is None
+    assert "unknown" not in case["summary_sv"] and case["summary_sv"].startswith("Personen")
+    said = summary_text(slots, None)  # what the person is asked to confirm
+    assert "unknown" not in said and "Namn" not in said and "- Möte: på plats\n" in said
 
 
 def test_pressed_buttons_show_their_titles_in_the_transcript() -> None:
