@@ -15,18 +15,13 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import flow
-from actions.parsing import (INTERPRETERS, UNKNOWN_ALLOWED, Answer, Filled, Miss,
+from actions.parsing import (INTERPRETERS, UNKNOWN_ALLOWED, Answer, Filled, Miss, Reply,
                              dont_know_miss)
 
 NOT_FRESH = {"action_listen", "action_extract_slots"}
 MISSES_BEFORE_BUTTONS = 2
 HUMAN_BUTTON = {"title": "Prata med en rådgivare", "payload": "/request_human"}
 DONT_KNOW_BUTTON = {"title": "Vet inte", "payload": "/dont_know"}
-SITUATION_BUTTONS = [
-    {"title": "Jag har kvar mitt jobb", "payload": "/inform_employed"},
-    {"title": "Jag är uppsagd på grund av sjukdom", "payload": '/inform{"value":"terminated_illness"}'},
-    {"title": "Anställningen upphör av annat skäl", "payload": "/inform_terminated"},
-]
 
 
 def application_date() -> date:
@@ -68,7 +63,8 @@ def answer_from(tracker: Tracker, today: date) -> Answer:
     intent = message.get("intent") or {}
     return Answer(text=message.get("text") or "", intent=intent.get("name"),
                   confidence=float(intent.get("confidence") or 0.0),
-                  entities=list(message.get("entities") or []), today=today)
+                  entities=list(message.get("entities") or []), today=today,
+                  slots=dict(tracker.slots))
 
 
 class FormValidation(Action):
@@ -93,21 +89,21 @@ class FormValidation(Action):
             result = INTERPRETERS[asked](answer)
             if result is None:
                 return []  # not an answer: let the rules handle the digression
-            if isinstance(result, Miss):
+            if isinstance(result, Reply):
+                dispatcher.utter_message(response=result.response)
+                updates.update({asked: None, "asked_again": True})  # asked again, not a miss
+            elif isinstance(result, Miss):
                 result = dont_know_miss(asked, answer, result)
                 updates.update(self._miss(dispatcher, slots, asked, result.hint, result.lead,
                                           result.offer_human))
             else:
                 filled = dict(result.slots)
-                again = filled.pop("_ask_again", None)
                 say, buttons = filled.pop("_say", None), filled.pop("_buttons", [])
                 problem = inconsistency(slots, filled, asked)
                 if problem:
                     updates.update(self._miss(dispatcher, slots, asked, problem))
                 else:
                     updates.update(filled)
-                    if again:
-                        dispatcher.utter_message(text=again, buttons=SITUATION_BUTTONS)
                     if say:
                         dispatcher.utter_message(text=say, buttons=buttons)
                     updates.setdefault(asked, None)

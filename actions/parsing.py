@@ -40,6 +40,8 @@ class Answer:
     confidence: float = 0.0
     entities: list[dict[str, Any]] = field(default_factory=list)
     today: date = field(default_factory=date.today)
+    # Slot values when the question was asked: an answer like "ja" can depend on them.
+    slots: dict[str, Any] = field(default_factory=dict)
 
     @property
     def folded(self) -> str:
@@ -84,7 +86,14 @@ class Miss:
     offer_human: bool = False
 
 
-Result = Filled | Miss | None
+@dataclass
+class Reply:
+    """The answer was a question the bot can answer itself: answer it (a response name from
+    domain.yml), then ask the same question again. Not a miss: nothing was misunderstood."""
+    response: str
+
+
+Result = Filled | Miss | Reply | None
 
 
 # --- building blocks ------------------------------------------------------------------------
@@ -168,16 +177,33 @@ _SITUATION_WORDS = {
 }
 
 
+_JOB_KEPT = re.compile(r"\b(finns|ar|har (den|jobbet|tjansten|anstallningen)?) ?kvar\b|\bhar kvar\b|"
+                       r"\bfortfarande (anstalld|jobb|kvar)|\b(ar|fortfarande) anstalld\b|"
+                       r"\bhar (mitt|ett|jobbet|min tjanst|min anstallning)\b")
+_JOB_ENDING = re.compile(r"uppsag|sagt upp|sa upp|upphor|upphort|far inte jobba kvar|tar slut|"
+                         r"tog slut|\bslutar\b|avslut|\bforlorat\b|\bfick sluta\b")
+
+
 def situation(a: Answer) -> Result:
     value = a.button if a.button in _SITUATION_WORDS else None
+    if value is None and a.slots.get("reduced_capacity") is True:
+        # The follow-up for someone on sick leave: "Har du kvar din anställning, eller …?"
+        if _JOB_ENDING.search(a.folded):
+            value = "terminated_illness" if re.search(r"sjuk|ohalsa|halsa", a.folded) else "terminated"
+        elif _JOB_KEPT.search(a.folded):
+            value = "employed"
+        elif a.intent in ("affirm", "deny"):
+            # "nej": it ends, and the reason is asked next (illness is one of the buttons).
+            value = "employed" if a.intent == "affirm" else "terminated"
     if value is None and a.intent == "inform_sick":
-        if re.search(r"uppsag|sagt upp|upphor|far inte jobba kvar", a.folded):
+        if _JOB_ENDING.search(a.folded):
             value = "terminated_illness"
+        elif _JOB_KEPT.search(a.folded):
+            return Filled({"situation": "employed", "reduced_capacity": True})
         else:
-            # Sick leave does not say whether the job is still there: ask, gently.
-            return Filled({"reduced_capacity": True, "_ask_again": (
-                "Tack för att du berättar. Har du kvar din anställning, eller har den upphört "
-                "eller ska den upphöra?")})
+            # Sick leave does not say whether the job is still there: utter_ask_situation asks
+            # that, gently, once reduced_capacity is set.
+            return Filled({"reduced_capacity": True})
     if value is None and a.intent in _SITUATION_INTENTS and a.confidence >= 0.5:
         value = _SITUATION_INTENTS[a.intent]
     if value is None:
@@ -563,6 +589,32 @@ def free_text_slot(name: str) -> Callable[[Answer], Result]:
     return interpret
 
 
+# The outward phase gives information (conversation.md; seed 001, 3.1): someone in the guidance
+# questions who asks what educations or jobs there are gets an answer, not a stored "answer".
+_ASKS = re.compile(r"^(vad|vilka|vilken|vilket|var|hur|finns det|kan (jag|man)|ska jag|vet du|"
+                   r"har du|kan du|tips)\b")
+_EDUCATION_TOPIC = re.compile(r"utbildning|plugga|studera|studier|\bkurs|komvux|yrkeshogskola|"
+                              r"\byh\b|hogskola|universitet|folkhogskola|omskol|vidareutbild")
+_OCCUPATION_TOPIC = re.compile(r"yrke|jobb|arbete|bransch|\bbrist|efterfrag|\bsoks\b|"
+                               r"\bsoker (de|dom|man)\b|behovs|kompetens|\bbli\b")
+
+
+def options_question(a: Answer) -> Reply | None:
+    if a.is_digression or a.is_payload or not (_ASKS.search(a.folded) or "?" in a.text):
+        return None
+    if _EDUCATION_TOPIC.search(a.folded):
+        return Reply("utter_outward_educations")
+    if _OCCUPATION_TOPIC.search(a.folded):
+        return Reply("utter_outward_occupations")
+    return None
+
+
+def _answering_options(interpret: Callable[[Answer], Result]) -> Callable[[Answer], Result]:
+    def wrapped(a: Answer) -> Result:
+        return options_question(a) or interpret(a)
+    return wrapped
+
+
 INTERPRETERS: dict[str, Callable[[Answer], Result]] = {
     "consent": consent,
     "situation": situation,
@@ -602,6 +654,10 @@ INTERPRETERS: dict[str, Callable[[Answer], Result]] = {
     "meeting_preference": meeting_preference,
     "municipality": municipality,
 }
+GUIDANCE_SLOTS = ("inward_who", "inward_skills", "inward_wants", "outward_options", "forward_goal",
+                  "forward_next_step")
+for _slot in GUIDANCE_SLOTS:
+    INTERPRETERS[_slot] = _answering_options(INTERPRETERS[_slot])
 
 # Slots where "vet inte" is a real answer: after two misses the bot offers it as a button.
 UNKNOWN_ALLOWED = {"special_needs_illness", "employer_sector", "worker_category",

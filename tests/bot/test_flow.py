@@ -13,8 +13,8 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions import flow
 from actions.eligibility import engine_input, evaluate_slots, recommended_service, work_sentence
-from actions.forms import ValidateWorkForm
-from actions.parsing import INTERPRETERS, Answer, Filled, Miss
+from actions.forms import FormValidation, ValidateGuidanceForm, ValidateWorkForm
+from actions.parsing import INTERPRETERS, Answer, Filled, Miss, Reply
 
 TODAY = date(2026, 11, 22)
 
@@ -83,10 +83,11 @@ def _tracker(slots: dict[str, Any], text: str, intent: str, before: str | None =
                    {"name": "work_form"}, "action_extract_slots")
 
 
-def _run(slots: dict[str, Any], text: str, intent: str = "inform",
-         before: str | None = None) -> tuple[dict[str, Any], list]:
+def _run(slots: dict[str, Any], text: str, intent: str = "inform", before: str | None = None,
+         form: FormValidation | None = None) -> tuple[dict[str, Any], list]:
     dispatcher = CollectingDispatcher()
-    events = asyncio.run(ValidateWorkForm().run(dispatcher, _tracker(slots, text, intent, before), {}))
+    form = form or ValidateWorkForm()
+    events = asyncio.run(form.run(dispatcher, _tracker(slots, text, intent, before), {}))
     return {e["name"]: e["value"] for e in events}, dispatcher.messages
 
 
@@ -256,3 +257,70 @@ def test_not_knowing_is_met_kindly_with_help_and_a_human_at_once() -> None:
 def test_contact_answers_keep_only_what_the_advisor_needs(slot: str, text: str, expected: str) -> None:
     result = INTERPRETERS[slot](Answer(text, "inform", 0.9, [], TODAY))
     assert isinstance(result, Filled) and result.slots[slot] == expected
+
+
+@pytest.mark.parametrize("slot, text, response", [
+    ("outward_options", "vad finns det för utbildningar", "utter_outward_educations"),
+    ("outward_options", "kan man plugga på distans?", "utter_outward_educations"),
+    ("inward_wants", "vilka yrken finns det brist på", "utter_outward_occupations"),
+    ("forward_goal", "var finns jobben?", "utter_outward_occupations"),
+    ("forward_next_step", "har du tips på vad jag kan bli", "utter_outward_occupations"),
+])
+def test_a_question_about_options_gets_information(slot: str, text: str, response: str) -> None:
+    result = INTERPRETERS[slot](Answer(text, "career_guidance", 0.95, [], TODAY))
+    assert result == Reply(response)
+
+
+@pytest.mark.parametrize("slot, text", [
+    ("outward_options", "kanske lärare eller något med utbildning"),
+    ("inward_wants", "jobba mer med människor"),
+    ("inward_who", "jag har jobbat som bagare i tio år"),
+    ("outward_options", "vet inte"),
+])
+def test_an_answer_that_mentions_jobs_is_still_an_answer(slot: str, text: str) -> None:
+    assert isinstance(INTERPRETERS[slot](Answer(text, "career_guidance", 0.95, [], TODAY)), Filled)
+
+
+def test_the_information_is_given_and_the_question_asked_again_without_a_miss() -> None:
+    slots = {"consent": True, "situation": "employed", "guidance_mode": "explore",
+             "inward_who": "undersköterska", "inward_skills": "ta hand om folk",
+             "inward_wants": "mindre stress", "requested_slot": "outward_options"}
+    updates, messages = _run(slots, "vad finns det för utbildningar", "career_guidance",
+                             form=ValidateGuidanceForm())
+    assert [m["response"] for m in messages] == ["utter_outward_educations"]
+    assert updates["requested_slot"] == "outward_options" and updates["asked_again"] is True
+    assert updates["outward_options"] is None and "miss_count" not in updates
+    domain = yaml.safe_load((Path(__file__).parents[2] / "domain.yml").read_text(encoding="utf-8"))
+    assert "komvux" in domain["responses"]["utter_outward_educations"][0]["text"]
+
+
+@pytest.mark.parametrize("text, intent, expected", [
+    ("den finns kvar men jag tror inte jag kan gå tillbaka dit", "inform", "employed"),
+    ("ja det tror jag", "affirm", "employed"),
+    ("jag är fortfarande anställd", "inform_employed", "employed"),
+    ("nej", "deny", "terminated"),
+    ("den upphör nästa månad på grund av min sjukdom", "inform_sick", "terminated_illness"),
+    ("de har sagt upp mig", "inform_terminated", "terminated"),
+])
+def test_after_sick_leave_the_bot_asks_whether_the_job_is_still_there(text: str, intent: str,
+                                                                      expected: str) -> None:
+    sick = {"consent": True, "reduced_capacity": True}
+    result = INTERPRETERS["situation"](Answer(text, intent, 0.9, [], TODAY, slots=sick))
+    assert isinstance(result, Filled) and result.slots["situation"] == expected
+
+
+def test_sick_leave_asks_one_question_not_two() -> None:
+    first = INTERPRETERS["situation"](Answer("jag har varit sjukskriven sen i våras", "inform_sick",
+                                             0.95, [], TODAY))
+    assert first == Filled({"reduced_capacity": True})  # the situation is asked again
+    # "ja" means nothing to the general situation question, only to the sick-leave follow-up.
+    assert INTERPRETERS["situation"](Answer("ja", "affirm", 0.95, [], TODAY)) is not None
+    assert not isinstance(INTERPRETERS["situation"](Answer("ja", "affirm", 0.95, [], TODAY)), Filled)
+    domain = yaml.safe_load((Path(__file__).parents[2] / "domain.yml").read_text(encoding="utf-8"))
+    variants = domain["responses"]["utter_ask_situation"]
+    first_time = [v for v in variants if {"name": "asked_again", "type": "slot", "value": None}
+                  in v.get("condition", [])]
+    assert len(first_time) == 1 and first_time[0]["text"].startswith("Tack för att du berättar")
+    kept = INTERPRETERS["situation"](Answer("jag är sjukskriven men har kvar jobbet", "inform_sick",
+                                            0.95, [], TODAY))
+    assert kept == Filled({"situation": "employed", "reduced_capacity": True})
