@@ -16,7 +16,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions import flow
 from actions.parsing import (INTERPRETERS, UNKNOWN_ALLOWED, Answer, Filled, Miss, Reply,
-                             dont_know_miss)
+                             dont_know_miss, opening_slots)
 
 NOT_FRESH = {"action_listen", "action_extract_slots"}
 MISSES_BEFORE_BUTTONS = 2
@@ -104,6 +104,8 @@ class FormValidation(Action):
                     updates.update(self._miss(dispatcher, slots, asked, problem))
                 else:
                     updates.update(filled)
+                    if asked == "consent":
+                        say = opening_ack(slots)
                     if say:
                         dispatcher.utter_message(text=say, buttons=buttons)
                     updates.setdefault(asked, None)
@@ -134,11 +136,36 @@ class FormValidation(Action):
         # `asked_again` lets a question drop its introduction when it is repeated (domain.yml).
         return {asked: None, "miss_count": {asked: count}, "asked_again": True}
 
-    @staticmethod
-    def _prefill(tracker: Tracker) -> dict[str, Any]:
-        """What the opening message already said ("jag vill kolla om jag har rätt till stöd")."""
-        intent = (tracker.latest_message.get("intent") or {}).get("name")
-        return {"guidance_mode": "check"} if intent == "check_eligibility" else {}
+    def _prefill(self, tracker: Tracker) -> dict[str, Any]:
+        """What the opening message already said ("jag vill kolla om jag har rätt till stöd",
+        "hej, jag har blivit uppsagd pga arbetsbrist"): not asked again after consent."""
+        if self.form != "situation_form":
+            intent = (tracker.latest_message.get("intent") or {}).get("name")
+            return {"guidance_mode": "check"} if intent == "check_eligibility" else {}
+        said = opening_slots(answer_from(tracker, application_date()))
+        return {name: value for name, value in said.items() if tracker.get_slot(name) is None}
+
+
+_OPENING_SV = {"employed": "du har en anställning", "terminated": "du är uppsagd",
+               "terminated_illness": "du är uppsagd på grund av sjukdom",
+               "fixed_term_ended": "din visstidsanställning tar slut",
+               "self_employed": "du är egenföretagare"}
+
+
+def opening_ack(s: dict[str, Any]) -> str | None:
+    """After consent, say what was taken from the opening message, so a misreading is seen
+    (and "det blev fel" corrects it) rather than silently skipping the questions."""
+    parts = []
+    if s.get("situation") in _OPENING_SV:
+        phrase = _OPENING_SV[s["situation"]]
+        if s["situation"] == "terminated" and s.get("termination_reason") == "shortage_of_work":
+            phrase += " på grund av arbetsbrist"
+        parts.append(phrase)
+    if s.get("outward_options"):
+        parts.append(f"du vill bli {s['outward_options']}")
+    if not parts:
+        return None
+    return f"Tack! Jag har uppfattat att {' och att '.join(parts)}. Skriv \"det blev fel\" om det inte stämmer."
 
 
 def inconsistency(s: dict[str, Any], filled: dict[str, Any], asked: str) -> str | None:

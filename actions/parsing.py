@@ -659,6 +659,38 @@ GUIDANCE_SLOTS = ("inward_who", "inward_skills", "inward_wants", "outward_option
 for _slot in GUIDANCE_SLOTS:
     INTERPRETERS[_slot] = _answering_options(INTERPRETERS[_slot])
 
+# --- the opening message ----------------------------------------------------------------------
+# "Jag vill bli förskollärare", "vill plugga till sjuksköterska": a goal named in so many words.
+_GOAL = re.compile(r"\bvill (?:bli|plugga till|studera till|läsa till|lasa till|utbilda mig till|"
+                   r"jobba som|arbeta som|omskola mig till) (?P<goal>[^.,!?]+?)"
+                   r"(?=\s+(?:och|men|kan|för|for|så|sa|eller)\b|[.,!?]|$)", re.I)
+
+
+def opening_slots(a: Answer) -> dict[str, Any]:
+    """What the first message already told ("hej, jag har blivit uppsagd pga arbetsbrist"), so
+    that the questions after consent do not ask it again. Only what is said plainly is kept."""
+    if a.is_payload and not a.intent:
+        return {}
+    slots: dict[str, Any] = {}
+    for name in ("situation", "termination_reason", "termination_initiated_by"):
+        if name == "termination_reason" and slots.get("situation") != "terminated":
+            break
+        if name == "termination_initiated_by" and slots.get("termination_reason") != "shortage_of_work":
+            break
+        result = INTERPRETERS[name](a)
+        if not isinstance(result, Filled):
+            break
+        slots.update({k: v for k, v in result.slots.items() if not k.startswith("_")})
+    goal = _GOAL.search(a.text)
+    if a.intent == "check_eligibility":
+        slots["guidance_mode"] = "check"
+    elif goal:
+        slots.update(guidance_mode="plan", outward_options=goal.group("goal").strip())
+    elif a.intent == "career_guidance" and _DONT_KNOW.search(a.folded):
+        slots["guidance_mode"] = "explore"
+    return slots
+
+
 # Slots where "vet inte" is a real answer: after two misses the bot offers it as a button.
 UNKNOWN_ALLOWED = {"special_needs_illness", "employer_sector", "worker_category",
                    "collective_agreement", "role_exclusion", "employment_hours_per_week",

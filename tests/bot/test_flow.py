@@ -324,3 +324,49 @@ def test_sick_leave_asks_one_question_not_two() -> None:
     kept = INTERPRETERS["situation"](Answer("jag är sjukskriven men har kvar jobbet", "inform_sick",
                                             0.95, [], TODAY))
     assert kept == Filled({"situation": "employed", "reduced_capacity": True})
+
+
+@pytest.mark.parametrize("text, intent, expected", [
+    ("hej, jag har blivit uppsagd pga arbetsbrist", "inform_terminated",
+     {"situation": "terminated", "termination_reason": "shortage_of_work",
+      "termination_initiated_by": "employer"}),
+    ("jag har blivit uppsagd", "inform_terminated", {"situation": "terminated"}),
+    ("Jag jobbar som barnskötare och vill plugga till förskollärare", "career_guidance",
+     {"situation": "employed", "guidance_mode": "plan", "outward_options": "förskollärare"}),
+    ("hej jag vet inte vad jag vill jobba med", "career_guidance", {"guidance_mode": "explore"}),
+    ("har jag rätt till omställningsstöd?", "check_eligibility", {"guidance_mode": "check"}),
+    ("jag har varit sjukskriven sen i våras", "inform_sick", {"reduced_capacity": True}),
+    ("mitt vikariat tar slut i december, vill bli sjuksköterska men vet inte hur", "inform_fixed_term_ended",
+     {"situation": "fixed_term_ended", "termination_reason": "fixed_term_ended",
+      "termination_initiated_by": "employer", "guidance_mode": "plan", "outward_options": "sjuksköterska"}),
+    ("hej", "greet", {}),
+])
+def test_the_opening_message_is_not_asked_again(text: str, intent: str, expected: dict[str, Any]) -> None:
+    from actions.parsing import opening_slots
+    assert opening_slots(Answer(text, intent, 0.95, [], TODAY)) == expected
+
+
+def test_the_situation_form_starts_from_what_the_opening_said_and_asks_consent_first() -> None:
+    tracker = _tracker({}, "hej, jag har blivit uppsagd pga arbetsbrist", "inform_terminated")
+    tracker.slots["requested_slot"] = None
+    dispatcher = CollectingDispatcher()
+    from actions.forms import ValidateSituationForm
+    events = asyncio.run(ValidateSituationForm().run(dispatcher, tracker, {}))
+    updates = {e["name"]: e["value"] for e in events}
+    assert updates["situation"] == "terminated" and updates["termination_initiated_by"] == "employer"
+    assert updates["requested_slot"] == "consent"  # nothing goes further before consent
+    # After "ja" the situation form has nothing left to ask: the guidance questions come next.
+    assert flow.next_slot("situation_form", {**updates, "consent": True}) is None
+
+
+def test_after_consent_the_bot_says_what_it_took_from_the_opening() -> None:
+    from actions.forms import ValidateSituationForm
+    slots = {"situation": "employed", "guidance_mode": "plan", "outward_options": "förskollärare",
+             "requested_slot": "consent"}
+    updates, messages = _run(slots, "ja", "affirm", form=ValidateSituationForm())
+    assert updates["consent"] is True
+    assert messages[0]["text"] == ("Tack! Jag har uppfattat att du har en anställning och att du vill "
+                                   "bli förskollärare. Skriv \"det blev fel\" om det inte stämmer.")
+    # Nothing from the opening: nothing to confirm.
+    _, messages = _run({"requested_slot": "consent"}, "ja", "affirm", form=ValidateSituationForm())
+    assert messages == []
