@@ -67,6 +67,23 @@ def answer_from(tracker: Tracker, today: date) -> Answer:
                   slots=dict(tracker.slots))
 
 
+def messages_so_far(tracker: Tracker, today: date) -> list[Answer]:
+    """The person's messages since the conversation (re)started: an FAQ question first ("jag
+    jobbar som barnskötare, kan jag få studiestöd?") may have said more than the message that
+    starts the questions."""
+    answers: list[Answer] = []
+    for event in reversed(tracker.events):
+        if event.get("event") in ("restart", "session_started"):
+            break
+        if event.get("event") == "user":
+            parse = event.get("parse_data") or {}
+            intent = parse.get("intent") or {}
+            answers.append(Answer(text=event.get("text") or "", intent=intent.get("name"),
+                                  confidence=float(intent.get("confidence") or 0.0),
+                                  entities=list(parse.get("entities") or []), today=today))
+    return answers[::-1]
+
+
 class FormValidation(Action):
     """One class for the four forms; `form` names which."""
     form = ""
@@ -142,7 +159,9 @@ class FormValidation(Action):
         if self.form != "situation_form":
             intent = (tracker.latest_message.get("intent") or {}).get("name")
             return {"guidance_mode": "check"} if intent == "check_eligibility" else {}
-        said = opening_slots(answer_from(tracker, application_date()))
+        said: dict[str, Any] = {}
+        for answer in messages_so_far(tracker, application_date()):  # later messages win
+            said.update(opening_slots(answer))
         return {name: value for name, value in said.items() if tracker.get_slot(name) is None}
 
 

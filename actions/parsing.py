@@ -666,27 +666,49 @@ _GOAL = re.compile(r"\bvill (?:bli|plugga till|studera till|läsa till|lasa till
                    r"(?=\s+(?:och|men|kan|för|for|så|sa|eller)\b|[.,!?]|$)", re.I)
 
 
+_SICK_WORDS = re.compile(r"sjukskriv|\bsjuk\b|utbrand|utmatt|nedsatt arbetsformaga")
+# A clause that asks or supposes ("vad händer om jag blir uppsagd?") says nothing about the person.
+_SUPPOSES = re.compile(r"\bom (jag|man|du|min|mitt)\b|\bskulle\b|\bifall\b|\bnar man\b")
+
+
+def _statements(a: Answer) -> list[Answer]:
+    """The clauses of a message that tell something, each as its own Answer. A one-clause message
+    keeps its intent; clauses of a longer one are read by their words alone."""
+    clauses = [c.strip() for c in re.split(r"(?<=[.!?])\s+|,\s*|\s+men\s+", a.text.strip()) if c.strip()]
+    told = [c for c in clauses if not (c.endswith("?") or _QUESTION.search(fold(c)) or _SUPPOSES.search(fold(c)))]
+    if len(clauses) == 1:
+        return [a] if told else []
+    return [Answer(c, "inform_sick" if _SICK_WORDS.search(fold(c)) else None, 0.0, [], a.today)
+            for c in told]
+
+
 def opening_slots(a: Answer) -> dict[str, Any]:
-    """What the first message already told ("hej, jag har blivit uppsagd pga arbetsbrist"), so
-    that the questions after consent do not ask it again. Only what is said plainly is kept."""
+    """What the first messages already told ("hej, jag har blivit uppsagd pga arbetsbrist"), so
+    that the questions after consent do not ask it again. Only what is said plainly is kept: a
+    question or a supposition ("om jag blir uppsagd") is not read as the person's situation."""
     if a.is_payload and not a.intent:
         return {}
     slots: dict[str, Any] = {}
-    for name in ("situation", "termination_reason", "termination_initiated_by"):
-        if name == "termination_reason" and slots.get("situation") != "terminated":
-            break
-        if name == "termination_initiated_by" and slots.get("termination_reason") != "shortage_of_work":
-            break
-        result = INTERPRETERS[name](a)
-        if not isinstance(result, Filled):
-            break
-        slots.update({k: v for k, v in result.slots.items() if not k.startswith("_")})
-    goal = _GOAL.search(a.text)
+    for clause in _statements(a):
+        said: dict[str, Any] = {}
+        for name in ("situation", "termination_reason", "termination_initiated_by"):
+            if name == "termination_reason" and said.get("situation") != "terminated":
+                break
+            if name == "termination_initiated_by" and said.get("termination_reason") != "shortage_of_work":
+                break
+            result = INTERPRETERS[name](clause)
+            if not isinstance(result, Filled):
+                break
+            said.update({k: v for k, v in result.slots.items() if not k.startswith("_")})
+        if said.get("situation") == "other":
+            said.pop("situation")  # too vague to skip the question for
+        slots.update(said)
+        goal = _GOAL.search(clause.text)
+        if goal:
+            slots.update(guidance_mode="plan", outward_options=goal.group("goal").strip())
     if a.intent == "check_eligibility":
         slots["guidance_mode"] = "check"
-    elif goal:
-        slots.update(guidance_mode="plan", outward_options=goal.group("goal").strip())
-    elif a.intent == "career_guidance" and _DONT_KNOW.search(a.folded):
+    elif "guidance_mode" not in slots and a.intent == "career_guidance" and _DONT_KNOW.search(a.folded):
         slots["guidance_mode"] = "explore"
     return slots
 

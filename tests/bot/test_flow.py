@@ -340,6 +340,12 @@ def test_sick_leave_asks_one_question_not_two() -> None:
      {"situation": "fixed_term_ended", "termination_reason": "fixed_term_ended",
       "termination_initiated_by": "employer", "guidance_mode": "plan", "outward_options": "sjuksköterska"}),
     ("hej", "greet", {}),
+    ("Hej! Jag jobbar som barnskötare sedan 2015. Kan jag få omställningsstudiestöd?", "faq",
+     {"situation": "employed"}),
+    ("vad händer om jag blir uppsagd?", "faq", {}),
+    ("har jag rätt till stöd om jag har blivit uppsagd?", "check_eligibility", {"guidance_mode": "check"}),
+    ("jag är sjukskriven, kan jag få hjälp?", "inform_sick", {"reduced_capacity": True}),
+    ("jag är arbetslös", "inform", {}),
 ])
 def test_the_opening_message_is_not_asked_again(text: str, intent: str, expected: dict[str, Any]) -> None:
     from actions.parsing import opening_slots
@@ -370,3 +376,28 @@ def test_after_consent_the_bot_says_what_it_took_from_the_opening() -> None:
     # Nothing from the opening: nothing to confirm.
     _, messages = _run({"requested_slot": "consent"}, "ja", "affirm", form=ValidateSituationForm())
     assert messages == []
+
+
+def test_an_faq_question_before_the_questions_start_is_remembered() -> None:
+    from actions.forms import ValidateSituationForm
+    events = [{"event": "action", "name": "action_listen"},
+              {"event": "user", "text": "Jag jobbar som barnskötare och vill plugga till förskollärare. "
+                                        "Kan jag få omställningsstudiestöd?",
+               "parse_data": {"intent": {"name": "faq", "confidence": 0.9}}},
+              {"event": "bot", "text": "Omställningsstudiestöd är …"},
+              {"event": "action", "name": "action_listen"},
+              {"event": "user", "text": "/check_eligibility",
+               "parse_data": {"intent": {"name": "check_eligibility", "confidence": 1.0}}},
+              {"event": "action", "name": "action_extract_slots"}]
+    tracker = Tracker("t", {"requested_slot": None}, {"text": "/check_eligibility",
+                      "intent": {"name": "check_eligibility", "confidence": 1.0}, "entities": []},
+                      events, False, None, {"name": "situation_form"}, "action_extract_slots")
+    updates = {e["name"]: e["value"] for e in asyncio.run(
+        ValidateSituationForm().run(CollectingDispatcher(), tracker, {}))}
+    assert updates["situation"] == "employed" and updates["outward_options"] == "förskollärare"
+    assert updates["guidance_mode"] == "check"  # the latest message chose the check
+    # After a restart, what was said before it is forgotten.
+    events.insert(3, {"event": "restart"})
+    updates = {e["name"]: e["value"] for e in asyncio.run(
+        ValidateSituationForm().run(CollectingDispatcher(), tracker, {}))}
+    assert "situation" not in updates and updates["guidance_mode"] == "check"
