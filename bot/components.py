@@ -7,10 +7,14 @@
   blanked (bot/spelling.py); TypedText then gives back the text as typed, so entity values, form
   answers and the parse output are the person's own words.
 - SwedishValueExtractor: adds `date`, `hours_per_week` and `money_sek` entities from bot/extract.
+- RestartGuard: last, after the FallbackClassifier. `restart` wipes the conversation, so the
+  classifier's word alone is not enough: without a word of starting over the message counts as
+  not understood (nlu_fallback) and the person is asked again instead.
 """
 from __future__ import annotations
 
 import json
+import re
 from datetime import date
 from typing import Any, Dict, List, Optional, Text
 
@@ -130,4 +134,31 @@ class TypedText(_Stateless):
             if typed is not None:
                 message.set(TEXT, typed)
                 message.data.pop(TYPED_TEXT, None)
+        return messages
+
+
+# Words people use to start over (every `restart` example in data/nlu has one; tests/bot checks).
+RESTART_CUE = re.compile(
+    r"b[öo]rj|start|nolls|\bnoll\b|rensa|radera|reset|scratch|glöm|\bglom\b"
+    r"|ny konversation|nytt samtal|\b(?:g[öo]ra?|k[öo]ra?|tar?|ta det)\s+om\b",
+    re.IGNORECASE)
+FALLBACK_INTENT = "nlu_fallback"
+
+
+@DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
+class RestartGuard(_Stateless):
+    """A `restart` without a word of starting over becomes `nlu_fallback` (see module doc)."""
+
+    def process_training_data(self, training_data: TrainingData) -> TrainingData:
+        return training_data
+
+    def process(self, messages: List[Message]) -> List[Message]:
+        for message in messages:
+            intent = message.get("intent") or {}
+            text = message.get(TEXT) or ""
+            if intent.get("name") == "restart" and not RESTART_CUE.search(text):
+                fallback = {"name": FALLBACK_INTENT, "confidence": intent.get("confidence", 0.0)}
+                ranking = [r for r in message.get("intent_ranking") or [] if r.get("name") != FALLBACK_INTENT]
+                message.set("intent", fallback, add_to_output=True)
+                message.set("intent_ranking", [fallback, *ranking], add_to_output=True)
         return messages

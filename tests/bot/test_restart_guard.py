@@ -1,0 +1,61 @@
+"""RestartGuard (bot/components.py): `restart` wipes the conversation, so it needs a word of
+starting over. Every restart example the model learns from or is judged on must have one."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+from rasa.shared.nlu.constants import TEXT
+from rasa.shared.nlu.training_data.message import Message
+
+from bot.components import RESTART_CUE, RestartGuard
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def restart_examples() -> list[str]:
+    examples = []
+    for path in [*sorted((ROOT / "data" / "nlu").glob("*.yml")), ROOT / "tests" / "nlu" / "holdout.yml"]:
+        for block in yaml.safe_load(path.read_text(encoding="utf-8")).get("nlu") or []:
+            if block.get("intent") == "restart":
+                examples += [line.strip()[2:] for line in block["examples"].splitlines() if line.strip()]
+    return examples
+
+
+def test_there_are_restart_examples_to_check() -> None:
+    assert len(restart_examples()) > 40
+
+
+@pytest.mark.parametrize("example", restart_examples())
+def test_every_restart_example_has_a_word_of_starting_over(example: str) -> None:
+    assert RESTART_CUE.search(example), example
+
+
+def classified(text: str, intent: str, confidence: float = 0.8) -> Message:
+    message = Message(data={TEXT: text})
+    message.set("intent", {"name": intent, "confidence": confidence}, add_to_output=True)
+    message.set("intent_ranking", [{"name": intent, "confidence": confidence},
+                                   {"name": "greet", "confidence": 0.1}], add_to_output=True)
+    return message
+
+
+@pytest.mark.parametrize("text", ["<script>alert('x')</script>", "'; DROP TABLE events;--",
+                                  "asdfgh", "om jag blir uppsagd", "😀😀"])
+def test_restart_without_a_word_of_starting_over_is_not_understood(text: str) -> None:
+    [message] = RestartGuard().process([classified(text, "restart")])
+    assert message.get("intent") == {"name": "nlu_fallback", "confidence": 0.8}
+    assert [r["name"] for r in message.get("intent_ranking")] == ["nlu_fallback", "restart", "greet"]
+    assert message.as_dict(only_output_properties=True)["intent"]["name"] == "nlu_fallback"
+
+
+@pytest.mark.parametrize("text", ["börja om", "borja om tack", "kan vi ta det från början",
+                                  "starta om chatten", "gör om allt", "nytt samtal", "RESET"])
+def test_a_real_restart_stays_a_restart(text: str) -> None:
+    [message] = RestartGuard().process([classified(text, "restart")])
+    assert message.get("intent")["name"] == "restart"
+
+
+def test_other_intents_are_left_alone() -> None:
+    [message] = RestartGuard().process([classified("<script>", "greet")])
+    assert message.get("intent")["name"] == "greet"
