@@ -5,6 +5,8 @@
 Wall-clock rates on a shared virtual machine vary by up to 2× from one run to the next;
 --instructions also counts CPU instructions per decision under valgrind (callgrind), which
 repeats to the last digit for the same code and interpreter and is what changes are judged by.
+It measures the engine as it runs here: compiled with mypyc when that build is up to date
+(rules_bridge/native.py), plain Python with RULES_BRIDGE_PURE=1 or without the build.
 """
 from __future__ import annotations
 
@@ -19,6 +21,7 @@ import tempfile
 import time
 from datetime import date, timedelta
 
+from . import ENGINE
 from .engine import evaluate
 
 # Three employments over three years (one part-time beside another, one partial month),
@@ -104,12 +107,12 @@ def main() -> None:
             parser.error("--instructions needs valgrind (Debian package valgrind)")
         # The difference between two run counts leaves out start-up and imports.
         per_decision = (_instructions(2200) - _instructions(200)) / 2000
-        print(f"rules_bridge: {per_decision:,.0f} instructions per decision "
+        print(f"rules_bridge ({ENGINE}): {per_decision:,.0f} instructions per decision "
               f"(callgrind, {sys.implementation.name} {sys.version.split()[0]})")
     for label, inputs in (("one three-year history", [HISTORY]),
                           ("1 000 varied three-year histories", _varied(1000))):
         count, elapsed = _rate(inputs, args.seconds)
-        print(f"rules_bridge: {count / elapsed:,.0f} decisions/s ({elapsed / count * 1e6:.1f} µs each), "
+        print(f"rules_bridge ({ENGINE}): {count / elapsed:,.0f} decisions/s ({elapsed / count * 1e6:.1f} µs each), "
               f"one core, {label} ({count} decisions in {elapsed:.1f} s)")
 
 

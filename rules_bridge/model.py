@@ -126,9 +126,11 @@ def _date_read_before(value: Any) -> date | None:
     return _DATES.get(value) if type(value) is str else None
 
 
-def _date(value: Any, where: str, *, nullable: bool = False) -> date | None:
-    if value is None and nullable:
-        return None
+def _optional_date(value: Any, where: str) -> date | None:
+    return None if value is None else _date(value, where)
+
+
+def _date(value: Any, where: str) -> date:
     found = _date_read_before(value)
     if found is not None:
         return found
@@ -215,7 +217,7 @@ def parse(raw: Any) -> Application:
     application_date = _date(data["application_date"], "application_date")
     assert application_date is not None
 
-    birth_date = _date(data.get("birth_date"), "birth_date", nullable=True)
+    birth_date = _optional_date(data.get("birth_date"), "birth_date")
     if birth_date is not None and birth_date > application_date:
         raise InputError("birth_date is after application_date", "birth_date")
     age = None
@@ -238,7 +240,7 @@ def parse(raw: Any) -> Application:
         termination = Termination(
             reason=None if reason is None else _choice(reason, "termination.reason", TERMINATION_REASONS),
             initiated_by=None if initiated is None else _choice(initiated, "termination.initiated_by", INITIATORS),
-            last_day=_date(term.get("last_day"), "termination.last_day", nullable=True),
+            last_day=_optional_date(term.get("last_day"), "termination.last_day"),
         )
 
     # Choice: absent means the person has not said they have special needs (false);
@@ -329,7 +331,7 @@ def _parse_employment(raw: Any, i: int, employer_key: str | None, application_ro
         end = None
     else:
         end = _date_read_before(value) or _date(value, f"employments[{i}].end")
-        if end < start:  # type: ignore[operator]
+        if end < start:
             raise InputError(f"employments[{i}].end is before employments[{i}].start", f"employments[{i}].end")
     country_raw = raw.get("country") or "SE"
     country = _COUNTRY_CODES.get(country_raw) if type(country_raw) is str else None
@@ -368,7 +370,7 @@ def _parse_period(raw: Any, i: int, ignored: list[str]) -> SkippablePeriod:
         if required not in item:
             raise InputError(f"{where}.{required} is required", f"{where}.{required}")
     start = _date(item["start"], f"{where}.start")
-    end = _date(item.get("end"), f"{where}.end", nullable=True)
+    end = _optional_date(item.get("end"), f"{where}.end")
     assert start is not None
     if end is not None and end < start:
         raise InputError(f"{where}.end is before {where}.start", f"{where}.end")

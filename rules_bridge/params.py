@@ -9,10 +9,12 @@ import json
 from dataclasses import dataclass
 from datetime import date
 from fractions import Fraction
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
-PARAMETERS_FILE = Path(__file__).with_name("parameters.json")
+# Through the package, not __file__: a module compiled by mypyc has no __file__.
+PARAMETERS_FILE = Path(str(resources.files("rules_bridge") / "parameters.json"))
 
 
 class NotCovered(LookupError):

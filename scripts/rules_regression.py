@@ -117,7 +117,7 @@ def run(evaluate, InputError):
     return out
 
 if __name__ == "__main__":
-    from rules_bridge import InputError, evaluate
+    from rules_bridge import ENGINE, InputError, evaluate
     write = "--write" in sys.argv[1:]
     paths = [a for a in sys.argv[1:] if a != "--write"]
     if len(paths) != 1:
@@ -125,12 +125,13 @@ if __name__ == "__main__":
     out = run(evaluate, InputError)
     target = Path(paths[0])
     if write:
-        target.write_text("\n".join(out)); print("wrote", len(out))
+        target.write_text("\n".join(out)); print("wrote", len(out), f"(engine: {ENGINE})")
     else:
         base = target.read_text().split("\n")
         diff = [i for i, (a, b) in enumerate(zip(base, out)) if a != b]
-        print(len(out), "inputs,", len(diff), "differ;", sum(o.startswith("ERR") for o in out), "errors,", sum(o.startswith("EXC") for o in out), "exceptions")
+        print(f"engine: {ENGINE};", len(out), "inputs,", len(diff), "differ;", sum(o.startswith("ERR") for o in out), "errors,", sum(o.startswith("EXC") for o in out), "exceptions")
         for i in diff[:5]:
             a, b = base[i], out[i]
             k = next((j for j in range(min(len(a), len(b))) if a[j] != b[j]), min(len(a), len(b)))
             print("---", i, "at", k, "\nOLD", a[max(0, k - 300):k + 300], "\nNEW", b[max(0, k - 300):k + 300])
+        sys.exit(1 if diff else 0)
