@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import glob
 import os
+import random
 import shutil
 import socket
 import string
@@ -21,10 +22,27 @@ ROOT = Path(__file__).resolve().parents[1]
 NGINX_TEMPLATE = ROOT / "deploy" / "prod" / "nginx.conf.template"
 
 
+def ephemeral_low() -> int:
+    """Where the kernel's range for outgoing connections starts (Linux: 32768)."""
+    try:
+        return int(Path("/proc/sys/net/ipv4/ip_local_port_range").read_text().split()[0])
+    except (OSError, ValueError, IndexError):
+        return 32768
+
+
 def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+    """A free port below the outgoing-connection range: a port the kernel hands out (bind to 0)
+    can be taken by any outgoing connection before the server binds it (seen in CI: nginx found
+    its port in use while pip was downloading)."""
+    for _ in range(200):
+        port = random.randrange(10000, ephemeral_low())
+        with socket.socket() as s:
+            try:
+                s.bind(("127.0.0.1", port))
+            except OSError:
+                continue
+            return port
+    raise RuntimeError("no free port below the ephemeral range")
 
 
 def wait_port(port: int, timeout: float, host: str = "127.0.0.1") -> bool:

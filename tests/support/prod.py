@@ -27,7 +27,8 @@ REFERENCE = re.compile(r"OMS-\d{4}-\d{6}")
 def _free_base() -> list[str]:
     """Port arguments for a stack whose every port is free (the ranges are consecutive)."""
     for _ in range(50):
-        base = random.randrange(20000, 40000, 100)
+        # Below the outgoing-connection range (see services.free_port).
+        base = random.randrange(10000, stack_module.services.ephemeral_low() - 100, 100)
         argv = ["--prod", "--api-port", str(base), "--rasa-port", str(base + 10), "--actions-port",
                 str(base + 20), "--postgres-port", str(base + 30), "--redis-port", str(base + 31)]
         args = stack_module.build_parser().parse_args(argv)
