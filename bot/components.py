@@ -8,8 +8,9 @@
   answers and the parse output are the person's own words.
 - SwedishValueExtractor: adds `date`, `hours_per_week` and `money_sek` entities from bot/extract.
 - RestartGuard: last, after the FallbackClassifier. `restart` wipes the conversation, so the
-  classifier's word alone is not enough: without a word of starting over the message counts as
-  not understood (nlu_fallback) and the person is asked again instead.
+  classifier's word alone is not enough: without a word of starting over, or when the message is
+  about work or studies ("börja om i ett nytt yrke"), it counts as not understood (nlu_fallback)
+  and the person is asked instead.
 """
 from __future__ import annotations
 
@@ -142,12 +143,22 @@ RESTART_CUE = re.compile(
     r"b[öo]rj|start|nolls|\bnoll\b|rensa|radera|reset|scratch|glöm|\bglom\b"
     r"|ny konversation|nytt samtal|\b(?:g[öo]ra?|k[öo]ra?|tar?|ta det)\s+om\b",
     re.IGNORECASE)
+# "börja om i ett nytt yrke", "är det för sent att börja om vid 55" are career talk, common here:
+# never a reason to wipe the conversation.
+CAREER_TALK = re.compile(
+    r"yrke|jobb|karri[äa]r|bransch|utbild|plugg|studera|arbetsliv|\bbana\b"
+    r"|[åa]lder|gammal|f[öo]r sent|\bk[öo]rt\b|livet|\d", re.IGNORECASE)
 FALLBACK_INTENT = "nlu_fallback"
+
+
+def restart_allowed(text: str) -> bool:
+    return bool(RESTART_CUE.search(text)) and not CAREER_TALK.search(text)
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
 class RestartGuard(_Stateless):
-    """A `restart` without a word of starting over becomes `nlu_fallback` (see module doc)."""
+    """A `restart` without a word of starting over, or about the person's working life, becomes
+    `nlu_fallback`: the fallback then asks, with "Börja om" as one of the buttons."""
 
     def process_training_data(self, training_data: TrainingData) -> TrainingData:
         return training_data
@@ -156,7 +167,7 @@ class RestartGuard(_Stateless):
         for message in messages:
             intent = message.get("intent") or {}
             text = message.get(TEXT) or ""
-            if intent.get("name") == "restart" and not RESTART_CUE.search(text):
+            if intent.get("name") == "restart" and not restart_allowed(text):
                 fallback = {"name": FALLBACK_INTENT, "confidence": intent.get("confidence", 0.0)}
                 ranking = [r for r in message.get("intent_ranking") or [] if r.get("name") != FALLBACK_INTENT]
                 message.set("intent", fallback, add_to_output=True)
