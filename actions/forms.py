@@ -113,6 +113,7 @@ class FormValidation(Action):
                 result = dont_know_miss(asked, answer, result)
                 updates.update(self._miss(dispatcher, slots, asked, result.hint, result.lead,
                                           result.offer_human))
+                updates.update(result.remember)
             else:
                 filled = dict(result.slots)
                 say, buttons = filled.pop("_say", None), filled.pop("_buttons", [])
@@ -141,7 +142,7 @@ class FormValidation(Action):
               hint: str, lead: str | None = None, offer_human: bool = False) -> dict[str, Any]:
         count = int((slots.get("miss_count") or {}).get(asked, 0)) + 1
         buttons: list[dict[str, str]] = []
-        text = f"{lead or 'Det förstod jag inte riktigt.'} {hint}"
+        text = f"{lead or 'Det förstod jag inte riktigt.'} {hint}".strip()
         if offer_human and count < MISSES_BEFORE_BUTTONS:
             buttons = [HUMAN_BUTTON]
             text += " Du kan också välja att prata med en rådgivare."
@@ -184,6 +185,8 @@ def opening_ack(s: dict[str, Any]) -> str | None:
         parts.append(f"du vill bli {s['outward_options']}")
     if not parts:
         return None
+    if s.get("guidance_mode") == "check":
+        parts.append("du vill se vilket stöd du kan få")  # why no career questions come next
     return f"Tack! Jag har uppfattat att {' och att '.join(parts)}. Skriv \"det blev fel\" om det inte stämmer."
 
 

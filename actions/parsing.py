@@ -84,6 +84,9 @@ class Miss:
     lead: str | None = None
     # Offer a human at once instead of after two misses (someone who does not know may need one).
     offer_human: bool = False
+    # Slots to set with the miss: what the next answer is read against, and `asked_again` to
+    # pick the question's variant in domain.yml.
+    remember: dict[str, Any] = field(default_factory=dict)
 
 
 @dataclass
@@ -327,16 +330,45 @@ def asks_about_an_age(a: Answer) -> bool:
     return bool(_QUESTION.search(a.folded) or "?" in a.text) and not _FIRST_PERSON.search(a.folded)
 
 
+_BORN = re.compile(r"^(?:jag ar )?(?:fodd )?(?:ar )?(19\d{2}|20\d{2})$|\bfodd (?:ar |i )?(19\d{2}|20\d{2}|-\d{2}|'\d{2}|\d{2})\b")
+
+
+def _birth_year(folded: str, today: date) -> tuple[int, str] | None:
+    """"född 1975", "född -75", or a year alone ("1975") at the age question: (year, as written)."""
+    found = _BORN.search(folded.strip())
+    if not found:
+        return None
+    written = found.group(1) or found.group(2)
+    digits = written.lstrip("-'")
+    year = int(digits) if len(digits) == 4 else 1900 + int(digits)
+    if len(digits) == 2 and year + 100 <= today.year - 15:
+        year += 100  # "född 05": 2005
+    return (year, written) if today.year - 100 <= year <= today.year - 15 else None
+
+
 def age(a: Answer) -> Result:
     if a.intent == "dont_know":
         return Miss("Skriv hur gammal du är i hela år, till exempel \"45\".")
+    if a.button and a.button.isdigit() and 15 <= int(a.button) <= 100:
+        return Filled({"age": int(a.button)})
     folded = a.folded
-    born = re.search(r"\bfodd (?:ar )?(19\d{2}|20\d{2})\b", folded)
+    year = a.slots.get("birth_year")
+    yes = a.intent == "affirm" if a.is_payload else bool(_YES.search(folded))
+    no = a.intent == "deny" if a.is_payload else bool(_NO.search(folded))
+    if year and (yes or no):
+        # The answer to "Har du fyllt år i år?" (utter_ask_age when asked_again is "birthday").
+        return Filled({"age": a.today.year - int(year) - (0 if yes else 1)})
+    born = _birth_year(folded, a.today)
+    if born:
+        folded = folded.replace(born[1], " ")
     numbers = [int(n) for n in re.findall(r"\b(\d{1,3})\b", folded)]
     if not numbers:
         numbers = [v for w in folded.split() if (v := word_number(w)) is not None]
     if born and not numbers:
-        return Miss("Skriv din ålder i hela år, till exempel \"45\".")
+        # A birth year gives two ages; whether the birthday has passed settles it.
+        older = a.today.year - born[0]
+        return Miss("", lead=f"Född {born[0]}, då är du {older - 1} eller {older} år.",
+                    remember={"birth_year": born[0], "asked_again": "birthday"})
     candidates = [n for n in numbers if 15 <= n <= 100]
     if len(candidates) == 1 and asks_about_an_age(a):
         return None if a.is_digression else Miss(
@@ -682,6 +714,13 @@ def _statements(a: Answer) -> list[Answer]:
             for c in told]
 
 
+# "har jag rätt till stöd?" inside a longer message about the job: the person came for the check.
+_ASKS_FOR_CHECK = re.compile(
+    r"\b(har|skulle) (jag|man) (ha )?ratt till (nagot |nat )?(stod|omstallningsstod|radgivning)\b"
+    r"|\b(kan|far|skulle) jag (fa |kunna fa )?(nagot |nat )?(stod|omstallningsstod|radgivning)\b"
+    r"|\bvilket stod (kan|far|har) jag\b|\bar jag berattigad\b")
+
+
 def opening_slots(a: Answer) -> dict[str, Any]:
     """What the first messages already told ("hej, jag har blivit uppsagd pga arbetsbrist"), so
     that the questions after consent do not ask it again. Only what is said plainly is kept: a
@@ -706,7 +745,7 @@ def opening_slots(a: Answer) -> dict[str, Any]:
         goal = _GOAL.search(clause.text)
         if goal:
             slots.update(guidance_mode="plan", outward_options=goal.group("goal").strip())
-    if a.intent == "check_eligibility":
+    if a.intent == "check_eligibility" or _ASKS_FOR_CHECK.search(a.folded):
         slots["guidance_mode"] = "check"
     elif "guidance_mode" not in slots and a.intent == "career_guidance" and _DONT_KNOW.search(a.folded):
         slots["guidance_mode"] = "explore"

@@ -180,6 +180,43 @@ def test_a_question_about_an_age_is_not_the_persons_own_age() -> None:
         assert isinstance(said, Filled) and said.slots["age"] in (64, 58)
 
 
+@pytest.mark.parametrize("text", ["född 1975", "1975", "jag är född 1975", "född -75", "född 75", "Född år 1975"])
+def test_a_birth_year_asks_whether_the_birthday_has_passed(text: str) -> None:
+    said = INTERPRETERS["age"](Answer(text, "inform", 0.9, [], TODAY))
+    assert isinstance(said, Miss) and said.lead == "Född 1975, då är du 50 eller 51 år."
+    assert said.remember == {"birth_year": 1975, "asked_again": "birthday"}
+    # A button (utter_ask_age's "birthday" variant), or a typed yes or no, settles it.
+    for reply, intent, expected in (("/affirm", "affirm", 51), ("/deny", "deny", 50), ("ja", "affirm", 51),
+                                    ("ja det har jag", "affirm", 51), ("nej", "deny", 50),
+                                    ("nej inte än", "deny", 50)):
+        answer = Answer(reply, intent, 0.9, [], TODAY, slots={"birth_year": 1975})
+        assert INTERPRETERS["age"](answer) == Filled({"age": expected}), reply
+    # Without a birth year said before, "ja" is no age.
+    assert isinstance(INTERPRETERS["age"](Answer("ja", "affirm", 0.9, [], TODAY)), Miss)
+
+
+def test_a_birth_year_with_the_age_takes_the_age() -> None:
+    assert INTERPRETERS["age"](Answer("jag är 51, född 1975", "inform", 0.9, [], TODAY)) == Filled({"age": 51})
+    assert isinstance(INTERPRETERS["age"](Answer("född 1890", "inform", 0.9, [], TODAY)), Miss)
+
+
+def test_the_birth_year_question_is_asked_and_its_answer_read() -> None:
+    slots = {**BASE, "age": None, "requested_slot": "age"}
+    updates, messages = _run(slots, "född 1975")
+    year = date.today().year
+    assert updates["age"] is None and updates["birth_year"] == 1975 and updates["requested_slot"] == "age"
+    assert updates["asked_again"] == "birthday"  # utter_ask_age then asks "Har du fyllt år i år?"
+    assert messages == [{**messages[0], "text": f"Född 1975, då är du {year - 1976} eller {year - 1975} år.",
+                         "buttons": []}]
+    updates, _ = _run({**slots, "birth_year": 1975, "asked_again": "birthday"}, "nej", "deny")
+    assert updates["age"] == year - 1976 and updates["asked_again"] is None
+    domain = yaml.safe_load((Path(__file__).parents[2] / "domain.yml").read_text(encoding="utf-8"))
+    [variant] = [v for v in domain["responses"]["utter_ask_age"]
+                 if {"type": "slot", "name": "asked_again", "value": "birthday"} in v.get("condition", [])]
+    assert variant["text"] == "Har du fyllt år i år?"
+    assert [b["payload"] for b in variant["buttons"]] == ["/affirm", "/deny"]
+
+
 def test_every_question_a_form_asks_can_be_explained() -> None:
     domain = yaml.safe_load((Path(__file__).parents[2] / "domain.yml").read_text(encoding="utf-8"))
     asked = {slot for form in domain["forms"].values() for slot in form["required_slots"]}
@@ -346,6 +383,12 @@ def test_sick_leave_asks_one_question_not_two() -> None:
     ("har jag rätt till stöd om jag har blivit uppsagd?", "check_eligibility", {"guidance_mode": "check"}),
     ("jag är sjukskriven, kan jag få hjälp?", "inform_sick", {"reduced_capacity": True}),
     ("jag är arbetslös", "inform", {}),
+    ("hej, har jag rätt till stöd? jobbat på ica i 5 år heltid och blir uppsagd i mars pga arbetsbrist",
+     "inform_terminated", {"situation": "terminated", "termination_reason": "shortage_of_work",
+                           "termination_initiated_by": "employer", "guidance_mode": "check"}),
+    ("blev uppsagd förra veckan. vilket stöd kan jag få", "inform_terminated",
+     {"situation": "terminated", "guidance_mode": "check"}),
+    ("har jag rätt till a-kassa?", "out_of_scope", {}),
 ])
 def test_the_opening_message_is_not_asked_again(text: str, intent: str, expected: dict[str, Any]) -> None:
     from actions.parsing import opening_slots
@@ -373,6 +416,11 @@ def test_after_consent_the_bot_says_what_it_took_from_the_opening() -> None:
     assert updates["consent"] is True
     assert messages[0]["text"] == ("Tack! Jag har uppfattat att du har en anställning och att du vill "
                                    "bli förskollärare. Skriv \"det blev fel\" om det inte stämmer.")
+    slots = {"situation": "terminated", "termination_reason": "shortage_of_work",
+             "guidance_mode": "check", "requested_slot": "consent"}
+    _, messages = _run(slots, "ja", "affirm", form=ValidateSituationForm())
+    assert messages[0]["text"].startswith("Tack! Jag har uppfattat att du är uppsagd på grund av arbetsbrist "
+                                          "och att du vill se vilket stöd du kan få.")
     # Nothing from the opening: nothing to confirm.
     _, messages = _run({"requested_slot": "consent"}, "ja", "affirm", form=ValidateSituationForm())
     assert messages == []
