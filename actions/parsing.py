@@ -556,12 +556,23 @@ _NAME_LEAD = re.compile(r"^(hej,? )?(jag heter|mitt namn (är|ar)|namnet (är|ar
                         r"(du kan )?kalla mig|heter)\s+", re.I)
 
 
+# Whole answers only: "Jo" and "Mm" can be names.
+_JUST_NO = re.compile(r"^(nej|na|nix|nope)( tack)?$")
+_JUST_YES = re.compile(r"^(ja|japp|jada|javisst|ok|okej|gärna|garna)( tack)?$")
+
+
 def contact_name(a: Answer) -> Result:
-    if _NO_NAME.search(a.folded):
-        return Filled({"contact_name": UNKNOWN,
-                       "_say": "Det går bra, namnet behövs inte. Rådgivaren hör av sig ändå."})
+    plain = a.folded.strip(" .!")
+    if _NO_NAME.search(a.folded) or _JUST_NO.match(plain):
+        later = "Rådgivaren hör av sig ändå."
+        if a.slots.get("recommended_service") == "other_organisation":
+            # Asked whether our advisor should call at all: "nej" may mean no contact.
+            later = "Vill du inte att någon hör av sig alls kan du skriva \"hej då\"."
+        return Filled({"contact_name": UNKNOWN, "_say": f"Det går bra, namnet behövs inte. {later}"})
     if a.is_digression:
         return None
+    if _JUST_YES.match(plain):
+        return Miss("Skriv ditt namn, till exempel \"Anna\".", lead="Bra!")
     text = _NAME_LEAD.sub("", a.text.strip()).strip(" .!")
     text = re.sub(r"\s+heter jag$", "", text, flags=re.I)
     if not (1 < len(text) <= 80) or re.search(r"[\d@<>{}]", text) or a.is_payload:
@@ -718,7 +729,8 @@ def _statements(a: Answer) -> list[Answer]:
 _ASKS_FOR_CHECK = re.compile(
     r"\b(har|skulle) (jag|man) (ha )?ratt till (nagot |nat )?(stod|omstallningsstod|radgivning)\b"
     r"|\b(kan|far|skulle) jag (fa |kunna fa )?(nagot |nat )?(stod|omstallningsstod|radgivning)\b"
-    r"|\bvilket stod (kan|far|har) jag\b|\bar jag berattigad\b")
+    r"|\bvilket stod (kan|far|har) jag\b|\bar jag berattigad\b"
+    r"|\bvad (har|kan|far) jag (fa )?(for (stod|hjalp)|ratt till)\b|\bvad har jag ratt till\b")
 
 
 def opening_slots(a: Answer) -> dict[str, Any]:

@@ -286,6 +286,9 @@ def test_not_knowing_is_met_kindly_with_help_and_a_human_at_once() -> None:
     ("contact_name", "kalla mig Anna", "Anna"),
     ("contact_name", "hej, jag heter Ali Hassan", "Ali Hassan"),
     ("contact_name", "vill helst inte säga", "unknown"),
+    ("contact_name", "nej", "unknown"),
+    ("contact_name", "Nä tack.", "unknown"),
+    ("contact_name", "Jo", "Jo"),
     ("municipality", "jag bor i Luleå", "Luleå"),
     ("municipality", "i Gävle kommun", "Gävle"),
     ("municipality", "Stockholms stad", "Stockholms stad"),
@@ -294,6 +297,22 @@ def test_not_knowing_is_met_kindly_with_help_and_a_human_at_once() -> None:
 def test_contact_answers_keep_only_what_the_advisor_needs(slot: str, text: str, expected: str) -> None:
     result = INTERPRETERS[slot](Answer(text, "inform", 0.9, [], TODAY))
     assert isinstance(result, Filled) and result.slots[slot] == expected
+
+
+def test_yes_or_no_is_not_a_name() -> None:
+    said = INTERPRETERS["contact_name"](Answer("ja", "affirm", 0.9, [], TODAY))
+    assert isinstance(said, Miss) and said.hint == "Skriv ditt namn, till exempel \"Anna\"."
+    no = INTERPRETERS["contact_name"](Answer("nej tack", "deny", 0.9, [], TODAY))
+    assert no == Filled({"contact_name": "unknown",
+                         "_say": "Det går bra, namnet behövs inte. Rådgivaren hör av sig ändå."})
+    # Sent to another organisation, our advisor was only offered: say how to decline altogether.
+    no = INTERPRETERS["contact_name"](Answer("nej", "deny", 0.9, [], TODAY,
+                                             slots={"recommended_service": "other_organisation"}))
+    assert isinstance(no, Filled) and "hej då" in no.slots["_say"]
+    domain = yaml.safe_load((Path(__file__).parents[2] / "domain.yml").read_text(encoding="utf-8"))
+    [offer] = [v for v in domain["responses"]["utter_ask_contact_name"] if v.get("condition")]
+    assert offer["condition"] == [{"type": "slot", "name": "recommended_service", "value": "other_organisation"}]
+    assert [b["payload"] for b in offer["buttons"]] == ["/goodbye"]
 
 
 @pytest.mark.parametrize("slot, text, response", [
@@ -389,6 +408,12 @@ def test_sick_leave_asks_one_question_not_two() -> None:
     ("blev uppsagd förra veckan. vilket stöd kan jag få", "inform_terminated",
      {"situation": "terminated", "guidance_mode": "check"}),
     ("har jag rätt till a-kassa?", "out_of_scope", {}),
+    ("blev uppsagd pga arbetsbrist, vad har jag rätt till", "inform_terminated",
+     {"situation": "terminated", "termination_reason": "shortage_of_work",
+      "termination_initiated_by": "employer", "guidance_mode": "check"}),
+    ("mitt vikariat tar slut, vad kan jag få för stöd?", "inform_fixed_term_ended",
+     {"situation": "fixed_term_ended", "termination_reason": "fixed_term_ended",
+      "termination_initiated_by": "employer", "guidance_mode": "check"}),
 ])
 def test_the_opening_message_is_not_asked_again(text: str, intent: str, expected: dict[str, Any]) -> None:
     from actions.parsing import opening_slots
