@@ -16,7 +16,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions import flow
 from actions.parsing import (INTERPRETERS, UNKNOWN_ALLOWED, Answer, Filled, Miss, Reply,
-                             dont_know_miss, opening_slots)
+                             dont_know_miss, opening_slots, strain_ack)
 
 NOT_FRESH = {"action_listen", "action_extract_slots"}
 MISSES_BEFORE_BUTTONS = 2
@@ -122,10 +122,13 @@ class FormValidation(Action):
                     updates.update(self._miss(dispatcher, slots, asked, problem))
                 else:
                     updates.update(filled)
+                    strain = None
                     if asked == "consent":
-                        say = opening_ack(slots)
+                        say, strain = opening_ack(slots), strain_ack(messages_so_far(tracker, today))
                     if say:
                         dispatcher.utter_message(text=say, buttons=buttons)
+                    if strain:
+                        dispatcher.utter_message(text=strain)
                     updates.setdefault(asked, None)
                     updates["miss_count"] = None
                     updates["asked_again"] = None

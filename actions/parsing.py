@@ -403,7 +403,8 @@ forward_goal = choice_slot("forward_goal", {
     "new_job_other_sector": r"(annan|ny|byta) bransch|nytt yrke|byta yrke",
     "new_job_same_sector": r"samma bransch|liknande jobb|nytt jobb",
     "stay_in_role": r"stanna|vara kvar|behalla",
-    "undecided": r"vet inte|osaker|inte bestamt|inte an",
+    "undecided": r"vet inte|osaker|inte bestamt|inte an|(veta|komma fram till|lista ut|hitta) (vad|vilket|vart)|"
+                 r"ingen aning|fundera|klura",
 }, "Välj det alternativ som ligger närmast.", dont_know="undecided")
 
 
@@ -723,6 +724,18 @@ def _statements(a: Answer) -> list[Answer]:
         return [a] if told else []
     return [Answer(c, "inform_sick" if _SICK_WORDS.search(fold(c)) else None, 0.0, [], a.today)
             for c in told]
+
+
+# Said in passing before the questions ("är helt slut", "mår dåligt av stressen"): worth a word.
+_STRAIN = re.compile(r"\b(helt slut|slutkord|utbrand|utmattad|utmattning|orkar inte|stressad|stressen|"
+                     r"mar (sa |sa himla |jatte)?daligt|mar inte bra|sliten|nedstamd|angest)\b")
+
+
+def strain_ack(answers: list[Answer]) -> str | None:
+    if any(_STRAIN.search(a.folded) for a in answers):
+        return ("Det låter tungt, och det är bra att du hör av dig. Vi tar det i din takt, och du kan "
+                "när som helst be att få prata med en rådgivare.")
+    return None
 
 
 # "har jag rätt till stöd?" inside a longer message about the job: the person came for the check.

@@ -474,3 +474,37 @@ def test_an_faq_question_before_the_questions_start_is_remembered() -> None:
     updates = {e["name"]: e["value"] for e in asyncio.run(
         ValidateSituationForm().run(CollectingDispatcher(), tracker, {}))}
     assert "situation" not in updates and updates["guidance_mode"] == "check"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("att veta vad jag vill inom ett år", "undecided"),
+    ("komma fram till vilket yrke som passar", "undecided"),
+    ("plugga till något och byta bransch", "study_to_leave_sector"),
+    ("stanna kvar men må bättre", "stay_in_role"),
+])
+def test_the_goal_is_read_from_own_words(text: str, expected: str) -> None:
+    assert INTERPRETERS["forward_goal"](Answer(text, "inform", 0.9, [], TODAY)) == Filled({"forward_goal": expected})
+
+
+def test_strain_said_before_the_questions_gets_a_word_after_consent() -> None:
+    from actions.forms import ValidateSituationForm
+    events = [{"event": "action", "name": "action_listen"},
+              {"event": "user", "text": "jobbar som undersköterska sen 15 år, är helt slut och vet inte vad jag vill",
+               "parse_data": {"intent": {"name": "career_guidance", "confidence": 0.9}}},
+              {"event": "bot", "text": "Går det bra att jag sparar dina svar?"},
+              {"event": "action", "name": "action_listen"},
+              {"event": "user", "text": "ok", "parse_data": {"intent": {"name": "affirm", "confidence": 0.9}}}]
+    tracker = Tracker("t", {"requested_slot": "consent", "situation": "employed"},
+                      {"text": "ok", "intent": {"name": "affirm", "confidence": 0.9}, "entities": []},
+                      events, False, None, {"name": "situation_form"}, "action_listen")
+    dispatcher = CollectingDispatcher()
+    asyncio.run(ValidateSituationForm().run(dispatcher, tracker, {}))
+    [ack, strain] = dispatcher.messages
+    assert ack["text"].startswith("Tack! Jag har uppfattat att du har en anställning.")
+    assert strain["text"] == ("Det låter tungt, och det är bra att du hör av dig. Vi tar det i din "
+                              "takt, och du kan när som helst be att få prata med en rådgivare.")
+    # Without such words nothing is added.
+    events[1]["text"] = "jobbar som undersköterska sen 15 år och vet inte vad jag vill"
+    dispatcher = CollectingDispatcher()
+    asyncio.run(ValidateSituationForm().run(dispatcher, tracker, {}))
+    assert len(dispatcher.messages) == 1 and "tungt" not in dispatcher.messages[0]["text"]
