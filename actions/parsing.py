@@ -18,6 +18,8 @@ from babel import Locale
 from bot.extract import (fold, parse_date, parse_duration_months, parse_hours_per_week,
                          parse_money_sek, word_number)
 
+from .reflect import reflection
+
 UNKNOWN = "unknown"
 # Messages that are not answers to a question. In a form they are handled by the dialogue
 # rules (FAQ, "är du en bot?", ...), and the question is asked again.
@@ -162,8 +164,17 @@ def free_text(answer: Answer, *, max_len: int = 500) -> Result:
 def consent(a: Answer) -> Result:
     value = yes_no(a, allow_unknown=False)
     if value is None:
-        if a.is_digression or a.intent and a.intent.startswith("inform_"):
+        if a.is_digression:
             return None
+        # People often tell their story before answering ("jag har blivit uppsagd från Volvo
+        # efter 22 år"): keep what it says for the questions after consent, and ask again kindly.
+        said = opening_slots(a)
+        if said:
+            return Miss("", lead="Tack för att du berättar, det tar jag med mig.", remember=said)
+        story = (len(a.text.split()) >= 4 and not a.is_payload and a.intent != "dont_know"
+                 and "?" not in a.text and not _QUESTION.search(a.folded) and not _DONT_KNOW.search(a.folded))
+        if story:
+            return Miss("", lead="Tack för att du berättar.")
         return Miss("Svara ja eller nej, så vet jag om jag får spara dina svar.")
     return Filled({"consent": value})
 
@@ -628,7 +639,9 @@ def free_text_slot(name: str) -> Callable[[Answer], Result]:
     def interpret(a: Answer) -> Result:
         result = free_text(a)
         if isinstance(result, Filled):
-            return Filled({name: result.slots["_value"]})
+            value = result.slots["_value"]
+            said = reflection(name, a.text, not_yet=a.intent == "dont_know")
+            return Filled({name: value, **({"_say": said} if said else {})})
         return result
     return interpret
 
@@ -766,6 +779,9 @@ def opening_slots(a: Answer) -> dict[str, Any]:
             said.update({k: v for k, v in result.slots.items() if not k.startswith("_")})
         if said.get("situation") == "other":
             said.pop("situation")  # too vague to skip the question for
+        if said.get("termination_reason") == "other":
+            # "uppsagd och vet inte vad jag ska göra", "vill göra något annat": not a reason given
+            said.pop("termination_reason")
         slots.update(said)
         goal = _GOAL.search(clause.text)
         if goal:

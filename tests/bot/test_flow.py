@@ -144,7 +144,7 @@ def test_unknown_hours_become_missing_information() -> None:
 
 def test_an_answer_that_looks_like_an_faq_topic_is_still_an_answer() -> None:
     result = INTERPRETERS["inward_wants"](Answer("jobba mer med vuxna", "faq", 0.97, [], TODAY))
-    assert isinstance(result, Filled) and result.slots == {"inward_wants": "jobba mer med vuxna"}
+    assert isinstance(result, Filled) and result.slots["inward_wants"] == "jobba mer med vuxna"
     assert INTERPRETERS["inward_wants"](Answer("vad kostar det", "faq", 0.97, [], TODAY)) is None
 
 
@@ -399,6 +399,9 @@ def test_sick_leave_asks_one_question_not_two() -> None:
     ("Hej! Jag jobbar som barnskötare sedan 2015. Kan jag få omställningsstudiestöd?", "faq",
      {"situation": "employed"}),
     ("vad händer om jag blir uppsagd?", "faq", {}),
+    # "vet inte" and "annat" in a story are not the reason "other" (which would end in no support).
+    ("blev uppsagd och vet inte vad jag ska göra nu", "inform_terminated", {"situation": "terminated"}),
+    ("jag har blivit uppsagd och vill göra något annat", "inform_terminated", {"situation": "terminated"}),
     ("har jag rätt till stöd om jag har blivit uppsagd?", "check_eligibility", {"guidance_mode": "check"}),
     ("jag är sjukskriven, kan jag få hjälp?", "inform_sick", {"reduced_capacity": True}),
     ("jag är arbetslös", "inform", {}),
@@ -449,6 +452,30 @@ def test_after_consent_the_bot_says_what_it_took_from_the_opening() -> None:
     # Nothing from the opening: nothing to confirm.
     _, messages = _run({"requested_slot": "consent"}, "ja", "affirm", form=ValidateSituationForm())
     assert messages == []
+
+
+def test_a_story_told_at_the_consent_question_is_kept_and_consent_asked_again() -> None:
+    from actions.forms import ValidateSituationForm
+    form = ValidateSituationForm()
+    updates, messages = _run({"requested_slot": "consent"},
+                             "jag har blivit uppsagd från volvo efter 22 år och vet inte vad jag ska göra",
+                             "inform_terminated", form=form)
+    assert updates["situation"] == "terminated" and updates["consent"] is None
+    assert updates["requested_slot"] == "consent" and updates["asked_again"] is True
+    assert messages[0]["text"] == "Tack för att du berättar, det tar jag med mig."
+    # Then "ja": the situation is not asked, and the bot says what it kept.
+    updates, messages = _run({"requested_slot": "consent", "situation": "terminated"}, "ja det går bra",
+                             "affirm", form=form)
+    assert updates["consent"] is True and updates["requested_slot"] == "termination_reason"
+    assert messages[0]["text"].startswith("Tack! Jag har uppfattat att du är uppsagd.")
+    # A story with nothing to keep is thanked for, not "not understood"; a short unclear answer is.
+    _, messages = _run({"requested_slot": "consent"}, "jag har jobbat på monteringslinjen och kört truck",
+                       "inform", form=form)
+    assert messages[0]["text"] == "Tack för att du berättar."
+    _, messages = _run({"requested_slot": "consent"}, "kanske", "inform", form=form)
+    assert messages[0]["text"].startswith("Det förstod jag inte riktigt. Svara ja eller nej")
+    _, messages = _run({"requested_slot": "consent"}, "jag vet inte riktigt om jag vill det", "inform", form=form)
+    assert messages[0]["text"].startswith("Du bestämmer själv.")
 
 
 def test_an_faq_question_before_the_questions_start_is_remembered() -> None:

@@ -1,0 +1,69 @@
+"""What the bot says back after an answer to the inward questions (who, skills, wants).
+
+A guidance talk is not a form: a good advisor shows that the answer was heard before asking the
+next question. The simplest honest way is to say the person's own words back in the second person
+("jag är bra på att lösa problem" → "Du är bra på att lösa problem"), which Swedish allows by
+swapping pronouns alone, since verbs do not change with the person. Only plain statements about
+oneself are mirrored; anything else gets a short thanks, so an odd message is never echoed oddly.
+"""
+from __future__ import annotations
+
+import re
+
+from bot.extract import fold
+
+# First person → second person. Swedish verbs are the same for "jag" and "du".
+_SWAP = {"jag": "du", "mig": "dig", "mej": "dig", "min": "din", "mitt": "ditt", "mina": "dina"}
+_SWAP_RE = re.compile(r"\b(" + "|".join(_SWAP) + r")\b", re.I)
+# Words that would be ambiguous after the swap (the message talks to the bot, or to someone).
+_SECOND_PERSON = re.compile(r"\b(du|dig|dej|din|ditt|dina|ni|er|era)\b", re.I)
+_FILLER = re.compile(r"^\s*((ja|jo|nja|tja|hmm+|mm+|alltså|asså|okej|ok|nä|nej|äh|eh)\b[\s,.!-]*)+", re.I)
+# Matched on folded text (no å/ä/ö): "inte bra på nåt", "vet inte riktigt", "ingenting".
+_NEGATIVE_SELF = re.compile(r"\binte (sa |sarskilt )?(bra|duktig) pa (nagot|nagont|nat|nagonting|mycket)\b"
+                            r"|\b(inget|ingenting|inte mycket|vet inte|ingen aning)\b")
+_HEAVY = re.compile(r"\b(slut|utbränd|utbrand|orkar|deppig|deprimerad|ångest|angest|mår dåligt|mar daligt|"
+                    r"gråter|grater|sjukskriven|stress)", re.I)
+MAX_WORDS = 22
+
+_AFTER_MIRROR = {
+    "inward_who": "Tack för att du berättar.",
+    "inward_skills": "Det tar du med dig, vart du än går.",
+    "inward_wants": "Det är en bra utgångspunkt när vi tittar på yrken och utbildningar.",
+}
+_PLAIN = {
+    "inward_who": "Tack för att du berättar.",
+    "inward_skills": "Tack! Det du kan tar du med dig, vart du än går.",
+    "inward_wants": "Tack, det tar jag med mig.",
+}
+_NOT_YET = "Det går bra. Det kan du och rådgivaren ta reda på tillsammans."
+_MODEST = ("Många har svårt att se sina egna styrkor, och det är helt vanligt. Rådgivaren kan "
+           "hjälpa dig att hitta dem.")
+
+
+def mirror(text: str) -> str | None:
+    """The first sentence in the second person, or None when it is not a plain statement that
+    begins with "jag" (after fillers such as "ja," or "hmm"), or is too long to say back."""
+    sentence = re.split(r"(?<=[.!?])\s|\n", text.strip(), maxsplit=1)[0]
+    sentence = _FILLER.sub("", sentence).strip().rstrip(".!… ")
+    if "?" in sentence or not re.match(r"jag\b", sentence, re.I) or _SECOND_PERSON.search(sentence):
+        return None
+    if len(sentence.split()) > MAX_WORDS or re.search(r"[:;()\"/]|\d{6}", sentence):
+        return None
+    swapped = _SWAP_RE.sub(lambda m: _SWAP[m.group(1).lower()], sentence)
+    return swapped[0].upper() + swapped[1:]
+
+
+def reflection(slot: str, text: str, *, not_yet: bool = False) -> str | None:
+    """What to say after an answer to `slot`, or None for the questions that are not reflected."""
+    if slot not in _AFTER_MIRROR:
+        return None
+    if slot == "inward_skills" and (not_yet or _NEGATIVE_SELF.search(fold(text))):
+        return _MODEST
+    if not_yet:
+        return _NOT_YET
+    if _HEAVY.search(text):
+        return _PLAIN["inward_who"]  # not echoed back: heavy words are the advisor's to take up
+    said = mirror(text)
+    if said is None:
+        return _PLAIN[slot]
+    return f"{said}. {_AFTER_MIRROR[slot]}" if slot != "inward_skills" else f"{said} – {_AFTER_MIRROR[slot].lower()}"

@@ -1,0 +1,56 @@
+"""The inward answers are said back in the person's own words, or thanked for plainly."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from actions.parsing import INTERPRETERS, Answer, Filled
+from actions.reflect import mirror, reflection
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("jag är bra på att lösa problem och folk säger att jag är lugn",
+     "Du är bra på att lösa problem och folk säger att du är lugn"),
+    ("Ja, jag vill jobba med mina händer. Och inte sitta still", "Du vill jobba med dina händer"),
+    ("hmm jag har jobbat i mitt eget företag i tio år!", "Du har jobbat i ditt eget företag i tio år"),
+    ("Jag tycker om när det händer mycket runt mig", "Du tycker om när det händer mycket runt dig"),
+])
+def test_a_plain_statement_is_said_back_in_the_second_person(text: str, expected: str) -> None:
+    assert mirror(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "montör sedan 2004",                         # does not begin with "jag"
+    "jag vill att du hjälper mig",                # talks to the bot: "du" would be ambiguous
+    "jag undrar vad jag kan bli?",                # a question
+    "jag har jobbat med " + "väldigt " * 25 + "mycket",  # too long to say back
+    "jag bor på Storgatan 5: ring mig",           # punctuation of addresses and lists
+])
+def test_anything_else_is_not_echoed(text: str) -> None:
+    assert mirror(text) is None
+
+
+def test_each_inward_question_gets_its_own_closing() -> None:
+    assert reflection("inward_who", "jag har kört buss i 20 år") == \
+        "Du har kört buss i 20 år. Tack för att du berättar."
+    assert reflection("inward_skills", "jag kan svetsa och köra truck") == \
+        "Du kan svetsa och köra truck – det tar du med dig, vart du än går."
+    assert reflection("inward_wants", "jag vill jobba med människor") == \
+        "Du vill jobba med människor. Det är en bra utgångspunkt när vi tittar på yrken och utbildningar."
+    assert reflection("inward_wants", "något med djur") == "Tack, det tar jag med mig."
+    assert reflection("outward_options", "jag vill bli lärare") is None
+
+
+def test_modesty_and_heavy_words_are_met_kindly_not_echoed() -> None:
+    for text in ("inte bra på nåt särskilt", "jag är inte så bra på något", "ingenting egentligen"):
+        assert reflection("inward_skills", text).startswith("Många har svårt att se sina egna styrkor")
+    assert reflection("inward_who", "jag är helt utbränd och orkar inte mer") == "Tack för att du berättar."
+    assert reflection("inward_wants", "vet inte", not_yet=True).startswith("Det går bra.")
+
+
+def test_the_form_says_the_reflection_before_the_next_question() -> None:
+    answer = Answer("jag kan svetsa och köra truck", "inform", 0.9, [], date(2026, 11, 25))
+    result = INTERPRETERS["inward_skills"](answer)
+    assert result == Filled({"inward_skills": "jag kan svetsa och köra truck",
+                             "_say": "Du kan svetsa och köra truck – det tar du med dig, vart du än går."})
