@@ -173,3 +173,45 @@ class RestartGuard(_Stateless):
                 message.set("intent", fallback, add_to_output=True)
                 message.set("intent_ranking", [fallback, *ranking], add_to_output=True)
         return messages
+
+
+# Every one of these starts the same questions outside a form (data/rules/core.yml), and the
+# opening message is read for what it says (actions/parsing.py opening_slots). Doubt among them
+# is no reason to ask "Menade du …?": "jag har en enskild firma och vill plugga" is both.
+STARTERS = frozenset({"check_eligibility", "career_guidance", "inform_terminated", "inform_employed",
+                      "inform_fixed_term_ended", "inform_sick", "inform_self_employed"})
+
+
+@DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
+class StarterAmbiguity(GraphComponent):
+    """After the FallbackClassifier: an `nlu_fallback` whose best guess is a conversation starter,
+    and whose starters together are as sure as the fallback threshold asks, becomes that best
+    guess, with its own confidence (so the forms still read a weak guess with care)."""
+
+    @classmethod
+    def create(cls, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
+               execution_context: ExecutionContext) -> "StarterAmbiguity":
+        return cls(config)
+
+    @staticmethod
+    def get_default_config() -> Dict[Text, Any]:
+        return {"threshold": 0.5}
+
+    def __init__(self, config: Dict[Text, Any]) -> None:
+        self.threshold = float(config.get("threshold", 0.5))
+
+    def process_training_data(self, training_data: TrainingData) -> TrainingData:
+        return training_data
+
+    def process(self, messages: List[Message]) -> List[Message]:
+        for message in messages:
+            if (message.get("intent") or {}).get("name") != FALLBACK_INTENT:
+                continue
+            ranking = [r for r in message.get("intent_ranking") or [] if r.get("name") != FALLBACK_INTENT]
+            if not ranking or ranking[0].get("name") not in STARTERS:
+                continue
+            together = sum(float(r.get("confidence") or 0.0) for r in ranking if r.get("name") in STARTERS)
+            if together >= self.threshold:
+                message.set("intent", dict(ranking[0]), add_to_output=True)
+                message.set("intent_ranking", ranking, add_to_output=True)
+        return messages
