@@ -6,13 +6,13 @@ import re
 from typing import Any, Mapping
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import ActiveLoop, AllSlotsReset, EventType, Restarted, SlotSet
+from rasa_sdk.events import ActiveLoop, AllSlotsReset, EventType, FollowupAction, Restarted, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import flow
 from actions.eligibility import evaluate_slots, recommended_service, service_summary
-from actions.forms import application_date
-from actions.parsing import INTERPRETERS, Answer, Filled, Miss, Result, yes_no
+from actions.forms import answer_from, application_date
+from actions.parsing import INTERPRETERS, Answer, Filled, Miss, Result, opening_slots, yes_no
 from bot.extract import fold
 
 # What a person may say is wrong → the slots asked again. Order matters: the first match wins.
@@ -176,6 +176,27 @@ class ActionRequestHuman(Action):
         return [SlotSet("handoff_requested", True), SlotSet("complete", False)]
 
 
+def says_the_situation(tracker: Tracker) -> bool:
+    said = opening_slots(answer_from(tracker, application_date()))
+    return bool(said.get("situation") or said.get("reduced_capacity"))
+
+
+class ActionOfferHelp(Action):
+    """A statement with nothing asked. One that says the person's situation ("är 58 och nyss
+    uppsagd, är det ens lönt att plugga") starts the questions, which read it (opening_slots);
+    anything else gets the choice of what to do."""
+
+    def name(self) -> str:
+        return "action_offer_help"
+
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+            domain: dict[str, Any]) -> list[EventType]:
+        if says_the_situation(tracker):
+            return [FollowupAction("situation_form")]
+        dispatcher.utter_message(response="utter_offer_help")
+        return []
+
+
 class ActionDefaultAskAffirmation(Action):
     """Rasa's two-stage fallback asks "Did you mean …?" in English; this asks in Swedish."""
 
@@ -195,6 +216,10 @@ class ActionDefaultAskAffirmation(Action):
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
             domain: dict[str, Any]) -> list[EventType]:
+        if tracker.get_slot("consent") is None and tracker.get_slot("situation") is None \
+                and says_the_situation(tracker):
+            # An unsure first message that still tells the situation: start, do not ask.
+            return [ActiveLoop(None), FollowupAction("situation_form")]
         ranking = (tracker.latest_message or {}).get("intent_ranking") or []
         buttons = []
         for item in ranking:

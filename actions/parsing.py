@@ -31,8 +31,11 @@ DIGRESSION_CONFIDENCE = 0.6
 DIGRESSION_CONFIDENCE_BY_INTENT = {"delete_data": 0.5}
 
 
-_QUESTION = re.compile(r"^(vad|hur|nar|varfor|vem|vilka|vilken|vilket|var|kan|far|ar|maste|finns|"
-                       r"behover|gar|galler|raknas|racker|sparar|sparas|kostar|tar)\b")
+# A verb first asks only with its subject next ("är det", "kan jag"): chat drops "jag" in
+# statements ("är 58 och nyss uppsagd", "kan svetsa och köra truck").
+_SUBJECT = r"(det|jag|man|du|ni|vi|den|han|hon|de|dom|min|mitt|mina|er|ert|era|en|ett|detta|dessa)"
+_QUESTION = re.compile(r"^(vad|hur|nar|varfor|vem|vilka|vilken|vilket|var|finns|galler|raknas|racker|"
+                       r"sparas|kostar|tar)\b|^(kan|far|ar|maste|behover|gar|sparar) " + _SUBJECT + r"\b")
 
 
 @dataclass
@@ -196,23 +199,27 @@ _JOB_KEPT = re.compile(r"\b(finns|ar|har (den|jobbet|tjansten|anstallningen)?) ?
                        r"\bhar (mitt|ett|jobbet|min tjanst|min anstallning)\b")
 _JOB_ENDING = re.compile(r"uppsag|sagt upp|sa upp|upphor|upphort|far inte jobba kvar|tar slut|"
                          r"tog slut|\bslutar\b|avslut|\bforlorat\b|\bfick sluta\b")
+# "de har inte sagt upp mig än", "jag är inte uppsagd": the job is still there (for now).
+_NOT_ENDED = re.compile(r"\b(inte|ej) (\w+ ){0,3}?(uppsag|sagt upp|sa upp|fatt sparken|upphort|slutat)\w*")
 
 
 def situation(a: Answer) -> Result:
     value = a.button if a.button in _SITUATION_WORDS else None
+    not_ended = bool(_NOT_ENDED.search(a.folded))
+    ending = bool(_JOB_ENDING.search(_NOT_ENDED.sub(" ", a.folded)))
     if value is None and a.slots.get("reduced_capacity") is True:
         # The follow-up for someone on sick leave: "Har du kvar din anställning, eller …?"
-        if _JOB_ENDING.search(a.folded):
+        if ending:
             value = "terminated_illness" if re.search(r"sjuk|ohalsa|halsa", a.folded) else "terminated"
-        elif _JOB_KEPT.search(a.folded):
+        elif _JOB_KEPT.search(a.folded) or not_ended:
             value = "employed"
         elif a.intent in ("affirm", "deny"):
             # "nej": it ends, and the reason is asked next (illness is one of the buttons).
             value = "employed" if a.intent == "affirm" else "terminated"
     if value is None and a.intent == "inform_sick":
-        if _JOB_ENDING.search(a.folded):
+        if ending:
             value = "terminated_illness"
-        elif _JOB_KEPT.search(a.folded):
+        elif _JOB_KEPT.search(a.folded) or not_ended:
             return Filled({"situation": "employed", "reduced_capacity": True})
         else:
             # Sick leave does not say whether the job is still there: utter_ask_situation asks
@@ -220,6 +227,8 @@ def situation(a: Answer) -> Result:
             return Filled({"reduced_capacity": True})
     if value is None and a.intent in _SITUATION_INTENTS and a.confidence >= 0.5:
         value = _SITUATION_INTENTS[a.intent]
+    if value is None and not_ended and not ending:
+        value = "employed"
     if value is None:
         value = choose(a, _SITUATION_WORDS)
     if value is None:
@@ -242,7 +251,7 @@ def termination_reason(a: Answer) -> Result:
                        "fixed_term_ended": r"vikariat|visstid|tidsbegransad|kontrakt",
                        "own_resignation": r"(sa|sagt) upp mig sjalv|egen begaran|jag slutade|"
                                           r"sjalv sa upp|jag sa upp",
-                       "other": r"annat|vet inte"})
+                       "other": r"annat"})
     if value is None and a.intent == "inform_sick":
         value = "illness"
     if value is None:
@@ -300,6 +309,10 @@ def termination_initiated_by(a: Answer) -> Result:
 
 # What helps someone who says "vet inte" to a question that needs an answer to go on.
 _DONT_KNOW_HINTS = {
+    # "vet inte" is not the reason "other", which would mean no rådgivning: help to choose instead.
+    "termination_reason": "Tänk på vad som hände. Fanns det inte längre arbete åt dig är det "
+                          "arbetsbrist. Slutar du för att du är sjuk, välj sjukdom. Rådgivaren kan "
+                          "reda ut resten med dig.",
     "termination_initiated_by": "Tänk på vem som tog upp det först. Sa arbetsgivaren att din tjänst "
                                 "skulle försvinna, svara ja. Ville du själv sluta, svara nej.",
     "employment_start": "Det räcker med ungefär när, till exempel \"hösten 2019\", \"i början av "

@@ -357,6 +357,11 @@ def test_the_information_is_given_and_the_question_asked_again_without_a_miss() 
     ("nej", "deny", "terminated"),
     ("den upphör nästa månad på grund av min sjukdom", "inform_sick", "terminated_illness"),
     ("de har sagt upp mig", "inform_terminated", "terminated"),
+    # A negated ending is a job still there, not a termination.
+    ("jag vet inte, de har inte sagt upp mig än", "dont_know", "employed"),
+    ("jag har inte blivit uppsagd", "inform_terminated", "employed"),
+    ("ej uppsagd än", "inform", "employed"),
+    ("jag är inte säker men de har sagt upp mig", "inform", "terminated"),
 ])
 def test_after_sick_leave_the_bot_asks_whether_the_job_is_still_there(text: str, intent: str,
                                                                       expected: str) -> None:
@@ -401,6 +406,8 @@ def test_sick_leave_asks_one_question_not_two() -> None:
     ("vad händer om jag blir uppsagd?", "faq", {}),
     # "vet inte" and "annat" in a story are not the reason "other" (which would end in no support).
     ("blev uppsagd och vet inte vad jag ska göra nu", "inform_terminated", {"situation": "terminated"}),
+    # Chat drops "jag": "är 58 och nyss uppsagd" tells, "är det ens lönt" asks.
+    ("är 58 och nyss uppsagd, är det ens lönt att plugga", "nlu_fallback", {"situation": "terminated"}),
     ("jag har blivit uppsagd och vill göra något annat", "inform_terminated", {"situation": "terminated"}),
     ("har jag rätt till stöd om jag har blivit uppsagd?", "check_eligibility", {"guidance_mode": "check"}),
     ("jag är sjukskriven, kan jag få hjälp?", "inform_sick", {"reduced_capacity": True}),
@@ -535,3 +542,13 @@ def test_strain_said_before_the_questions_gets_a_word_after_consent() -> None:
     dispatcher = CollectingDispatcher()
     asyncio.run(ValidateSituationForm().run(dispatcher, tracker, {}))
     assert len(dispatcher.messages) == 1 and "tungt" not in dispatcher.messages[0]["text"]
+
+
+def test_not_knowing_why_the_job_ends_is_helped_not_taken_for_the_reason_other() -> None:
+    from actions.forms import ValidateSituationForm
+    slots = {"consent": True, "situation": "terminated", "requested_slot": "termination_reason"}
+    updates, messages = _run(slots, "vet inte", "dont_know", form=ValidateSituationForm())
+    assert updates["termination_reason"] is None and updates["requested_slot"] == "termination_reason"
+    assert messages[0]["text"].startswith("Ingen fara om du inte vet säkert. Tänk på vad som hände.")
+    assert INTERPRETERS["termination_reason"](Answer("något annat", "inform", 0.9, [], TODAY)) == \
+        Filled({"termination_reason": "other"})
