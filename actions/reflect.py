@@ -24,6 +24,14 @@ _NEGATIVE_SELF = re.compile(r"\binte (sa |sarskilt )?(bra|duktig) pa (nagot|nago
 _HEAVY = re.compile(r"\b(slut|utbränd|utbrand|orkar|deppig|deprimerad|ångest|angest|mår dåligt|mar daligt|"
                     r"gråter|grater|sjukskriven|stress)", re.I)
 MAX_WORDS = 22
+# Folded text. Not knowing yet is met as such, not echoed.
+_UNSURE = re.compile(r"\b(vet (inte|ej)|ingen aning|inte tankt pa|osaker)\b")
+# An answer to "vad vill du" is said back only when it says a want.
+_WANTING = re.compile(r"\b(vill|gillar|tycker|trivs|drommer|langtar|onskar|skulle|hoppas|brinner|alskar)\b")
+# A statement without its "jag": a supine takes "har" ("jobbat i tio år" → "har jobbat").
+_DROPPED_HAR = re.compile(r"(jobbat|arbetat|varit|haft|pluggat|studerat|kört|lett|byggt|lärt mig)\b", re.I)
+_DROPPED = re.compile(r"(är|har|kan|jobbar|arbetar|jobbade|arbetade|var|vill|gillar|tycker|trivs|"
+                      r"älskar|brinner)\s", re.I)
 
 _AFTER_MIRROR = {
     "inward_who": "Tack för att du berättar.",
@@ -45,6 +53,11 @@ def mirror(text: str) -> str | None:
     begins with "jag" (after fillers such as "ja," or "hmm"), or is too long to say back."""
     sentence = re.split(r"(?<=[.!?])\s|\n", text.strip(), maxsplit=1)[0]
     sentence = _FILLER.sub("", sentence).strip().rstrip(".!… ")
+    # Chat drops the subject: "jobbat som elevassistent i 3 år", "är bra på att lyssna".
+    if _DROPPED_HAR.match(sentence):
+        sentence = "jag har " + sentence
+    elif _DROPPED.match(sentence):
+        sentence = "jag " + sentence
     if "?" in sentence or not re.match(r"jag\b", sentence, re.I) or _SECOND_PERSON.search(sentence):
         return None
     if len(sentence.split()) > MAX_WORDS or re.search(r"[:;()\"/]|\d{6}", sentence):
@@ -59,11 +72,11 @@ def reflection(slot: str, text: str, *, not_yet: bool = False) -> str | None:
         return None
     if slot == "inward_skills" and (not_yet or _NEGATIVE_SELF.search(fold(text))):
         return _MODEST
-    if not_yet:
+    if not_yet or _UNSURE.search(fold(text)):
         return _NOT_YET
     if _HEAVY.search(text):
         return _PLAIN["inward_who"]  # not echoed back: heavy words are the advisor's to take up
     said = mirror(text)
-    if said is None:
+    if said is None or (slot == "inward_wants" and not _WANTING.search(fold(said))):
         return _PLAIN[slot]
     return f"{said}. {_AFTER_MIRROR[slot]}" if slot != "inward_skills" else f"{said} – {_AFTER_MIRROR[slot].lower()}"

@@ -15,13 +15,17 @@ from actions.reflect import mirror, reflection
     ("Ja, jag vill jobba med mina händer. Och inte sitta still", "Du vill jobba med dina händer"),
     ("hmm jag har jobbat i mitt eget företag i tio år!", "Du har jobbat i ditt eget företag i tio år"),
     ("Jag tycker om när det händer mycket runt mig", "Du tycker om när det händer mycket runt dig"),
+    # Without "jag", as chat often is.
+    ("jobbat som elevassistent i 3 år", "Du har jobbat som elevassistent i 3 år"),
+    ("är bra på att lyssna", "Du är bra på att lyssna"),
+    ("vill jobba med barn", "Du vill jobba med barn"),
 ])
 def test_a_plain_statement_is_said_back_in_the_second_person(text: str, expected: str) -> None:
     assert mirror(text) == expected
 
 
 @pytest.mark.parametrize("text", [
-    "montör sedan 2004",                         # does not begin with "jag"
+    "montör sedan 2004",                         # neither "jag" nor a verb first
     "jag vill att du hjälper mig",                # talks to the bot: "du" would be ambiguous
     "jag undrar vad jag kan bli?",                # a question
     "jag har jobbat med " + "väldigt " * 25 + "mycket",  # too long to say back
@@ -47,6 +51,8 @@ def test_modesty_and_heavy_words_are_met_kindly_not_echoed() -> None:
         assert reflection("inward_skills", text).startswith("Många har svårt att se sina egna styrkor")
     assert reflection("inward_who", "jag är helt utbränd och orkar inte mer") == "Tack för att du berättar."
     assert reflection("inward_wants", "vet inte", not_yet=True).startswith("Det går bra.")
+    assert reflection("inward_wants", "har inte tänkt på det").startswith("Det går bra.")
+    assert reflection("inward_wants", "har jobbat för mycket") == "Tack, det tar jag med mig."  # no want said
 
 
 def test_the_form_says_the_reflection_before_the_next_question() -> None:
