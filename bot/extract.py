@@ -127,6 +127,17 @@ _PART_OF_YEAR_RE = re.compile(r"\b(?:i )?(borjan|mitten|slutet) (?:av|pa) (?:are
 _PART_OF_MONTH_RE = re.compile(r"\b(?:i )?(?:borjan|mitten|slutet) (?:av|pa) (?=[a-z])")
 _SETTINGS_BASE = {"PREFER_DAY_OF_MONTH": "first", "PREFER_DATES_FROM": "past",
                   "DATE_ORDER": "YMD", "RETURN_AS_TIMEZONE_AWARE": False}
+# A day before the month's name ("31 oktober") is a day, which YMD would read as the year 1931.
+_DAY_FIRST_RE = re.compile(r"^\d{1,2} [a-z]")
+# "40 timmar" is an amount of hours, which dateparser would read as "40 hours ago".
+_NOT_A_DATE_RE = re.compile(r"\b(timmar|timme|tim|h|minuter|sekunder|procent|kr|kronor)\b|%")
+_MONTH_NUMBER = {name: i for i, names in enumerate(
+    (("jan", "januari"), ("feb", "februari"), ("mar", "mars"), ("apr", "april"), ("maj",), ("jun", "juni"),
+     ("jul", "juli"), ("aug", "augusti"), ("sep", "sept", "september"), ("okt", "oktober"),
+     ("nov", "november"), ("dec", "december")), start=1) for name in names}
+# "sista oktober", "den sista dagen i mars 2025": the month's last day.
+_LAST_DAY_RE = re.compile(r"\b(?:den )?sista (?:dagen )?(?:i |av |pa )?(" + "|".join(sorted(_MONTH_NUMBER, key=len, reverse=True))
+                          + r")\b(?: (\d{4}))?")
 
 
 def _season_date(word: str, year_text: str | None, today: date) -> date:
@@ -155,6 +166,9 @@ def parse_date(text: str, today: date, *, allow_ongoing: bool = False,
         return ParsedDate(None, ONGOING, ongoing=True)
     folded = re.sub(r"\s+", " ", _HEDGES_RE.sub(" ", folded)).strip(" ,").rstrip("-")
     folded = _THIS_YEAR_RE.sub(str(today.year), _LAST_YEAR_RE.sub(str(today.year - 1), folded))
+    if _NOT_A_DATE_RE.search(folded):
+        return None
+    folded = _LAST_DAY_RE.sub(lambda m: _last_day(m.group(1), m.group(2), today), folded)
     part = _PART_OF_YEAR_RE.search(folded)
     if part:
         year = int(part.group(2).lstrip("-"))
@@ -187,12 +201,26 @@ def parse_date(text: str, today: date, *, allow_ongoing: bool = False,
     settings = dict(_SETTINGS_BASE, RELATIVE_BASE=datetime(today.year, today.month, today.day))
     if end_of_period:
         settings["PREFER_DAY_OF_MONTH"] = "last"
+    if _DAY_FIRST_RE.match(candidate):
+        settings["DATE_ORDER"] = "DMY"
     parsed = dateparser.parse(candidate, languages=["sv"], settings=settings)
     if parsed is None and candidate != folded:
         parsed = dateparser.parse(text.strip(), languages=["sv"], settings=settings)
     if parsed is None:
         return None
     value = parsed.date()
+    if end_of_period and not re.search(r"\d{4}|-\d{2}\b|\d/\d+ \d{2}", candidate) \
+            and not (_RELATIVE_RE.search(folded) or "sedan" in candidate):
+        # An end without a year ("31 januari") may be past or still to come (a notice period):
+        # the nearer of the two is meant.
+        try:
+            later = value.replace(year=value.year + 1)
+        except ValueError:  # 29 February
+            later = value.replace(year=value.year + 1, day=28)
+        past = re.search(r"\b(slutade|slutat|tog slut|upphorde|var|blev)\b", folded)
+        coming = re.search(r"\b(slutar|tar slut|upphor|ska|kommer)\b", folded)
+        if not past and (coming and value < today or abs((later - today).days) < abs((value - today).days)):
+            value = later
     if value.year < 1940 or value.year > today.year + 1:
         return None
     has_day = bool(re.search(r"\b\d{1,2}(?:[:e]|\s+[a-z]|[/.-]\d)|\d{4}-\d{2}-\d{2}", candidate))
@@ -203,6 +231,12 @@ def parse_date(text: str, today: date, *, allow_ongoing: bool = False,
     else:
         precision = "month"
     return ParsedDate(value, precision)
+
+
+def _last_day(month_name: str, year_text: str | None, today: date) -> str:
+    month = _MONTH_NUMBER[month_name]
+    year = int(year_text) if year_text else today.year
+    return f"{calendar.monthrange(year, month)[1]} {month_name}" + (f" {year_text}" if year_text else "")
 
 
 _REFOLD = {"ar": "år", "manader": "månader", "manad": "månad", "veckor": "veckor", "dagar": "dagar"}

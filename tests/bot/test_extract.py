@@ -33,6 +33,19 @@ def test_end_dates_mean_the_end_of_the_period(text: str, expected: str) -> None:
     assert parsed is not None and parsed.iso() == expected
 
 
+# The day first, as Swedish writes it; "sista" a month's last day; an end without a year is the
+# nearer one (a notice period may end after the new year), unless the verb says which.
+@pytest.mark.parametrize("text, expected", [
+    ("31 oktober", "2026-10-31"), ("den 31 oktober", "2026-10-31"), ("sista oktober i år", "2026-10-31"),
+    ("sista oktober", "2026-10-31"), ("den sista dagen i februari 2024", "2024-02-29"),
+    ("31 januari", "2027-01-31"), ("slutar sista januari", "2027-01-31"), ("slutade 31 januari", "2026-01-31"),
+    ("31 augusti", "2026-08-31"), ("15/3 2025", "2025-03-15"),
+])
+def test_end_dates_as_people_write_them(text: str, expected: str) -> None:
+    parsed = parse_date(text, TODAY, end_of_period=True)
+    assert parsed is not None and parsed.iso() == expected
+
+
 # Someone who does not remember exactly says so; the date in the answer is still the answer.
 @pytest.mark.parametrize("text, start, end", [
     ("i början av 2019", "2019-01-01", "2019-03-31"), ("mitten av 2019", "2019-05-01", "2019-07-31"),
@@ -55,7 +68,7 @@ def test_ongoing(text: str) -> None:
     assert parsed is not None and parsed.ongoing and parsed.value is None
 
 
-@pytest.mark.parametrize("text", ["hej", "vet inte", "40", "", "asdf"])
+@pytest.mark.parametrize("text", ["hej", "vet inte", "40", "", "asdf", "40 timmar", "75 %", "28 000 kr"])
 def test_not_dates(text: str) -> None:
     assert parse_date(text, TODAY) is None
 
