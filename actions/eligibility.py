@@ -8,6 +8,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any, Mapping
 
+from babel.dates import format_date
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
@@ -80,19 +81,28 @@ def recommended_service(decision: Mapping[str, Any]) -> str:
     return "unclear"
 
 
+def _month_sv(month: str) -> str:
+    """'2024-11' → 'november 2024'."""
+    year, number = (int(part) for part in month.split("-")[:2])
+    return format_date(date(year, number, 1), "MMMM y", locale="sv")
+
+
 def work_sentence(decision: Mapping[str, Any]) -> str | None:
-    """The work requirement in words: '14 av de 12 månader som krävs'."""
+    """The work requirement in words: how many months are needed in which period, and how many
+    the answers give."""
     work = decision.get("work_requirement") or {}
     if "qualifying_months" not in work:
         return None
     got, need = work["qualifying_months"], work["required_months"]
+    period = f"{_month_sv(work['frame_start'])}–{_month_sv(work['frame_end'])}"
+    verdict = "uppfyllt" if got >= need else "inte uppfyllt"
+    text = (f"Det är {verdict}. Det krävs {need} månader med tillräckligt arbete under perioden "
+            f"{period}, och enligt dina svar har du {got}.")
     skipped = len(work.get("skipped_months") or [])
-    text = (f"Du har arbetat tillräckligt i {got} av de {need} månader som krävs, "
-            f"räknat från {work['frame_start']} till {work['frame_end']}.")
     if skipped:
         text += f" {skipped} månader med till exempel föräldraledighet räknades bort, så perioden gick längre bakåt."
     if work.get("unknown_months"):
-        text += f" För {work['unknown_months']} månader vet vi inte hur mycket du jobbade."
+        text += f" För {work['unknown_months']} av månaderna vet vi inte hur mycket du jobbade."
     return text
 
 

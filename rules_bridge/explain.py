@@ -19,7 +19,9 @@ def explain(decision: dict[str, Any]) -> str:
     services = decision["services"]
     lines = [EXPLAIN["heading"], ""]
     if org["code"] == "ooo":
-        lines.append(EXPLAIN["intro_ooo"])
+        self_employed = any(reason.get("detail") == "SELF_EMPLOYED"
+                            for result in services.values() for reason in result.get("reasons", []))
+        lines.append(EXPLAIN["intro_ooo_self_employed" if self_employed else "intro_ooo"])
     elif org["code"] == "unknown":
         lines.append(EXPLAIN["intro_unknown"])
     else:

@@ -218,7 +218,9 @@ SERVICE_NAMES: dict[str, str] = {
 
 EXPLAIN: dict[str, str] = {
     "heading": "Preliminär bedömning – inte ett beslut",
-    "intro_ooo": "Din arbetsgivare hör till Den offentliga omställningsorganisationen.",
+    "intro_ooo": ("Eftersom din arbetsgivare inte har kollektivavtal om omställning är det Den offentliga "
+                  "omställningsorganisationen hos Kammarkollegiet som ger stödet."),
+    "intro_ooo_self_employed": "Som egenföretagare vänder du dig till Den offentliga omställningsorganisationen hos Kammarkollegiet.",
     "intro_other": "Du ska vända dig till {org_name}. Den offentliga omställningsorganisationen kan inte ge dig stödet.",
     "intro_unknown": "Vi kan inte säga säkert vilken omställningsorganisation du hör till ännu.",
     "eligible_heading": "Det här kan du troligen få:",

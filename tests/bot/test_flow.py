@@ -132,7 +132,8 @@ def test_slots_become_engine_input_and_a_decision() -> None:
     decision = evaluate_slots(slots, TODAY)
     assert decision["services"]["radgivning"]["status"] == "eligible"
     assert recommended_service(decision) == "radgivning"
-    assert work_sentence(decision).startswith("Du har arbetat tillräckligt i 24 av de 12 månader")
+    assert work_sentence(decision) == ("Det är uppfyllt. Det krävs 12 månader med tillräckligt arbete "
+                                       "under perioden november 2024–oktober 2026, och enligt dina svar har du 24.")
 
 
 def test_unknown_hours_become_missing_information() -> None:

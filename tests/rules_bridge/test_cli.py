@@ -40,6 +40,14 @@ def test_explain_is_swedish_text() -> None:
     assert result.returncode == 0
     assert "Preliminär bedömning" in result.stdout
     assert "Rådgivning till uppsagda" in result.stdout
+    # Why this organisation: no collective agreement, or self-employed.
+    assert "Eftersom din arbetsgivare inte har kollektivavtal om omställning" in result.stdout
+    own = {"application_date": GOOD["application_date"], "birth_date": GOOD["birth_date"],
+           "situation": "self_employed", "employer": None, "employments": []}
+    result = run("explain", "-", stdin=json.dumps(own))
+    assert result.returncode == 0, result.stderr
+    assert "Som egenföretagare vänder du dig till Den offentliga" in result.stdout
+    assert "kollektivavtal" not in result.stdout.split("\n")[2]
 
 
 @pytest.mark.parametrize("stdin, field", [
