@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import re
+from datetime import date
 from typing import Any, Mapping
 
+from babel.dates import format_date
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import ActiveLoop, AllSlotsReset, EventType, FollowupAction, Restarted, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
@@ -81,11 +83,19 @@ _SITUATION_SV = {"employed": "du har en anställning", "terminated": "du är upp
 _MEETING_SV = {"digital": "digitalt", "physical": "på plats", "no_preference": "spelar ingen roll"}
 
 
+def _day_sv(value: Any) -> str:
+    """'2015-03-01' → '1 mars 2015', as a person reads it; anything else as it is."""
+    try:
+        return format_date(date.fromisoformat(str(value)), "d MMMM y", locale="sv")
+    except ValueError:
+        return str(value)
+
+
 def _months(e: Mapping[str, Any]) -> str:
-    end = "pågår" if e.get("end") in (None, "ongoing") else e["end"]
+    end = "pågår" if e.get("end") in (None, "ongoing") else _day_sv(e["end"])
     hours = e.get("hours_per_week")
-    hours_text = "okänt antal timmar" if hours in (None, "unknown") else f"{hours:g} tim/vecka"
-    return f"{e.get('employer') or 'arbetsgivare'}: {e.get('start')} – {end}, {hours_text}"
+    hours_text = "okänt antal timmar" if hours in (None, "unknown") else f"{hours:g} timmar i veckan"
+    return f"{e.get('employer') or 'arbetsgivare'}: {_day_sv(e.get('start'))} – {end}, {hours_text}"
 
 
 def summary_text(s: Mapping[str, Any], decision: Mapping[str, Any] | None) -> str:

@@ -553,3 +553,13 @@ def test_not_knowing_why_the_job_ends_is_helped_not_taken_for_the_reason_other()
     assert messages[0]["text"].startswith("Ingen fara om du inte vet säkert. Tänk på vad som hände.")
     assert INTERPRETERS["termination_reason"](Answer("något annat", "inform", 0.9, [], TODAY)) == \
         Filled({"termination_reason": "other"})
+
+
+def test_the_summary_writes_dates_and_hours_as_a_person_reads_them() -> None:
+    from actions.dialogue import summary_text
+    slots = {**BASE, "employments": [{"employer": "Bageriet AB", "start": "2015-03-01", "end": "2026-10-31",
+                                      "hours_per_week": 40}]}
+    text = summary_text(slots, None)
+    assert "- Anställning: Bageriet AB: 1 mars 2015 – 31 oktober 2026, 40 timmar i veckan" in text
+    slots["employments"][0].update(end="ongoing", hours_per_week="unknown")
+    assert "1 mars 2015 – pågår, okänt antal timmar" in summary_text(slots, None)
