@@ -143,6 +143,8 @@ def choice_slot(name: str, options: dict[str, str], hint: str,
                 dont_know: str | None = None) -> Callable[[Answer], Result]:
     """A closed question: a button value or a keyword pattern; "vet inte" → `dont_know`."""
     def interpret(a: Answer) -> Result:
+        if a.button is None and a.intent in ("clarify", "faq") and a.is_digression:
+            return None  # "vad menas med privat?" names an option but asks about it
         value = choose(a, options)
         if value is None and dont_know is not None and a.intent == "dont_know":
             value = dont_know

@@ -563,3 +563,10 @@ def test_the_summary_writes_dates_and_hours_as_a_person_reads_them() -> None:
     assert "- Anställning: Bageriet AB: 1 mars 2015 – 31 oktober 2026, 40 timmar i veckan" in text
     slots["employments"][0].update(end="ongoing", hours_per_week="unknown")
     assert "1 mars 2015 – pågår, okänt antal timmar" in summary_text(slots, None)
+
+
+def test_a_question_about_an_option_is_explained_not_taken_as_the_answer() -> None:
+    asks = Answer("vad menas med privat", "clarify", 0.99, [], TODAY)
+    assert INTERPRETERS["employer_sector"](asks) is None  # the rules explain the question
+    said = Answer("privat", "inform", 0.9, [], TODAY)
+    assert INTERPRETERS["employer_sector"](said) == Filled({"employer_sector": "private"})
