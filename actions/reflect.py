@@ -21,7 +21,7 @@ _FILLER = re.compile(r"^\s*((ja|jo|nja|tja|hmm+|mm+|alltså|asså|okej|ok|nä|ne
 # Matched on folded text (no å/ä/ö): "inte bra på nåt", "vet inte riktigt", "ingenting".
 _NEGATIVE_SELF = re.compile(r"\binte (sa |sarskilt )?(bra|duktig) pa (nagot|nagont|nat|nagonting|mycket)\b"
                             r"|\b(inget|ingenting|inte mycket|vet inte|ingen aning)\b")
-_HEAVY = re.compile(r"\b(slut|utbränd|utbrand|orkar|deppig|deprimerad|ångest|angest|mår dåligt|mar daligt|"
+_HEAVY = re.compile(r"\b(helt slut|så slut|slutkörd|utbränd|utbrand|orkar|deppig|deprimerad|ångest|angest|mår dåligt|mar daligt|"
                     r"gråter|grater|sjukskriven|stress)", re.I)
 MAX_WORDS = 22
 # Folded text. Not knowing yet is met as such, not echoed.

@@ -50,6 +50,10 @@ def test_modesty_and_heavy_words_are_met_kindly_not_echoed() -> None:
     for text in ("inte bra på nåt särskilt", "jag är inte så bra på något", "ingenting egentligen"):
         assert reflection("inward_skills", text).startswith("Många har svårt att se sina egna styrkor")
     assert reflection("inward_who", "jag är helt utbränd och orkar inte mer") == "Tack för att du berättar."
+    assert reflection("inward_who", "jag är helt slut") == "Tack för att du berättar."
+    # "slutade" is no heavy word: said back.
+    assert reflection("inward_who", "jag slutade på ICA i somras") == \
+        "Du slutade på ICA i somras. Tack för att du berättar."
     assert reflection("inward_wants", "vet inte", not_yet=True).startswith("Det går bra.")
     assert reflection("inward_wants", "har inte tänkt på det").startswith("Det går bra.")
     assert reflection("inward_wants", "har jobbat för mycket") == "Tack, det tar jag med mig."  # no want said
