@@ -237,7 +237,9 @@ class ActionDefaultAskAffirmation(Action):
             if name in self.TITLES and len(buttons) < 2:
                 buttons.append({"title": self.TITLES[name], "payload": f"/{name}"})
         buttons.append({"title": "Något annat", "payload": "/out_of_scope"})
-        dispatcher.utter_message(text="Jag är inte säker på att jag förstod. Menade du något av det här?",
+        # Not a yes/no question: a "ja" to "Menade du …?" could not say which of the options.
+        dispatcher.utter_message(text="Jag är inte säker på att jag förstod. Välj det som passar bäst, "
+                                      "eller skriv det med andra ord.",
                                  buttons=buttons)
         return []
 

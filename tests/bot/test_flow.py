@@ -570,3 +570,31 @@ def test_a_question_about_an_option_is_explained_not_taken_as_the_answer() -> No
     assert INTERPRETERS["employer_sector"](asks) is None  # the rules explain the question
     said = Answer("privat", "inform", 0.9, [], TODAY)
     assert INTERPRETERS["employer_sector"](said) == Filled({"employer_sector": "private"})
+
+
+def _first_message(text: str, ranking: list[tuple[str, float]], slots: dict[str, Any] | None = None) -> Tracker:
+    message = {"text": text, "intent": {"name": "nlu_fallback", "confidence": 0.5}, "entities": [],
+               "intent_ranking": [{"name": n, "confidence": c} for n, c in ranking]}
+    events = [{"event": "action", "name": "action_listen"},
+              {"event": "user", "text": text, "parse_data": message}]
+    return Tracker("t", slots or {}, message, events, False, None, {"name": "action_two_stage_fallback"},
+                   "action_two_stage_fallback")
+
+
+def test_an_unsure_first_message_that_tells_the_situation_starts_the_questions() -> None:
+    from actions.dialogue import ActionDefaultAskAffirmation
+    dispatcher = CollectingDispatcher()
+    tracker = _first_message("är 58 och nyss uppsagd, är det ens lönt att plugga",
+                             [("nlu_fallback", 0.5), ("inform", 0.45), ("inform_terminated", 0.18)])
+    events = ActionDefaultAskAffirmation().run(dispatcher, tracker, {})
+    assert events == [{"event": "active_loop", "name": None, "timestamp": None},
+                      {"event": "followup", "name": "situation_form", "timestamp": None}]
+    assert dispatcher.messages == []
+    # Anything else (or later in the conversation) is asked about, with buttons, not as a yes/no.
+    for tracker in (_first_message("blå bil", [("inform_terminated", 0.3), ("faq", 0.2)]),
+                    _first_message("är 58 och nyss uppsagd", [("inform_terminated", 0.4)], {"consent": True})):
+        dispatcher = CollectingDispatcher()
+        assert ActionDefaultAskAffirmation().run(dispatcher, tracker, {}) == []
+        [asked] = dispatcher.messages
+        assert asked["text"].startswith("Jag är inte säker på att jag förstod. Välj det som passar bäst")
+        assert [b["payload"] for b in asked["buttons"]][0] == "/inform_terminated"
