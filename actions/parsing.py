@@ -69,6 +69,11 @@ class Answer:
         # answer ("blå") like small talk; a real FAQ or off-topic digression is a question.
         if self.intent not in ("faq", "out_of_scope"):
             return True
+        return self.is_question
+
+    @property
+    def is_question(self) -> bool:
+        """Asked, not told: a question mark, or a question word or verb-first with its subject."""
         return bool(_QUESTION.search(self.folded) or "?" in self.text)
 
     @property
@@ -177,7 +182,7 @@ def consent(a: Answer) -> Result:
         if said:
             return Miss("", lead="Tack för att du berättar, det tar jag med mig.", remember=said)
         story = (len(a.text.split()) >= 4 and not a.is_payload and a.intent != "dont_know"
-                 and "?" not in a.text and not _QUESTION.search(a.folded) and not _DONT_KNOW.search(a.folded))
+                 and not a.is_question and not _DONT_KNOW.search(a.folded))
         if story:
             return Miss("", lead="Tack för att du berättar.")
         return Miss("Svara ja eller nej, så vet jag om jag får spara dina svar.")
@@ -353,7 +358,7 @@ _FIRST_PERSON = re.compile(r"\b(jag|ja|jg|mig|mej|min|mitt|mina)\b")
 
 def asks_about_an_age(a: Answer) -> bool:
     """"är man för gammal vid 65?" asks about an age; it does not say the person's own."""
-    return bool(_QUESTION.search(a.folded) or "?" in a.text) and not _FIRST_PERSON.search(a.folded)
+    return a.is_question and not _FIRST_PERSON.search(a.folded)
 
 
 _BORN = re.compile(r"^(?:jag ar )?(?:fodd )?(?:ar )?(19\d{2}|20\d{2})$|\bfodd (?:ar |i )?(19\d{2}|20\d{2}|-\d{2}|'\d{2}|\d{2})\b")

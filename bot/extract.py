@@ -341,8 +341,7 @@ from bot.personnummer import MASK, contains_personnummer, looks_like_personnumme
 # --- entities for the NLU pipeline ----------------------------------------------------------
 # Only spans with an unambiguous unit become entities ("45 år" is an age, not hours); the form
 # validation reads bare numbers in the context of the question it asked.
-_MONTHS = (r"jan(?:uari)?|feb(?:ruari)?|mar(?:s)?|apr(?:il)?|maj|jun(?:i)?|jul(?:i)?|"
-           r"aug(?:usti)?|sep(?:t|tember)?|okt(?:ober)?|nov(?:ember)?|dec(?:ember)?")
+_MONTHS = "|".join(sorted(_MONTH_NUMBER, key=len, reverse=True))
 _DATE_SPAN_RE = re.compile(
     r"\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}/\d{1,2}(?:[ -]\d{2,4})?\b|"
     r"\b(?:\d{1,2}(?::[ae])? )?(?:" + _MONTHS + r")\.?(?: \d{4}\b| -?\d{2}\b)?(?![a-z])|"
