@@ -427,7 +427,7 @@ def guidance_mode(a: Answer) -> Result:
     return Filled({"guidance_mode": value})
 
 
-forward_goal = choice_slot("forward_goal", {
+_forward_goal_choice = choice_slot("forward_goal", {
     "study_to_leave_sector": r"(plugga|studera|utbilda|lasa).*(byta|lamna|annan|ny) bransch|"
                              r"(byta|lamna) bransch.*(plugga|studera|utbild)",
     "study_to_stay_in_sector": r"(plugga|studera|utbilda|lasa|vidareutbild).*(stanna|samma|kvar)",
@@ -438,16 +438,30 @@ forward_goal = choice_slot("forward_goal", {
                  r"ingen aning|fundera|klura",
 }, "Välj det alternativ som ligger närmast.", dont_know="undecided")
 
+# Someone who chooses to study is told at once where study support comes from (seed 001;
+# eligibility.md: the yttrande only where there is no collective agreement), not only if they ask.
+STUDY_NOTE = ("Bra att veta när du vill plugga: som vuxen kan du söka omställningsstudiestöd hos CSN. "
+              "Till ansökan kan du ibland få ett yttrande, härifrån eller från ditt trygghetsråd – det "
+              "ser vi när jag vet mer om ditt arbete. Kan du redan mycket från jobbet kan en validering "
+              "ibland göra utbildningen kortare.")
+
+
+def forward_goal(a: Answer) -> Result:
+    result = _forward_goal_choice(a)
+    if isinstance(result, Filled) and str(result.slots.get("forward_goal", "")).startswith("study_"):
+        return Filled({**result.slots, "_say": STUDY_NOTE})
+    return result
+
 
 # --- employer -------------------------------------------------------------------------------
-_NAME_LEAD = re.compile(r"^(det (heter|hette|var)|den heter|jag (jobbar|jobbade|arbetar|arbetade) "
-                        r"(pa|hos|for)|pa|hos|firman heter|foretaget heter)\s+", re.I)
+_EMPLOYER_LEAD = re.compile(r"^(det (heter|hette|var)|den heter|jag (jobbar|jobbade|arbetar|arbetade) "
+                            r"(pa|hos|for)|pa|hos|firman heter|foretaget heter)\s+", re.I)
 
 
 def _clean_name(text: str) -> str:
     text = text.strip().strip(".!")
     folded = fold(text)
-    m = _NAME_LEAD.match(folded)
+    m = _EMPLOYER_LEAD.match(folded)
     return text[m.end():].strip() if m else text
 
 
@@ -457,7 +471,9 @@ def employer_name(a: Answer) -> Result:
     if a.intent == "dont_know":
         return Filled({"employer_name": "okänd arbetsgivare"})
     name = _clean_name(a.text)
-    if len(name) < 2 or a.is_payload or len(name) > 120:
+    # "28000", "2019" or a bare "ja"/"nej" answers another question than the one asked.
+    no_name = not re.search(r"[^\W\d_]", name) or (a.intent in ("affirm", "deny") and len(name.split()) <= 2)
+    if len(name) < 2 or a.is_payload or len(name) > 120 or no_name:
         return Miss("Skriv arbetsgivarens namn, till exempel \"Bageriet AB\".")
     return Filled({"employer_name": name})
 
@@ -584,7 +600,7 @@ _PHONE = re.compile(r"(\+46|0)[\d\s-]{6,14}\d")
 # The name is for the advisor's greeting, nothing more: someone who would rather not say need not.
 _NO_NAME = re.compile(r"\bvill inte (saga|uppge|ge|skriva|lamna)|\bhelst inte\b|\bhoppa over\b|"
                       r"\banonym|\bingen kommentar\b|\bskippa\b")
-_NAME_LEAD = re.compile(r"^(hej,? )?(jag heter|mitt namn (är|ar)|namnet (är|ar)|jag (är|ar)|det (är|ar)|"
+_PERSON_LEAD = re.compile(r"^(hej,? )?(jag heter|mitt namn (är|ar)|namnet (är|ar)|jag (är|ar)|det (är|ar)|"
                         r"(du kan )?kalla mig|heter)\s+", re.I)
 
 
@@ -605,7 +621,7 @@ def contact_name(a: Answer) -> Result:
         return None
     if _JUST_YES.match(plain):
         return Miss("Skriv ditt namn, till exempel \"Anna\".", lead="Bra!")
-    text = _NAME_LEAD.sub("", a.text.strip()).strip(" .!")
+    text = _PERSON_LEAD.sub("", a.text.strip()).strip(" .!")
     text = re.sub(r"\s+heter jag$", "", text, flags=re.I)
     if not (1 < len(text) <= 80) or re.search(r"[\d@<>{}]", text) or a.is_payload:
         return Miss("Skriv ditt namn, till exempel \"Anna\".")
@@ -751,7 +767,9 @@ _SUPPOSES = re.compile(r"\bom (jag|man|du|min|mitt)\b|\bskulle\b|\bifall\b|\bnar
 def _statements(a: Answer) -> list[Answer]:
     """The clauses of a message that tell something, each as its own Answer. A one-clause message
     keeps its intent; clauses of a longer one are read by their words alone."""
-    clauses = [c.strip() for c in re.split(r"(?<=[.!?])\s+|,\s*|\s+men\s+", a.text.strip()) if c.strip()]
+    # "… och undrar om jag kan få stöd" starts a question of its own inside a telling sentence.
+    clauses = [c.strip() for c in re.split(r"(?<=[.!?])\s+|,\s*|\s+men\s+|\s+och\s+(?=undrar|undrade|funderar|vill veta)",
+                                             a.text.strip()) if c.strip()]
     told = [c for c in clauses if not (c.endswith("?") or _QUESTION.search(fold(c)) or _SUPPOSES.search(fold(c)))]
     if len(clauses) == 1:
         return [a] if told else []

@@ -14,7 +14,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions import flow
 from actions.eligibility import engine_input, evaluate_slots, recommended_service, work_sentence
 from actions.forms import FormValidation, ValidateGuidanceForm, ValidateWorkForm
-from actions.parsing import INTERPRETERS, Answer, Filled, Miss, Reply
+from actions.parsing import INTERPRETERS, Answer, Filled, Miss, Reply, opening_slots
 
 TODAY = date(2026, 11, 22)
 
@@ -66,6 +66,19 @@ def test_answers_are_read_in_the_context_of_the_question(slot: str, text: str, i
                                                          expected: dict[str, Any]) -> None:
     result = INTERPRETERS[slot](Answer(text, intent, 0.9, [], TODAY))
     assert isinstance(result, Filled) and result.slots == expected
+
+
+@pytest.mark.parametrize("text, intent, expected", [
+    ("28000", "inform", None), ("2019", "inform", None), ("nej", "deny", None), ("ja", "affirm", None),
+    ("3M", "inform", "3M"), ("H&M", "inform", "H&M"), ("det heter Volvo Cars", "inform", "Volvo Cars"),
+    ("jag jobbar på Scania", "inform", "Scania"), ("firman heter Bygg & Måleri", "inform", "Bygg & Måleri"),
+])
+def test_an_employer_name_has_letters_and_is_not_a_yes_or_no(text: str, intent: str, expected: str | None) -> None:
+    result = INTERPRETERS["employer_name"](Answer(text, intent, 0.9, [], TODAY))
+    if expected is None:
+        assert isinstance(result, Miss) and "arbetsgivarens namn" in result.hint
+    else:
+        assert result == Filled({"employer_name": expected})
 
 
 def test_a_question_in_the_middle_is_not_an_answer_and_nonsense_is_a_miss() -> None:
@@ -518,7 +531,19 @@ def test_an_faq_question_before_the_questions_start_is_remembered() -> None:
     ("stanna kvar men må bättre", "stay_in_role"),
 ])
 def test_the_goal_is_read_from_own_words(text: str, expected: str) -> None:
-    assert INTERPRETERS["forward_goal"](Answer(text, "inform", 0.9, [], TODAY)) == Filled({"forward_goal": expected})
+    result = INTERPRETERS["forward_goal"](Answer(text, "inform", 0.9, [], TODAY))
+    assert isinstance(result, Filled) and result.slots["forward_goal"] == expected
+    # Choosing to study brings the word on study support and validering; other goals do not.
+    assert ("omställningsstudiestöd hos CSN" in result.slots.get("_say", "")) == expected.startswith("study_")
+
+
+def test_a_goal_told_with_a_question_beside_it_is_kept() -> None:
+    """"… och undrar om jag kan få …" asks; the goal said before it is still told."""
+    said = opening_slots(Answer("Hej. Jag vill plugga till sjuksköterska och undrar om jag kan få "
+                                "omställningsstudiestöd. Jobbar som undersköterska, 30 tim/v", None, 0.0, [], TODAY))
+    assert said == {"guidance_mode": "plan", "outward_options": "sjuksköterska", "situation": "employed"}
+    # A supposition is still not the person's situation.
+    assert opening_slots(Answer("jag undrar vad som händer om jag blir uppsagd", None, 0.0, [], TODAY)) == {}
 
 
 def test_strain_said_before_the_questions_gets_a_word_after_consent() -> None:
