@@ -623,7 +623,9 @@ def contact_name(a: Answer) -> Result:
         return Miss("Skriv ditt namn, till exempel \"Anna\".", lead="Bra!")
     text = _PERSON_LEAD.sub("", a.text.strip()).strip(" .!")
     text = re.sub(r"\s+heter jag$", "", text, flags=re.I)
-    if not (1 < len(text) <= 80) or re.search(r"[\d@<>{}]", text) or a.is_payload:
+    # "jobbar kvar" is read with confidence as telling the situation; a name is unknown words.
+    tells_situation = a.intent in _SITUATION_INTENTS and a.confidence >= 0.9
+    if not (1 < len(text) <= 80) or re.search(r"[\d@<>{}]", text) or a.is_payload or tells_situation:
         return Miss("Skriv ditt namn, till exempel \"Anna\".")
     return Filled({"contact_name": text})
 

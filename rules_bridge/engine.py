@@ -94,12 +94,18 @@ def _decide(app: Application) -> dict[str, Any]:
     return {
         "rules_version": PARAMETERS.rules_version,
         "application_date": app.application_date.isoformat(),
-        "organisation": {"code": org, **ORGANISATIONS[org]},
+        "organisation": _organisation(org, app.situation),
         "services": services,
         "work_requirement": ctx.work.as_dict(),
         "missing_information": missing,
         "remarks": _remarks(ctx, findings),
     }
+
+
+def _organisation(code: str, situation: str) -> dict[str, str]:
+    texts = ORGANISATIONS[code]
+    next_step = texts.get("next_step_employed_sv") if situation == "employed" else None
+    return {"code": code, "name_sv": texts["name_sv"], "next_step_sv": next_step or texts["next_step_sv"]}
 
 
 def _names(app: Application, indexes: tuple[int, ...]) -> str:

@@ -316,6 +316,9 @@ def test_contact_answers_keep_only_what_the_advisor_needs(slot: str, text: str, 
 def test_yes_or_no_is_not_a_name() -> None:
     said = INTERPRETERS["contact_name"](Answer("ja", "affirm", 0.9, [], TODAY))
     assert isinstance(said, Miss) and said.hint == "Skriv ditt namn, till exempel \"Anna\"."
+    # Nor is an answer to an earlier question that the NLU reads with confidence as a situation.
+    assert isinstance(INTERPRETERS["contact_name"](Answer("jobbar kvar", "inform_employed", 1.0, [], TODAY)), Miss)
+    assert INTERPRETERS["contact_name"](Answer("Hans", "nlu_fallback", 0.5, [], TODAY)) == Filled({"contact_name": "Hans"})
     no = INTERPRETERS["contact_name"](Answer("nej tack", "deny", 0.9, [], TODAY))
     assert no == Filled({"contact_name": "unknown",
                          "_say": "Det går bra, namnet behövs inte. Rådgivaren hör av sig ändå."})

@@ -46,6 +46,8 @@ def test_case(case: dict[str, Any]) -> None:
     expect = case["expect"]
     if "organisation" in expect:
         assert decision["organisation"]["code"] == expect["organisation"]
+    if "next_step_includes" in expect:
+        assert expect["next_step_includes"] in decision["organisation"]["next_step_sv"]
     for service, status in expect.get("status", {}).items():
         assert decision["services"][service]["status"] == status, service
     for service, codes in expect.get("reasons", {}).items():
