@@ -98,6 +98,22 @@ def _months(e: Mapping[str, Any]) -> str:
     return f"{e.get('employer') or 'arbetsgivare'}: {_day_sv(e.get('start'))} – {end}, {hours_text}"
 
 
+# The goal as the person chose it (the buttons' words), not the advisor's wording in case_text.
+_GOAL_PERSON_SV = {"study_to_leave_sector": "studera för att byta bransch",
+                   "study_to_stay_in_sector": "studera för att stanna i branschen",
+                   "new_job_other_sector": "nytt jobb i en annan bransch",
+                   "new_job_same_sector": "nytt jobb i samma bransch", "stay_in_role": "stanna i din roll"}
+
+
+def _goal_line(s: Mapping[str, Any]) -> str | None:
+    goal = _GOAL_PERSON_SV.get(s.get("forward_goal") or "")
+    options = s.get("outward_options")
+    options = None if options in (None, "unknown", "vet inte än") else options
+    if goal:
+        return f"- Mål: {goal}" + (f" ({options})" if options else "")
+    return f"- Du funderar på: {options}" if options else None
+
+
 def summary_text(s: Mapping[str, Any], decision: Mapping[str, Any] | None) -> str:
     lines = ["Så här har jag uppfattat det:"]
     if s.get("situation"):
@@ -108,6 +124,9 @@ def summary_text(s: Mapping[str, Any], decision: Mapping[str, Any] | None) -> st
         lines.append(f"- Arbetsgivare: {s['employer_name']}")
     for e in s.get("employments") or []:
         lines.append(f"- Anställning: {_months(e)}")
+    goal = _goal_line(s)
+    if goal:
+        lines.append(goal)
     if s.get("contact_name") not in (None, "unknown"):
         lines.append(f"- Namn: {s['contact_name']}")
     contact = s.get("contact_email") or s.get("contact_phone")

@@ -26,7 +26,8 @@ def explain(decision: dict[str, Any]) -> str:
         lines.append(EXPLAIN["intro_unknown"])
     else:
         lines.append(EXPLAIN["intro_other"].format(org_name=org["name_sv"]))
-        lines += ["", EXPLAIN["next_heading"], org["next_step_sv"], "", EXPLAIN["footer"]]
+        lines += ["", EXPLAIN["next_heading"], org["next_step_sv"], "",
+                  EXPLAIN["footer_other"].format(org_name=org["name_sv"])]
         return "\n".join(lines)
 
     by_status: dict[str, list[str]] = {"eligible": [], "needs_more_information": [], "not_eligible": []}

@@ -227,7 +227,8 @@ EXPLAIN: dict[str, str] = {
     "intro_ooo": ("Eftersom din arbetsgivare inte har kollektivavtal om omställning är det Den offentliga "
                   "omställningsorganisationen hos Kammarkollegiet som ger stödet."),
     "intro_ooo_self_employed": "Som egenföretagare vänder du dig till Den offentliga omställningsorganisationen hos Kammarkollegiet.",
-    "intro_other": "Du ska vända dig till {org_name}. Den offentliga omställningsorganisationen kan inte ge dig stödet.",
+    "intro_other": ("Din arbetsgivare har kollektivavtal, så du hör troligen till {org_name}. Där får du ditt stöd, "
+                    "inte hos Den offentliga omställningsorganisationen."),
     "intro_unknown": "Vi kan inte säga säkert vilken omställningsorganisation du hör till ännu.",
     "eligible_heading": "Det här kan du troligen få:",
     "more_info_heading": "Det här kan vi inte bedöma än:",
@@ -236,4 +237,6 @@ EXPLAIN: dict[str, str] = {
     "next_heading": "Nästa steg:",
     "no_service": "Enligt dina svar kan du inte få något av stöden just nu.",
     "footer": "Det är en preliminär bedömning. Kammarkollegiet fattar beslutet, och stöd ges i mån av medel.",
+    # Kammarkollegiet decides nothing for someone who belongs to a trygghetsråd.
+    "footer_other": "Det är en preliminär bedömning. Det är {org_name} som avgör vilket stöd du kan få.",
 }

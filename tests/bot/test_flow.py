@@ -593,6 +593,16 @@ def test_the_summary_writes_dates_and_hours_as_a_person_reads_them() -> None:
     assert "1 mars 2015 – pågår, okänt antal timmar" in summary_text(slots, None)
 
 
+
+def test_the_summary_shows_the_goal_in_the_persons_words() -> None:
+    from actions.dialogue import summary_text
+    text = summary_text({**BASE, "forward_goal": "study_to_stay_in_sector", "outward_options": "sjuksköterska"}, None)
+    assert "- Mål: studera för att stanna i branschen (sjuksköterska)" in text
+    assert "- Du funderar på: lärare" in summary_text({**BASE, "outward_options": "lärare"}, None)
+    undecided = summary_text({**BASE, "forward_goal": "undecided", "outward_options": "vet inte än"}, None)
+    assert "Mål" not in undecided and "funderar" not in undecided
+
+
 def test_a_question_about_an_option_is_explained_not_taken_as_the_answer() -> None:
     asks = Answer("vad menas med privat", "clarify", 0.99, [], TODAY)
     assert INTERPRETERS["employer_sector"](asks) is None  # the rules explain the question

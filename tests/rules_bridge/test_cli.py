@@ -48,6 +48,13 @@ def test_explain_is_swedish_text() -> None:
     assert result.returncode == 0, result.stderr
     assert "Som egenföretagare vänder du dig till Den offentliga" in result.stdout
     assert "kollektivavtal" not in result.stdout.split("\n")[2]
+    # Sent to a trygghetsråd: why, and that the trygghetsråd decides, not Kammarkollegiet.
+    tsl = {**GOOD, "employer": {**GOOD["employer"], "sector": "private", "worker_category": "blue_collar",
+                                "collective_agreement": "yes"}}
+    result = run("explain", "-", stdin=json.dumps(tsl))
+    assert result.returncode == 0, result.stderr
+    assert "Din arbetsgivare har kollektivavtal, så du hör troligen till Trygghetsfonden TSL." in result.stdout
+    assert "Det är Trygghetsfonden TSL som avgör" in result.stdout and "Kammarkollegiet" not in result.stdout
 
 
 @pytest.mark.parametrize("stdin, field", [
