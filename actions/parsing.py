@@ -165,7 +165,8 @@ def free_text(answer: Answer, *, max_len: int = 500) -> Result:
     if answer.intent == "dont_know":
         return Filled({"_value": "vet inte än"})
     text = answer.text.strip()
-    if len(text) < 2 or answer.is_payload:
+    # "52" or "2019" answers some other question; a reflection has words.
+    if len(text) < 2 or answer.is_payload or not re.search(r"[^\W\d_]", text):
         return Miss("Skriv gärna med några ord, det finns inga fel svar.")
     return Filled({"_value": text[:max_len]})
 
@@ -413,7 +414,16 @@ def age(a: Answer) -> Result:
 
 
 # --- guidance -------------------------------------------------------------------------------
+# "orkar inte tänka på det nu": the reflection questions wait for the advisor (seed 000: reduced
+# work capacity, in the person's own pace); only what the assessment needs is asked.
+_NO_ENERGY = re.compile(r"\borkar (inte|int|inte riktigt)\b|\bingen ork\b|\b(for|sa) (trott|slut)\b|"
+                        r"\binte (just )?nu\b|\bnagon annan gang\b|\bkan vi ta det sen")
+NO_ENERGY_SAY = "Då väntar vi med de frågorna. Dem kan du ta med en rådgivare när du orkar."
+
+
 def guidance_mode(a: Answer) -> Result:
+    if not a.is_payload and _NO_ENERGY.search(a.folded):
+        return Filled({"guidance_mode": "check", "_say": NO_ENERGY_SAY})
     value = choose(a, {"check": r"bara (se|kolla)|ratt till|vilket stod|stodkoll|berattigad",
                        "plan": r"vet vad jag vill|vill (plugga|studera|utbilda|bli|lasa)|"
                                r"hjalp mig vidare|har en plan|mal",

@@ -594,6 +594,23 @@ def test_the_summary_writes_dates_and_hours_as_a_person_reads_them() -> None:
 
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("vet inte riktigt, orkar inte tänka på det nu", "check"), ("orkar inte", "check"),
+    ("inte just nu, jag är för trött", "check"), ("vet inte", "explore"),
+    ("jag vet vad jag vill", "plan"), ("bara se vilket stöd jag kan få", "check"),
+])
+def test_no_energy_for_reflection_goes_to_the_check_kindly(text: str, expected: str) -> None:
+    result = INTERPRETERS["guidance_mode"](Answer(text, "inform", 0.9, [], TODAY))
+    assert isinstance(result, Filled) and result.slots["guidance_mode"] == expected
+    assert ("när du orkar" in result.slots.get("_say", "")) == ("ork" in text or "trött" in text)
+
+
+@pytest.mark.parametrize("slot", ["inward_who", "inward_skills", "inward_wants", "outward_options"])
+def test_a_bare_number_is_not_a_reflection(slot: str) -> None:
+    assert isinstance(INTERPRETERS[slot](Answer("52", "inform", 0.9, [], TODAY)), Miss)
+    assert isinstance(INTERPRETERS[slot](Answer("jobba med 3D-grafik", "inform", 0.9, [], TODAY)), Filled)
+
+
 def test_the_summary_shows_the_goal_in_the_persons_words() -> None:
     from actions.dialogue import summary_text
     text = summary_text({**BASE, "forward_goal": "study_to_stay_in_sector", "outward_options": "sjuksköterska"}, None)
