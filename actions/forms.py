@@ -121,10 +121,14 @@ class FormValidation(Action):
                 if problem:
                     updates.update(self._miss(dispatcher, slots, asked, problem))
                 else:
+                    if asked == "consent" and filled.get("consent") is True:
+                        # What was told while the consent question waited (beside an FAQ
+                        # question, say) is kept too, as the opening message is.
+                        updates.update(self._prefill(tracker))
                     updates.update(filled)
                     strain = None
                     if asked == "consent":
-                        say, strain = opening_ack(slots), strain_ack(messages_so_far(tracker, today))
+                        say, strain = opening_ack({**slots, **updates}), strain_ack(messages_so_far(tracker, today))
                     if say:
                         dispatcher.utter_message(text=say, buttons=buttons)
                     if strain:

@@ -173,7 +173,9 @@ def free_text(answer: Answer, *, max_len: int = 500) -> Result:
 
 # --- situation ------------------------------------------------------------------------------
 def consent(a: Answer) -> Result:
-    value = yes_no(a, allow_unknown=False)
+    # Consent must be plain: "ok. kan jag få det?" or "ja men vad sparar ni?" asks first, and the
+    # question is answered before consent is asked again ("ja, kan vi börja?" is a yes).
+    value = None if a.is_digression and not a.is_payload else yes_no(a, allow_unknown=False)
     if value is None:
         if a.is_digression:
             return None
@@ -187,6 +189,9 @@ def consent(a: Answer) -> Result:
         if story:
             return Miss("", lead="Tack för att du berättar.")
         return Miss("Svara ja eller nej, så vet jag om jag får spara dina svar.")
+    if value is True:
+        # "ja. jag har blivit uppsagd från Volvo": what follows the yes is not asked again.
+        return Filled({**opening_slots(a), "consent": True})
     return Filled({"consent": value})
 
 

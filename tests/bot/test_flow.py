@@ -502,6 +502,35 @@ def test_a_story_told_at_the_consent_question_is_kept_and_consent_asked_again() 
     assert messages[0]["text"].startswith("Du bestämmer själv.")
 
 
+def test_consent_is_a_plain_yes_and_what_follows_it_is_kept() -> None:
+    from actions.forms import ValidateSituationForm
+    form = ValidateSituationForm()
+    # "ja. jag har blivit uppsagd …": consent, and the situation is not asked again.
+    updates, messages = _run({"requested_slot": "consent"}, "ja. jag har blivit uppsagd från Volvo",
+                             "inform_terminated", form=form)
+    assert updates["consent"] is True and updates["situation"] == "terminated"
+    assert updates["requested_slot"] == "termination_reason"
+    assert messages[0]["text"].startswith("Tack! Jag har uppfattat att du är uppsagd.")
+    # "ok. kan jag få det? …" asks: not consent; the FAQ rules answer and consent is asked again.
+    updates, messages = _run({"requested_slot": "consent"},
+                             "ok. kan jag få det? jobbar på en restaurang utan kollektivavtal", "faq", form=form)
+    assert "consent" not in updates and messages == []
+    updates, _ = _run({"requested_slot": "consent"}, "ja, kan vi börja?", "affirm", form=form)
+    assert updates["consent"] is True
+    # What that question told is kept when the "ja" comes.
+    events = [{"event": "action", "name": "action_listen"},
+              {"event": "user", "text": "ok. kan jag få det? jobbar på en restaurang utan kollektivavtal",
+               "parse_data": {"intent": {"name": "faq", "confidence": 0.97}}},
+              {"event": "bot", "text": "Ett kollektivavtal är …"},
+              {"event": "action", "name": "action_listen"},
+              {"event": "user", "text": "ja", "parse_data": {"intent": {"name": "affirm", "confidence": 0.99}}},
+              {"event": "action", "name": "action_extract_slots"}]
+    tracker = Tracker("t", {"requested_slot": "consent"}, {"text": "ja", "intent": {"name": "affirm", "confidence": 0.99},
+                                                             "entities": []}, events, False, None, {}, "action_listen")
+    updates = {e["name"]: e["value"] for e in asyncio.run(form.run(CollectingDispatcher(), tracker, {}))}
+    assert updates["consent"] is True and updates["situation"] == "employed"
+
+
 def test_an_faq_question_before_the_questions_start_is_remembered() -> None:
     from actions.forms import ValidateSituationForm
     events = [{"event": "action", "name": "action_listen"},
