@@ -810,7 +810,7 @@ def strain_ack(answers: list[Answer]) -> str | None:
 _ASKS_FOR_CHECK = re.compile(
     r"\b(har|skulle) (jag|man) (ha )?ratt till (nagot |nat )?(stod|omstallningsstod|radgivning)\b"
     r"|\b(kan|far|skulle) jag (fa |kunna fa )?(nagot |nat )?(stod|omstallningsstod|radgivning)\b"
-    r"|\bvilket stod (kan|far|har) jag\b|\bar jag berattigad\b"
+    r"|\bvilket stod (kan|far|har) jag\b|\bar jag berattigad\b|\b(kan|far) jag fa (det|stodet)(?=\s*[?.!,]|$)"
     r"|\bvad (har|kan|far) jag (fa )?(for (stod|hjalp)|ratt till)\b|\bvad har jag ratt till\b")
 
 

@@ -438,6 +438,7 @@ def test_sick_leave_asks_one_question_not_two() -> None:
     ("blev uppsagd pga arbetsbrist, vad har jag rätt till", "inform_terminated",
      {"situation": "terminated", "termination_reason": "shortage_of_work",
       "termination_initiated_by": "employer", "guidance_mode": "check"}),
+    ("ok. kan jag få det? jobbar på en restaurang", "faq", {"situation": "employed", "guidance_mode": "check"}),
     ("mitt vikariat tar slut, vad kan jag få för stöd?", "inform_fixed_term_ended",
      {"situation": "fixed_term_ended", "termination_reason": "fixed_term_ended",
       "termination_initiated_by": "employer", "guidance_mode": "check"}),
