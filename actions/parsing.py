@@ -189,10 +189,18 @@ def consent(a: Answer) -> Result:
         if story:
             return Miss("", lead="Tack för att du berättar.")
         return Miss("Svara ja eller nej, så vet jag om jag får spara dina svar.")
-    if value is True:
-        # "ja. jag har blivit uppsagd från Volvo": what follows the yes is not asked again.
-        return Filled({**opening_slots(a), "consent": True})
+    if value is True and not a.is_payload:
+        # "ja. jag har blivit uppsagd från Volvo": what follows the yes is not asked again. Only
+        # the rest is read, on its own: the "ja" itself says nothing about the job.
+        rest = _LEADING_YES.sub("", a.text, count=1).strip()
+        if rest and rest != a.text.strip():
+            return Filled({**opening_slots(Answer(rest, None, 0.0, [], a.today)), "consent": True})
     return Filled({"consent": value})
+
+
+_LEADING_YES = re.compile(r"^\s*(ja|japp|jajamen|jo|ok|okej|visst|absolut|gärna|garna)\b"
+                          r"(\s*(det går bra|det gar bra|det är okej|det ar okej|gärna|garna|tack))?[\s,.!:;–-]*",
+                          re.I)
 
 
 _SITUATION_INTENTS = {"inform_terminated": "terminated", "inform_fixed_term_ended": "fixed_term_ended",

@@ -518,6 +518,9 @@ def test_consent_is_a_plain_yes_and_what_follows_it_is_kept() -> None:
     assert "consent" not in updates and messages == []
     updates, _ = _run({"requested_slot": "consent"}, "ja, kan vi börja?", "affirm", form=form)
     assert updates["consent"] is True
+    # The "ja" to consent is not a "ja" to "Har du kvar din anställning?" for someone on sick leave.
+    updates, _ = _run({"requested_slot": "consent", "reduced_capacity": True}, "ja", "affirm", form=form)
+    assert updates["consent"] is True and "situation" not in updates and updates["requested_slot"] == "situation"
     # What that question told is kept when the "ja" comes.
     events = [{"event": "action", "name": "action_listen"},
               {"event": "user", "text": "ok. kan jag få det? jobbar på en restaurang utan kollektivavtal",
