@@ -257,6 +257,15 @@ def situation(a: Answer) -> Result:
             return None
         return Miss("Välj det som stämmer bäst, eller skriv till exempel \"jag har blivit uppsagd\".")
     slots: dict[str, Any] = {"situation": value}
+    if value == "terminated" and not a.is_payload:
+        # "jag har fått gå, de lägger ner avdelningen": the reason is told too, and not asked again.
+        reason = termination_reason(a)
+        if isinstance(reason, Filled) and reason.slots["termination_reason"] != "other":
+            slots.update(reason.slots)
+            if reason.slots["termination_reason"] == "shortage_of_work":
+                initiative = termination_initiated_by(a)
+                if isinstance(initiative, Filled):
+                    slots.update(initiative.slots)
     if value == "terminated_illness":
         slots.update(termination_reason="illness", termination_initiated_by="employer",
                      reduced_capacity=True)

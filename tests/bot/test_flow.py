@@ -60,7 +60,14 @@ def test_without_consent_no_contact_details_are_asked() -> None:
     ("employer_sector", "jag jobbar på kommunen", "inform", {"employer_sector": "municipality"}),
     ("collective_agreement", "vet inte", "dont_know", {"collective_agreement": "unknown"}),
     ("contact_method", "anna@exempel.se", "inform", {"contact_email": "anna@exempel.se", "contact_method": "email"}),
-    ("situation", "uppsagd pga arbetsbrist", "inform_terminated", {"situation": "terminated"}),
+    # The reason told in the same answer is not asked again.
+    ("situation", "uppsagd pga arbetsbrist", "inform_terminated",
+     {"situation": "terminated", "termination_reason": "shortage_of_work", "termination_initiated_by": "employer"}),
+    ("situation", "jag har fått gå, de lägger ner avdelningen", "inform_terminated",
+     {"situation": "terminated", "termination_reason": "shortage_of_work", "termination_initiated_by": "employer"}),
+    ("situation", "jag har blivit uppsagd", "inform_terminated", {"situation": "terminated"}),
+    ("situation", "jag sa upp mig själv", "inform_terminated",
+     {"situation": "terminated", "termination_reason": "own_resignation", "termination_initiated_by": "employee"}),
 ])
 def test_answers_are_read_in_the_context_of_the_question(slot: str, text: str, intent: str,
                                                          expected: dict[str, Any]) -> None:
