@@ -705,13 +705,21 @@ def municipality(a: Answer) -> Result:
     return Filled({"municipality": text[:1].upper() + text[1:]})
 
 
+# "jag är 61 och har jobbat …" in the story about oneself: the age question is not asked later.
+_OWN_AGE = re.compile(r"\bjag ar (\d{2})(?: ar)?(?: gammal)?(?=\s*(?:och\b|,|\.|!|$))|\b(\d{2}) ar gammal\b")
+
+
 def free_text_slot(name: str) -> Callable[[Answer], Result]:
     def interpret(a: Answer) -> Result:
         result = free_text(a)
         if isinstance(result, Filled):
             value = result.slots["_value"]
             said = reflection(name, a.text, not_yet=a.intent == "dont_know")
-            return Filled({name: value, **({"_say": said} if said else {})})
+            slots = {name: value, **({"_say": said} if said else {})}
+            age = _OWN_AGE.search(a.folded) if name == "inward_who" and a.slots.get("age") is None else None
+            if age and 16 <= int(age.group(1) or age.group(2)) <= 80:
+                slots["age"] = int(age.group(1) or age.group(2))
+            return Filled(slots)
         return result
     return interpret
 

@@ -23,6 +23,10 @@ _NEGATIVE_SELF = re.compile(r"\binte (sa |sarskilt )?(bra|duktig) pa (nagot|nago
                             r"|\b(inget|ingenting|inte mycket|vet inte|ingen aning)\b")
 _HEAVY = re.compile(r"\b(helt slut|så slut|slutkörd|utbränd|utbrand|orkar|deppig|deprimerad|ångest|angest|mår dåligt|mar daligt|"
                     r"gråter|grater|sjukskriven|stress)", re.I)
+# Worry is met, not echoed ("lite rädd för att börja om" said back sounds like agreeing).
+_WORRY = re.compile(r"\b(rädd|radd|orolig|oroar|oro|nervös|nervos|ängslig|angslig|bävar|bavar|skräms|skrams)\b", re.I)
+_WORRY_SAY = ("Tack för att du berättar. Det är vanligt att känna oro när något stort förändras, "
+              "och det du har gjort hittills tar du med dig.")
 MAX_WORDS = 22
 # Folded text. Not knowing yet is met as such, not echoed.
 _UNSURE = re.compile(r"\b(vet (inte|ej)|ingen aning|inte tankt pa|osaker)\b")
@@ -76,6 +80,8 @@ def reflection(slot: str, text: str, *, not_yet: bool = False) -> str | None:
         return _NOT_YET
     if _HEAVY.search(text):
         return _PLAIN["inward_who"]  # not echoed back: heavy words are the advisor's to take up
+    if _WORRY.search(text):
+        return _WORRY_SAY
     said = mirror(text)
     if said is None or (slot == "inward_wants" and not _WANTING.search(fold(said))):
         return _PLAIN[slot]

@@ -645,6 +645,18 @@ def test_no_energy_for_reflection_goes_to_the_check_kindly(text: str, expected: 
     assert ("när du orkar" in result.slots.get("_say", "")) == ("ork" in text or "trött" in text)
 
 
+@pytest.mark.parametrize("text, age", [
+    ("jag är 61 och har jobbat på samma ställe i 30 år", 61), ("Jag är 45 år gammal, två barn", 45),
+    ("jag är 58", 58), ("jag är 24-7 på jobbet", None), ("jag har jobbat 30 år som svetsare", None),
+])
+def test_the_age_told_about_oneself_is_not_asked_again(text: str, age: int | None) -> None:
+    result = INTERPRETERS["inward_who"](Answer(text, "inform", 0.9, [], TODAY))
+    assert isinstance(result, Filled) and result.slots.get("age") == age
+    # An age already given is not changed by the story.
+    again = INTERPRETERS["inward_who"](Answer(text, "inform", 0.9, [], TODAY, slots={"age": 40}))
+    assert "age" not in again.slots
+
+
 @pytest.mark.parametrize("slot", ["inward_who", "inward_skills", "inward_wants", "outward_options"])
 def test_a_bare_number_is_not_a_reflection(slot: str) -> None:
     assert isinstance(INTERPRETERS[slot](Answer("52", "inform", 0.9, [], TODAY)), Miss)

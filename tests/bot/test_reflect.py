@@ -57,6 +57,10 @@ def test_modesty_and_heavy_words_are_met_kindly_not_echoed() -> None:
     assert reflection("inward_wants", "vet inte", not_yet=True).startswith("Det går bra.")
     assert reflection("inward_wants", "har inte tänkt på det").startswith("Det går bra.")
     assert reflection("inward_wants", "har jobbat för mycket") == "Tack, det tar jag med mig."  # no want said
+    # Worry is met with a word about it, not said back.
+    worried = reflection("inward_who", "jag är 61 och har jobbat på samma ställe i 30 år, lite rädd för att börja om")
+    assert worried.startswith("Tack för att du berättar. Det är vanligt att känna oro") and "rädd" not in worried
+    assert reflection("inward_wants", "jag är orolig för framtiden").startswith("Tack för att du berättar. Det är vanligt")
 
 
 def test_the_form_says_the_reflection_before_the_next_question() -> None:
