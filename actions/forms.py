@@ -142,6 +142,9 @@ class FormValidation(Action):
         updates.update(after_answer(slots, asked))
         slots.update(updates)
         updates["requested_slot"] = flow.next_slot(self.form, slots)
+        if self.form == "work_form" and asked is None and updates["requested_slot"] not in (None, "age"):
+            # utter_ask_age carries the introduction; without that question it is said here.
+            dispatcher.utter_message(response="utter_work_intro")
         return [SlotSet(key, value) for key, value in updates.items()]
 
     @staticmethod

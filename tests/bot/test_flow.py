@@ -657,6 +657,16 @@ def test_the_age_told_about_oneself_is_not_asked_again(text: str, age: int | Non
     assert "age" not in again.slots
 
 
+def test_the_work_questions_are_introduced_also_when_the_age_is_known() -> None:
+    slots = {"consent": True, "situation": "terminated", "termination_reason": "shortage_of_work",
+             "termination_initiated_by": "employer", "guidance_mode": "check", "requested_slot": None}
+    updates, messages = _run({**slots, "age": 61}, "ringa facket kanske", "inform")
+    assert updates["requested_slot"] == "employer_name" and messages == [
+        {**messages[0], "response": "utter_work_intro"}]
+    updates, messages = _run(slots, "ringa facket kanske", "inform")
+    assert updates["requested_slot"] == "age" and messages == []  # utter_ask_age introduces itself
+
+
 @pytest.mark.parametrize("slot", ["inward_who", "inward_skills", "inward_wants", "outward_options"])
 def test_a_bare_number_is_not_a_reflection(slot: str) -> None:
     assert isinstance(INTERPRETERS[slot](Answer("52", "inform", 0.9, [], TODAY)), Miss)
