@@ -151,6 +151,34 @@ def _season_date(word: str, year_text: str | None, today: date) -> date:
     return date(year, month, 1)
 
 
+_MONTH_NAMES = ("januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september",
+                "oktober", "november", "december")
+# Swedish writes the day first: "31/12", "1/3 2024", "31/12-26"; "12/2026" is a month.
+_DAY_SLASH_MONTH_RE = re.compile(r"\b(\d{1,2})/(\d{1,2})(?:(?: |/|-|, ?)(\d{4}|\d{2}))?\b(?!/)")
+_MONTH_SLASH_YEAR_RE = re.compile(r"(?<![\d/.])\b(\d{1,2})/(\d{4})\b")
+_FULL_NUMERIC_RE = re.compile(r"\b(\d{1,2})[./](\d{1,2})[./](\d{4}|\d{2})\b")
+
+
+def _numeric_day_month(folded: str) -> str:
+    """Day/month in numbers, as written in Sweden, in words dateparser reads the right way round."""
+    def month_year(m: re.Match[str]) -> str:
+        month = int(m.group(1))
+        return f"{_MONTH_NAMES[month - 1]} {m.group(2)}" if 1 <= month <= 12 else m.group(0)
+
+    def day_month(m: re.Match[str]) -> str:
+        day, month, year = int(m.group(1)), int(m.group(2)), m.group(3)
+        if not (1 <= month <= 12 and 1 <= day <= 31):
+            return m.group(0)
+        if year is None:
+            return f"{day} {_MONTH_NAMES[month - 1]}"
+        full = int(year) + 2000 if len(year) == 2 else int(year)
+        return f"{full:04d}-{month:02d}-{day:02d}"
+
+    folded = _FULL_NUMERIC_RE.sub(day_month, folded)
+    folded = _MONTH_SLASH_YEAR_RE.sub(month_year, folded)
+    return _DAY_SLASH_MONTH_RE.sub(day_month, folded)
+
+
 def parse_date(text: str, today: date, *, allow_ongoing: bool = False,
                end_of_period: bool = False) -> ParsedDate | None:
     """Read one date from a chat answer; None when there is none.
@@ -169,6 +197,7 @@ def parse_date(text: str, today: date, *, allow_ongoing: bool = False,
     if _NOT_A_DATE_RE.search(folded):
         return None
     folded = _LAST_DAY_RE.sub(lambda m: _last_day(m.group(1), m.group(2), today), folded)
+    folded = _numeric_day_month(folded)
     part = _PART_OF_YEAR_RE.search(folded)
     if part:
         year = int(part.group(2).lstrip("-"))

@@ -18,6 +18,8 @@ TODAY = date(2026, 11, 22)
     ("sen januari", "2026-01-01"), ("1:a mars 2024", "2024-03-01"), ("15/3 2024", "2024-03-15"),
     ("jag började i maj 2023", "2023-05-01"), ("hösten 2023", "2023-10-01"), ("sedan 2019", "2019-01-01"),
     ("jan -25", "2025-01-01"),
+    ("1/3 2024", "2024-03-01"), ("1/3-24", "2024-03-01"), ("3/2025", "2025-03-01"), ("01.03.24", "2024-03-01"),
+    ("sen 1/6 2021", "2021-06-01"),
 ])
 def test_dates_start_of_period(text: str, expected: str) -> None:
     parsed = parse_date(text, TODAY)
@@ -40,6 +42,9 @@ def test_end_dates_mean_the_end_of_the_period(text: str, expected: str) -> None:
     ("sista oktober", "2026-10-31"), ("den sista dagen i februari 2024", "2024-02-29"),
     ("31 januari", "2027-01-31"), ("slutar sista januari", "2027-01-31"), ("slutade 31 januari", "2026-01-31"),
     ("31 augusti", "2026-08-31"), ("15/3 2025", "2025-03-15"),
+    # Numbers, day first: "31/12" was not read at all, "1/3 2024" was read as 3 January.
+    ("31/12", "2026-12-31"), ("den 31/12", "2026-12-31"), ("31/12-26", "2026-12-31"),
+    ("31/12/2026", "2026-12-31"), ("12/2026", "2026-12-31"), ("1.3.2024", "2024-03-01"),
 ])
 def test_end_dates_as_people_write_them(text: str, expected: str) -> None:
     parsed = parse_date(text, TODAY, end_of_period=True)
