@@ -14,7 +14,8 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions import flow
 from actions.eligibility import evaluate_slots, recommended_service, service_summary
 from actions.forms import answer_from, application_date
-from actions.parsing import INTERPRETERS, Answer, Filled, Miss, Result, opening_slots, yes_no
+from actions.parsing import (_EMAIL, _PHONE, INTERPRETERS, Answer, Filled, Miss, Result, opening_slots,
+                             yes_no)
 from bot.extract import fold
 
 # What a person may say is wrong → the slots asked again. Order matters: the first match wins.
@@ -62,16 +63,43 @@ def clear(slots: tuple[str, ...]) -> dict[str, Any]:
     return cleared
 
 
+_LEADING_NO = re.compile(r"^\s*(nej|nä|nä|fel|inte riktigt|nja)\b[\s,.!:;–-]*", re.I)
+_AGE_SAID = re.compile(r"\bjag ar \d{2}\b|\b\d{2} ar\b|\balder")
+
+
+def direct_correction(a: Answer) -> dict[str, Any] | None:
+    """"nej, jag är 45" or "nej, ring 070-…" says the right value too: it is taken at once,
+    rather than asking "Vad är det som inte stämmer?" and then the same question again."""
+    rest = Answer(_LEADING_NO.sub("", a.text, count=1), None, 0.0, [], a.today, slots={})
+    if _AGE_SAID.search(rest.folded):
+        result = INTERPRETERS["age"](rest)
+        if isinstance(result, Filled) and isinstance(result.slots.get("age"), int):
+            return {"age": result.slots["age"]}
+    if _EMAIL.search(rest.text) or _PHONE.search(rest.text):
+        result = INTERPRETERS["contact_method"](rest)
+        if isinstance(result, Filled):
+            return {k: v for k, v in result.slots.items() if not k.startswith("_")}
+    return None
+
+
+WHAT_IS_WRONG = "what_is_wrong"
+
+
 def summary_confirmed(a: Answer) -> Result:
     if a.intent == "affirm" or (a.intent != "correct" and yes_no(a, allow_unknown=False) is True):
         return Filled({"summary_confirmed": True})
+    if not a.is_payload:
+        changed = direct_correction(a)
+        if changed:
+            return Filled({**changed, "summary_confirmed": None, "_say": "Tack, det har jag ändrat."})
     slots = slots_to_correct(a)
     if slots:
         return Filled({**clear(slots), "_say": "Okej, då tar vi det igen."})
     if a.is_digression and a.intent != "correct":
         return None
+    # The summary is not shown again right under this question: the answer comes first.
     return Filled({"_say": "Vad är det som inte stämmer? Välj nedan eller skriv till exempel "
-                           "\"åldern är fel\".", "_buttons": TOPIC_BUTTONS})
+                           "\"åldern är fel\".", "_buttons": TOPIC_BUTTONS, "asked_again": WHAT_IS_WRONG})
 
 
 INTERPRETERS["summary_confirmed"] = summary_confirmed
@@ -147,6 +175,10 @@ class ActionAskSummaryConfirmed(Action):
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
             domain: dict[str, Any]) -> list[EventType]:
+        last_bot = next((e for e in reversed(tracker.events) if e.get("event") == "bot"), {})
+        if tracker.get_slot("asked_again") == WHAT_IS_WRONG and \
+                (last_bot.get("text") or "").startswith("Vad är det som inte stämmer?"):
+            return []  # just asked, with its buttons; after an FAQ answer the summary comes again
         events: list[EventType] = []
         decision = None
         if tracker.get_slot("situation"):

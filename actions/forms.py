@@ -135,7 +135,7 @@ class FormValidation(Action):
                         dispatcher.utter_message(text=strain)
                     updates.setdefault(asked, None)
                     updates["miss_count"] = None
-                    updates["asked_again"] = None
+                    updates.setdefault("asked_again", None)  # an interpreter may say how to ask next
         elif asked is None:
             updates.update(self._prefill(tracker))
         slots.update(updates)

@@ -715,3 +715,39 @@ def test_an_unsure_first_message_that_tells_the_situation_starts_the_questions()
         [asked] = dispatcher.messages
         assert asked["text"].startswith("Jag är inte säker på att jag förstod. Välj det som passar bäst")
         assert [b["payload"] for b in asked["buttons"]][0] == "/inform_terminated"
+
+
+@pytest.mark.parametrize("text, intent, expected", [
+    ("nej, jag är 45", "deny", {"age": 45}),
+    ("jag är 45 år", "correct", {"age": 45}),
+    ("nej numret är 070-987 65 43", "deny", {"contact_phone": "0709876543", "contact_method": "phone"}),
+    ("fel mejl, det är sara@exempel.se", "correct", {"contact_email": "sara@exempel.se", "contact_method": "email"}),
+])
+def test_a_correction_that_says_the_right_value_is_taken_at_once(text: str, intent: str,
+                                                                 expected: dict[str, Any]) -> None:
+    """"nej, jag är 45" at the summary: the old answer "44" went to the advisor after the next "ja"."""
+    import actions.dialogue  # noqa: F401 - registers the summary's interpreter
+    result = INTERPRETERS["summary_confirmed"](Answer(text, intent, 0.9, [], TODAY, slots={"age": 44}))
+    assert isinstance(result, Filled) and result.slots["summary_confirmed"] is None
+    assert {k: v for k, v in result.slots.items() if k in expected} == expected
+    assert result.slots["_say"] == "Tack, det har jag ändrat."
+    # Naming only what is wrong still asks it again.
+    again = INTERPRETERS["summary_confirmed"](Answer("åldern är fel", "correct", 0.9, [], TODAY, slots={"age": 44}))
+    assert isinstance(again, Filled) and again.slots["age"] is None
+
+
+def test_what_is_wrong_is_asked_without_the_summary_right_under_it() -> None:
+    import actions.dialogue as dialogue
+    said = INTERPRETERS["summary_confirmed"](Answer("nej", "deny", 0.9, [], TODAY, slots={"age": 44}))
+    assert isinstance(said, Filled) and said.slots["asked_again"] == dialogue.WHAT_IS_WRONG
+
+    def ask(last_bot: str) -> list:
+        events = [{"event": "user", "text": "nej"}, {"event": "bot", "text": last_bot}]
+        tracker = Tracker("t", {**BASE, "asked_again": dialogue.WHAT_IS_WRONG}, {}, events, False, None, {},
+                          "action_listen")
+        dispatcher = CollectingDispatcher()
+        dialogue.ActionAskSummaryConfirmed().run(dispatcher, tracker, {})
+        return dispatcher.messages
+    assert ask("Vad är det som inte stämmer? Välj nedan …") == []
+    # After an FAQ answer in between, the summary and its question come again.
+    assert ask("Det kostar ingenting.")[0]["text"].startswith("Så här har jag uppfattat det:")
