@@ -14,8 +14,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions import flow
 from actions.eligibility import evaluate_slots, recommended_service, service_summary
 from actions.forms import answer_from, application_date
-from actions.parsing import (_EMAIL, _PHONE, INTERPRETERS, Answer, Filled, Miss, Result, opening_slots,
-                             yes_no)
+from actions.parsing import INTERPRETERS, Answer, Filled, Miss, Result, opening_slots, yes_no
 from bot.extract import fold
 
 # What a person may say is wrong → the slots asked again. Order matters: the first match wins.
@@ -63,7 +62,7 @@ def clear(slots: tuple[str, ...]) -> dict[str, Any]:
     return cleared
 
 
-_LEADING_NO = re.compile(r"^\s*(nej|nä|nä|fel|inte riktigt|nja)\b[\s,.!:;–-]*", re.I)
+_LEADING_NO = re.compile(r"^\s*(nej|nä|nix|fel|inte riktigt|nja)\b[\s,.!:;–-]*", re.I)
 _AGE_SAID = re.compile(r"\bjag ar \d{2}\b|\b\d{2} ar\b|\balder")
 
 
@@ -75,10 +74,9 @@ def direct_correction(a: Answer) -> dict[str, Any] | None:
         result = INTERPRETERS["age"](rest)
         if isinstance(result, Filled) and isinstance(result.slots.get("age"), int):
             return {"age": result.slots["age"]}
-    if _EMAIL.search(rest.text) or _PHONE.search(rest.text):
-        result = INTERPRETERS["contact_method"](rest)
-        if isinstance(result, Filled):
-            return {k: v for k, v in result.slots.items() if not k.startswith("_")}
+    result = INTERPRETERS["contact_method"](rest)  # filled only where an address or number is written
+    if isinstance(result, Filled):
+        return {k: v for k, v in result.slots.items() if not k.startswith("_")}
     return None
 
 

@@ -131,10 +131,12 @@ _SETTINGS_BASE = {"PREFER_DAY_OF_MONTH": "first", "PREFER_DATES_FROM": "past",
 _DAY_FIRST_RE = re.compile(r"^\d{1,2} [a-z]")
 # "40 timmar" is an amount of hours, which dateparser would read as "40 hours ago".
 _NOT_A_DATE_RE = re.compile(r"\b(timmar|timme|tim|h|minuter|sekunder|procent|kr|kronor)\b|%")
-_MONTH_NUMBER = {name: i for i, names in enumerate(
-    (("jan", "januari"), ("feb", "februari"), ("mar", "mars"), ("apr", "april"), ("maj",), ("jun", "juni"),
-     ("jul", "juli"), ("aug", "augusti"), ("sep", "sept", "september"), ("okt", "oktober"),
-     ("nov", "november"), ("dec", "december")), start=1) for name in names}
+# Each month's spellings, the full name last.
+_MONTH_SPELLINGS = (("jan", "januari"), ("feb", "februari"), ("mar", "mars"), ("apr", "april"), ("maj",),
+                    ("jun", "juni"), ("jul", "juli"), ("aug", "augusti"), ("sep", "sept", "september"),
+                    ("okt", "oktober"), ("nov", "november"), ("dec", "december"))
+_MONTH_NUMBER = {name: i for i, names in enumerate(_MONTH_SPELLINGS, start=1) for name in names}
+_MONTH_NAMES = tuple(names[-1] for names in _MONTH_SPELLINGS)
 # "sista oktober", "den sista dagen i mars 2025": the month's last day.
 _LAST_DAY_RE = re.compile(r"\b(?:den )?sista (?:dagen )?(?:i |av |pa )?(" + "|".join(sorted(_MONTH_NUMBER, key=len, reverse=True))
                           + r")\b(?: (\d{4}))?")
@@ -151,8 +153,6 @@ def _season_date(word: str, year_text: str | None, today: date) -> date:
     return date(year, month, 1)
 
 
-_MONTH_NAMES = ("januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september",
-                "oktober", "november", "december")
 # Swedish writes the day first: "31/12", "1/3 2024", "31/12-26"; "12/2026" is a month.
 _DAY_SLASH_MONTH_RE = re.compile(r"\b(\d{1,2})/(\d{1,2})(?:(?: |/|-|, ?)(\d{4}|\d{2}))?\b(?!/)")
 _MONTH_SLASH_YEAR_RE = re.compile(r"(?<![\d/.])\b(\d{1,2})/(\d{4})\b")
