@@ -36,6 +36,14 @@ DIGRESSION_CONFIDENCE_BY_INTENT = {"delete_data": 0.5}
 _SUBJECT = r"(det|jag|man|du|ni|vi|den|han|hon|de|dom|min|mitt|mina|er|ert|era|en|ett|detta|dessa)"
 _QUESTION = re.compile(r"^(vad|hur|nar|varfor|vem|vilka|vilken|vilket|var|finns|galler|raknas|racker|"
                        r"sparas|kostar|tar)\b|^(kan|far|ar|maste|behover|gar|sparar) " + _SUBJECT + r"\b")
+# A question often opens with a greeting or a filler word ("hej vad är …", "okej, men hur länge …").
+_OPENER = re.compile(r"^(?:(?:hej(?:san|hej)?|halla|tja(?:na)?|god (?:morgon|dag|kvall)|okej|ok|"
+                     r"jaha|jo|men|och|sa|ursakta|forlat|alltsa|fast)\b[\s,.!:;-]*)+")
+
+
+def asks(folded: str) -> bool:
+    """A question word, or a verb first with its subject, at the start of the (folded) text."""
+    return bool(_QUESTION.search(_OPENER.sub("", folded)))
 
 
 @dataclass
@@ -74,7 +82,7 @@ class Answer:
     @property
     def is_question(self) -> bool:
         """Asked, not told: a question mark, or a question word or verb-first with its subject."""
-        return bool(_QUESTION.search(self.folded) or "?" in self.text)
+        return asks(self.folded) or "?" in self.text
 
     @property
     def is_payload(self) -> bool:
@@ -812,7 +820,7 @@ def _statements(a: Answer) -> list[Answer]:
     # "… och undrar om jag kan få stöd" starts a question of its own inside a telling sentence.
     clauses = [c.strip() for c in re.split(r"(?<=[.!?])\s+|,\s*|\s+men\s+|\s+och\s+(?=undrar|undrade|funderar|vill veta)",
                                              a.text.strip()) if c.strip()]
-    told = [c for c in clauses if not (c.endswith("?") or _QUESTION.search(fold(c)) or _SUPPOSES.search(fold(c)))]
+    told = [c for c in clauses if not (c.endswith("?") or asks(fold(c)) or _SUPPOSES.search(fold(c)))]
     if len(clauses) == 1:
         return [a] if told else []
     return [Answer(c, "inform_sick" if _SICK_WORDS.search(fold(c)) else None, 0.0, [], a.today)

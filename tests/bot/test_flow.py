@@ -751,3 +751,13 @@ def test_what_is_wrong_is_asked_without_the_summary_right_under_it() -> None:
     assert ask("Vad är det som inte stämmer? Välj nedan …") == []
     # After an FAQ answer in between, the summary and its question come again.
     assert ask("Det kostar ingenting.")[0]["text"].startswith("Så här har jag uppfattat det:")
+
+
+@pytest.mark.parametrize("text", ["hej vad ar omstallningsstudiestod egentligen",
+                                  "okej, men hur länge kan man få stöd",
+                                  "ursäkta, vad är vägledning"])
+def test_a_question_after_a_greeting_or_filler_word_is_still_a_question(text: str) -> None:
+    # At the consent question an FAQ is answered first: the fact seeker who opens with "hej"
+    # was thanked "för att du berättar" instead.
+    assert INTERPRETERS["consent"](Answer(text, "faq", 0.99, [], TODAY)) is None
+    assert INTERPRETERS["inward_wants"](Answer(text, "faq", 0.99, [], TODAY)) is None
