@@ -515,7 +515,24 @@ def employer_name(a: Answer) -> Result:
     no_name = not re.search(r"[^\W\d_]", name) or (a.intent in ("affirm", "deny") and len(name.split()) <= 2)
     if len(name) < 2 or a.is_payload or len(name) > 120 or no_name:
         return Miss("Skriv arbetsgivarens namn, till exempel \"Bageriet AB\".")
-    return Filled({"employer_name": name})
+    sector = next((value for value, pattern in _SECTOR_IN_NAME if pattern.search(fold(name))), None)
+    if sector is None:
+        return Filled({"employer_name": name})
+    # "Region Skåne", "Malmö stad": the kind of employer is in the name, so it is not asked;
+    # said, so that a misreading can be corrected.
+    return Filled({"employer_name": name, "employer_sector": sector,
+                   "_say": f"Jag förstår det som att arbetsgivaren är {_SECTOR_SV[sector]}."})
+
+
+# Only names that cannot be a company: a municipal or state-owned AB is not read from its name.
+_SECTOR_IN_NAME = [
+    ("region", re.compile(r"^(region|landstinget)\b|regionen$|\blandsting(et)?$")),
+    ("municipality", re.compile(r"\bkommun(en)?$|^kommunen\b|\w\sstad$|^staden\b")),
+    ("state", re.compile(r"^(skatteverket|forsakringskassan|arbetsformedlingen|polisen|kriminalvarden|"
+                         r"forsvarsmakten|kronofogden|tullverket|trafikverket|migrationsverket|"
+                         r"lantmateriet|csn|kammarkollegiet)$")),
+]
+_SECTOR_SV = {"region": "en region", "municipality": "en kommun", "state": "en statlig myndighet"}
 
 
 employer_sector = choice_slot("employer_sector", {

@@ -761,3 +761,22 @@ def test_a_question_after_a_greeting_or_filler_word_is_still_a_question(text: st
     # was thanked "för att du berättar" instead.
     assert INTERPRETERS["consent"](Answer(text, "faq", 0.99, [], TODAY)) is None
     assert INTERPRETERS["inward_wants"](Answer(text, "faq", 0.99, [], TODAY)) is None
+
+
+@pytest.mark.parametrize("name, sector", [
+    ("Region Skåne", "region"), ("Västra Götalandsregionen", "region"), ("Lunds kommun", "municipality"),
+    ("Malmö stad", "municipality"), ("Skatteverket", "state"),
+    # Companies, the union Kommunal and a district name are not read as public employers.
+    ("Bageriet AB", None), ("Kommunal", None), ("Regionala Bygg AB", None), ("Hammarby sjöstad", None),
+    ("Stadium", None)])
+def test_a_public_employer_named_as_such_is_not_asked_what_kind_it_is(name: str, sector: str | None) -> None:
+    slots = {**BASE, "employer_name": None, "employer_sector": None, "collective_agreement": None,
+             "role_exclusion": None, "requested_slot": "employer_name"}
+    updates, messages = _run(slots, name, "inform")
+    assert updates["employer_name"] == name
+    if sector is None:
+        assert updates["requested_slot"] == "employer_sector" and "employer_sector" not in updates
+    else:
+        assert updates["employer_sector"] == sector
+        assert updates["requested_slot"] == "collective_agreement"
+        assert "Jag förstår det som att arbetsgivaren är" in messages[0]["text"]  # so it can be corrected
