@@ -16,7 +16,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions import flow
 from actions.parsing import (INTERPRETERS, UNKNOWN_ALLOWED, Answer, Filled, Miss, Reply,
-                             dont_know_miss, opening_slots, strain_ack)
+                             kind_miss, opening_slots, strain_ack)
 
 NOT_FRESH = {"action_listen", "action_extract_slots"}
 MISSES_BEFORE_BUTTONS = 2
@@ -110,7 +110,7 @@ class FormValidation(Action):
                 dispatcher.utter_message(response=result.response)
                 updates.update({asked: None, "asked_again": True})  # asked again, not a miss
             elif isinstance(result, Miss):
-                result = dont_know_miss(asked, answer, result)
+                result = kind_miss(asked, answer, result)
                 updates.update(self._miss(dispatcher, slots, asked, result.hint, result.lead,
                                           result.offer_human))
                 updates.update(result.remember)

@@ -366,12 +366,18 @@ for _slot in ("employment_end", "skippable_start", "skippable_end"):
     _DONT_KNOW_HINTS[_slot] = _DONT_KNOW_HINTS["employment_start"]
 
 
-def dont_know_miss(slot: str, answer: Answer, miss: Miss) -> Miss:
-    """A miss on "vet inte" is not a misunderstanding: say so kindly, help, and offer a human."""
-    if miss.lead is not None or not (answer.intent == "dont_know" or _DONT_KNOW.search(answer.folded)):
+def kind_miss(slot: str, answer: Answer, miss: Miss) -> Miss:
+    """A miss on "vet inte", or on "orkar inte tänka på det nu", is not a misunderstanding: say
+    so kindly, help, and offer a human."""
+    if miss.lead is not None or answer.is_payload:
         return miss
-    lead = "Du bestämmer själv." if slot == "consent" else "Ingen fara om du inte vet säkert."
-    return Miss(_DONT_KNOW_HINTS.get(slot, miss.hint), lead=lead, offer_human=slot != "consent")
+    if answer.intent == "dont_know" or _DONT_KNOW.search(answer.folded):
+        lead = "Du bestämmer själv." if slot == "consent" else "Ingen fara om du inte vet säkert."
+        return Miss(_DONT_KNOW_HINTS.get(slot, miss.hint), lead=lead, offer_human=slot != "consent")
+    if _NO_ENERGY.search(answer.folded) or _STRAIN.search(answer.folded):
+        return Miss(miss.hint, lead="Jag förstår att det är mycket just nu. Vi tar det i din takt.",
+                    offer_human=True)
+    return miss
 
 
 def yes_no_slot(name: str, *, allow_unknown: bool = True) -> Callable[[Answer], Result]:

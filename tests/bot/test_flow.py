@@ -13,7 +13,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions import flow
 from actions.eligibility import engine_input, evaluate_slots, recommended_service, work_sentence
-from actions.forms import FormValidation, ValidateGuidanceForm, ValidateWorkForm
+from actions.forms import FormValidation, ValidateGuidanceForm, ValidateSituationForm, ValidateWorkForm
 from actions.parsing import INTERPRETERS, Answer, Filled, Miss, Reply, opening_slots
 
 TODAY = date(2026, 11, 22)
@@ -405,7 +405,8 @@ def test_sick_leave_asks_one_question_not_two() -> None:
     variants = domain["responses"]["utter_ask_situation"]
     first_time = [v for v in variants if {"name": "asked_again", "type": "slot", "value": None}
                   in v.get("condition", [])]
-    assert len(first_time) == 1 and first_time[0]["text"].startswith("Tack för att du berättar")
+    # No "Tack för att du berättar" here: the story was thanked for when it was told.
+    assert len(first_time) == 1 and first_time[0]["text"].startswith("Har du kvar din anställning")
     kept = INTERPRETERS["situation"](Answer("jag är sjukskriven men har kvar jobbet", "inform_sick",
                                             0.95, [], TODAY))
     assert kept == Filled({"situation": "employed", "reduced_capacity": True})
@@ -780,3 +781,14 @@ def test_a_public_employer_named_as_such_is_not_asked_what_kind_it_is(name: str,
         assert updates["employer_sector"] == sector
         assert updates["requested_slot"] == "collective_agreement"
         assert "Jag förstår det som att arbetsgivaren är" in messages[0]["text"]  # so it can be corrected
+
+
+def test_no_energy_to_answer_is_met_kindly_with_a_human_offered() -> None:
+    slots = {"consent": True, "situation": "terminated", "reduced_capacity": True,
+             "requested_slot": "termination_reason"}
+    updates, messages = _run(slots, "orkar inte riktigt tänka på framtiden nu", "inform",
+                             form=ValidateSituationForm())
+    assert updates["requested_slot"] == "termination_reason" and updates["termination_reason"] is None
+    assert messages[0]["text"].startswith("Jag förstår att det är mycket just nu.")
+    assert "arbetsbrist" in messages[0]["text"]  # still says how to answer
+    assert [b["payload"] for b in messages[0]["buttons"]] == ["/request_human"]
