@@ -7,7 +7,7 @@ from . import months as m
 from .model import Application, InputError, parse
 from .params import PARAMETERS, NotCovered
 from .rules import RULES, SERVICES, Context, Finding, Rule, age_on_application
-from .texts_sv import ORGANISATIONS, REASONS, REMARKS, month_sv
+from .texts_sv import NEXT_STEP_EMPLOYED_SV, ORGANISATIONS, REASONS, REMARKS, month_sv
 from .work import NOT_MET, UNKNOWN
 
 STATUS_ELIGIBLE, STATUS_NOT_ELIGIBLE, STATUS_MORE_INFO = "eligible", "not_eligible", "needs_more_information"
@@ -104,8 +104,10 @@ def _decide(app: Application) -> dict[str, Any]:
 
 def _organisation(code: str, situation: str) -> dict[str, str]:
     texts = ORGANISATIONS[code]
-    next_step = texts.get("next_step_employed_sv") if situation == "employed" else None
-    return {"code": code, "name_sv": texts["name_sv"], "next_step_sv": next_step or texts["next_step_sv"]}
+    next_step = texts["next_step_sv"]
+    if situation == "employed" and "contact_sv" in texts:
+        next_step = NEXT_STEP_EMPLOYED_SV.format(contact=texts["contact_sv"])
+    return {"code": code, "name_sv": texts["name_sv"], "next_step_sv": next_step}
 
 
 def _names(app: Application, indexes: tuple[int, ...]) -> str:

@@ -169,23 +169,26 @@ REMARKS: dict[str, str] = {
         "Månader där en anställning saknar både arbetstid och lön kan inte bedömas: {employers}.",
 }
 
-# `next_step_employed_sv`: for someone who still has the job, where the advice about notice and
-# the last working day does not apply; the trygghetsråd also support employees, e.g. before studies.
+# `contact_sv` fills NEXT_STEP_EMPLOYED_SV: for someone who still has the job, where the advice
+# about notice and the last working day does not apply; the trygghetsråd also support employees,
+# e.g. before studies.
+NEXT_STEP_EMPLOYED_SV = ("Vänd dig till {contact} och fråga vilket stöd du kan få medan du har kvar "
+                         "ditt jobb, till exempel inför studier.")
 ORGANISATIONS: dict[str, dict[str, str]] = {
     "ooo": {"name_sv": "Den offentliga omställningsorganisationen (Kammarkollegiet)",
             "next_step_sv": "Du ansöker själv hos Den offentliga omställningsorganisationen på nysteget.se."},
     "omstallningsfonden": {"name_sv": "Omställningsfonden",
                            "next_step_sv": "Vänd dig till Omställningsfonden (omstallningsfonden.se). Den som är uppsagd på grund av arbetsbrist anmäls oftast av arbetsgivaren; annars ansöker du själv på Mina sidor.",
-                           "next_step_employed_sv": "Vänd dig till Omställningsfonden (omstallningsfonden.se) och fråga vilket stöd du kan få medan du har kvar ditt jobb, till exempel inför studier."},
+                           "contact_sv": "Omställningsfonden (omstallningsfonden.se)"},
     "trygghetsstiftelsen": {"name_sv": "Trygghetsstiftelsen",
                             "next_step_sv": "Vänd dig till Trygghetsstiftelsen (tsn.se). Du ansöker på Mina sidor med BankID.",
-                            "next_step_employed_sv": "Vänd dig till Trygghetsstiftelsen (tsn.se) och fråga vilket stöd du kan få medan du har kvar ditt jobb, till exempel inför studier."},
+                            "contact_sv": "Trygghetsstiftelsen (tsn.se)"},
     "trr": {"name_sv": "TRR Trygghetsrådet",
             "next_step_sv": "Vänd dig till TRR (trr.se). Ansök inom två år efter din sista arbetsdag.",
-            "next_step_employed_sv": "Vänd dig till TRR (trr.se) och fråga vilket stöd du kan få medan du har kvar ditt jobb, till exempel inför studier."},
+            "contact_sv": "TRR (trr.se)"},
     "tsl": {"name_sv": "Trygghetsfonden TSL",
             "next_step_sv": "Vänd dig till Trygghetsfonden TSL (tsl.se). Vid arbetsbrist ansöker arbetsgivaren och facket; vid sjukdom eller när en visstid tar slut ansöker du själv.",
-            "next_step_employed_sv": "Vänd dig till Trygghetsfonden TSL (tsl.se) och fråga vilket stöd du kan få medan du har kvar ditt jobb, till exempel inför studier."},
+            "contact_sv": "Trygghetsfonden TSL (tsl.se)"},
     "unknown": {"name_sv": "Okänd omställningsorganisation",
                 "next_step_sv": "Ta reda på vilken omställningsorganisation din arbetsgivare hör till: fråga arbetsgivaren eller facket, eller sök på arbetsgivarens organisationsnummer."},
 }
