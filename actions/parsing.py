@@ -121,6 +121,9 @@ Result = Filled | Miss | Reply | None
 _YES = re.compile(r"^(ja|japp|jo|jadå|jada|javisst|visst|absolut|precis|stämmer|stammer|"
                   r"det stammer|ok|okej|yes|mm|mhm|korrekt|rätt|ratt)\b")
 _NO = re.compile(r"^(nej|nä|na|nae|nope|no|inte|aldrig|icke|nix|inga|ingen|inget)\b")
+# A yes said before more (consent: "ja, jag har blivit uppsagd") or instead of an answer (a name;
+# so not "jo", which is also a name).
+_AGREE = r"ja|japp|jajamen|jadå|jada|javisst|ok|okej|visst|absolut|gärna|garna"
 
 
 def yes_no(answer: Answer, *, allow_unknown: bool) -> bool | str | None:
@@ -206,7 +209,7 @@ def consent(a: Answer) -> Result:
     return Filled({"consent": value})
 
 
-_LEADING_YES = re.compile(r"^\s*(ja|japp|jajamen|jo|ok|okej|visst|absolut|gärna|garna)\b"
+_LEADING_YES = re.compile(rf"^\s*(jo|{_AGREE})\b"
                           r"(\s*(det går bra|det gar bra|det är okej|det ar okej|gärna|garna|tack))?[\s,.!:;–-]*",
                           re.I)
 
@@ -283,8 +286,10 @@ def situation(a: Answer) -> Result:
 
 
 def termination_reason(a: Answer) -> Result:
-    value = choose(a, {"shortage_of_work": r"arbetsbrist|neddragning|drar ner|konkurs|omorganis|"
-                                           r"inte finns (jobb|arbete)|lagger ner|stanger",
+    value = choose(a, {"shortage_of_work": r"arbetsbrist|neddragning|drar (ner|ned)|konkurs|omorganis|"
+                                           r"inte finns (jobb|arbete)|lagg\w* (ner|ned)|\bla(de|des)? (ner|ned)\b|"
+                                           r"nedlagg|stanger|flytta\w* (till|utomlands|ut)\b|utomlands|"
+                                           r"outsourc|varsel|varslad",
                        "illness": r"sjuk|ohalsa|halsa|skada|utbrand|utmatt",
                        "fixed_term_ended": r"vikariat|visstid|tidsbegransad|kontrakt",
                        "own_resignation": r"(sa|sagt) upp mig sjalv|egen begaran|jag slutade|"
@@ -669,7 +674,7 @@ _PERSON_LEAD = re.compile(r"^(hej,? )?(jag heter|mitt namn (är|ar)|namnet (är|
 
 # Whole answers only: "Jo" and "Mm" can be names.
 _JUST_NO = re.compile(r"^(nej|na|nix|nope)( tack)?$")
-_JUST_YES = re.compile(r"^(ja|japp|jada|javisst|ok|okej|gärna|garna)( tack)?$")
+_JUST_YES = re.compile(rf"^({_AGREE})( tack)?$")
 
 
 def contact_name(a: Answer) -> Result:

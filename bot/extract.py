@@ -154,7 +154,7 @@ def _season_date(word: str, year_text: str | None, today: date) -> date:
 
 
 # Swedish writes the day first: "31/12", "1/3 2024", "31/12-26"; "12/2026" is a month.
-_DAY_SLASH_MONTH_RE = re.compile(r"\b(\d{1,2})/(\d{1,2})(?:(?: |/|-|, ?)(\d{4}|\d{2}))?\b(?!/)")
+_DAY_SLASH_MONTH_RE = re.compile(r"\b(\d{1,2})/(\d{1,2})(?:(?: |-|, ?)(\d{4}|\d{2}))?\b(?!/)")
 _MONTH_SLASH_YEAR_RE = re.compile(r"(?<![\d/.])\b(\d{1,2})/(\d{4})\b")
 _FULL_NUMERIC_RE = re.compile(r"\b(\d{1,2})[./](\d{1,2})[./](\d{4}|\d{2})\b")
 
