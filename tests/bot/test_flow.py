@@ -65,6 +65,10 @@ def test_without_consent_no_contact_details_are_asked() -> None:
      {"situation": "terminated", "termination_reason": "shortage_of_work", "termination_initiated_by": "employer"}),
     ("situation", "jag har fått gå, de lägger ner avdelningen", "inform_terminated",
      {"situation": "terminated", "termination_reason": "shortage_of_work", "termination_initiated_by": "employer"}),
+    ("situation", "jag blev uppsagd i september, lagret flyttar till polen", "inform_terminated",
+     {"situation": "terminated", "termination_reason": "shortage_of_work", "termination_initiated_by": "employer"}),
+    ("termination_reason", "de lade ner butiken", "inform", {"termination_reason": "shortage_of_work"}),
+    ("termination_reason", "produktionen flyttas utomlands", "inform", {"termination_reason": "shortage_of_work"}),
     ("situation", "jag har blivit uppsagd", "inform_terminated", {"situation": "terminated"}),
     ("situation", "jag sa upp mig själv", "inform_terminated",
      {"situation": "terminated", "termination_reason": "own_resignation", "termination_initiated_by": "employee"}),
@@ -792,3 +796,19 @@ def test_no_energy_to_answer_is_met_kindly_with_a_human_offered() -> None:
     assert messages[0]["text"].startswith("Jag förstår att det är mycket just nu.")
     assert "arbetsbrist" in messages[0]["text"]  # still says how to answer
     assert [b["payload"] for b in messages[0]["buttons"]] == ["/request_human"]
+
+
+def test_whose_job_ends_is_not_offered_to_stay_in_the_role() -> None:
+    domain = yaml.safe_load((Path(__file__).parents[2] / "domain.yml").read_text(encoding="utf-8"))
+    variants = domain["responses"]["utter_ask_forward_goal"]
+
+    def payloads(situation: str | None) -> list[str]:
+        wanted = [] if situation is None else [{"type": "slot", "name": "situation", "value": situation}]
+        chosen = [v for v in variants if v.get("condition", []) == wanted]
+        assert len(chosen) == 1  # Rasa picks at random among variants that match
+        return [b["payload"] for b in chosen[0]["buttons"]]
+
+    for situation in sorted(flow.TERMINATED):
+        assert not [p for p in payloads(situation) if "stay_in_role" in p]
+        assert len(payloads(situation)) == 5
+    assert [p for p in payloads(None) if "stay_in_role" in p]  # employed and others keep it
