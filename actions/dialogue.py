@@ -14,7 +14,8 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions import flow
 from actions.eligibility import evaluate_slots, recommended_service, service_summary
 from actions.forms import answer_from, application_date
-from actions.parsing import INTERPRETERS, Answer, Filled, Miss, Result, opening_slots, yes_no
+from actions.parsing import (INTERPRETERS, STUDY_GOAL, Answer, Filled, Miss, Result, opening_slots,
+                             yes_no)
 from bot.extract import fold
 
 # What a person may say is wrong → the slots asked again. Order matters: the first match wins.
@@ -191,6 +192,25 @@ class ActionAskSummaryConfirmed(Action):
             {"title": "Ja, det stämmer", "payload": "/affirm"},
             {"title": "Nej, något är fel", "payload": "/correct"}])
         return events
+
+
+class ActionAskForwardGoal(Action):
+    """The goal question: without "Stanna i min roll" for someone whose job ends, and as "stanna
+    eller byta bransch?" when the answer was about studies."""
+
+    def name(self) -> str:
+        return "action_ask_forward_goal"
+
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+            domain: dict[str, Any]) -> list[EventType]:
+        if tracker.get_slot("asked_again") == STUDY_GOAL:
+            response = "utter_ask_forward_goal_study"
+        elif tracker.get_slot("situation") in flow.TERMINATED:
+            response = "utter_ask_forward_goal_job_ends"
+        else:
+            response = "utter_ask_forward_goal"
+        dispatcher.utter_message(response=response)
+        return []
 
 
 class ActionCorrect(Action):

@@ -497,8 +497,26 @@ STUDY_NOTE = ("Bra att veta när du vill plugga: som vuxen kan du söka omställ
               "ibland göra utbildningen kortare.")
 
 
+# The goal question asked again as "stanna i din bransch eller byta?" (utter_ask_forward_goal_study).
+STUDY_GOAL = "study"
+_STUDIES = re.compile(r"plugga|studera|studier|utbild|kurs|\bkpu\b|universitet|hogskola|\byh\b|komvux|"
+                      r"folkhogskola|omskol|lasa (till|pa|vidare)")
+_STUDY_WHICH = {"study_to_leave_sector": re.compile(r"\bbyt|\bny\b|\bnytt\b|annan|lamna|omskol|helt annat"),
+                "study_to_stay_in_sector": re.compile(r"stanna|samma|\bkvar\b|inom|vidareutbild")}
+
+
 def forward_goal(a: Answer) -> Result:
     result = _forward_goal_choice(a)
+    chosen = str(result.slots.get("forward_goal")) if isinstance(result, Filled) else ""
+    if a.slots.get("asked_again") == STUDY_GOAL and result is not None and not a.is_payload \
+            and not chosen.startswith(("study_", "undecided")):
+        # After "stanna i din bransch eller byta?", "byta" says which kind of studies.
+        which = [goal for goal, pattern in _STUDY_WHICH.items() if pattern.search(a.folded)]
+        if len(which) == 1:
+            result = Filled({"forward_goal": which[0]})
+    elif isinstance(result, Miss) and _STUDIES.search(a.folded):
+        # "KPU på Stockholms universitet till hösten" is a study plan: ask which of the two.
+        return Filled({"_say": "Det låter som att du vill studera.", "asked_again": STUDY_GOAL})
     if isinstance(result, Filled) and str(result.slots.get("forward_goal", "")).startswith("study_"):
         return Filled({**result.slots, "_say": STUDY_NOTE})
     return result

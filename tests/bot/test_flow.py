@@ -798,17 +798,37 @@ def test_no_energy_to_answer_is_met_kindly_with_a_human_offered() -> None:
     assert [b["payload"] for b in messages[0]["buttons"]] == ["/request_human"]
 
 
-def test_whose_job_ends_is_not_offered_to_stay_in_the_role() -> None:
+def _goal_question(slots: dict[str, Any]) -> tuple[str, list[str]]:
+    from actions.dialogue import ActionAskForwardGoal
+    dispatcher = CollectingDispatcher()
+    tracker = Tracker("t", slots, {}, [], False, None, {"name": "guidance_form"}, "action_listen")
+    ActionAskForwardGoal().run(dispatcher, tracker, {})
+    response = dispatcher.messages[0]["response"]
     domain = yaml.safe_load((Path(__file__).parents[2] / "domain.yml").read_text(encoding="utf-8"))
-    variants = domain["responses"]["utter_ask_forward_goal"]
+    return response, [b["payload"] for b in domain["responses"][response][0]["buttons"]]
 
-    def payloads(situation: str | None) -> list[str]:
-        wanted = [] if situation is None else [{"type": "slot", "name": "situation", "value": situation}]
-        chosen = [v for v in variants if v.get("condition", []) == wanted]
-        assert len(chosen) == 1  # Rasa picks at random among variants that match
-        return [b["payload"] for b in chosen[0]["buttons"]]
 
+def test_whose_job_ends_is_not_offered_to_stay_in_the_role() -> None:
     for situation in sorted(flow.TERMINATED):
-        assert not [p for p in payloads(situation) if "stay_in_role" in p]
-        assert len(payloads(situation)) == 5
-    assert [p for p in payloads(None) if "stay_in_role" in p]  # employed and others keep it
+        _, payloads = _goal_question({"situation": situation})
+        assert len(payloads) == 5 and not [p for p in payloads if "stay_in_role" in p]
+    _, payloads = _goal_question({"situation": "employed"})
+    assert len(payloads) == 6 and [p for p in payloads if "stay_in_role" in p]
+
+
+def test_a_study_plan_as_the_goal_asks_which_kind_of_studies() -> None:
+    slots = {"situation": "employed", "outward_options": "lärare i matte"}
+    first = INTERPRETERS["forward_goal"](Answer("KPU på Stockholms universitet, start hösten 2027", "inform",
+                                                0.9, [], TODAY, slots=slots))
+    assert first == Filled({"_say": "Det låter som att du vill studera.", "asked_again": "study"})
+    response, payloads = _goal_question({**slots, "asked_again": "study"})
+    assert response == "utter_ask_forward_goal_study" and len(payloads) == 3
+    asked = {**slots, "asked_again": "study"}
+    # "byta" now says which kind of studies (not "a new job in another sector").
+    for text, goal in [("byta", "study_to_leave_sector"), ("byta bransch", "study_to_leave_sector"),
+                       ("stanna i samma", "study_to_stay_in_sector"), ("vet inte än", "undecided")]:
+        result = INTERPRETERS["forward_goal"](Answer(text, "inform", 0.9, [], TODAY, slots=asked))
+        assert isinstance(result, Filled) and result.slots["forward_goal"] == goal, text
+    # Without the study question before, "byta bransch" is a new job in another sector.
+    result = INTERPRETERS["forward_goal"](Answer("byta bransch", "inform", 0.9, [], TODAY, slots=slots))
+    assert result.slots["forward_goal"] == "new_job_other_sector"
