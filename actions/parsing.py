@@ -31,6 +31,15 @@ DIGRESSION_CONFIDENCE = 0.6
 DIGRESSION_CONFIDENCE_BY_INTENT = {"delete_data": 0.5}
 
 
+# The words of every short greet/goodbye/thank example in data/nlu/core.yml (tests/bot checks).
+_SMALL_TALK_CUES = {
+    "greet": re.compile(r"^(he+j+|hej\w*|hall[ao]\w*|tj[aeo]\w*|god ?(dag|morgon|kvall|eftermiddag)\w*|"
+                        r"morn\w*|mors\w*|hello|hi|yo)\b"),
+    "goodbye": re.compile(r"\bhej ?da\b|\bhej(da|ra)\b|\badj\w*|\bajo\w*|\badios\b|\bbye\b|\bciao\b|\bfarval\b|"
+                          r"\bgod ?natt\b|\bsvejs\b|\bhors\b|\bses\b|\bpratas\b|\bsov gott\b|\bavsluta\b|"
+                          r"\bstanger\b|\btjing\w*|\btrevlig\b|\baterkommer\b|\bhej$"),
+    "thank": re.compile(r"tack|\btck\b|\btk\b|thanks|\btak\b"),
+}
 # A verb first asks only with its subject next ("är det", "kan jag"): chat drops "jag" in
 # statements ("är 58 och nyss uppsagd", "kan svetsa och köra truck").
 _SUBJECT = r"(det|jag|man|du|ni|vi|den|han|hon|de|dom|min|mitt|mina|er|ert|era|en|ett|detta|dessa)"
@@ -73,6 +82,9 @@ class Answer:
         bar = DIGRESSION_CONFIDENCE_BY_INTENT.get(self.intent or "", DIGRESSION_CONFIDENCE)
         if self.intent not in DIGRESSIONS or self.confidence < bar:
             return False
+        cue = _SMALL_TALK_CUES.get(self.intent or "")
+        if cue and len(self.folded.split()) <= 2 and not cue.search(self.folded):
+            return False  # "Lisa", "Ida": a name the classifier took for a greeting or a goodbye
         # An answer like "jobba mer med vuxna" may look like an FAQ topic, and an odd one-word
         # answer ("blå") like small talk; a real FAQ or off-topic digression is a question.
         if self.intent not in ("faq", "out_of_scope"):
@@ -541,7 +553,8 @@ def employer_name(a: Answer) -> Result:
         return Filled({"employer_name": "okänd arbetsgivare"})
     name = _clean_name(a.text)
     # "28000", "2019" or a bare "ja"/"nej" answers another question than the one asked.
-    no_name = not re.search(r"[^\W\d_]", name) or (a.intent in ("affirm", "deny") and len(name.split()) <= 2)
+    no_name = not re.search(r"[^\W\d_]", name) or (len(name.split()) <= 2 and (_YES.search(fold(name))
+                                                                         or _NO.search(fold(name))))
     if len(name) < 2 or a.is_payload or len(name) > 120 or no_name:
         return Miss("Skriv arbetsgivarens namn, till exempel \"Bageriet AB\".")
     sector = next((value for value, pattern in _SECTOR_IN_NAME if pattern.search(fold(name))), None)
@@ -693,6 +706,7 @@ _PERSON_LEAD = re.compile(r"^(hej,? )?(jag heter|mitt namn (är|ar)|namnet (är|
 # Whole answers only: "Jo" and "Mm" can be names.
 _JUST_NO = re.compile(r"^(nej|na|nix|nope)( tack)?$")
 _JUST_YES = re.compile(rf"^({_AGREE})( tack)?$")
+_DATE_CONTEXT = re.compile(r"\b(sista|forsta|borjan|slutet|mitten|nasta|forra|i|den|om|till|sedan|sen|fran)\b")
 
 
 def contact_name(a: Answer) -> Result:
@@ -711,7 +725,10 @@ def contact_name(a: Answer) -> Result:
     text = re.sub(r"\s+heter jag$", "", text, flags=re.I)
     # "jobbar kvar" is read with confidence as telling the situation; a name is unknown words.
     tells_situation = a.intent in _SITUATION_INTENTS and a.confidence >= 0.9
-    if not (1 < len(text) <= 80) or re.search(r"[\d@<>{}]", text) or a.is_payload or tells_situation:
+    # "sista december" answers an earlier question; "Maj-Britt" is a name.
+    says_when = parse_date(text, a.today) is not None and _DATE_CONTEXT.search(fold(text))
+    if not (1 < len(text) <= 80) or re.search(r"[\d@<>{}]", text) or a.is_payload or tells_situation \
+            or says_when:
         return Miss("Skriv ditt namn, till exempel \"Anna\".")
     return Filled({"contact_name": text})
 
@@ -727,8 +744,17 @@ def contact_method(a: Answer) -> Result:
     if slots:
         slots["contact_method"] = "email" if email else "phone"
         return Filled(slots)
-    return None if a.is_digression else Miss(
-        "Skriv en e-postadress (till exempel namn@exempel.se) eller ett telefonnummer (till exempel 070-123 45 67).")
+    if a.is_digression:
+        return None
+    hint = "Skriv en e-postadress (till exempel namn@exempel.se) eller ett telefonnummer (till exempel 070-123 45 67)."
+    if a.intent == "deny" or _NO.search(a.folded) or _WONT_SAY.search(a.folded):
+        # Not a misunderstanding: say what it means, and how to end instead.
+        return Miss(f"{hint} Vill du hellre avstå kan du skriva \"hej då\".",
+                    lead="Det är ditt val. Utan e-post eller telefonnummer kan rådgivaren inte höra av sig.")
+    return Miss(hint)
+
+
+_WONT_SAY = re.compile(r"\bvill (inte|helst inte|inte garna) (ge|lamna|uppge|saga|skriva)\b|\bhellre inte\b")
 
 
 meeting_preference = choice_slot("meeting_preference", {

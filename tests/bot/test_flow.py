@@ -12,6 +12,7 @@ from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import flow
+from bot.extract import fold
 from actions.eligibility import engine_input, evaluate_slots, recommended_service, work_sentence
 from actions.forms import FormValidation, ValidateGuidanceForm, ValidateSituationForm, ValidateWorkForm
 from actions.parsing import INTERPRETERS, Answer, Filled, Miss, Reply, opening_slots
@@ -314,6 +315,7 @@ def test_not_knowing_is_met_kindly_with_help_and_a_human_at_once() -> None:
     ("contact_name", "nej", "unknown"),
     ("contact_name", "Nä tack.", "unknown"),
     ("contact_name", "Jo", "Jo"),
+    ("contact_name", "Maj-Britt", "Maj-Britt"),
     ("municipality", "jag bor i Luleå", "Luleå"),
     ("municipality", "i Gävle kommun", "Gävle"),
     ("municipality", "Stockholms stad", "Stockholms stad"),
@@ -832,3 +834,34 @@ def test_a_study_plan_as_the_goal_asks_which_kind_of_studies() -> None:
     # Without the study question before, "byta bransch" is a new job in another sector.
     result = INTERPRETERS["forward_goal"](Answer("byta bransch", "inform", 0.9, [], TODAY, slots=slots))
     assert result.slots["forward_goal"] == "new_job_other_sector"
+
+
+def test_a_date_is_not_a_name_and_no_contact_details_is_explained() -> None:
+    # "sista december" answered an earlier question; it must not reach the advisor as a name.
+    for text in ("sista december", "i början av maj"):
+        assert isinstance(INTERPRETERS["contact_name"](Answer(text, "inform", 0.5, [], TODAY)), Miss)
+    for text, intent in (("nej", "deny"), ("vill inte lämna det", "inform")):
+        result = INTERPRETERS["contact_method"](Answer(text, intent, 0.9, [], TODAY))
+        assert isinstance(result, Miss) and "kan rådgivaren inte höra av sig" in result.lead
+        assert "hej då" in result.hint
+    assert INTERPRETERS["contact_method"](Answer("blä", "inform", 0.5, [], TODAY)).lead is None
+
+
+def test_a_short_name_read_as_small_talk_is_still_an_answer() -> None:
+    # The classifier reads "Lisa" as a greeting (0.94) and "Ida" as a goodbye (0.93).
+    assert INTERPRETERS["contact_name"](Answer("Lisa", "greet", 0.94, [], TODAY)) == Filled({"contact_name": "Lisa"})
+    assert INTERPRETERS["contact_name"](Answer("Ida", "goodbye", 0.93, [], TODAY)) == Filled({"contact_name": "Ida"})
+    assert INTERPRETERS["employer_name"](Answer("Saab", "affirm", 0.57, [], TODAY)) == Filled({"employer_name": "Saab"})
+    assert INTERPRETERS["contact_name"](Answer("hej då", "goodbye", 0.99, [], TODAY)) is None
+    assert INTERPRETERS["contact_name"](Answer("tack", "thank", 0.99, [], TODAY)) is None
+
+
+def test_every_short_small_talk_example_has_a_word_that_marks_it() -> None:
+    from actions.parsing import _SMALL_TALK_CUES
+    data = yaml.safe_load((Path(__file__).parents[2] / "data/nlu/core.yml").read_text(encoding="utf-8"))
+    for item in data["nlu"]:
+        if item.get("intent") in _SMALL_TALK_CUES:
+            examples = [line[2:].strip() for line in item["examples"].splitlines() if line.strip()]
+            unmarked = [e for e in examples if len(e.split()) <= 2
+                        and not _SMALL_TALK_CUES[item["intent"]].search(fold(e))]
+            assert not unmarked, (item["intent"], unmarked)
