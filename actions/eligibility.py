@@ -127,7 +127,10 @@ class ActionCheckEligibility(Action):
             return [SlotSet("recommended_service", "unclear")]
         sentence = work_sentence(decision)
         text = explain(decision)
-        if sentence and decision["organisation"]["code"] == "ooo":
+        # For the self-employed the work requirement decides nothing (CSN checks its own), and
+        # no employments were asked: "du har 0 månader" would only mislead.
+        if sentence and decision["organisation"]["code"] == "ooo" \
+                and tracker.get_slot("situation") != "self_employed":
             text = text.replace("\n\nNästa steg:", f"\n\nArbetskravet: {sentence}\n\nNästa steg:", 1)
         dispatcher.utter_message(text=text)
         return [SlotSet("eligibility", decision),

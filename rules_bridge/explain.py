@@ -45,9 +45,12 @@ def explain(decision: dict[str, Any]) -> str:
             lines.append(f"- {SERVICE_NAMES[key]}: {' '.join(_unique(unknown))}")
     if by_status["not_eligible"]:
         lines += ["", EXPLAIN["not_eligible_heading"]]
+        # Services with the same reasons are one line, not the same sentences three times.
+        groups: dict[tuple[str, ...], list[str]] = {}
         for key in by_status["not_eligible"]:
-            failed = [r["text_sv"] for r in services[key]["reasons"] if r["outcome"] == "not_met"]
-            lines.append(f"- {SERVICE_NAMES[key]}: {' '.join(_unique(failed))}")
+            groups.setdefault(_decisive_reasons(services[key]["reasons"]), []).append(key)
+        for texts, keys in groups.items():
+            lines.append(f"- {_service_names(keys)}: {' '.join(texts)}")
     if not by_status["eligible"] and not by_status["needs_more_information"]:
         lines += ["", EXPLAIN["no_service"]]
     if decision["missing_information"]:
@@ -55,6 +58,20 @@ def explain(decision: dict[str, Any]) -> str:
         lines += [f"- {q}" for q in _unique([question_for(f) for f in decision["missing_information"]])]
     lines += ["", EXPLAIN["next_heading"], org["next_step_sv"], "", EXPLAIN["footer"]]
     return "\n".join(lines)
+
+
+def _decisive_reasons(reasons: list[dict[str, Any]]) -> tuple[str, ...]:
+    """Why a service cannot be had. A service that is not for the person's situation at all
+    ("Rådgivning är för dig som blir uppsagd") needs no other reason: neither the work
+    requirement nor the employer would change that."""
+    failed = [r for r in reasons if r["outcome"] == "not_met"]
+    situation = [r for r in failed if r.get("code") == "SITUATION"]
+    return tuple(_unique([r["text_sv"] for r in situation or failed]))
+
+
+def _service_names(keys: list[str]) -> str:
+    names = [SERVICE_NAMES[keys[0]]] + [SERVICE_NAMES[k][:1].lower() + SERVICE_NAMES[k][1:] for k in keys[1:]]
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} och {names[-1]}"
 
 
 def _unique(items: list[str]) -> list[str]:

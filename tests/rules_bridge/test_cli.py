@@ -48,6 +48,12 @@ def test_explain_is_swedish_text() -> None:
     assert result.returncode == 0, result.stderr
     assert "Som egenföretagare vänder du dig till Den offentliga" in result.stdout
     assert "kollektivavtal" not in result.stdout.split("\n")[2]
+    # The three services not for the self-employed: one line with the reason that decides it,
+    # not the same sentences three times with the (moot) work requirement and employer.
+    refused = [line for line in result.stdout.splitlines() if line.startswith("- ") and ":" in line]
+    assert refused == ["- Rådgivning till uppsagda, förstärkt stöd (rådgivning med extra stöd vid sjukdom) och "
+                       "vägledning till anställda: Rådgivning och vägledning är för anställda. Som "
+                       "egenföretagare kan du få ett yttrande till CSN."]
     # Sent to a trygghetsråd: why, and that the trygghetsråd decides, not Kammarkollegiet.
     tsl = {**GOOD, "employer": {**GOOD["employer"], "sector": "private", "worker_category": "blue_collar",
                                 "collective_agreement": "yes"}}
