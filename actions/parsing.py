@@ -83,7 +83,7 @@ class Answer:
         if self.intent not in DIGRESSIONS or self.confidence < bar:
             return False
         cue = _SMALL_TALK_CUES.get(self.intent or "")
-        if cue and len(self.folded.split()) <= 2 and not cue.search(self.folded):
+        if cue and not self.is_payload and len(self.folded.split()) <= 2 and not cue.search(self.folded):
             return False  # "Lisa", "Ida": a name the classifier took for a greeting or a goodbye
         # An answer like "jobba mer med vuxna" may look like an FAQ topic, and an odd one-word
         # answer ("blå") like small talk; a real FAQ or off-topic digression is a question.
@@ -526,6 +526,11 @@ def forward_goal(a: Answer) -> Result:
         which = [goal for goal, pattern in _STUDY_WHICH.items() if pattern.search(a.folded)]
         if len(which) == 1:
             result = Filled({"forward_goal": which[0]})
+    elif isinstance(result, Miss) and _named_goal(a.text):
+        # "vill bli elektriker": an occupation, not one of the choices. Kept, and the question
+        # asked again; "vill plugga till elektriker" asks which kind of studies.
+        named = {"outward_options": _named_goal(a.text), "_say": f"Tack, jag skriver att du vill bli {_named_goal(a.text)}."}
+        return Filled({**named, "asked_again": STUDY_GOAL if _STUDIES.search(a.folded) else True})
     elif isinstance(result, Miss) and _STUDIES.search(a.folded):
         # "KPU på Stockholms universitet till hösten" is a study plan: ask which of the two.
         return Filled({"_say": "Det låter som att du vill studera.", "asked_again": STUDY_GOAL})
@@ -881,6 +886,17 @@ _GOAL = re.compile(r"\bvill (?:bli|plugga till|studera till|läsa till|lasa till
                    r"(?=\s+(?:och|men|kan|för|for|så|sa|eller)\b|[.,!?]|$)", re.I)
 
 
+# "vill plugga till nåt annat" names no occupation.
+_VAGUE_GOAL = re.compile(r"^(nat|nagot|nagonting|nanting|nat|annat)( (annat|nytt|helt annat|annorlunda))?$")
+
+
+def _named_goal(text: str) -> str | None:
+    goal = _GOAL.search(text)
+    if goal is None or _VAGUE_GOAL.match(fold(goal.group("goal").strip())):
+        return None
+    return goal.group("goal").strip()
+
+
 _SICK_WORDS = re.compile(r"sjukskriv|\bsjuk\b|utbrand|utmatt|nedsatt arbetsformaga")
 # A clause that asks or supposes ("vad händer om jag blir uppsagd?") says nothing about the person.
 _SUPPOSES = re.compile(r"\bom (jag|man|du|min|mitt)\b|\bskulle\b|\bifall\b|\bnar man\b")
@@ -943,9 +959,9 @@ def opening_slots(a: Answer) -> dict[str, Any]:
             # "uppsagd och vet inte vad jag ska göra", "vill göra något annat": not a reason given
             said.pop("termination_reason")
         slots.update(said)
-        goal = _GOAL.search(clause.text)
+        goal = _named_goal(clause.text)
         if goal:
-            slots.update(guidance_mode="plan", outward_options=goal.group("goal").strip())
+            slots.update(guidance_mode="plan", outward_options=goal)
     if a.intent == "check_eligibility" or _ASKS_FOR_CHECK.search(a.folded):
         slots["guidance_mode"] = "check"
     elif "guidance_mode" not in slots and a.intent == "career_guidance" and _DONT_KNOW.search(a.folded):

@@ -854,6 +854,7 @@ def test_a_short_name_read_as_small_talk_is_still_an_answer() -> None:
     assert INTERPRETERS["employer_name"](Answer("Saab", "affirm", 0.57, [], TODAY)) == Filled({"employer_name": "Saab"})
     assert INTERPRETERS["contact_name"](Answer("hej då", "goodbye", 0.99, [], TODAY)) is None
     assert INTERPRETERS["contact_name"](Answer("tack", "thank", 0.99, [], TODAY)) is None
+    assert INTERPRETERS["contact_name"](Answer("/goodbye", "goodbye", 1.0, [], TODAY)) is None  # a button
 
 
 def test_every_short_small_talk_example_has_a_word_that_marks_it() -> None:
@@ -865,3 +866,16 @@ def test_every_short_small_talk_example_has_a_word_that_marks_it() -> None:
             unmarked = [e for e in examples if len(e.split()) <= 2
                         and not _SMALL_TALK_CUES[item["intent"]].search(fold(e))]
             assert not unmarked, (item["intent"], unmarked)
+
+
+def test_an_occupation_named_at_the_goal_question_is_kept_and_the_question_asked_again() -> None:
+    own = {"situation": "self_employed"}
+    result = INTERPRETERS["forward_goal"](Answer("vill bli elektriker", "inform", 0.9, [], TODAY, slots=own))
+    assert result == Filled({"outward_options": "elektriker", "asked_again": True,
+                             "_say": "Tack, jag skriver att du vill bli elektriker."})
+    result = INTERPRETERS["forward_goal"](Answer("jag vill plugga till elektriker", "inform", 0.9, [], TODAY, slots=own))
+    assert result.slots["asked_again"] == "study" and result.slots["outward_options"] == "elektriker"
+    # "nåt annat" names no occupation: not written down as the goal, and no plan assumed.
+    said = opening_slots(Answer("hej har enskild firma sen 2015 inom städ, det går dåligt och vill plugga "
+                                "till nåt annat", "inform_self_employed", 0.9, [], TODAY))
+    assert said == {"situation": "self_employed"}
