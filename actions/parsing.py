@@ -696,6 +696,20 @@ skippable_type = choice_slot("skippable_type", {
 }, "Skriv till exempel \"föräldraledig\", \"sjukskriven\", \"militärtjänst\" eller \"omställningsstudiestöd\".")
 
 
+_had_skippable_yes_no = yes_no_slot("had_skippable", allow_unknown=False)
+
+
+def had_skippable(a: Answer) -> Result:
+    result = _had_skippable_yes_no(a)
+    if a.is_payload or result is None or isinstance(result, Filled) and result.slots["had_skippable"] is False:
+        return result
+    kind = skippable_type(a)
+    if isinstance(kind, Filled):
+        # "ja, föräldraledig" or just "var sjukskriven en period": the kind is not asked again.
+        return Filled({"had_skippable": True, **kind.slots})
+    return result
+
+
 # --- contact --------------------------------------------------------------------------------
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(\.[\w-]+)+")
 _PHONE = re.compile(r"(\+46|0)[\d\s-]{6,14}\d")
@@ -861,7 +875,7 @@ INTERPRETERS: dict[str, Callable[[Answer], Result]] = {
     "employment_hours_per_week": hours_per_week,
     "employment_monthly_income": monthly_income,
     "more_employments": yes_no_slot("more_employments", allow_unknown=False),
-    "had_skippable": yes_no_slot("had_skippable", allow_unknown=False),
+    "had_skippable": had_skippable,
     "skippable_type": skippable_type,
     "skippable_start": date_slot("skippable_start", end=False),
     "skippable_end": date_slot("skippable_end", end=True),

@@ -879,3 +879,13 @@ def test_an_occupation_named_at_the_goal_question_is_kept_and_the_question_asked
     said = opening_slots(Answer("hej har enskild firma sen 2015 inom städ, det går dåligt och vill plugga "
                                 "till nåt annat", "inform_self_employed", 0.9, [], TODAY))
     assert said == {"situation": "self_employed"}
+
+
+def test_the_kind_of_leave_said_with_the_yes_is_not_asked_again() -> None:
+    slots = {**BASE, "employments": [{"start": "2019-01-01"}], "more_employments": False,
+             "requested_slot": "had_skippable"}
+    updates, _ = _run(slots, "ja föräldraledig", "affirm")
+    assert updates["had_skippable"] is True and updates["skippable_type"] == "parental_benefit"
+    assert updates["requested_slot"] == "skippable_start"
+    assert INTERPRETERS["had_skippable"](Answer("nej aldrig sjukskriven", "deny", 0.9, [], TODAY)) == \
+        Filled({"had_skippable": False})
