@@ -526,11 +526,11 @@ def forward_goal(a: Answer) -> Result:
         which = [goal for goal, pattern in _STUDY_WHICH.items() if pattern.search(a.folded)]
         if len(which) == 1:
             result = Filled({"forward_goal": which[0]})
-    elif isinstance(result, Miss) and _named_goal(a.text):
+    elif isinstance(result, Miss) and (named := _named_goal(a.text)):
         # "vill bli elektriker": an occupation, not one of the choices. Kept, and the question
         # asked again; "vill plugga till elektriker" asks which kind of studies.
-        named = {"outward_options": _named_goal(a.text), "_say": f"Tack, jag skriver att du vill bli {_named_goal(a.text)}."}
-        return Filled({**named, "asked_again": STUDY_GOAL if _STUDIES.search(a.folded) else True})
+        return Filled({"outward_options": named, "_say": f"Tack, jag skriver att du vill bli {named}.",
+                       "asked_again": STUDY_GOAL if _STUDIES.search(a.folded) else True})
     elif isinstance(result, Miss) and _STUDIES.search(a.folded):
         # "KPU på Stockholms universitet till hösten" is a study plan: ask which of the two.
         return Filled({"_say": "Det låter som att du vill studera.", "asked_again": STUDY_GOAL})
@@ -901,7 +901,7 @@ _GOAL = re.compile(r"\bvill (?:bli|plugga till|studera till|läsa till|lasa till
 
 
 # "vill plugga till nåt annat" names no occupation.
-_VAGUE_GOAL = re.compile(r"^(nat|nagot|nagonting|nanting|nat|annat)( (annat|nytt|helt annat|annorlunda))?$")
+_VAGUE_GOAL = re.compile(r"^(nat|nagot|nagonting|nanting|annat)( (annat|nytt|helt annat|annorlunda))?$")
 
 
 def _named_goal(text: str) -> str | None:
