@@ -145,3 +145,23 @@ def test_the_chat_works_by_keyboard_alone_with_visible_focus(stack, page) -> Non
     assert outline not in ("", "none")  # the focus can be seen
     page.keyboard.press("Enter")
     page.get_by_text("Vad stämmer bäst på dig just nu?").wait_for()
+
+
+def test_the_start_over_button_forgets_the_conversation_in_a_browser(stack, page) -> None:
+    """The page's "Börja om": the visible history goes, the bot says it has forgotten, greets
+    again and asks for consent again; a reload does not bring the old conversation back."""
+    page.goto(f"{stack.api}/")
+    page.get_by_role("button", name="Ja, det går bra").wait_for()
+    page.get_by_role("button", name="Ja, det går bra").click()
+    page.get_by_text("Vad stämmer bäst på dig just nu?").wait_for()
+    page.get_by_role("button", name="Börja om", exact=True).click()
+    page.get_by_text("Jag har glömt det du skrev tidigare").wait_for()
+    page.get_by_role("button", name="Ja, det går bra").wait_for()  # consent asked again
+    assert page.locator(".msg.me").count() == 0
+    assert page.get_by_text("Vad stämmer bäst på dig just nu?").count() == 0
+    page.reload()
+    page.get_by_role("button", name="Ja, det går bra").wait_for()
+    assert page.get_by_text("Vad stämmer bäst på dig just nu?").count() == 0
+    # The conversation itself starts again: the new yes is taken as consent.
+    page.get_by_role("button", name="Ja, det går bra").last.click()
+    page.get_by_text("Vad stämmer bäst på dig just nu?").wait_for()
