@@ -14,8 +14,8 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions import flow
 from actions.eligibility import evaluate_slots, recommended_service, service_summary
 from actions.forms import answer_from, application_date
-from actions.parsing import (INTERPRETERS, STUDY_GOAL, Answer, Filled, Miss, Result, opening_slots,
-                             yes_no)
+from actions.parsing import (INTERPRETERS, STUDY_GOAL, Answer, Filled, Miss, Result, after_leading_no,
+                             opening_slots, yes_no)
 from bot.extract import fold
 
 # What a person may say is wrong → the slots asked again. Order matters: the first match wins.
@@ -63,14 +63,13 @@ def clear(slots: tuple[str, ...]) -> dict[str, Any]:
     return cleared
 
 
-_LEADING_NO = re.compile(r"^\s*(nej|nä|nix|fel|inte riktigt|nja)\b[\s,.!:;–-]*", re.I)
 _AGE_SAID = re.compile(r"\bjag ar \d{2}\b|\b\d{2} ar\b|\balder")
 
 
 def direct_correction(a: Answer) -> dict[str, Any] | None:
     """"nej, jag är 45" or "nej, ring 070-…" says the right value too: it is taken at once,
     rather than asking "Vad är det som inte stämmer?" and then the same question again."""
-    rest = Answer(_LEADING_NO.sub("", a.text, count=1), None, 0.0, [], a.today, slots={})
+    rest = after_leading_no(a)
     if _AGE_SAID.search(rest.folded):
         result = INTERPRETERS["age"](rest)
         if isinstance(result, Filled) and isinstance(result.slots.get("age"), int):

@@ -215,15 +215,29 @@ def consent(a: Answer) -> Result:
     if value is True and not a.is_payload:
         # "ja. jag har blivit uppsagd från Volvo": what follows the yes is not asked again. Only
         # the rest is read, on its own: the "ja" itself says nothing about the job.
-        rest = _LEADING_YES.sub("", a.text, count=1).strip()
-        if rest and rest != a.text.strip():
-            return Filled({**opening_slots(Answer(rest, None, 0.0, [], a.today)), "consent": True})
+        rest = after_leading_yes(a)
+        if rest.text and rest.text != a.text.strip():
+            return Filled({**opening_slots(rest), "consent": True})
     return Filled({"consent": value})
 
 
-_LEADING_YES = re.compile(rf"^\s*(jo|{_AGREE})\b"
-                          r"(\s*(det går bra|det gar bra|det är okej|det ar okej|gärna|garna|tack))?[\s,.!:;–-]*",
-                          re.I)
+def _leading(words: str, then: str = "") -> re.Pattern[str]:
+    return re.compile(rf"^\s*({words})\b{then}[\s,.!:;–-]*", re.I)
+
+
+_LEADING_YES = _leading(rf"jo|{_AGREE}", r"(\s*(det går bra|det gar bra|det är okej|det ar okej|gärna|garna|tack))?")
+_LEADING_NO = _leading(r"nej|nä|nix|fel|inte riktigt|nja")
+
+
+def after_leading_yes(a: Answer) -> Answer:
+    """What follows a leading yes ("ja. jag har blivit uppsagd"), read on its own: the yes says
+    nothing about the rest. The text unchanged where there is none."""
+    return Answer(_LEADING_YES.sub("", a.text, count=1).strip(), None, 0.0, [], a.today)
+
+
+def after_leading_no(a: Answer) -> Answer:
+    """What follows a leading no ("nej, jag är 45"), read on its own."""
+    return Answer(_LEADING_NO.sub("", a.text, count=1).strip(), None, 0.0, [], a.today)
 
 
 _SITUATION_INTENTS = {"inform_terminated": "terminated", "inform_fixed_term_ended": "fixed_term_ended",
