@@ -8,7 +8,6 @@ from __future__ import annotations
 from datetime import date
 from typing import Any, Mapping
 
-from babel.dates import format_date
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
@@ -81,31 +80,6 @@ def recommended_service(decision: Mapping[str, Any]) -> str:
     return "unclear"
 
 
-def _month_sv(month: str) -> str:
-    """'2024-11' → 'november 2024'."""
-    year, number = (int(part) for part in month.split("-")[:2])
-    return format_date(date(year, number, 1), "MMMM y", locale="sv")
-
-
-def work_sentence(decision: Mapping[str, Any]) -> str | None:
-    """The work requirement in words: how many months are needed in which period, and how many
-    the answers give."""
-    work = decision.get("work_requirement") or {}
-    if "qualifying_months" not in work:
-        return None
-    got, need = work["qualifying_months"], work["required_months"]
-    period = f"{_month_sv(work['frame_start'])}–{_month_sv(work['frame_end'])}"
-    verdict = "uppfyllt" if got >= need else "inte uppfyllt"
-    text = (f"Det är {verdict}. Det krävs {need} månader med tillräckligt arbete under perioden "
-            f"{period}, och enligt dina svar har du {got}.")
-    skipped = len(work.get("skipped_months") or [])
-    if skipped:
-        text += f" {skipped} månader med till exempel föräldraledighet räknades bort, så perioden gick längre bakåt."
-    if work.get("unknown_months"):
-        text += f" För {work['unknown_months']} av månaderna vet vi inte hur mycket du jobbade."
-    return text
-
-
 def evaluate_slots(s: Mapping[str, Any], today: date) -> dict[str, Any]:
     return rules_bridge.evaluate(engine_input(s, today))
 
@@ -125,14 +99,7 @@ class ActionCheckEligibility(Action):
                 "Jag kunde inte göra en bedömning av dina svar. En rådgivare kan hjälpa dig att "
                 "reda ut det."))
             return [SlotSet("recommended_service", "unclear")]
-        sentence = work_sentence(decision)
-        text = explain(decision)
-        # For the self-employed the work requirement decides nothing (CSN checks its own), and
-        # no employments were asked: "du har 0 månader" would only mislead.
-        if sentence and decision["organisation"]["code"] == "ooo" \
-                and tracker.get_slot("situation") != "self_employed":
-            text = text.replace("\n\nNästa steg:", f"\n\nArbetskravet: {sentence}\n\nNästa steg:", 1)
-        dispatcher.utter_message(text=text)
+        dispatcher.utter_message(text=explain(decision))
         return [SlotSet("eligibility", decision),
                 SlotSet("recommended_service", recommended_service(decision))]
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from .texts_sv import EXPLAIN, MISSING_QUESTIONS, SERVICE_NAMES
+from .texts_sv import EXPLAIN, MISSING_QUESTIONS, SERVICE_NAMES, month_sv
 
 _INDEX = re.compile(r"\[\d+\]")
 
@@ -18,9 +18,9 @@ def explain(decision: dict[str, Any]) -> str:
     org = decision["organisation"]
     services = decision["services"]
     lines = [EXPLAIN["heading"], ""]
+    self_employed = any(reason.get("detail") == "SELF_EMPLOYED"
+                        for result in services.values() for reason in result.get("reasons", []))
     if org["code"] == "ooo":
-        self_employed = any(reason.get("detail") == "SELF_EMPLOYED"
-                            for result in services.values() for reason in result.get("reasons", []))
         lines.append(EXPLAIN["intro_ooo_self_employed" if self_employed else "intro_ooo"])
     elif org["code"] == "unknown":
         lines.append(EXPLAIN["intro_unknown"])
@@ -56,8 +56,37 @@ def explain(decision: dict[str, Any]) -> str:
     if decision["missing_information"]:
         lines += ["", EXPLAIN["missing_heading"]]
         lines += [f"- {q}" for q in _unique([question_for(f) for f in decision["missing_information"]])]
+    # For the self-employed the work requirement decides nothing (CSN checks its own) and no
+    # employments were given: "du har 0 månader" would only mislead.
+    work = work_sentence(decision)
+    if work and org["code"] == "ooo" and not self_employed:
+        lines += ["", work]
     lines += ["", EXPLAIN["next_heading"], org["next_step_sv"], "", EXPLAIN["footer"]]
     return "\n".join(lines)
+
+
+def work_sentence(decision: dict[str, Any]) -> str | None:
+    """The work requirement in words: how many months are needed in which period, and how many
+    the answers give."""
+    work = decision.get("work_requirement") or {}
+    if "qualifying_months" not in work:
+        return None
+    got, need = work["qualifying_months"], work["required_months"]
+    period = f"{_month(work['frame_start'])}–{_month(work['frame_end'])}"
+    text = EXPLAIN["work"].format(verdict=EXPLAIN["work_met" if got >= need else "work_not_met"],
+                                  need=need, period=period, got=got)
+    skipped = len(work.get("skipped_months") or [])
+    if skipped:
+        text += EXPLAIN["work_skipped_one"] if skipped == 1 else EXPLAIN["work_skipped"].format(count=skipped)
+    if work.get("unknown_months"):
+        text += EXPLAIN["work_unknown"].format(count=work["unknown_months"])
+    return text
+
+
+def _month(label: str) -> str:
+    """'2024-11' → 'november 2024'."""
+    year, month = (int(part) for part in label.split("-")[:2])
+    return month_sv(year, month)
 
 
 def _decisive_reasons(reasons: list[dict[str, Any]]) -> tuple[str, ...]:

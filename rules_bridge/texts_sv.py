@@ -242,4 +242,11 @@ EXPLAIN: dict[str, str] = {
     "footer": "Det är en preliminär bedömning. Kammarkollegiet fattar beslutet, och stöd ges i mån av medel.",
     # Kammarkollegiet decides nothing for someone who belongs to a trygghetsråd.
     "footer_other": "Det är en preliminär bedömning. Det är {org_name} som avgör vilket stöd du kan få.",
+    "work": ("Arbetskravet: Det är {verdict}. Det krävs {need} månader med tillräckligt arbete under perioden "
+             "{period}, och enligt dina svar har du {got}."),
+    "work_met": "uppfyllt",
+    "work_not_met": "inte uppfyllt",
+    "work_skipped_one": " 1 månad med till exempel föräldraledighet räknades bort, så perioden gick längre bakåt.",
+    "work_skipped": " {count} månader med till exempel föräldraledighet räknades bort, så perioden gick längre bakåt.",
+    "work_unknown": " För {count} av månaderna vet vi inte hur mycket du jobbade.",
 }

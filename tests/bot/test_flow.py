@@ -13,7 +13,8 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions import flow
 from bot.extract import fold
-from actions.eligibility import engine_input, evaluate_slots, recommended_service, work_sentence
+from actions.eligibility import engine_input, evaluate_slots, recommended_service
+from rules_bridge.explain import work_sentence
 from actions.forms import FormValidation, ValidateGuidanceForm, ValidateSituationForm, ValidateWorkForm
 from actions.parsing import INTERPRETERS, Answer, Filled, Miss, Reply, opening_slots
 
@@ -157,7 +158,7 @@ def test_slots_become_engine_input_and_a_decision() -> None:
     decision = evaluate_slots(slots, TODAY)
     assert decision["services"]["radgivning"]["status"] == "eligible"
     assert recommended_service(decision) == "radgivning"
-    assert work_sentence(decision) == ("Det är uppfyllt. Det krävs 12 månader med tillräckligt arbete "
+    assert work_sentence(decision) == ("Arbetskravet: Det är uppfyllt. Det krävs 12 månader med tillräckligt arbete "
                                        "under perioden november 2024–oktober 2026, och enligt dina svar har du 24.")
 
 

@@ -1,0 +1,48 @@
+"""The explanation a person reads: the work requirement line belongs to it, not to the caller."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+
+from rules_bridge import evaluate, explain
+
+TABLE = yaml.safe_load((Path(__file__).with_name("cases.yaml")).read_text(encoding="utf-8"))
+GOOD = TABLE["bases"]["terminated"]
+
+
+def lines_of(data: dict) -> list[str]:
+    return explain(evaluate(data)).splitlines()
+
+
+def test_work_requirement_is_said_before_the_next_step() -> None:
+    lines = lines_of(GOOD)
+    work = [i for i, line in enumerate(lines) if line.startswith("Arbetskravet:")]
+    assert len(work) == 1
+    assert lines[work[0]] == ("Arbetskravet: Det är uppfyllt. Det krävs 12 månader med tillräckligt arbete "
+                              "under perioden november 2024–oktober 2026, och enligt dina svar har du 24.")
+    assert lines[work[0] + 2] == "Nästa steg:"
+
+
+def test_work_requirement_not_met_says_how_many() -> None:
+    short = {**GOOD, "employments": [{**GOOD["employments"][0], "start": "2026-06-01"}]}
+    said = "\n".join(lines_of(short))
+    assert "Arbetskravet: Det är inte uppfyllt." in said and "enligt dina svar har du 5." in said
+
+
+def test_one_skipped_month_is_singular() -> None:
+    # A month of parental leave with no work in the frame: skipped, so the frame goes one month back.
+    leave = {**GOOD, "employments": [{**GOOD["employments"][0], "end": "2026-08-31"},
+                                     {**GOOD["employments"][0], "start": "2026-10-01"}],
+             "skippable_periods": [{"type": "parental_benefit", "start": "2026-09-01", "end": "2026-09-30"}]}
+    said = "\n".join(lines_of(leave))
+    assert " 1 månad med till exempel föräldraledighet räknades bort" in said
+    assert "1 månader" not in said
+
+
+def test_no_work_requirement_for_the_self_employed_or_a_trygghetsrad() -> None:
+    own = {"application_date": GOOD["application_date"], "birth_date": GOOD["birth_date"],
+           "situation": "self_employed", "employer": None, "employments": []}
+    assert not any(line.startswith("Arbetskravet") for line in lines_of(own))
+    tsl = {**GOOD, "employer": {**GOOD["employer"], "collective_agreement": "yes"}}
+    assert not any(line.startswith("Arbetskravet") for line in lines_of(tsl))
