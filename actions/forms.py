@@ -191,6 +191,8 @@ def opening_ack(s: dict[str, Any]) -> str | None:
         if s["situation"] == "terminated" and s.get("termination_reason") == "shortage_of_work":
             phrase += " på grund av arbetsbrist"
         parts.append(phrase)
+    if s.get("employer_name"):
+        parts.append(f"din arbetsgivare är {s['employer_name']}")
     if s.get("outward_options"):
         parts.append(f"du vill bli {s['outward_options']}")
     if not parts:

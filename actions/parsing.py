@@ -594,6 +594,33 @@ _SECTOR_IN_NAME = [
                          r"lantmateriet|csn|kammarkollegiet)$")),
 ]
 _SECTOR_SV = {"region": "en region", "municipality": "en kommun", "state": "en statlig myndighet"}
+# Folded. "jobbar som undersköterska i Region Skåne", "uppsagd från Malmö stad": the person's own
+# employer, named in a story before the questions. Not an earlier one ("förut", "tidigare").
+_OWN_JOB = re.compile(r"\b(jobbar|jobbade|jobbat|arbetar|arbetade|arbetat|anstalld|uppsagd|varslad|"
+                      r"sjukskriven|vikarierar|vikarierat)\b")
+_EARLIER = re.compile(r"\b(forut|tidigare|innan dess|fore detta|f d)\b")
+_PUBLIC_EMPLOYER_AT = re.compile(r"\b(?:i|pa|hos|fran|vid|for)\s+(region\s+\w+|\w+\s+(?:kommun|stad)|\w+)\b")
+_NOT_A_PLACE_NAME = re.compile(r"^(en|min|var|den|denna|samma|annan|stora|liten|lilla|hela)\s")
+
+
+def named_public_employer(text: str) -> dict[str, Any]:
+    """The employer_name and employer_sector a clause names, where the name says the sector
+    (_SECTOR_IN_NAME); {} otherwise. Only the first place named counts: in "jobbar på ett lager
+    i Ale kommun" the workplace is the warehouse, and the municipality only where it is."""
+    plain = re.sub(r"\s+", " ", text).strip()
+    folded = fold(plain)
+    m = _PUBLIC_EMPLOYER_AT.search(folded)
+    if not m or not _OWN_JOB.search(folded) or _EARLIER.search(folded):
+        return {}
+    name = m.group(1)
+    sector = next((value for value, pattern in _SECTOR_IN_NAME if pattern.search(name)), None)
+    if sector is None or _NOT_A_PLACE_NAME.match(name) or (sector != "state" and " " not in name):
+        return {}  # "i kommunen", "i en kommun": no name to write down
+    # The words as typed where folding kept the length (it does for å/ä/ö), capitalised as the
+    # names are written: "Region Skåne", "Malmö stad", "Skatteverket".
+    words = (plain[m.start(1):m.end(1)] if len(folded) == len(plain) else name).split()
+    shown = " ".join(w[:1].upper() + w[1:] if i == 0 or sector == "region" else w for i, w in enumerate(words))
+    return {"employer_name": shown, "employer_sector": sector}
 
 
 employer_sector = choice_slot("employer_sector", {
@@ -987,6 +1014,8 @@ def opening_slots(a: Answer) -> dict[str, Any]:
             # "uppsagd och vet inte vad jag ska göra", "vill göra något annat": not a reason given
             said.pop("termination_reason")
         slots.update(said)
+        if slots.get("situation") != "self_employed":
+            slots.update(named_public_employer(clause.text))
         goal = _named_goal(clause.text)
         if goal:
             slots.update(guidance_mode="plan", outward_options=goal)

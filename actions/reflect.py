@@ -52,6 +52,19 @@ _MODEST = ("Många har svårt att se sina egna styrkor, och det är helt vanligt
            "hjälpa dig att hitta dem.")
 
 
+# Outward and forward answers are not said back (a list of occupations echoed sounds odd) but heard.
+_HEARD = {
+    "outward_options": "Tack, det tar jag med mig.",
+    "forward_next_step": "Bra! Ett litet steg räcker för att komma i gång.",
+}
+_NOT_YET_BY_SLOT = {
+    "forward_next_step": "Det är helt okej. Ett första steg kan du och rådgivaren hitta tillsammans.",
+}
+# Folded. What is left of "vet inte riktigt faktiskt" once the not knowing is taken away: nothing.
+_HEDGES = re.compile(r"\b(vet (inte|ej)|ingen aning|inte tankt pa|osaker|faktiskt|riktigt|an(nu)?|just nu|"
+                     r"alls|typ|kanske|ja|nej|nja|hmm+|mm+|asså|alltsa|arligt talat|jag|nagot|nat|pa det)\b")
+
+
 def mirror(text: str) -> str | None:
     """The first sentence in the second person, or None when it is not a plain statement that
     begins with "jag" (after fillers such as "ja," or "hmm"), or is too long to say back."""
@@ -72,6 +85,10 @@ def mirror(text: str) -> str | None:
 
 def reflection(slot: str, text: str, *, not_yet: bool = False) -> str | None:
     """What to say after an answer to `slot`, or None for the questions that are not reflected."""
+    if slot in _HEARD:
+        # "vet inte, kanske vården?" names something after all: heard, not met as not knowing.
+        said = "" if text.startswith("/") else re.sub(r"[\W\d_]+", "", _HEDGES.sub("", fold(text)))
+        return _HEARD[slot] if said else _NOT_YET_BY_SLOT.get(slot, _NOT_YET)
     if slot not in _AFTER_MIRROR:
         return None
     if slot == "inward_skills" and (not_yet or _NEGATIVE_SELF.search(fold(text))):

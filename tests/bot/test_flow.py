@@ -457,6 +457,15 @@ def test_sick_leave_asks_one_question_not_two() -> None:
     ("mitt vikariat tar slut, vad kan jag få för stöd?", "inform_fixed_term_ended",
      {"situation": "fixed_term_ended", "termination_reason": "fixed_term_ended",
       "termination_initiated_by": "employer", "guidance_mode": "check"}),
+    # A public employer named in the story: the name says the kind of employer.
+    ("jag jobbar som undersköterska i region skåne sen 2009 på heltid", "inform_employed",
+     {"situation": "employed", "employer_name": "Region Skåne", "employer_sector": "region"}),
+    ("blev uppsagd från Malmö stad pga arbetsbrist", "inform_terminated",
+     {"situation": "terminated", "termination_reason": "shortage_of_work", "termination_initiated_by": "employer",
+      "employer_name": "Malmö stad", "employer_sector": "municipality"}),
+    # The workplace is the warehouse; an earlier employer is not the one asked about.
+    ("jobbar på ett lager i Ale kommun", "inform_employed", {"situation": "employed"}),
+    ("har jobbat på skatteverket förut men är nu uppsagd", "inform_terminated", {"situation": "terminated"}),
 ])
 def test_the_opening_message_is_not_asked_again(text: str, intent: str, expected: dict[str, Any]) -> None:
     from actions.parsing import opening_slots

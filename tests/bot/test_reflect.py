@@ -43,7 +43,7 @@ def test_each_inward_question_gets_its_own_closing() -> None:
     assert reflection("inward_wants", "jag vill jobba med människor") == \
         "Du vill jobba med människor. Det är en bra utgångspunkt när vi tittar på yrken och utbildningar."
     assert reflection("inward_wants", "något med djur") == "Tack, det tar jag med mig."
-    assert reflection("outward_options", "jag vill bli lärare") is None
+    assert reflection("outward_options", "jag vill bli lärare") == "Tack, det tar jag med mig."
 
 
 def test_modesty_and_heavy_words_are_met_kindly_not_echoed() -> None:
@@ -68,3 +68,17 @@ def test_the_form_says_the_reflection_before_the_next_question() -> None:
     result = INTERPRETERS["inward_skills"](answer)
     assert result == Filled({"inward_skills": "jag kan svetsa och köra truck",
                              "_say": "Du kan svetsa och köra truck – det tar du med dig, vart du än går."})
+
+
+@pytest.mark.parametrize("slot, text, expected", [
+    ("outward_options", "vet inte, kanske vården? eller nåt med bilar", "Tack, det tar jag med mig."),
+    ("outward_options", "elektriker eller snickare", "Tack, det tar jag med mig."),
+    ("outward_options", "vet inte riktigt faktiskt", "Det går bra. Det kan du och rådgivaren ta reda på tillsammans."),
+    ("outward_options", "/dont_know", "Det går bra. Det kan du och rådgivaren ta reda på tillsammans."),
+    ("forward_next_step", "ringa komvux imorgon", "Bra! Ett litet steg räcker för att komma i gång."),
+    ("forward_next_step", "ingen aning faktiskt",
+     "Det är helt okej. Ett första steg kan du och rådgivaren hitta tillsammans."),
+    ("forward_next_step", "nej", "Det är helt okej. Ett första steg kan du och rådgivaren hitta tillsammans."),
+])
+def test_outward_and_forward_answers_are_heard(slot: str, text: str, expected: str) -> None:
+    assert reflection(slot, text) == expected
