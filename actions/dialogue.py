@@ -12,56 +12,12 @@ from rasa_sdk.events import ActiveLoop, AllSlotsReset, EventType, FollowupAction
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import flow
+from actions.corrections import CHANGE_QUESTION, TOPIC_BUTTONS, clear, redo_text, slots_to_correct
 from actions.eligibility import evaluate_slots, recommended_service, service_summary
 from actions.forms import answer_from, application_date
 from actions.parsing import (INTERPRETERS, STUDY_GOAL, Answer, Filled, Miss, Result, after_leading_no,
                              opening_slots, yes_no)
 from bot.extract import fold
-
-# What a person may say is wrong → the slots asked again. Order matters: the first match wins.
-TOPICS: list[tuple[str, str, tuple[str, ...]]] = [
-    ("age", r"alder|\bar gammal|\bfyller\b|\bage\b", ("age",)),
-    ("contact", r"e-?post|mejl|mail|telefon|nummer|\bmobil", ("contact_method", "contact_email", "contact_phone")),
-    ("name", r"\bnamn|\bheter\b", ("contact_name",)),
-    ("meeting", r"kommun|mote|motet|traffas|digital|pa plats", ("meeting_preference", "municipality")),
-    ("agreement", r"kollektivavtal", ("collective_agreement",)),
-    ("employer", r"arbetsgivare|foretag|firma|bolag|sektor", ("employer_name", "employer_sector",
-                                                                "worker_category", "collective_agreement",
-                                                                "role_exclusion")),
-    ("work", r"timmar|heltid|deltid|halvtid|datum|borjade|slutade|anstallning|lon|inkomst|jobb",
-     ("employments", "more_employments", *flow.EMPLOYMENT_SLOTS)),
-    ("leave", r"ledig|foraldra|sjukskriv|militar|studiestod", ("had_skippable", "skippable_periods",
-                                                             "more_skippable", *flow.SKIPPABLE_SLOTS)),
-    ("support", r"tidigare stod|fatt stod|beslut", ("previous_support", "previous_support_decision_date")),
-    ("situation", r"situation|uppsagd|anstalld|egenforetag|vikariat|visstid|sjuk",
-     ("situation", "termination_reason", "termination_initiated_by", "special_needs_illness")),
-    ("goal", r"mal|yrke|utbildning|plan|steg|vill", ("forward_goal", "forward_next_step", "outward_options")),
-]
-TOPIC_BUTTONS = [
-    {"title": "Min situation", "payload": '/correct{"value":"situation"}'},
-    {"title": "Min ålder", "payload": '/correct{"value":"age"}'},
-    {"title": "Arbetsgivaren", "payload": '/correct{"value":"employer"}'},
-    {"title": "Mina anställningar", "payload": '/correct{"value":"work"}'},
-    {"title": "Ledigheter", "payload": '/correct{"value":"leave"}'},
-    {"title": "Kontaktuppgifter", "payload": '/correct{"value":"contact"}'},
-]
-
-
-def slots_to_correct(answer: Answer) -> tuple[str, ...] | None:
-    topic = answer.button
-    for name, pattern, slots in TOPICS:
-        if name == topic or (topic is None and re.search(pattern, answer.folded)):
-            return slots
-    return None
-
-
-def clear(slots: tuple[str, ...]) -> dict[str, Any]:
-    cleared: dict[str, Any] = {slot: None for slot in slots}
-    if "employments" in slots:
-        cleared["employments"] = []
-    cleared["summary_confirmed"] = None
-    return cleared
-
 
 _AGE_SAID = re.compile(r"\bjag ar \d{2}\b|\b\d{2} ar\b|\balder")
 
@@ -230,10 +186,17 @@ class ActionCorrect(Action):
             return []
         slots = slots_to_correct(answer)
         if not slots:
-            dispatcher.utter_message(text="Vad vill du ändra?", buttons=TOPIC_BUTTONS)
-            return []
-        dispatcher.utter_message(text="Okej, då frågar jag om det igen.")
-        return [SlotSet(key, value) for key, value in clear(slots).items()]
+            dispatcher.utter_message(text=CHANGE_QUESTION, buttons=TOPIC_BUTTONS)
+            form = (tracker.active_loop or {}).get("name")
+            if not form:
+                return []
+            # The form's own question is not put right under it: the reply says what to change
+            # (actions/forms.py reads a typed one; a button comes back here). The form took
+            # "det blev fel" as no answer; made active again, it reads the reply.
+            return [ActiveLoop(form), FollowupAction("action_listen")]
+        cleared = clear(slots)
+        dispatcher.utter_message(text=redo_text((tracker.active_loop or {}).get("name"), tracker.slots, cleared))
+        return [SlotSet(key, value) for key, value in cleared.items()]
 
 
 class ActionRequestHuman(Action):

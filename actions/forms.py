@@ -15,6 +15,7 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import flow
+from actions.corrections import CHANGE_QUESTION, clear, redo_text, slots_to_correct
 from actions.parsing import (INTERPRETERS, UNKNOWN_ALLOWED, Answer, Filled, Miss, Reply,
                              kind_miss, opening_slots, strain_ack)
 
@@ -56,6 +57,20 @@ def replies_to_delete_question(tracker: Tracker) -> bool:
         return False
     before = tracker.get_last_event_for("action", exclude=list(NOT_FRESH))
     return before is not None and before.get("name") == "action_ask_delete"
+
+
+def replies_to_change_question(tracker: Tracker) -> bool:
+    """True for the message right after "Vad vill du ändra?" (action_correct, which then listens
+    instead of putting the form's question under it)."""
+    seen_user = False
+    for event in reversed(tracker.events):
+        if event.get("event") == "user":
+            if seen_user:
+                return False
+            seen_user = True
+        elif event.get("event") == "bot" and seen_user:
+            return event.get("text") == CHANGE_QUESTION
+    return False
 
 
 def answer_from(tracker: Tracker, today: date) -> Answer:
@@ -103,6 +118,9 @@ class FormValidation(Action):
             if replies_to_delete_question(tracker):
                 return []  # the deletion rules take it
             answer = answer_from(tracker, today)
+            if replies_to_change_question(tracker) and answer.intent != "correct" \
+                    and (slots_to_correct(answer) or not answer.is_digression):
+                return self._change(dispatcher, slots, updates, answer)
             result = INTERPRETERS[asked](answer)
             if result is None:
                 return []  # not an answer: let the rules handle the digression
@@ -138,6 +156,11 @@ class FormValidation(Action):
                     updates.setdefault("asked_again", None)  # an interpreter may say how to ask next
         elif asked is None:
             updates.update(self._prefill(tracker))
+        return self._next(dispatcher, slots, updates, asked)
+
+    def _next(self, dispatcher: CollectingDispatcher, slots: dict[str, Any], updates: dict[str, Any],
+              asked: str | None) -> list[EventType]:
+        """The answer's bookkeeping and the next question."""
         slots.update(updates)
         updates.update(after_answer(slots, asked))
         slots.update(updates)
@@ -146,6 +169,20 @@ class FormValidation(Action):
             # utter_ask_age carries the introduction; without that question it is said here.
             dispatcher.utter_message(response="utter_work_intro")
         return [SlotSet(key, value) for key, value in updates.items()]
+
+    def _change(self, dispatcher: CollectingDispatcher, slots: dict[str, Any], updates: dict[str, Any],
+                answer: Answer) -> list[EventType]:
+        """The typed reply to "Vad vill du ändra?" ("arbetsgivaren", "åldern"): those answers are
+        asked again. Anything else: the form's question comes, as it had not been asked."""
+        topic = slots_to_correct(answer)
+        asked = slots["requested_slot"]
+        if topic:
+            cleared = clear(topic)
+            dispatcher.utter_message(text=redo_text(self.form, {**slots, asked: None}, cleared))
+            updates.update(cleared)
+        updates.setdefault(asked, None)  # counted as answered, so the form asks its question
+        updates["asked_again"] = None
+        return self._next(dispatcher, slots, updates, asked)
 
     @staticmethod
     def _miss(dispatcher: CollectingDispatcher, slots: dict[str, Any], asked: str,

@@ -197,6 +197,35 @@ def test_yes_or_no_to_the_deletion_question_is_left_to_the_deletion_rules() -> N
     assert updates["employment_hours_per_week"] == 30
 
 
+def _after_change_question(slots: dict[str, Any], text: str, intent: str = "inform") -> tuple[dict[str, Any], list]:
+    from actions.corrections import CHANGE_QUESTION
+    events = [{"event": "user", "text": "det blev fel", "parse_data": {}},
+              {"event": "action", "name": "action_correct"}, {"event": "bot", "text": CHANGE_QUESTION},
+              {"event": "action", "name": "action_listen"},
+              {"event": "user", "text": text, "parse_data": {}},
+              {"event": "action", "name": "action_extract_slots"}]
+    tracker = Tracker("t", slots, {"text": text, "intent": {"name": intent, "confidence": 0.9}, "entities": []},
+                      events, False, None, {"name": "work_form"}, "action_extract_slots")
+    dispatcher = CollectingDispatcher()
+    found = asyncio.run(ValidateWorkForm().run(dispatcher, tracker, {}))
+    return {e["name"]: e["value"] for e in found}, dispatcher.messages
+
+
+def test_a_typed_reply_to_what_to_change_is_the_topic_not_an_answer() -> None:
+    asked = {**BASE, "requested_slot": "employment_hours_per_week", "employment_hours_per_week": None}
+    updates, messages = _after_change_question(asked, "arbetsgivaren")
+    assert updates["employer_name"] is None and updates["collective_agreement"] is None
+    assert updates["requested_slot"] == "employer_name"
+    assert messages[0]["text"] == "Okej, då frågar jag om det igen."
+    # Not a topic: nothing cleared, and the form's own question comes (it was not asked).
+    updates, messages = _after_change_question(asked, "inget, det var rätt")
+    assert "employer_name" not in updates and updates["requested_slot"] == "employment_hours_per_week"
+    assert messages == []
+    # The same word as an answer elsewhere is read as usual.
+    updates, _ = _run({**asked, "requested_slot": "employment_hours_per_week"}, "30 timmar", "inform")
+    assert updates["employment_hours_per_week"] == 30
+
+
 def test_a_question_about_an_age_is_not_the_persons_own_age() -> None:
     read = INTERPRETERS["age"]
     asked = read(Answer("är man för gammal vid 65", "check_eligibility", 0.9, [], TODAY))
@@ -899,3 +928,14 @@ def test_the_kind_of_leave_said_with_the_yes_is_not_asked_again() -> None:
     assert updates["requested_slot"] == "skippable_start"
     assert INTERPRETERS["had_skippable"](Answer("nej aldrig sjukskriven", "deny", 0.9, [], TODAY)) == \
         Filled({"had_skippable": False})
+
+
+def test_a_correction_says_when_the_answer_is_asked_again() -> None:
+    from actions.corrections import clear, redo_text
+    slots = {**BASE, "guidance_mode": None}
+    # In the guidance questions the employer is asked later, with the work questions.
+    assert redo_text("guidance_form", slots, clear(("employer_name", "employer_sector"))) == \
+        "Okej, det frågar jag om igen när vi kommer dit."
+    assert redo_text("work_form", {**slots, "guidance_mode": "check"}, clear(("employer_name",))) == \
+        "Okej, då frågar jag om det igen."
+    assert redo_text(None, slots, clear(("age",))) == "Okej, då frågar jag om det igen."

@@ -1,0 +1,64 @@
+"""What a person may say is wrong, and which answers are then asked again. Used by the summary
+question, by `correct` in the middle of a form and by the reply to "Vad vill du ändra?"."""
+from __future__ import annotations
+
+import re
+from typing import Any, Mapping
+
+from actions import flow
+from actions.parsing import Answer
+
+CHANGE_QUESTION = "Vad vill du ändra?"
+
+# What a person may say is wrong → the slots asked again. Order matters: the first match wins.
+TOPICS: list[tuple[str, str, tuple[str, ...]]] = [
+    ("age", r"alder|\bar gammal|\bfyller\b|\bage\b", ("age",)),
+    ("contact", r"e-?post|mejl|mail|telefon|nummer|\bmobil", ("contact_method", "contact_email", "contact_phone")),
+    ("name", r"\bnamn|\bheter\b", ("contact_name",)),
+    ("meeting", r"kommun|mote|motet|traffas|digital|pa plats", ("meeting_preference", "municipality")),
+    ("agreement", r"kollektivavtal", ("collective_agreement",)),
+    ("employer", r"arbetsgivare|foretag|firma|bolag|sektor", ("employer_name", "employer_sector",
+                                                                "worker_category", "collective_agreement",
+                                                                "role_exclusion")),
+    ("work", r"timmar|heltid|deltid|halvtid|datum|borjade|slutade|anstallning|lon|inkomst|jobb",
+     ("employments", "more_employments", *flow.EMPLOYMENT_SLOTS)),
+    ("leave", r"ledig|foraldra|sjukskriv|militar|studiestod", ("had_skippable", "skippable_periods",
+                                                             "more_skippable", *flow.SKIPPABLE_SLOTS)),
+    ("support", r"tidigare stod|fatt stod|beslut", ("previous_support", "previous_support_decision_date")),
+    ("situation", r"situation|uppsagd|anstalld|egenforetag|vikariat|visstid|sjuk",
+     ("situation", "termination_reason", "termination_initiated_by", "special_needs_illness")),
+    ("goal", r"mal|yrke|utbildning|plan|steg|vill", ("forward_goal", "forward_next_step", "outward_options")),
+]
+TOPIC_BUTTONS = [
+    {"title": "Min situation", "payload": '/correct{"value":"situation"}'},
+    {"title": "Min ålder", "payload": '/correct{"value":"age"}'},
+    {"title": "Arbetsgivaren", "payload": '/correct{"value":"employer"}'},
+    {"title": "Mina anställningar", "payload": '/correct{"value":"work"}'},
+    {"title": "Ledigheter", "payload": '/correct{"value":"leave"}'},
+    {"title": "Kontaktuppgifter", "payload": '/correct{"value":"contact"}'},
+]
+
+
+def slots_to_correct(answer: Answer) -> tuple[str, ...] | None:
+    topic = answer.button
+    for name, pattern, slots in TOPICS:
+        if name == topic or (topic is None and re.search(pattern, answer.folded)):
+            return slots
+    return None
+
+
+def clear(slots: tuple[str, ...]) -> dict[str, Any]:
+    cleared: dict[str, Any] = {slot: None for slot in slots}
+    if "employments" in slots:
+        cleared["employments"] = []
+    cleared["summary_confirmed"] = None
+    return cleared
+
+
+def redo_text(form: str | None, slots: Mapping[str, Any], cleared: dict[str, Any]) -> str:
+    """Said when answers are cleared: asked again now when the next question is one of them;
+    otherwise when their turn comes (the employer is asked with the work questions)."""
+    after = flow.next_slot(form, {**slots, **cleared}) if form in flow.FORMS else None
+    if after is not None and after not in cleared:
+        return "Okej, det frågar jag om igen när vi kommer dit."
+    return "Okej, då frågar jag om det igen."
