@@ -633,10 +633,18 @@ worker_category = choice_slot(
     "Skriv \"tjänsteman\" eller \"arbetare\", eller \"vet inte\".", dont_know=UNKNOWN)
 
 
+# Folded. "nej tror inte det", "ja det har de nog": a guess. The answer decides which
+# organisation the person belongs to, so a guess is written down as not known.
+_GUESS = re.compile(r"\b(tror|nog|kanske|antagligen|troligen|troligtvis|inte saker|osaker|gissar|borde)\b")
+
+
 def collective_agreement(a: Answer) -> Result:
     value = yes_no(a, allow_unknown=True)
     if value is None:
         return None if a.is_digression else Miss("Svara ja, nej eller \"vet inte\".")
+    if value in (True, False) and not a.is_payload and _GUESS.search(a.folded):
+        return Filled({"collective_agreement": UNKNOWN,
+                       "_say": "Då skriver jag att du inte vet säkert. Rådgivaren kan hjälpa dig att ta reda på det."})
     return Filled({"collective_agreement": {True: "yes", False: "no"}.get(value, UNKNOWN)})
 
 

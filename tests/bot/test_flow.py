@@ -939,3 +939,15 @@ def test_a_correction_says_when_the_answer_is_asked_again() -> None:
     assert redo_text("work_form", {**slots, "guidance_mode": "check"}, clear(("employer_name",))) == \
         "Okej, då frågar jag om det igen."
     assert redo_text(None, slots, clear(("age",))) == "Okej, då frågar jag om det igen."
+
+
+@pytest.mark.parametrize("text, intent, expected", [
+    ("nej tror inte det", "deny", "unknown"), ("ja det har de nog", "affirm", "unknown"),
+    ("tror det", "affirm", "unknown"), ("ja", "affirm", "yes"), ("nej", "deny", "no"),
+    ("/affirm", "affirm", "yes"), ("vet inte", "dont_know", "unknown"),
+])
+def test_a_guessed_collective_agreement_is_not_known(text: str, intent: str, expected: str) -> None:
+    # It decides the organisation: "nej tror inte det" must not send someone to Kammarkollegiet.
+    result = INTERPRETERS["collective_agreement"](Answer(text, intent, 0.9, [], TODAY))
+    assert isinstance(result, Filled) and result.slots["collective_agreement"] == expected
+    assert ("_say" in result.slots) == (expected == "unknown" and intent != "dont_know")
