@@ -40,6 +40,10 @@ _SMALL_TALK_CUES = {
                           r"\bstanger\b|\btjing\w*|\btrevlig\b|\baterkommer\b|\bhej$"),
     "thank": re.compile(r"tack|\btck\b|\btk\b|thanks|\btak\b"),
 }
+# "är du en bot?" speaks to the bot; "bra på att fixa saker, maskiner och sånt" is an answer.
+_BOT_CUE = re.compile(r"\b(du|ni|dig|dej|er|din|ditt|bot\w*|robot\w*|\w*chat\w*|ai|dator\w*|automat\w*|"
+                      r"program\w*|manniska|manniskan|person|riktig|levande|maskin|maskinen|nagon dar|"
+                      r"pratar|skriver|chattar|svarar)\b")
 # A verb first asks only with its subject next ("är det", "kan jag"): chat drops "jag" in
 # statements ("är 58 och nyss uppsagd", "kan svetsa och köra truck").
 _SUBJECT = r"(det|jag|man|du|ni|vi|den|han|hon|de|dom|min|mitt|mina|er|ert|era|en|ett|detta|dessa)"
@@ -85,6 +89,8 @@ class Answer:
         cue = _SMALL_TALK_CUES.get(self.intent or "")
         if cue and not self.is_payload and len(self.folded.split()) <= 2 and not cue.search(self.folded):
             return False  # "Lisa", "Ida": a name the classifier took for a greeting or a goodbye
+        if self.intent == "bot_challenge" and not self.is_payload and not _BOT_CUE.search(self.folded):
+            return False
         # An answer like "jobba mer med vuxna" may look like an FAQ topic, and an odd one-word
         # answer ("blå") like small talk; a real FAQ or off-topic digression is a question.
         if self.intent not in ("faq", "out_of_scope"):

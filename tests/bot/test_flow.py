@@ -907,6 +907,19 @@ def test_every_short_small_talk_example_has_a_word_that_marks_it() -> None:
             assert not unmarked, (item["intent"], unmarked)
 
 
+def test_bot_challenge_needs_words_that_speak_to_the_bot() -> None:
+    from actions.parsing import _BOT_CUE
+    data = yaml.safe_load((Path(__file__).parents[2] / "data/nlu/core.yml").read_text(encoding="utf-8"))
+    examples = next(item["examples"] for item in data["nlu"] if item.get("intent") == "bot_challenge")
+    unmarked = [e[2:].strip() for e in examples.splitlines() if e.strip() and not _BOT_CUE.search(fold(e))]
+    assert not unmarked
+    # An answer about machines the classifier took for "är du en maskin?" is an answer.
+    answer = Answer("jag är bra på att fixa saker, maskiner och sånt", "bot_challenge", 0.73, [], TODAY)
+    assert not answer.is_digression
+    assert isinstance(INTERPRETERS["inward_skills"](answer), Filled)
+    assert Answer("pratar jag med en maskin", "bot_challenge", 0.95, [], TODAY).is_digression
+
+
 def test_an_occupation_named_at_the_goal_question_is_kept_and_the_question_asked_again() -> None:
     own = {"situation": "self_employed"}
     result = INTERPRETERS["forward_goal"](Answer("vill bli elektriker", "inform", 0.9, [], TODAY, slots=own))
