@@ -70,6 +70,8 @@ def result_sv(decision: Mapping[str, Any] | None) -> str:
         return "Preliminär bedömning saknas (behöver göras av rådgivaren)."
     org = decision["organisation"]
     if org["code"] != "ooo":
+        if org["code"] == "unknown":
+            return "Preliminär bedömning: vilken omställningsorganisation personen hör till är inte klart än."
         return f"Preliminär bedömning: hör troligen till {org['name_sv']}."
     eligible = [SERVICE_NAMES[k] for k, r in decision["services"].items() if r["status"] == "eligible"]
     unsure = [SERVICE_NAMES[k] for k, r in decision["services"].items() if r["status"] == "needs_more_information"]
@@ -101,7 +103,7 @@ def advisor_summary(s: Mapping[str, Any], decision: Mapping[str, Any] | None) ->
         parts.append(f"Arbetsgivare: {s['employer_name']} ({', '.join(f for f in facts if f)}).")
     employments = s.get("employments") or []
     if employments:
-        parts.append(f"{len(employments)} anställning{'ar' if len(employments) > 1 else ''} uppgivna.")
+        parts.append(f"{len(employments)} anställning{'ar uppgivna' if len(employments) > 1 else ' uppgiven'}.")
     if decision:
         parts.append(result_sv(decision))
         if work := _work_requirement(decision):

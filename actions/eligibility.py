@@ -106,6 +106,8 @@ class ActionCheckEligibility(Action):
 
 def service_summary(decision: Mapping[str, Any]) -> str:
     org = decision["organisation"]
+    if org["code"] == "unknown":
+        return "Vi vet inte än vilken omställningsorganisation du hör till."
     if org["code"] != "ooo":
         return f"Du hör troligen till {org['name_sv']}."
     eligible = [SERVICE_NAMES[k] for k, r in decision["services"].items() if r["status"] == "eligible"]

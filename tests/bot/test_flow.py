@@ -679,6 +679,18 @@ def test_the_summary_writes_dates_and_hours_as_a_person_reads_them() -> None:
     assert "1 mars 2015 – pågår, okänt antal timmar" in summary_text(slots, None)
 
 
+def test_the_summary_says_plainly_when_the_organisation_is_not_known() -> None:
+    from actions.dialogue import summary_text
+    slots = {**BASE, "situation": "employed", "termination_reason": None, "termination_initiated_by": None,
+             "collective_agreement": "unknown", "employments": [{"employer": "Bageriet AB", "start": "2015-03-01",
+                                                                 "end": "ongoing", "hours_per_week": 40}]}
+    decision = evaluate_slots(slots, TODAY)
+    assert decision["organisation"]["code"] == "unknown"
+    text = summary_text(slots, decision)
+    assert "- Preliminär bedömning: Vi vet inte än vilken omställningsorganisation du hör till." in text
+    assert "Okänd" not in text
+
+
 
 @pytest.mark.parametrize("text, expected", [
     ("vet inte riktigt, orkar inte tänka på det nu", "check"), ("orkar inte", "check"),

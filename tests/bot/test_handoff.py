@@ -97,6 +97,9 @@ def test_missing_information_is_named_in_swedish() -> None:
     case = handoff.build_case("c2", slots, [])
     assert case["recommended_service"] == "unclear"
     assert "Saknas: kollektivavtal." in case["summary_sv"]
+    # Not "hör troligen till Okänd omställningsorganisation"; one employment in the singular.
+    assert "Preliminär bedömning: vilken omställningsorganisation personen hör till är inte klart än." in case["summary_sv"]
+    assert "Okänd" not in case["summary_sv"] and "1 anställning uppgiven." in case["summary_sv"]
 
 
 # --- the outbox against the real service ---------------------------------------------------------
