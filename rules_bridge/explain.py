@@ -40,9 +40,12 @@ def explain(decision: dict[str, Any]) -> str:
             lines.append(f"- {SERVICE_NAMES[key]}.")
     if by_status["needs_more_information"]:
         lines += ["", EXPLAIN["more_info_heading"]]
+        unsure: dict[tuple[str, ...], list[str]] = {}
         for key in by_status["needs_more_information"]:
             unknown = [r["text_sv"] for r in services[key]["reasons"] if r["outcome"] == "unknown"]
-            lines.append(f"- {SERVICE_NAMES[key]}: {' '.join(_unique(unknown))}")
+            unsure.setdefault(tuple(_unique(unknown)), []).append(key)
+        for texts, keys in unsure.items():
+            lines.append(f"- {_service_names(keys)}: {' '.join(texts)}")
     if by_status["not_eligible"]:
         lines += ["", EXPLAIN["not_eligible_heading"]]
         # Services with the same reasons are one line, not the same sentences three times.

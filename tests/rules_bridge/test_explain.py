@@ -46,3 +46,15 @@ def test_no_work_requirement_for_the_self_employed_or_a_trygghetsrad() -> None:
     assert not any(line.startswith("Arbetskravet") for line in lines_of(own))
     tsl = {**GOOD, "employer": {**GOOD["employer"], "collective_agreement": "yes"}}
     assert not any(line.startswith("Arbetskravet") for line in lines_of(tsl))
+
+
+def test_services_unsure_for_the_same_reason_are_one_line() -> None:
+    sick = {**GOOD, "situation": "terminated", "special_needs_illness": True,
+            "termination": {**GOOD["termination"], "reason": "illness"},
+            "employer": {**GOOD["employer"], "collective_agreement": "unknown"}}
+    lines = lines_of(sick)
+    start = lines.index("Det här kan vi inte bedöma än:")
+    unsure = [line for line in lines[start + 1:] if line.startswith("- ")][:2]
+    assert unsure[0].startswith("- Rådgivning till uppsagda och förstärkt stöd (rådgivning med extra stöd vid sjukdom): "
+                                "Vi vet inte om din arbetsgivare har kollektivavtal.")
+    assert unsure[1].startswith("- Yttrande till CSN")
