@@ -527,6 +527,10 @@ STUDY_NOTE = ("Bra att veta när du vill plugga: som vuxen kan du söka omställ
               "Till ansökan kan du ibland få ett yttrande, härifrån eller från ditt trygghetsråd – det "
               "ser vi när jag vet mer om ditt arbete. Kan du redan mycket från jobbet kan en validering "
               "ibland göra utbildningen kortare.")
+# The self-employed have no trygghetsråd: their yttrande is always ours (seed 003).
+STUDY_NOTE_SELF_EMPLOYED = ("Bra att veta när du vill plugga: som vuxen kan du söka omställningsstudiestöd hos "
+                            "CSN. Som egenföretagare kan du få ett yttrande härifrån till ansökan. Kan du redan "
+                            "mycket från jobbet kan en validering ibland göra utbildningen kortare.")
 
 
 # The goal question asked again as "stanna i din bransch eller byta?" (utter_ask_forward_goal_study).
@@ -555,7 +559,8 @@ def forward_goal(a: Answer) -> Result:
         # "KPU på Stockholms universitet till hösten" is a study plan: ask which of the two.
         return Filled({"_say": "Det låter som att du vill studera.", "asked_again": STUDY_GOAL})
     if isinstance(result, Filled) and str(result.slots.get("forward_goal", "")).startswith("study_"):
-        return Filled({**result.slots, "_say": STUDY_NOTE})
+        note = STUDY_NOTE_SELF_EMPLOYED if a.slots.get("situation") == "self_employed" else STUDY_NOTE
+        return Filled({**result.slots, "_say": note})
     return result
 
 

@@ -976,3 +976,14 @@ def test_a_guessed_collective_agreement_is_not_known(text: str, intent: str, exp
     result = INTERPRETERS["collective_agreement"](Answer(text, intent, 0.9, [], TODAY))
     assert isinstance(result, Filled) and result.slots["collective_agreement"] == expected
     assert ("_say" in result.slots) == (expected == "unknown" and intent != "dont_know")
+
+
+def test_the_study_note_for_the_self_employed_names_no_trygghetsrad() -> None:
+    button = [{"entity": "value", "value": "study_to_leave_sector"}]
+    own = INTERPRETERS["forward_goal"](Answer('/inform{"value":"study_to_leave_sector"}', "inform", 1.0, button,
+                                              TODAY, slots={"situation": "self_employed"}))
+    assert "Som egenföretagare kan du få ett yttrande härifrån" in own.slots["_say"]
+    assert "trygghetsråd" not in own.slots["_say"]
+    employed = INTERPRETERS["forward_goal"](Answer('/inform{"value":"study_to_leave_sector"}', "inform", 1.0, button,
+                                                   TODAY, slots={"situation": "employed"}))
+    assert "trygghetsråd" in employed.slots["_say"]
