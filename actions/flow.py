@@ -14,6 +14,7 @@ TERMINATED = {"terminated", "terminated_illness", "fixed_term_ended"}
 EMPLOYMENT_SLOTS = ("employment_employer", "employment_country", "employment_start",
                     "employment_end", "employment_hours_per_week", "employment_monthly_income")
 SKIPPABLE_SLOTS = ("skippable_type", "skippable_start", "skippable_end")
+PUBLIC_SECTORS = {"municipality", "region", "state"}
 
 
 def situation_plan(s: Mapping[str, Any]) -> list[str]:
@@ -47,7 +48,9 @@ def work_plan(s: Mapping[str, Any]) -> list[str]:
     plan += ["employer_name", "employer_sector"]
     if s.get("employer_sector") == "private":
         plan.append("worker_category")
-    plan += ["collective_agreement", "role_exclusion"]
+    plan.append("collective_agreement")
+    if s.get("employer_sector") not in PUBLIC_SECTORS:
+        plan.append("role_exclusion")  # vd, owner, owner's family: roles in a company
     if s.get("collective_agreement") == "yes":
         return plan  # routed to another organisation: their work requirement is theirs to check
     if s.get("more_employments") is not False:

@@ -256,6 +256,10 @@ def after_answer(s: dict[str, Any], asked: str | None) -> dict[str, Any]:
     if s.get("employer_name") and not employments and s.get("employment_employer") is None:
         out["employment_employer"] = s["employer_name"]  # the first employment is this employer
         out["employment_country"] = "SE"
+    if s.get("employer_sector") in flow.PUBLIC_SECTORS and s.get("role_exclusion") is None:
+        # A kommun, region or state agency has no owner and no vd: the roles that exclude are
+        # company roles, so the question is not asked (actions/flow.py).
+        out["role_exclusion"] = "none"
     if asked == "more_employments" and s.get("more_employments") is not None:
         employments.append({
             "employer": s.get("employment_employer"), "start": s.get("employment_start"),

@@ -987,3 +987,15 @@ def test_the_study_note_for_the_self_employed_names_no_trygghetsrad() -> None:
     employed = INTERPRETERS["forward_goal"](Answer('/inform{"value":"study_to_leave_sector"}', "inform", 1.0, button,
                                                    TODAY, slots={"situation": "employed"}))
     assert "trygghetsråd" in employed.slots["_say"]
+
+
+def test_a_public_employer_is_not_asked_about_company_roles() -> None:
+    from actions.forms import after_answer
+    public = {**BASE, "employer_name": "Göteborgs stad", "employer_sector": "municipality",
+              "collective_agreement": "no", "role_exclusion": None}
+    assert "role_exclusion" not in flow.work_plan(public)
+    assert after_answer(public, "collective_agreement")["role_exclusion"] == "none"
+    decision = evaluate_slots({**public, "role_exclusion": "none"}, TODAY)
+    assert "role_exclusion" not in decision["missing_information"]
+    private = {**public, "employer_sector": "private", "worker_category": "blue_collar"}
+    assert "role_exclusion" in flow.work_plan(private) and "role_exclusion" not in after_answer(private, None)
