@@ -118,9 +118,10 @@ class FormValidation(Action):
             if replies_to_delete_question(tracker):
                 return []  # the deletion rules take it
             answer = answer_from(tracker, today)
-            if replies_to_change_question(tracker) and answer.intent != "correct" \
-                    and (slots_to_correct(answer) or not answer.is_digression):
-                return self._change(dispatcher, slots, updates, answer)
+            if replies_to_change_question(tracker) and answer.intent != "correct":
+                topic = slots_to_correct(answer)
+                if topic or not answer.is_digression:
+                    return self._change(dispatcher, slots, updates, topic)
             result = INTERPRETERS[asked](answer)
             if result is None:
                 return []  # not an answer: let the rules handle the digression
@@ -171,10 +172,9 @@ class FormValidation(Action):
         return [SlotSet(key, value) for key, value in updates.items()]
 
     def _change(self, dispatcher: CollectingDispatcher, slots: dict[str, Any], updates: dict[str, Any],
-                answer: Answer) -> list[EventType]:
-        """The typed reply to "Vad vill du ändra?" ("arbetsgivaren", "åldern"): those answers are
-        asked again. Anything else: the form's question comes, as it had not been asked."""
-        topic = slots_to_correct(answer)
+                topic: tuple[str, ...] | None) -> list[EventType]:
+        """The typed reply to "Vad vill du ändra?" ("arbetsgivaren", "åldern"): the topic's answers
+        are asked again. No topic: the form's question comes, as it had not been asked."""
         asked = slots["requested_slot"]
         if topic:
             cleared = clear(topic)

@@ -587,7 +587,7 @@ def employer_name(a: Answer) -> Result:
                                                                          or _NO.search(fold(name))))
     if len(name) < 2 or a.is_payload or len(name) > 120 or no_name:
         return Miss("Skriv arbetsgivarens namn, till exempel \"Bageriet AB\".")
-    sector = next((value for value, pattern in _SECTOR_IN_NAME if pattern.search(fold(name))), None)
+    sector = sector_in_name(fold(name))
     if sector is None:
         return Filled({"employer_name": name})
     # "Region Skåne", "Malmö stad": the kind of employer is in the name, so it is not asked;
@@ -604,6 +604,12 @@ _SECTOR_IN_NAME = [
                          r"forsvarsmakten|kronofogden|tullverket|trafikverket|migrationsverket|"
                          r"lantmateriet|csn|kammarkollegiet)$")),
 ]
+
+
+def sector_in_name(folded_name: str) -> str | None:
+    return next((value for value, pattern in _SECTOR_IN_NAME if pattern.search(folded_name)), None)
+
+
 _SECTOR_SV = {"region": "en region", "municipality": "en kommun", "state": "en statlig myndighet"}
 # Folded. "jobbar som undersköterska i Region Skåne", "uppsagd från Malmö stad": the person's own
 # employer, named in a story before the questions. Not an earlier one ("förut", "tidigare").
@@ -624,7 +630,7 @@ def named_public_employer(text: str) -> dict[str, Any]:
     if not m or not _OWN_JOB.search(folded) or _EARLIER.search(folded):
         return {}
     name = m.group(1)
-    sector = next((value for value, pattern in _SECTOR_IN_NAME if pattern.search(name)), None)
+    sector = sector_in_name(name)
     if sector is None or _NOT_A_PLACE_NAME.match(name) or (sector != "state" and " " not in name):
         return {}  # "i kommunen", "i en kommun": no name to write down
     # The words as typed where folding kept the length (it does for å/ä/ö), capitalised as the
