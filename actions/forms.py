@@ -230,6 +230,8 @@ def opening_ack(s: dict[str, Any]) -> str | None:
         parts.append(phrase)
     if s.get("employer_name"):
         parts.append(f"din arbetsgivare är {s['employer_name']}")
+    elif s.get("employer_sector") == "private":
+        parts.append("din arbetsgivare är privat")
     if s.get("outward_options"):
         parts.append(f"du vill bli {s['outward_options']}")
     if not parts:

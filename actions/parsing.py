@@ -33,7 +33,7 @@ DIGRESSION_CONFIDENCE_BY_INTENT = {"delete_data": 0.5}
 
 # The words of every short greet/goodbye/thank example in data/nlu/core.yml (tests/bot checks).
 _SMALL_TALK_CUES = {
-    "greet": re.compile(r"^(he+j+|hej\w*|hall[ao]\w*|tj[aeo]\w*|god ?(dag|morgon|kvall|eftermiddag)\w*|"
+    "greet": re.compile(r"^(he+j+|hej\w*|hall[ao]\w*|tj[aeo]\w*|god ?(dag|morgon|kvall|formiddag|eftermiddag)\w*|"
                         r"morn\w*|mors\w*|hello|hi|yo)\b"),
     "goodbye": re.compile(r"\bhej ?da\b|\bhej(da|ra)\b|\badj\w*|\bajo\w*|\badios\b|\bbye\b|\bciao\b|\bfarval\b|"
                           r"\bgod ?natt\b|\bsvejs\b|\bhors\b|\bses\b|\bpratas\b|\bsov gott\b|\bavsluta\b|"
@@ -47,10 +47,12 @@ _BOT_CUE = re.compile(r"\b(du|ni|dig|dej|er|din|ditt|bot\w*|robot\w*|\w*chat\w*|
 # A verb first asks only with its subject next ("är det", "kan jag"): chat drops "jag" in
 # statements ("är 58 och nyss uppsagd", "kan svetsa och köra truck").
 _SUBJECT = r"(det|jag|man|du|ni|vi|den|han|hon|de|dom|min|mitt|mina|er|ert|era|en|ett|detta|dessa)"
+# Chat spelling: "va e validering" (vad är), "e det frivilligt" (är det).
 _QUESTION = re.compile(r"^(vad|hur|nar|varfor|vem|vilka|vilken|vilket|var|finns|galler|raknas|racker|"
-                       r"sparas|kostar|tar)\b|^(kan|far|ar|maste|behover|gar|sparar) " + _SUBJECT + r"\b")
+                       r"sparas|kostar|tar|va (?:ar|e))\b|^(kan|far|ar|e|maste|behover|gar|sparar) "
+                       + _SUBJECT + r"\b")
 # A question often opens with a greeting or a filler word ("hej vad är …", "okej, men hur länge …").
-_OPENER = re.compile(r"^(?:(?:hej(?:san|hej)?|halla|tja(?:na)?|god (?:morgon|dag|kvall)|okej|ok|"
+_OPENER = re.compile(r"^(?:(?:hej(?:san|hej)?|halla|tja(?:na)?|god (?:morgon|dag|kvall|formiddag|eftermiddag)|okej|ok|"
                      r"jaha|jo|men|och|sa|ursakta|forlat|alltsa|fast)\b[\s,.!:;-]*)+")
 
 
@@ -640,6 +642,19 @@ def named_public_employer(text: str) -> dict[str, Any]:
     return {"employer_name": shown, "employer_sector": sector}
 
 
+# Folded. "jobbar på en privat förskola", "anställd inom privat sektor": the sector without a name.
+_PRIVATE_WORKPLACE = re.compile(r"\b(?:i|pa|hos|vid|for)\s+(?:en|ett)\s+privat\b|"
+                                r"\b(?:i|inom)\s+(?:den\s+)?privata?\s+sektorn?\b")
+
+
+def private_workplace(text: str) -> dict[str, Any]:
+    """{"employer_sector": "private"} where a clause says the person's own workplace is private."""
+    folded = fold(re.sub(r"\s+", " ", text))
+    if _PRIVATE_WORKPLACE.search(folded) and _OWN_JOB.search(folded) and not _EARLIER.search(folded):
+        return {"employer_sector": "private"}
+    return {}
+
+
 employer_sector = choice_slot("employer_sector", {
     "municipality": r"kommun", "region": r"region|landsting", "state": r"stat|myndighet|verket\b",
     "other": r"forening|stiftelse|kyrk|ideell", "private": r"privat|\bab\b|foretag|bolag|firma|aktiebolag",
@@ -1040,7 +1055,7 @@ def opening_slots(a: Answer) -> dict[str, Any]:
             said.pop("termination_reason")
         slots.update(said)
         if slots.get("situation") != "self_employed":
-            slots.update(named_public_employer(clause.text))
+            slots.update(named_public_employer(clause.text) or private_workplace(clause.text))
         goal = _named_goal(clause.text)
         if goal:
             slots.update(guidance_mode="plan", outward_options=goal)

@@ -175,6 +175,18 @@ def test_an_answer_that_looks_like_an_faq_topic_is_still_an_answer() -> None:
     assert INTERPRETERS["inward_wants"](Answer("vad kostar det", "faq", 0.97, [], TODAY)) is None
 
 
+@pytest.mark.parametrize("text", ["va e validering", "e det frivilligt", "god förmiddag, vad kostar det"])
+def test_questions_in_chat_spelling_still_digress(text: str) -> None:
+    assert Answer(text, "faq", 0.97, [], TODAY).is_digression
+    assert INTERPRETERS["inward_wants"](Answer(text, "faq", 0.97, [], TODAY)) is None
+
+
+def test_a_short_greeting_of_the_day_interrupts_a_form() -> None:
+    assert Answer("god förmiddag", "greet", 0.98, [], TODAY).is_digression
+    # "e" alone is not a question: "e bra på att lyssna" is an answer.
+    assert not Answer("e bra på att lyssna", "faq", 0.7, [], TODAY).is_digression
+
+
 def test_an_odd_word_read_as_off_topic_is_an_unclear_answer_but_an_off_topic_question_digresses() -> None:
     # "blå" to the age question: the person needs help with the answer, not the off-topic reply.
     assert isinstance(INTERPRETERS["age"](Answer("blå", "out_of_scope", 0.93, [], TODAY)), Miss)
@@ -495,6 +507,12 @@ def test_sick_leave_asks_one_question_not_two() -> None:
     # The workplace is the warehouse; an earlier employer is not the one asked about.
     ("jobbar på ett lager i Ale kommun", "inform_employed", {"situation": "employed"}),
     ("har jobbat på skatteverket förut men är nu uppsagd", "inform_terminated", {"situation": "terminated"}),
+    # A private workplace without a name: the kind of employer is not asked again.
+    ("jag jobbar som barnskötare på en privat förskola", "inform_employed",
+     {"situation": "employed", "employer_sector": "private"}),
+    ("har jobbat inom privat sektor i 20 år och blir uppsagd", "inform_terminated",
+     {"situation": "terminated", "employer_sector": "private"}),
+    ("jobbade på en privat klinik förut, nu är jag sjukskriven", "inform_sick", {"reduced_capacity": True}),
 ])
 def test_the_opening_message_is_not_asked_again(text: str, intent: str, expected: dict[str, Any]) -> None:
     from actions.parsing import opening_slots
@@ -522,6 +540,10 @@ def test_after_consent_the_bot_says_what_it_took_from_the_opening() -> None:
     assert updates["consent"] is True
     assert messages[0]["text"] == ("Tack! Jag har uppfattat att du har en anställning och att du vill "
                                    "bli förskollärare. Skriv \"det blev fel\" om det inte stämmer.")
+    slots = {"situation": "employed", "employer_sector": "private", "requested_slot": "consent"}
+    _, messages = _run(slots, "ja", "affirm", form=ValidateSituationForm())
+    assert messages[0]["text"].startswith("Tack! Jag har uppfattat att du har en anställning och att din "
+                                          "arbetsgivare är privat.")
     slots = {"situation": "terminated", "termination_reason": "shortage_of_work",
              "guidance_mode": "check", "requested_slot": "consent"}
     _, messages = _run(slots, "ja", "affirm", form=ValidateSituationForm())
