@@ -742,6 +742,10 @@ def date_slot(name: str, *, end: bool, allow_unknown: bool = False,
             if months and re.search(r"\b(i|sedan|sen|under)\b", a.folded):
                 total = a.today.year * 12 + a.today.month - 1 - round(months)
                 return Filled({name: date(total // 12, total % 12 + 1, 1).isoformat()})
+        if parsed is None and end and yes_no(a, allow_unknown=False) is False \
+                and not re.search(r"\d|\bvet (inte|ej)\b|ingen aning|minns|kommer inte ihag", a.folded):
+            # "När slutade anställningen?" – "nej": it has not ended.
+            return Filled({name: "ongoing"})
         if parsed is None:
             return None if a.is_digression else Miss(hint)
         return Filled({name: "ongoing" if parsed.ongoing else parsed.iso()})

@@ -100,7 +100,10 @@ class ParsedDate:
 _ONGOING_RE = re.compile(
     r"\b(fortfarande|pagar|pagaende|tills vidare|tillsvidare|jobbar kvar|arbetar kvar|"
     r"ar kvar|inte slutat|har inte slutat|an(?:nu)? idag|fortfarande anstalld|"
-    r"jobbar dar fortfarande|nuvarande|just nu|nu)\b")
+    r"jobbar dar fortfarande|jobbar dar|arbetar dar|inte an|inte annu|nuvarande|just nu|nu)\b")
+# "jobbar kvar till 31 mars", "är kvar t.o.m. juni": still there, but the end is what was asked.
+_UNTIL_RE = re.compile(r"\b(?:till|tills|forran|t\.? ?o\.? ?m\.?|tom|sista)\s+(?:och med\s+)?(?:den\s+|i\s+|sista\s+)?"
+                       r"(?:\d|jan|feb|mar|apr|maj|jun|jul|aug|sep|okt|nov|dec|var|sommar|host|vinter|nyar|arsskiftet)")
 _SEASONS = {"var": 4, "varen": 4, "varas": 4, "sommar": 7, "sommaren": 7, "somras": 7,
             "host": 10, "hosten": 10, "hostas": 10, "vinter": 1, "vintern": 1, "vintras": 1}
 _SEASON_RE = re.compile(
@@ -109,7 +112,7 @@ _SEASON_RE = re.compile(
 _YEAR_ONLY_RE = re.compile(r"^(?:(?:ar|aret|sedan|sen|fran|i|under|runt|kring|typ|ca|cirka) )*"
                            r"(19\d{2}|20\d{2})$")
 _LEADING_WORDS = re.compile(
-    r"^(?:(?:jag |vi )?(?:borjade|slutade|anstalldes|slutar|borjar|jobbade|har jobbat|"
+    r"^(?:(?:nej|ne|na|naa|ja|jo|japp|okej|ok)\b,?\s*|(?:jag |vi )?(?:borjade|slutade|anstalldes|slutar|borjar|jobbade|har jobbat|"
     r"var anstalld|sa|den|fran och med|fr\.?o\.?m\.?|fran|sedan|sen|ungefar|ca|cirka|typ|"
     r"runt|kring|omkring|i|pa|under|till|tills|t\.?o\.?m\.?)\b\s*)+")
 _RELATIVE_RE = re.compile(r"\b(sedan|sen)\b.*\b(ar|manad|manader|vecka|veckor|dag|dagar)\b|"
@@ -117,7 +120,9 @@ _RELATIVE_RE = re.compile(r"\b(sedan|sen)\b.*\b(ar|manad|manader|vecka|veckor|da
 # People who are unsure hedge ("någon gång 2019", "2019 tror jag"): the date is what they give.
 _HEDGES_RE = re.compile(r"\b(?:(?:jag )?(?:vet|minns) inte (?:exakt|riktigt|precis)(?: men)?|"
                         r"nagon gang|kanske|tror jag|jag tror(?: att)?(?: det var)?|"
-                        r"det var|om jag minns ratt|ish)\b")
+                        r"det var|om jag minns ratt|ish|"
+                        r"(?:jag )?(?:jobbar|arbetar|ar) kvar(?: (?:fram )?(?:till och med|tills|till))?|"
+                        r"(?:fram )?till och med|fram till)\b|\bt\.? ?o\.? ?m\b\.?")
 # "förra året" is a year, not today one year ago (which dateparser would give).
 _LAST_YEAR_RE = re.compile(r"\b(?:forra aret|i fjol|ifjol)\b")
 _THIS_YEAR_RE = re.compile(r"\b(?:i ar|det har aret|detta ar)$")
@@ -190,7 +195,8 @@ def parse_date(text: str, today: date, *, allow_ongoing: bool = False,
     folded = fold(text).rstrip(".!?")
     if not folded:
         return None
-    if allow_ongoing and _ONGOING_RE.search(folded):
+    still_there = bool(_ONGOING_RE.search(folded))  # "jobbar kvar till juni": a coming end
+    if allow_ongoing and still_there and not _UNTIL_RE.search(folded):
         return ParsedDate(None, ONGOING, ongoing=True)
     folded = re.sub(r"\s+", " ", _HEDGES_RE.sub(" ", folded)).strip(" ,").rstrip("-")
     folded = _THIS_YEAR_RE.sub(str(today.year), _LAST_YEAR_RE.sub(str(today.year - 1), folded))
@@ -213,6 +219,8 @@ def parse_date(text: str, today: date, *, allow_ongoing: bool = False,
             end_month = start.month + 2
             start = date(start.year, end_month,
                          calendar.monthrange(start.year, end_month)[1])
+            if still_there and not season.group(2) and start < today:
+                start = start.replace(year=start.year + 1)  # "jobbar kvar till våren": the next spring
         return ParsedDate(start, "season")
     folded = re.sub(r"(\d)\s*:\s*(?:a|e)\b", r"\1", folded)      # "1:a mars", "2:e maj"
     folded = re.sub(r"\bsen$", "sedan", folded)                     # "för 2 år sen"
@@ -247,7 +255,7 @@ def parse_date(text: str, today: date, *, allow_ongoing: bool = False,
         except ValueError:  # 29 February
             later = value.replace(year=value.year + 1, day=28)
         past = re.search(r"\b(slutade|slutat|tog slut|upphorde|var|blev)\b", folded)
-        coming = re.search(r"\b(slutar|tar slut|upphor|ska|kommer)\b", folded)
+        coming = still_there or re.search(r"\b(slutar|tar slut|upphor|ska|kommer)\b", folded)
         if not past and (coming and value < today or abs((later - today).days) < abs((value - today).days)):
             value = later
     if value.year < 1940 or value.year > today.year + 1:

@@ -12,11 +12,11 @@ MONTH_NAMES = ("januari", "februari", "mars", "april", "maj", "juni", "juli", "a
 REASONS: dict[str, str] = {
     # Employer (seed 003; eligibility.md 2.1)
     "EMPLOYER.met.NO_AGREEMENT":
-        "Din arbetsgivare har inget kollektivavtal. Då är det Den offentliga omställningsorganisationen som kan ge dig stöd.",
+        "Din arbetsgivare har inget kollektivavtal. Då är det den offentliga omställningsorganisationen som kan ge dig stöd.",
     "EMPLOYER.not_met.COLLECTIVE_AGREEMENT":
-        "Din arbetsgivare har kollektivavtal. Då får du stöd från {org_name}, inte från Den offentliga omställningsorganisationen.",
+        "Din arbetsgivare har kollektivavtal. Då får du stöd från {org_name}, inte från den offentliga omställningsorganisationen.",
     "EMPLOYER.not_met.COLLECTIVE_AGREEMENT_UNKNOWN_ORG":
-        "Din arbetsgivare har kollektivavtal. Då får du stöd från arbetsgivarens omställningsorganisation, inte från Den offentliga omställningsorganisationen. Fråga arbetsgivaren eller facket vilken det är.",
+        "Din arbetsgivare har kollektivavtal. Då får du stöd från arbetsgivarens omställningsorganisation, inte från den offentliga omställningsorganisationen. Fråga arbetsgivaren eller facket vilken det är.",
     "EMPLOYER.not_met.FINANCES_ORGANISATION":
         "Din arbetsgivare betalar till en registrerad omställningsorganisation. Då ska du få stödet därifrån.",
     "EMPLOYER.not_met.NOT_IN_SWEDEN":
@@ -176,7 +176,7 @@ NEXT_STEP_EMPLOYED_SV = ("Vänd dig till {contact} och fråga vilket stöd du ka
                          "ditt jobb, till exempel inför studier.")
 ORGANISATIONS: dict[str, dict[str, str]] = {
     "ooo": {"name_sv": "Den offentliga omställningsorganisationen (Kammarkollegiet)",
-            "next_step_sv": "Du ansöker själv hos Den offentliga omställningsorganisationen på nysteget.se."},
+            "next_step_sv": "Du ansöker själv hos den offentliga omställningsorganisationen på nysteget.se."},
     "omstallningsfonden": {"name_sv": "Omställningsfonden",
                            "next_step_sv": "Vänd dig till Omställningsfonden (omstallningsfonden.se). Den som är uppsagd på grund av arbetsbrist anmäls oftast av arbetsgivaren; annars ansöker du själv på Mina sidor.",
                            "contact_sv": "Omställningsfonden (omstallningsfonden.se)"},
@@ -227,11 +227,11 @@ SERVICE_NAMES: dict[str, str] = {
 
 EXPLAIN: dict[str, str] = {
     "heading": "Preliminär bedömning – inte ett beslut",
-    "intro_ooo": ("Eftersom din arbetsgivare inte har kollektivavtal om omställning är det Den offentliga "
+    "intro_ooo": ("Eftersom din arbetsgivare inte har kollektivavtal om omställning är det den offentliga "
                   "omställningsorganisationen hos Kammarkollegiet som ger stödet."),
-    "intro_ooo_self_employed": "Som egenföretagare vänder du dig till Den offentliga omställningsorganisationen hos Kammarkollegiet.",
+    "intro_ooo_self_employed": "Som egenföretagare vänder du dig till den offentliga omställningsorganisationen hos Kammarkollegiet.",
     "intro_other": ("Din arbetsgivare har kollektivavtal, så du hör troligen till {org_name}. Där får du ditt stöd, "
-                    "inte hos Den offentliga omställningsorganisationen."),
+                    "inte hos den offentliga omställningsorganisationen."),
     "intro_unknown": "Vi kan inte säga säkert vilken omställningsorganisation du hör till ännu.",
     "eligible_heading": "Det här kan du troligen få:",
     "more_info_heading": "Det här kan vi inte bedöma än:",

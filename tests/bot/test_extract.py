@@ -140,3 +140,23 @@ def test_entities_with_positions() -> None:
                      ("hours_per_week", "30 timmar i veckan", 30.0),
                      ("money_sek", "28 000 kr", 28000)}
     assert find_entities("jag är 45 år", TODAY) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    # Still there, until a date: the date is the answer, and it is still to come.
+    ("jobbar kvar till 31 mars", "2027-03-31"),
+    ("jag är kvar t.o.m. juni", "2027-06-30"),
+    ("arbetar kvar till den 15 februari", "2027-02-15"),
+    ("jobbar kvar till våren", "2027-06-30"),
+    ("till och med 31 mars", "2027-03-31"),
+])
+def test_still_there_until_a_date_is_that_end(text: str, expected: str) -> None:
+    parsed = parse_date(text, date(2026, 11, 26), allow_ongoing=True, end_of_period=True)
+    assert parsed is not None and not parsed.ongoing and parsed.iso() == expected
+
+
+@pytest.mark.parametrize("text", ["inte än", "den har inte slutat än", "jobbar där fortfarande",
+                                  "jobbar kvar tills vidare", "jag jobbar kvar"])
+def test_not_ended_yet_is_ongoing(text: str) -> None:
+    parsed = parse_date(text, date(2026, 11, 26), allow_ongoing=True, end_of_period=True)
+    assert parsed is not None and parsed.ongoing

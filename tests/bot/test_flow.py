@@ -1021,3 +1021,18 @@ def test_a_public_employer_is_not_asked_about_company_roles() -> None:
     assert "role_exclusion" not in decision["missing_information"]
     private = {**public, "employer_sector": "private", "worker_category": "blue_collar"}
     assert "role_exclusion" in flow.work_plan(private) and "role_exclusion" not in after_answer(private, None)
+
+
+@pytest.mark.parametrize("text, intent, expected", [
+    # "När slutade eller slutar anställningen?" – "nej": it has not ended.
+    ("nej", "deny", "ongoing"),
+    ("nej den har inte det", "deny", "ongoing"),
+    ("nej, den slutade i mars 2025", "deny", "2025-03-31"),
+])
+def test_no_to_the_end_question_means_still_employed(text: str, intent: str, expected: str) -> None:
+    assert INTERPRETERS["employment_end"](Answer(text, intent, 0.9, [], TODAY)) == Filled({"employment_end": expected})
+
+
+def test_no_with_i_dont_know_to_the_end_question_is_not_read_as_still_employed() -> None:
+    assert isinstance(INTERPRETERS["employment_end"](Answer("nej vet inte", "dont_know", 0.8, [], TODAY)), Miss)
+    assert INTERPRETERS["employment_start"](Answer("nej", "deny", 0.9, [], TODAY)) != Filled({"employment_start": "ongoing"})

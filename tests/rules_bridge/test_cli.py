@@ -46,7 +46,7 @@ def test_explain_is_swedish_text() -> None:
            "situation": "self_employed", "employer": None, "employments": []}
     result = run("explain", "-", stdin=json.dumps(own))
     assert result.returncode == 0, result.stderr
-    assert "Som egenföretagare vänder du dig till Den offentliga" in result.stdout
+    assert "Som egenföretagare vänder du dig till den offentliga" in result.stdout
     assert "kollektivavtal" not in result.stdout.split("\n")[2]
     # The three services not for the self-employed: one line with the reason that decides it,
     # not the same sentences three times with the (moot) work requirement and employer.
