@@ -302,6 +302,8 @@ def situation(a: Answer) -> Result:
             return None
         return Miss("Välj det som stämmer bäst, eller skriv till exempel \"jag har blivit uppsagd\".")
     slots: dict[str, Any] = {"situation": value}
+    if not a.is_payload and a.slots.get("guidance_mode") is None and _WANTS_UNKNOWN.search(a.folded):
+        slots["guidance_mode"] = "explore"  # "… vet inte vad jag vill göra nu": not asked which help
     if value == "terminated" and not a.is_payload:
         # "jag har fått gå, de lägger ner avdelningen": the reason is told too, and not asked again.
         reason = termination_reason(a)
@@ -543,6 +545,12 @@ _STUDY_WHICH = {"study_to_leave_sector": re.compile(r"\bbyt|\bny\b|\bnytt\b|anna
                 "study_to_stay_in_sector": re.compile(r"stanna|samma|\bkvar\b|inom|vidareutbild")}
 
 
+# Folded. An action to take, said where the goal was asked: "kolla upp vad det krävs", "ringa facket".
+_NEXT_STEP = re.compile(r"^(?:jag )?(?:ska |vill |tanker |kan |borde |behover )?(?:nog |kanske |forst )?"
+                        r"(?:kolla|ta reda pa|soka|ringa|prata med|lasa pa|lasa om|undersoka|fraga|boka|"
+                        r"anmala mig|googla|uppdatera)\b")
+
+
 def forward_goal(a: Answer) -> Result:
     result = _forward_goal_choice(a)
     chosen = str(result.slots.get("forward_goal")) if isinstance(result, Filled) else ""
@@ -557,6 +565,10 @@ def forward_goal(a: Answer) -> Result:
         # asked again; "vill plugga till elektriker" asks which kind of studies.
         return Filled({"outward_options": named, "_say": f"Tack, jag skriver att du vill bli {named}.",
                        "asked_again": STUDY_GOAL if _STUDIES.search(a.folded) else True})
+    elif isinstance(result, Miss) and _NEXT_STEP.search(a.folded):
+        # "kolla upp vad som krävs": a first step, the answer to the question after this one.
+        return Filled({"forward_next_step": a.text.strip(), "asked_again": True,
+                       "_say": "Bra, det skriver jag upp som ett första steg."})
     elif isinstance(result, Miss) and _STUDIES.search(a.folded):
         # "KPU på Stockholms universitet till hösten" is a study plan: ask which of the two.
         return Filled({"_say": "Det låter som att du vill studera.", "asked_again": STUDY_GOAL})
@@ -1034,6 +1046,14 @@ _ASKS_FOR_CHECK = re.compile(
     r"|\bvad (har|kan|far) jag (fa )?(for (stod|hjalp)|ratt till)\b|\bvad har jag ratt till\b")
 
 
+# Folded. "… vet inte riktigt vad jag vill göra nu": whatever the message is classified as, the
+# person wants to think about what to do, which is the explore path. ("vet inte vad jag ska göra"
+# may be about the next practical step, so it is not.)
+_WANTS_UNKNOWN = re.compile(r"\b(?:vet (?:inte|ej)|ingen aning om) (?:riktigt |alls |an |annu |direkt )*"
+                            r"vad jag (?:vill (?:gora|jobba med|arbeta med|bli|plugga)|"
+                            r"ska (?:jobba med|arbeta med|bli|plugga))\b")
+
+
 def opening_slots(a: Answer) -> dict[str, Any]:
     """What the first messages already told ("hej, jag har blivit uppsagd pga arbetsbrist"), so
     that the questions after consent do not ask it again. Only what is said plainly is kept: a
@@ -1065,7 +1085,8 @@ def opening_slots(a: Answer) -> dict[str, Any]:
             slots.update(guidance_mode="plan", outward_options=goal)
     if a.intent == "check_eligibility" or _ASKS_FOR_CHECK.search(a.folded):
         slots["guidance_mode"] = "check"
-    elif "guidance_mode" not in slots and a.intent == "career_guidance" and _DONT_KNOW.search(a.folded):
+    elif "guidance_mode" not in slots and (a.intent == "career_guidance" and _DONT_KNOW.search(a.folded)
+                                           or _WANTS_UNKNOWN.search(a.folded)):
         slots["guidance_mode"] = "explore"
     return slots
 

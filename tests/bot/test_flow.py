@@ -506,6 +506,11 @@ def test_sick_leave_asks_one_question_not_two() -> None:
       "employer_name": "Malmö stad", "employer_sector": "municipality"}),
     # The workplace is the warehouse; an earlier employer is not the one asked about.
     ("jobbar på ett lager i Ale kommun", "inform_employed", {"situation": "employed"}),
+    # Not knowing what to do next is the explore path, whatever else the message says.
+    ("jag har jobbat som lagerarbetare i 12 år men blev uppsagd pga arbetsbrist förra månaden, vet inte "
+     "riktigt vad jag vill göra nu", "inform_terminated",
+     {"situation": "terminated", "termination_reason": "shortage_of_work", "termination_initiated_by": "employer",
+      "guidance_mode": "explore"}),
     ("har jobbat på skatteverket förut men är nu uppsagd", "inform_terminated", {"situation": "terminated"}),
     # A private workplace without a name: the kind of employer is not asked again.
     ("jag jobbar som barnskötare på en privat förskola", "inform_employed",
@@ -1036,3 +1041,24 @@ def test_no_to_the_end_question_means_still_employed(text: str, intent: str, exp
 def test_no_with_i_dont_know_to_the_end_question_is_not_read_as_still_employed() -> None:
     assert isinstance(INTERPRETERS["employment_end"](Answer("nej vet inte", "dont_know", 0.8, [], TODAY)), Miss)
     assert INTERPRETERS["employment_start"](Answer("nej", "deny", 0.9, [], TODAY)) != Filled({"employment_start": "ongoing"})
+
+
+def test_a_first_step_said_at_the_goal_question_is_kept_and_the_goal_asked_again() -> None:
+    result = INTERPRETERS["forward_goal"](Answer("kolla upp vad det krävs för att bli elektriker", "inform",
+                                                 0.8, [], TODAY))
+    assert result == Filled({"forward_next_step": "kolla upp vad det krävs för att bli elektriker",
+                             "asked_again": True, "_say": "Bra, det skriver jag upp som ett första steg."})
+    # A choice in words is still the choice.
+    assert INTERPRETERS["forward_goal"](Answer("söka jobb i en annan bransch", "inform", 0.8, [], TODAY)) \
+        == Filled({"forward_goal": "new_job_other_sector"})
+
+
+def test_a_situation_told_with_not_knowing_what_to_do_goes_to_the_career_questions() -> None:
+    text = "blev uppsagd pga arbetsbrist förra månaden, vet inte riktigt vad jag vill göra nu"
+    result = INTERPRETERS["situation"](Answer(text, "inform_terminated", 0.9, [], TODAY))
+    assert isinstance(result, Filled) and result.slots["guidance_mode"] == "explore"
+    assert result.slots["termination_reason"] == "shortage_of_work"
+    # A mode chosen earlier stands.
+    result = INTERPRETERS["situation"](Answer(text, "inform_terminated", 0.9, [], TODAY,
+                                              slots={"guidance_mode": "check"}))
+    assert isinstance(result, Filled) and "guidance_mode" not in result.slots
