@@ -18,12 +18,17 @@ import httpx
 from fastapi import APIRouter, FastAPI, HTTPException, Request, Response
 from pydantic import BaseModel, Field
 
+from bot.personnummer import contains_personnummer
+
 from .ratelimit import RateLimits, too_many_sv
 from .text import clean_text
 
 router = APIRouter(prefix="/api/chat", tags=["chat"])
 log = logging.getLogger("vagvisaren.chat")
 COOKIE = "vv_conversation"
+# Said before the bot's answer: the number was masked before Rasa stored anything (bot/channels.py).
+PERSONNUMMER_SV = ("Ditt personnummer behöver jag inte, så jag har tagit bort det och sparar det inte. "
+                   "Du behöver inte skriva det här.")
 UNAVAILABLE_SV = ("Jag kan inte svara just nu eftersom tjänsten har ett tillfälligt fel. "
                   "Försök igen om en liten stund – det du har skrivit hittills finns kvar.")
 
@@ -153,4 +158,7 @@ async def chat(body: ChatIn, request: Request, response: Response) -> ChatOut:
         new_id = secrets.token_urlsafe(18)
         _set_cookie(request, response, new_id)
         return ChatOut(sender=new_id, messages=_messages(raw), conversation_reset=True)
-    return ChatOut(sender=body.sender, messages=_messages(raw))
+    messages = _messages(raw)
+    if contains_personnummer(text):
+        messages.insert(0, BotMessage(text=PERSONNUMMER_SV))
+    return ChatOut(sender=body.sender, messages=messages)

@@ -161,7 +161,10 @@ def test_personnummer_is_masked_before_the_tracker_store(stack, chat) -> None:
     new_conversation, say = chat
     client, sender = new_conversation(stack.api)
     say(client, sender, "hej")
-    say(client, sender, "mitt personnummer är 710502-1234")
+    reply = say(client, sender, "mitt personnummer är 710502-1234")
+    # The person is told it was taken away, and the conversation goes on.
+    assert reply[0]["text"].startswith("Ditt personnummer behöver jag inte") and len(reply) > 1
+    assert "personnummer behöver jag inte" not in " ".join(m.get("text") or "" for m in say(client, sender, "ja"))
     events = tracker_of(stack, sender)["events"]
     texts = " ".join(e.get("text") or "" for e in events if e["event"] == "user")
     assert "710502" not in texts and "[personnummer borttaget]" in texts
