@@ -20,6 +20,8 @@ from pydantic import BaseModel, Field
 
 from bot.personnummer import contains_personnummer
 
+from .language import NOTE as ENGLISH_NOTE
+from .language import looks_english
 from .ratelimit import RateLimits, too_many_sv
 from .text import clean_text
 
@@ -161,4 +163,6 @@ async def chat(body: ChatIn, request: Request, response: Response) -> ChatOut:
     messages = _messages(raw)
     if contains_personnummer(text):
         messages.insert(0, BotMessage(text=PERSONNUMMER_SV))
+    elif looks_english(text):
+        messages.insert(0, BotMessage(text=ENGLISH_NOTE))
     return ChatOut(sender=body.sender, messages=messages)

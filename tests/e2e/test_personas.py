@@ -165,6 +165,9 @@ def test_personnummer_is_masked_before_the_tracker_store(stack, chat) -> None:
     # The person is told it was taken away, and the conversation goes on.
     assert reply[0]["text"].startswith("Ditt personnummer behöver jag inte") and len(reply) > 1
     assert "personnummer behöver jag inte" not in " ".join(m.get("text") or "" for m in say(client, sender, "ja"))
+    # Someone writing English is told, in both languages, that the bot speaks Swedish.
+    reply = say(client, sender, "hello, do you speak english?")
+    assert reply[0]["text"].startswith("Sorry, I can only chat in Swedish") and len(reply) > 1
     events = tracker_of(stack, sender)["events"]
     texts = " ".join(e.get("text") or "" for e in events if e["event"] == "user")
     assert "710502" not in texts and "[personnummer borttaget]" in texts
