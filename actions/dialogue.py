@@ -14,7 +14,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions import flow
 from actions.corrections import CHANGE_QUESTION, TOPIC_BUTTONS, clear, redo_text, slots_to_correct
 from actions.eligibility import evaluate_slots, recommended_service, service_summary
-from actions.forms import answer_from, application_date
+from actions.forms import answer_from, application_date, said_study_goal
 from actions.parsing import (INTERPRETERS, STUDY_GOAL, Answer, Filled, Miss, Result, after_leading_no,
                              opening_slots, yes_no)
 from bot.extract import fold
@@ -151,14 +151,15 @@ class ActionAskSummaryConfirmed(Action):
 
 class ActionAskForwardGoal(Action):
     """The goal question: without "Stanna i min roll" for someone whose job ends, and as "stanna
-    eller byta bransch?" when the answer was about studies."""
+    eller byta bransch?" when the answer, or an earlier message ("jag vill plugga till
+    sjuksköterska"), was about studies."""
 
     def name(self) -> str:
         return "action_ask_forward_goal"
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
             domain: dict[str, Any]) -> list[EventType]:
-        if tracker.get_slot("asked_again") == STUDY_GOAL:
+        if tracker.get_slot("asked_again") == STUDY_GOAL or said_study_goal(tracker):
             response = "utter_ask_forward_goal_study"
         elif tracker.get_slot("situation") in flow.TERMINATED:
             response = "utter_ask_forward_goal_job_ends"

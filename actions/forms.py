@@ -16,8 +16,8 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions import flow
 from actions.corrections import CHANGE_QUESTION, clear, redo_text, slots_to_correct
-from actions.parsing import (INTERPRETERS, UNKNOWN_ALLOWED, Answer, Filled, Miss, Reply,
-                             kind_miss, opening_slots, strain_ack)
+from actions.parsing import (INTERPRETERS, STUDY_GOAL, UNKNOWN_ALLOWED, Answer, Filled, Miss, Reply,
+                             kind_miss, opening_slots, strain_ack, wants_to_study_for)
 
 NOT_FRESH = {"action_listen", "action_extract_slots"}
 MISSES_BEFORE_BUTTONS = 2
@@ -99,6 +99,12 @@ def messages_so_far(tracker: Tracker, today: date) -> list[Answer]:
     return answers[::-1]
 
 
+def said_study_goal(tracker: Tracker) -> bool:
+    """An earlier message named the goal as studies ("jag vill plugga till sjuksköterska"): the
+    goal question is then "stanna i branschen eller byta?" and is read that way."""
+    return any(wants_to_study_for(a.text) for a in messages_so_far(tracker, application_date()))
+
+
 class FormValidation(Action):
     """One class for the four forms; `form` names which."""
     form = ""
@@ -122,6 +128,8 @@ class FormValidation(Action):
                 topic = slots_to_correct(answer)
                 if topic or not answer.is_digression:
                     return self._change(dispatcher, slots, updates, topic)
+            if asked == "forward_goal" and said_study_goal(tracker):
+                answer.slots["asked_again"] = STUDY_GOAL
             result = INTERPRETERS[asked](answer)
             if result is None:
                 return []  # not an answer: let the rules handle the digression

@@ -1001,6 +1001,11 @@ _GOAL = re.compile(r"\bvill (?:bli|plugga till|studera till|läsa till|lasa till
 _VAGUE_GOAL = re.compile(r"^(nat|nagot|nagonting|nanting|annat)( (annat|nytt|helt annat|annorlunda))?$")
 
 
+def wants_to_study_for(text: str) -> bool:
+    """"jag vill plugga till sjuksköterska": a goal named as studies."""
+    return _named_goal(text) is not None and bool(_STUDIES.search(fold(text)))
+
+
 def _named_goal(text: str) -> str | None:
     goal = _GOAL.search(text)
     if goal is None or _VAGUE_GOAL.match(fold(goal.group("goal").strip())):

@@ -1062,3 +1062,33 @@ def test_a_situation_told_with_not_knowing_what_to_do_goes_to_the_career_questio
     result = INTERPRETERS["situation"](Answer(text, "inform_terminated", 0.9, [], TODAY,
                                               slots={"guidance_mode": "check"}))
     assert isinstance(result, Filled) and "guidance_mode" not in result.slots
+
+
+def _tracker_with_history(slots: dict[str, Any], earlier: str, text: str) -> Tracker:
+    events = [{"event": "action", "name": "action_listen"},
+              {"event": "user", "text": earlier, "parse_data": {"intent": {"name": "inform_fixed_term_ended",
+                                                                           "confidence": 0.9}}},
+              {"event": "action", "name": "action_listen"},
+              {"event": "user", "text": text, "parse_data": {}},
+              {"event": "action", "name": "action_extract_slots"}]
+    return Tracker("t", slots, {"text": text, "intent": {"name": "inform", "confidence": 0.9}, "entities": []},
+                   events, False, None, {"name": "guidance_form"}, "action_extract_slots")
+
+
+def test_a_goal_named_as_studies_earlier_makes_the_goal_question_about_which_studies() -> None:
+    from actions.dialogue import ActionAskForwardGoal
+    from actions.forms import ValidateGuidanceForm
+    slots = {"consent": True, "situation": "fixed_term_ended", "guidance_mode": "plan",
+             "outward_options": "sjuksköterska", "requested_slot": "forward_goal"}
+    earlier = "mitt vikariat som undersköterska tar slut i januari, jag vill plugga till sjuksköterska"
+    dispatcher = CollectingDispatcher()
+    ActionAskForwardGoal().run(dispatcher, _tracker_with_history(slots, earlier, "ja"), {})
+    assert dispatcher.messages[0]["response"] == "utter_ask_forward_goal_study"
+    # "byta" then means studies for another sector, not a new job.
+    events = asyncio.run(ValidateGuidanceForm().run(CollectingDispatcher(),
+                                                    _tracker_with_history(slots, earlier, "byta"), {}))
+    assert {e["name"]: e["value"] for e in events}["forward_goal"] == "study_to_leave_sector"
+    # Without the studies said, the full question.
+    dispatcher = CollectingDispatcher()
+    ActionAskForwardGoal().run(dispatcher, _tracker_with_history(slots, "mitt vikariat tar slut", "ja"), {})
+    assert dispatcher.messages[0]["response"] == "utter_ask_forward_goal_job_ends"
