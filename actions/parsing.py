@@ -215,8 +215,9 @@ def consent(a: Answer) -> Result:
         said = opening_slots(a)
         if said:
             return Miss("", lead="Tack för att du berättar, det tar jag med mig.", remember=said)
+        # A personnummer (masked, and the person told so by the chat) is no story to thank for.
         story = (len(a.text.split()) >= 4 and not a.is_payload and a.intent != "dont_know"
-                 and not a.is_question and not _DONT_KNOW.search(a.folded))
+                 and not a.is_question and not _DONT_KNOW.search(a.folded) and "personnummer" not in a.folded)
         if story:
             return Miss("", lead="Tack för att du berättar.")
         return Miss("Svara ja eller nej, så vet jag om jag får spara dina svar.")

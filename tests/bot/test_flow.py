@@ -1092,3 +1092,10 @@ def test_a_goal_named_as_studies_earlier_makes_the_goal_question_about_which_stu
     dispatcher = CollectingDispatcher()
     ActionAskForwardGoal().run(dispatcher, _tracker_with_history(slots, "mitt vikariat tar slut", "ja"), {})
     assert dispatcher.messages[0]["response"] == "utter_ask_forward_goal_job_ends"
+
+
+def test_a_masked_personnummer_at_the_consent_question_is_no_story() -> None:
+    result = INTERPRETERS["consent"](Answer("mitt personnummer är [personnummer borttaget]", "inform", 0.6, [], TODAY))
+    assert isinstance(result, Miss) and result.lead is None and "ja eller nej" in result.hint
+    told = INTERPRETERS["consent"](Answer("jag har jobbat i tjugo år på samma ställe", "inform", 0.6, [], TODAY))
+    assert isinstance(told, Miss) and told.lead == "Tack för att du berättar."
