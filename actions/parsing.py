@@ -31,9 +31,11 @@ DIGRESSION_CONFIDENCE = 0.6
 DIGRESSION_CONFIDENCE_BY_INTENT = {"delete_data": 0.5}
 
 
+# "god morgon", "god förmiddag": the times of day a greeting names (a greeting, and a question's opener).
+_TIME_OF_DAY = r"(?:dag|morgon|kvall|formiddag|eftermiddag)"
 # The words of every short greet/goodbye/thank example in data/nlu/core.yml (tests/bot checks).
 _SMALL_TALK_CUES = {
-    "greet": re.compile(r"^(he+j+|hej\w*|hall[ao]\w*|tj[aeo]\w*|god ?(dag|morgon|kvall|formiddag|eftermiddag)\w*|"
+    "greet": re.compile(r"^(he+j+|hej\w*|hall[ao]\w*|tj[aeo]\w*|god ?" + _TIME_OF_DAY + r"\w*|"
                         r"morn\w*|mors\w*|hello|hi|yo)\b"),
     "goodbye": re.compile(r"\bhej ?da\b|\bhej(da|ra)\b|\badj\w*|\bajo\w*|\badios\b|\bbye\b|\bciao\b|\bfarval\b|"
                           r"\bgod ?natt\b|\bsvejs\b|\bhors\b|\bses\b|\bpratas\b|\bsov gott\b|\bavsluta\b|"
@@ -52,7 +54,7 @@ _QUESTION = re.compile(r"^(vad|hur|nar|varfor|vem|vilka|vilken|vilket|var|finns|
                        r"sparas|kostar|tar|va (?:ar|e))\b|^(kan|far|ar|e|maste|behover|gar|sparar) "
                        + _SUBJECT + r"\b")
 # A question often opens with a greeting or a filler word ("hej vad är …", "okej, men hur länge …").
-_OPENER = re.compile(r"^(?:(?:hej(?:san|hej)?|halla|tja(?:na)?|god (?:morgon|dag|kvall|formiddag|eftermiddag)|okej|ok|"
+_OPENER = re.compile(r"^(?:(?:hej(?:san|hej)?|halla|tja(?:na)?|god " + _TIME_OF_DAY + r"|okej|ok|"
                      r"jaha|jo|men|och|sa|ursakta|forlat|alltsa|fast)\b[\s,.!:;-]*)+")
 
 

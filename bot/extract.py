@@ -117,7 +117,8 @@ _LEADING_WORDS = re.compile(
     r"runt|kring|omkring|i|pa|under|till|tills|t\.?o\.?m\.?)\b\s*)+")
 _RELATIVE_RE = re.compile(r"\b(sedan|sen)\b.*\b(ar|manad|manader|vecka|veckor|dag|dagar)\b|"
                           r"\b(igar|idag|i dag|forra|i fjol|ifjol)\b")
-# People who are unsure hedge ("någon gång 2019", "2019 tror jag"): the date is what they give.
+# People who are unsure hedge ("någon gång 2019", "2019 tror jag"), and those still at work say
+# until when ("jobbar kvar till 31 mars", "t.o.m. juni"): the date is what they give.
 _HEDGES_RE = re.compile(r"\b(?:(?:jag )?(?:vet|minns) inte (?:exakt|riktigt|precis)(?: men)?|"
                         r"nagon gang|kanske|tror jag|jag tror(?: att)?(?: det var)?|"
                         r"det var|om jag minns ratt|ish|"
