@@ -30,3 +30,8 @@ def looks_english(text: str) -> bool:
     english, swedish = leanings.count(1), leanings.count(-1)
     # Two English words at least: "hello" alone is a greeting Swedish chat uses too.
     return english >= 2 and english >= 3 * swedish
+
+
+def warm() -> None:
+    """Load wordfreq's lists now (about half a second) rather than in a person's first wait."""
+    looks_english("warm up the word lists")

@@ -12,7 +12,7 @@ from fastapi.responses import HTMLResponse
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 
-from . import chat, health
+from . import chat, health, language
 from .ids import RowId
 from .errors import BodyLimit, install_error_handlers
 from .cases import service as case_service
@@ -49,12 +49,15 @@ async def _retention_loop(app: FastAPI) -> None:
 @contextlib.asynccontextmanager
 async def lifespan(app: FastAPI) -> AsyncIterator[None]:
     task = asyncio.create_task(_retention_loop(app))
+    # Not awaited: the API answers at once; the first chat message finds the lists loaded.
+    warming = asyncio.create_task(asyncio.to_thread(language.warm))
     try:
         yield
     finally:
         task.cancel()
         with contextlib.suppress(asyncio.CancelledError):
             await task
+        await warming
         client = getattr(app.state, "http", None)
         if client is not None:
             await client.aclose()

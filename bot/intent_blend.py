@@ -27,7 +27,7 @@ from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
-from sklearn.pipeline import Pipeline, make_pipeline, make_union
+from sklearn.pipeline import FeatureUnion, Pipeline, make_pipeline, make_union
 
 RANKING = "intent_ranking"
 # An intent missing from DIET's ranking (it reports its ten best) still gets a small share, so
@@ -35,11 +35,14 @@ RANKING = "intent_ranking"
 FLOOR = 1e-4
 
 
+def text_features() -> FeatureUnion:
+    """Tf-idf of character 2-4-grams and words 1-2 (also the baseline script's features)."""
+    return make_union(TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 4), sublinear_tf=True),
+                      TfidfVectorizer(analyzer="word", ngram_range=(1, 2), sublinear_tf=True))
+
+
 def linear_model(c: float) -> Pipeline:
-    return make_pipeline(
-        make_union(TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 4), sublinear_tf=True),
-                   TfidfVectorizer(analyzer="word", ngram_range=(1, 2), sublinear_tf=True)),
-        LogisticRegression(C=c, max_iter=3000))
+    return make_pipeline(text_features(), LogisticRegression(C=c, max_iter=3000))
 
 
 def blend(diet: Dict[str, float], linear: Dict[str, float], diet_weight: float) -> List[Dict[str, Any]]:

@@ -22,3 +22,18 @@ def test_english_is_noticed(text: str) -> None:
 ])
 def test_swedish_and_nonsense_are_not_english(text: str) -> None:
     assert not looks_english(text)
+
+
+def test_the_api_loads_the_word_lists_at_start(tmp_path) -> None:
+    """A person's first message should not wait for wordfreq to read its lists."""
+    from fastapi.testclient import TestClient
+
+    from api import language
+    from api.main import create_app
+    from api.settings import Settings
+
+    language._leaning.cache_clear()
+    app = create_app(Settings(database_url=f"sqlite:///{tmp_path / 'cases.db'}"))
+    with TestClient(app):
+        pass  # the lifespan's end waits for the warming
+    assert language._leaning.cache_info().currsize > 0
