@@ -16,6 +16,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions import flow
 from actions.corrections import CHANGE_QUESTION, clear, redo_text, slots_to_correct
+from actions.faq_lookup import faq_for
 from actions.parsing import (INTERPRETERS, STUDY_GOAL, UNKNOWN_ALLOWED, Answer, Filled, Miss, Reply,
                              kind_miss, opening_slots, strain_ack, wants_to_study_for)
 
@@ -141,6 +142,9 @@ class FormValidation(Action):
                 updates.update(self._miss(dispatcher, slots, asked, result.hint, result.lead,
                                           result.offer_human))
                 updates.update(result.remember)
+                faq = await faq_for(result.question) if result.question else None
+                if faq:
+                    dispatcher.utter_message(response=f"utter_{faq}")
             else:
                 filled = dict(result.slots)
                 say, buttons = filled.pop("_say", None), filled.pop("_buttons", [])

@@ -127,6 +127,9 @@ class Miss:
     # Slots to set with the miss: what the next answer is read against, and `asked_again` to
     # pick the question's variant in domain.yml.
     remember: dict[str, Any] = field(default_factory=dict)
+    # A question asked beside the story ("…, kan jag få csn om jag pluggar?"): answered after the
+    # lead when an FAQ answers it (actions/faq_lookup.py).
+    question: str | None = None
 
 
 @dataclass
@@ -216,12 +219,16 @@ def consent(a: Answer) -> Result:
         # efter 22 år"): keep what it says for the questions after consent, and ask again kindly.
         said = opening_slots(a)
         if said:
-            return Miss("", lead="Tack för att du berättar, det tar jag med mig.", remember=said)
+            return Miss("", lead="Tack för att du berättar, det tar jag med mig.", remember=said,
+                        question=question_beside(a))
         # A personnummer (masked, and the person told so by the chat) is no story to thank for.
+        # A question after the story ("… fått ont i ryggen. vad finns det för hjälp?") still
+        # makes it a story; the question alone is not one.
+        tells = not a.is_question or any(len(c.split()) >= 4 for c in _told_clauses(a.text))
         story = (len(a.text.split()) >= 4 and not a.is_payload and a.intent != "dont_know"
-                 and not a.is_question and not _DONT_KNOW.search(a.folded) and "personnummer" not in a.folded)
+                 and tells and not _DONT_KNOW.search(a.folded) and "personnummer" not in a.folded)
         if story:
-            return Miss("", lead="Tack för att du berättar.")
+            return Miss("", lead="Tack för att du berättar.", question=question_beside(a))
         return Miss("Svara ja eller nej, så vet jag om jag får spara dina svar.")
     if value is True and not a.is_payload:
         # "ja. jag har blivit uppsagd från Volvo": what follows the yes is not asked again. Only
@@ -1021,17 +1028,42 @@ _SICK_WORDS = re.compile(r"sjukskriv|\bsjuk\b|utbrand|utmatt|nedsatt arbetsforma
 _SUPPOSES = re.compile(r"\bom (jag|man|du|min|mitt)\b|\bskulle\b|\bifall\b|\bnar man\b")
 
 
+def _clauses(text: str) -> list[str]:
+    # "… och undrar om jag kan få stöd" starts a question of its own inside a telling sentence.
+    return [c.strip() for c in re.split(r"(?<=[.!?])\s+|,\s*|\s+men\s+|\s+och\s+(?=undrar|undrade|funderar|vill veta)",
+                                        text.strip()) if c.strip()]
+
+
+def _is_asked(clause: str) -> bool:
+    return clause.endswith("?") or asks(fold(clause))
+
+
+def _told_clauses(text: str) -> list[str]:
+    return [c for c in _clauses(text) if not (_is_asked(c) or _SUPPOSES.search(fold(c)))]
+
+
 def _statements(a: Answer) -> list[Answer]:
     """The clauses of a message that tell something, each as its own Answer. A one-clause message
     keeps its intent; clauses of a longer one are read by their words alone."""
-    # "… och undrar om jag kan få stöd" starts a question of its own inside a telling sentence.
-    clauses = [c.strip() for c in re.split(r"(?<=[.!?])\s+|,\s*|\s+men\s+|\s+och\s+(?=undrar|undrade|funderar|vill veta)",
-                                             a.text.strip()) if c.strip()]
-    told = [c for c in clauses if not (c.endswith("?") or asks(fold(c)) or _SUPPOSES.search(fold(c)))]
+    clauses = _clauses(a.text)
+    told = _told_clauses(a.text)
     if len(clauses) == 1:
         return [a] if told else []
     return [Answer(c, "inform_sick" if _SICK_WORDS.search(fold(c)) else None, 0.0, [], a.today)
             for c in told]
+
+
+def question_beside(a: Answer) -> str | None:
+    """The question in a message that also tells ("uppsagd från Volvo, är det gratis?"), for an
+    FAQ answer. Not the ask for the check ("har jag rätt till stöd?"): the questions answer that."""
+    clauses = _clauses(a.text)
+    if len(clauses) < 2:
+        return None  # a question alone is read as one by the classifier already
+    for clause in clauses:
+        folded = fold(clause)
+        if _is_asked(clause) and not _ASKS_FOR_CHECK.search(folded) and len(folded.split()) >= 2:
+            return clause
+    return None
 
 
 # Said in passing before the questions ("är helt slut", "mår dåligt av stressen"): worth a word.

@@ -121,7 +121,9 @@ class Stack:
                                "--port", str(a.actions_port)],
                    self.env(SANIC_HOST="127.0.0.1", VV_OUTBOX_DB=str(self.run_dir / "outbox.db"),
                             VV_CASES_URL=f"http://127.0.0.1:{a.api_port}",
-                            BOT_SERVICE_TOKEN=self.secrets["bot_service_token"]))
+                            BOT_SERVICE_TOKEN=self.secrets["bot_service_token"],
+                            # The FAQ lookup of a question inside a story (actions/faq_lookup.py).
+                            VV_RASA_URL=rasa_url, VV_RASA_TOKEN=self.secrets["rasa_token"]))
         self.start("rasa", rasa_command(bot_bin, a.model, self.secrets["rasa_token"], a.rasa_port, "endpoints.yml"),
                    self.env(ACTION_SERVER_URL=f"{actions_url}/webhook",
                             RASA_TRACKER_DB=str(self.run_dir / "rasa-tracker.db")))
@@ -164,7 +166,8 @@ class Stack:
             self.start(f"actions-{i}", [str(bot_bin / "python"), "-m", "actions.server", "--actions", "actions",
                                         "--port", str(port)],
                        self.env(SANIC_HOST="127.0.0.1", VV_OUTBOX_DB=str(self.run_dir / f"outbox-{i}.db"),
-                                VV_CASES_URL=api_url, BOT_SERVICE_TOKEN=self.secrets["bot_service_token"]))
+                                VV_CASES_URL=api_url, BOT_SERVICE_TOKEN=self.secrets["bot_service_token"],
+                                VV_RASA_URL=f"http://127.0.0.1:{a.rasa_port}", VV_RASA_TOKEN=self.secrets["rasa_token"]))
         for i, port in enumerate(rasa_ports, 1):
             self.start(f"rasa-{i}", rasa_command(bot_bin, a.model, self.secrets["rasa_token"], port,
                                                  "deploy/prod/endpoints.yml"),

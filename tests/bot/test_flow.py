@@ -1099,3 +1099,49 @@ def test_a_masked_personnummer_at_the_consent_question_is_no_story() -> None:
     assert isinstance(result, Miss) and result.lead is None and "ja eller nej" in result.hint
     told = INTERPRETERS["consent"](Answer("jag har jobbat i tjugo år på samma ställe", "inform", 0.6, [], TODAY))
     assert isinstance(told, Miss) and told.lead == "Tack för att du berättar."
+
+
+@pytest.mark.parametrize("text, question", [
+    ("jag har blivit uppsagd efter 12 år, kan jag få csn om jag pluggar?", "kan jag få csn om jag pluggar?"),
+    ("jobbar på lager och är trött på det, vad kostar det att prata med er?",
+     "vad kostar det att prata med er?"),
+    ("hej! jag har jobbat som snickare i 20 år och fått ont i ryggen. vad finns det för hjälp?",
+     "vad finns det för hjälp?"),
+    # The ask for the check is answered by the questions, not by an FAQ.
+    ("uppsagd pga arbetsbrist, har jag rätt till stöd?", None),
+    ("jag har blivit uppsagd från volvo efter 22 år", None),
+])
+def test_the_question_beside_a_story_at_the_consent_question(text: str, question: str | None) -> None:
+    result = INTERPRETERS["consent"](Answer(text, "inform_terminated", 0.8, [], TODAY))
+    assert isinstance(result, Miss) and result.lead.startswith("Tack för att du berättar")
+    assert result.question == question
+
+
+def test_a_question_alone_at_the_consent_question_is_no_story() -> None:
+    result = INTERPRETERS["consent"](Answer("vad händer med mina uppgifter sen?", "inform", 0.5, [], TODAY))
+    assert isinstance(result, Miss) and result.lead is None and result.question is None
+
+
+def test_an_faq_is_taken_only_from_a_confident_reading_of_the_question() -> None:
+    from actions.faq_lookup import faq_from_parse
+
+    def parse(intent: str, key: str, confidence: float) -> dict:
+        return {"intent": {"name": intent, "confidence": 0.9},
+                "response_selector": {"faq": {"response": {"intent_response_key": key, "confidence": confidence}}}}
+    assert faq_from_parse(parse("faq", "faq/cost", 0.99)) == "faq/cost"
+    assert faq_from_parse(parse("check_eligibility", "faq/what_is_omstallningsstudiestod", 0.96)) \
+        == "faq/what_is_omstallningsstudiestod"
+    assert faq_from_parse(parse("faq", "faq/who_can_get", 0.52)) is None      # "vad händer då?"
+    assert faq_from_parse(parse("career_guidance", "faq/what_is_radgivning", 0.9)) is None
+    assert faq_from_parse({"intent": {"name": "faq"}}) is None                 # an older model
+
+
+def test_without_the_rasa_server_there_is_no_faq_lookup(monkeypatch: pytest.MonkeyPatch) -> None:
+    import asyncio
+
+    from actions.faq_lookup import faq_for
+    monkeypatch.delenv("VV_RASA_URL", raising=False)
+    assert asyncio.run(faq_for("är det gratis?")) is None
+    # A Rasa server that is not there: the story is kept, the lookup gives up quietly.
+    monkeypatch.setenv("VV_RASA_URL", "http://127.0.0.1:9")
+    assert asyncio.run(faq_for("är det gratis?")) is None

@@ -173,6 +173,23 @@ def test_personnummer_is_masked_before_the_tracker_store(stack, chat) -> None:
     assert "710502" not in texts and "[personnummer borttaget]" in texts
 
 
+def test_a_question_inside_the_opening_story_is_answered(stack, chat) -> None:
+    """The action server asks the Rasa server to read the question alone (actions/faq_lookup.py)."""
+    new_conversation, say = chat
+    client, sender = new_conversation(stack.api)
+    say(client, sender, "hej")
+    reply = say(client, sender, "jag har blivit uppsagd från lagret efter 12 år, kan jag få csn om jag pluggar?")
+    texts = [m.get("text") or "" for m in reply]
+    assert texts[0] == "Tack för att du berättar, det tar jag med mig."
+    assert any("Omställningsstudiestöd" in t and "CSN" in t for t in texts[1:-1])
+    assert texts[-1].startswith("Innan vi går vidare")
+    # A vague question gets no FAQ answer, only the thanks and consent asked again.
+    client, sender = new_conversation(stack.api)
+    say(client, sender, "hej")
+    reply = say(client, sender, "blev uppsagd i förra veckan, vad ska jag göra nu?")
+    assert len(reply) == 2 and reply[1]["text"].startswith("Innan vi går vidare")
+
+
 @pytest.mark.parametrize("message, stored", [
     ("hej\x00\x07\x1b igen\u0085", "hej igen"),  # control characters go before Rasa sees them
     ("hej 👋🏽 😀", "hej 👋🏽 😀"),
