@@ -240,6 +240,15 @@ def opening_ack(s: dict[str, Any]) -> str | None:
         if s["situation"] == "terminated" and s.get("termination_reason") == "shortage_of_work":
             phrase += " på grund av arbetsbrist"
         parts.append(phrase)
+    end = s.get("employment_end")
+    if end not in (None, "ongoing", "unknown"):
+        from rules_bridge.texts_sv import date_sv
+        coming = end >= application_date().isoformat()
+        if s.get("situation") == "fixed_term_ended" and parts:
+            # "din visstidsanställning tar slut 31 januari 2027", not the ending said twice
+            parts[-1] = f"din visstidsanställning {'tar' if coming else 'tog'} slut {date_sv(end)}"
+        else:
+            parts.append(f"anställningen {'slutar' if coming else 'slutade'} {date_sv(end)}")
     if s.get("employer_name"):
         parts.append(f"din arbetsgivare är {s['employer_name']}")
     elif s.get("employer_sector") == "private":

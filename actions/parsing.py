@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from typing import Any, Callable
 
 from babel import Locale
@@ -611,6 +611,11 @@ def employer_name(a: Answer) -> Result:
                                                                          or _NO.search(fold(name))))
     if len(name) < 2 or a.is_payload or len(name) > 120 or no_name:
         return Miss("Skriv arbetsgivarens namn, till exempel \"Bageriet AB\".")
+    if _ROLE_NOT_EMPLOYER.match(fold(name)):
+        return Miss("Skriv arbetsgivarens namn, alltså företaget eller organisationen du jobbar eller "
+                    "jobbade för, till exempel \"Bageriet AB\".", lead="Det låter som din roll.")
+    if name.islower():
+        name = name[:1].upper() + name[1:]  # "sahlgrenska" is said back as a name: "Har Sahlgrenska …"
     sector = sector_in_name(fold(name))
     if sector is None:
         return Filled({"employer_name": name})
@@ -618,6 +623,11 @@ def employer_name(a: Answer) -> Result:
     # said, so that a misreading can be corrected.
     return Filled({"employer_name": name, "employer_sector": sector,
                    "_say": f"Jag förstår det som att arbetsgivaren är {_SECTOR_SV[sector]}."})
+
+
+# Folded. A kind of employee given for the employer's name (the next question asks for it).
+_ROLE_NOT_EMPLOYER = re.compile(r"^(jag ar )?(en )?(arbetare|tjansteman|anstalld|kollektivanstalld|"
+                                r"timanstalld|vikarie|egenforetagare|chef)$")
 
 
 # Only names that cannot be a company: a municipal or state-owned AB is not read from its name.
@@ -1123,12 +1133,37 @@ def opening_slots(a: Answer) -> dict[str, Any]:
         goal = _named_goal(clause.text)
         if goal:
             slots.update(guidance_mode="plan", outward_options=goal)
+        if slots.get("situation") in ("terminated", "fixed_term_ended", "terminated_illness"):
+            slots.update(opening_end(clause))
     if a.intent == "check_eligibility" or _ASKS_FOR_CHECK.search(a.folded):
         slots["guidance_mode"] = "check"
     elif "guidance_mode" not in slots and (a.intent == "career_guidance" and _DONT_KNOW.search(a.folded)
                                            or _WANTS_UNKNOWN.search(a.folded)):
         slots["guidance_mode"] = "explore"
     return slots
+
+
+# Folded. "vikariatet tar slut sista januari", "min sista dag är 31 mars": the end of the job, said
+# with its date, so the work questions do not ask it again. Not the day of the notice ("blev
+# uppsagd i mars"): the job goes on through the notice period.
+_ENDS_ON = re.compile(r"\b(?:tar slut|tog slut|slutar|slutade|upphor|upphorde|gar ut|gick ut|"
+                      r"sista (?:arbets)?dag(?:en)? (?:ar|blir|var|blev))\s+(.+)$")
+
+
+def opening_end(clause: Answer) -> dict[str, Any]:
+    """{"employment_end": iso} where a story clause says when the job ends; {} otherwise."""
+    found = _ENDS_ON.search(clause.folded)
+    if not found or _EARLIER.search(clause.folded):
+        return {}
+    # The words as typed where folding kept the length (it does for å/ä/ö): "nästa månad".
+    text = clause.text if len(clause.text) == len(clause.folded) else clause.folded
+    parsed = parse_date(text[found.start(1):], clause.today, allow_ongoing=False, end_of_period=True)
+    if parsed is None or parsed.ongoing:
+        return {}
+    # A job that ends "tar slut" in the future, or ended lately: a date long gone is a misreading.
+    if date.fromisoformat(parsed.iso()) < clause.today.replace(day=1) - timedelta(days=366):
+        return {}
+    return {"employment_end": parsed.iso()}
 
 
 # Slots where "vet inte" is a real answer: after two misses the bot offers it as a button.

@@ -472,7 +472,8 @@ def test_sick_leave_asks_one_question_not_two() -> None:
     ("jag har varit sjukskriven sen i våras", "inform_sick", {"reduced_capacity": True}),
     ("mitt vikariat tar slut i december, vill bli sjuksköterska men vet inte hur", "inform_fixed_term_ended",
      {"situation": "fixed_term_ended", "termination_reason": "fixed_term_ended",
-      "termination_initiated_by": "employer", "guidance_mode": "plan", "outward_options": "sjuksköterska"}),
+      "termination_initiated_by": "employer", "guidance_mode": "plan", "outward_options": "sjuksköterska",
+      "employment_end": "2026-12-31"}),
     ("hej", "greet", {}),
     ("Hej! Jag jobbar som barnskötare sedan 2015. Kan jag få omställningsstudiestöd?", "faq",
      {"situation": "employed"}),
@@ -1145,3 +1146,42 @@ def test_without_the_rasa_server_there_is_no_faq_lookup(monkeypatch: pytest.Monk
     # A Rasa server that is not there: the story is kept, the lookup gives up quietly.
     monkeypatch.setenv("VV_RASA_URL", "http://127.0.0.1:9")
     assert asyncio.run(faq_for("är det gratis?")) is None
+
+
+@pytest.mark.parametrize("text, end", [
+    ("hej mitt vikariat som undersköterska på sahlgrenska tar slut sista januari", "2027-01-31"),
+    ("blev uppsagd pga arbetsbrist, sista dagen blir 15 december", "2026-12-15"),
+    ("projektanställningen går ut om två veckor", "2026-12-06"),
+    ("mitt vikariat tog slut i oktober", "2026-10-31"),
+    ("vikariatet tog slut i mars 2019", None),            # long ago: a misreading, asked instead
+    ("jobbar som lärare men slutar i juni", None),        # employed: leaving is not an end said
+    ("blev uppsagd i mars", None),                       # the notice, not the last day
+])
+def test_the_end_of_the_job_said_in_the_opening_is_kept(text: str, end: str | None) -> None:
+    slots = opening_slots(Answer(text, "inform_fixed_term_ended", 0.9, [], TODAY))
+    assert slots.get("employment_end") == end
+
+
+def test_after_consent_the_end_is_said_back_and_not_asked() -> None:
+    from actions.forms import opening_ack
+    assert opening_ack({"situation": "fixed_term_ended", "employment_end": "2099-01-31"}) == (
+        "Tack! Jag har uppfattat att din visstidsanställning tar slut 31 januari 2099. Skriv \"det blev fel\" "
+        "om det inte stämmer.")
+    assert "slutade 31 oktober 2020" in opening_ack({"situation": "terminated", "employment_end": "2020-10-31"})
+    from actions import flow
+    slots = {"consent": True, "situation": "fixed_term_ended", "guidance_mode": "check", "age": 34,
+             "employer_name": "Sahlgrenska", "employer_sector": "region", "collective_agreement": "no",
+             "employment_start": "2022-03-01", "employment_end": "2027-01-31"}
+    assert flow.next_slot("work_form", slots) == "employment_hours_per_week"
+
+
+@pytest.mark.parametrize("text", ["arbetare", "tjänsteman", "jag är tjänsteman"])
+def test_a_kind_of_employee_is_not_taken_for_the_employer(text: str) -> None:
+    result = INTERPRETERS["employer_name"](Answer(text, "inform", 0.8, [], TODAY))
+    assert isinstance(result, Miss) and result.lead == "Det låter som din roll."
+
+
+def test_a_name_typed_in_lower_case_is_said_back_with_a_capital() -> None:
+    assert INTERPRETERS["employer_name"](Answer("sahlgrenska", "inform", 0.8, [], TODAY)).slots == {
+        "employer_name": "Sahlgrenska"}
+    assert INTERPRETERS["employer_name"](Answer("IKEA", "inform", 0.8, [], TODAY)).slots == {"employer_name": "IKEA"}
