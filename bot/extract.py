@@ -100,7 +100,8 @@ class ParsedDate:
 _ONGOING_RE = re.compile(
     r"\b(fortfarande|pagar|pagaende|tills vidare|tillsvidare|jobbar kvar|arbetar kvar|"
     r"ar kvar|inte slutat|har inte slutat|an(?:nu)? idag|fortfarande anstalld|"
-    r"jobbar dar fortfarande|jobbar dar|arbetar dar|inte an|inte annu|nuvarande|just nu|nu)\b")
+    r"jobbar dar fortfarande|jobbar dar|arbetar dar|inte an|inte annu|nuvarande|just nu|"
+    r"nu(?!\s+(?:i|pa|till|den|sista)\s))\b")  # "nu i december" is a date
 # "jobbar kvar till 31 mars", "är kvar t.o.m. juni": still there, but the end is what was asked.
 _UNTIL_RE = re.compile(r"\b(?:till|tills|forran|t\.? ?o\.? ?m\.?|tom|sista)\s+(?:och med\s+)?(?:den\s+|i\s+|sista\s+)?"
                        r"(?:\d|jan|feb|mar|apr|maj|jun|jul|aug|sep|okt|nov|dec|var|sommar|host|vinter|nyar|arsskiftet)")
@@ -114,7 +115,7 @@ _YEAR_ONLY_RE = re.compile(r"^(?:(?:ar|aret|sedan|sen|fran|i|under|runt|kring|ty
 _LEADING_WORDS = re.compile(
     r"^(?:(?:nej|ne|na|naa|ja|jo|japp|okej|ok)\b,?\s*|(?:jag |vi )?(?:borjade|slutade|anstalldes|slutar|borjar|jobbade|har jobbat|"
     r"var anstalld|sa|den|fran och med|fr\.?o\.?m\.?|fran|sedan|sen|ungefar|ca|cirka|typ|"
-    r"runt|kring|omkring|i|pa|under|till|tills|t\.?o\.?m\.?)\b\s*)+")
+    r"runt|kring|omkring|i|pa|under|till|tills|t\.?o\.?m\.?|nu)\b\s*)+")
 _RELATIVE_RE = re.compile(r"\b(sedan|sen)\b.*\b(ar|manad|manader|vecka|veckor|dag|dagar)\b|"
                           r"\b(igar|idag|i dag|forra|i fjol|ifjol)\b")
 # People who are unsure hedge ("någon gång 2019", "2019 tror jag"), and those still at work say
@@ -124,6 +125,10 @@ _HEDGES_RE = re.compile(r"\b(?:(?:jag )?(?:vet|minns) inte (?:exakt|riktigt|prec
                         r"det var|om jag minns ratt|ish|"
                         r"(?:jag )?(?:jobbar|arbetar|ar) kvar(?: (?:fram )?(?:till och med|tills|till))?|"
                         r"(?:fram )?till och med|fram till)\b|\bt\.? ?o\.? ?m\b\.?")
+# An end still to come: "till sommaren" in November is next summer, not the one gone.
+_COMING_RE = re.compile(r"\b(till|tills|slutar|tar slut|upphor|gar ut|ska|kommer)\b")
+# "nästa månad" as an end is that month's last day (dateparser: the same day a month on).
+_NEXT_MONTH_RE = re.compile(r"\b(?:nasta|kommande) manad(?:en)?$")
 # "förra året" is a year, not today one year ago (which dateparser would give).
 _LAST_YEAR_RE = re.compile(r"\b(?:forra aret|i fjol|ifjol)\b")
 _THIS_YEAR_RE = re.compile(r"\b(?:i ar|det har aret|detta ar)$")
@@ -220,9 +225,13 @@ def parse_date(text: str, today: date, *, allow_ongoing: bool = False,
             end_month = start.month + 2
             start = date(start.year, end_month,
                          calendar.monthrange(start.year, end_month)[1])
-            if still_there and not season.group(2) and start < today:
+            if (still_there or _COMING_RE.search(folded)) and not season.group(2) and start < today:
                 start = start.replace(year=start.year + 1)  # "jobbar kvar till våren": the next spring
         return ParsedDate(start, "season")
+    if _NEXT_MONTH_RE.search(folded):
+        year, month = (today.year + 1, 1) if today.month == 12 else (today.year, today.month + 1)
+        day = calendar.monthrange(year, month)[1] if end_of_period else 1
+        return ParsedDate(date(year, month, day), "month")
     folded = re.sub(r"(\d)\s*:\s*(?:a|e)\b", r"\1", folded)      # "1:a mars", "2:e maj"
     folded = re.sub(r"\bsen$", "sedan", folded)                     # "för 2 år sen"
     core = _LEADING_WORDS.sub("", folded).strip()

@@ -149,6 +149,11 @@ def test_entities_with_positions() -> None:
     ("arbetar kvar till den 15 februari", "2027-02-15"),
     ("jobbar kvar till våren", "2027-06-30"),
     ("till och med 31 mars", "2027-03-31"),
+    # A season or the next month said as a coming end: the one ahead, to its last day.
+    ("till sommaren", "2027-09-30"),
+    ("nästa månad", "2026-12-31"),
+    ("slutade i somras", "2026-09-30"),
+    ("den slutar nu i december", "2026-12-31"),
 ])
 def test_still_there_until_a_date_is_that_end(text: str, expected: str) -> None:
     parsed = parse_date(text, date(2026, 11, 26), allow_ongoing=True, end_of_period=True)
@@ -156,7 +161,7 @@ def test_still_there_until_a_date_is_that_end(text: str, expected: str) -> None:
 
 
 @pytest.mark.parametrize("text", ["inte än", "den har inte slutat än", "jobbar där fortfarande",
-                                  "jobbar kvar tills vidare", "jag jobbar kvar"])
+                                  "jobbar kvar tills vidare", "jag jobbar kvar", "jobbar där nu", "nu"])
 def test_not_ended_yet_is_ongoing(text: str) -> None:
     parsed = parse_date(text, date(2026, 11, 26), allow_ongoing=True, end_of_period=True)
     assert parsed is not None and parsed.ongoing
