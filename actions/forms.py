@@ -240,6 +240,8 @@ def opening_ack(s: dict[str, Any]) -> str | None:
         if s["situation"] == "terminated" and s.get("termination_reason") == "shortage_of_work":
             phrase += " på grund av arbetsbrist"
         parts.append(phrase)
+    if s.get("age"):
+        parts.append(f"du är {s['age']} år")
     end = s.get("employment_end")
     if end not in (None, "ongoing", "unknown"):
         from rules_bridge.texts_sv import date_sv

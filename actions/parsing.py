@@ -217,6 +217,8 @@ def consent(a: Answer) -> Result:
             return None
         # People often tell their story before answering ("jag har blivit uppsagd från Volvo
         # efter 22 år"): keep what it says for the questions after consent, and ask again kindly.
+        if about_someone_else(a):
+            return Miss("", lead=SOMEONE_ELSE_SV, question=question_beside(a))
         said = opening_slots(a)
         if said:
             return Miss("", lead="Tack för att du berättar, det tar jag med mig.", remember=said,
@@ -263,7 +265,11 @@ _SITUATION_INTENTS = {"inform_terminated": "terminated", "inform_fixed_term_ende
 _SITUATION_WORDS = {
     "terminated_illness": r"uppsagd.*(sjuk|ohalsa)|(sjuk|ohalsa).*uppsagd",
     "fixed_term_ended": r"vikariat|visstid|tidsbegransad|projektanstall|kontrakt",
-    "terminated": r"uppsag|sparken|arbetsbrist|varslad|konkurs",
+    "terminated": r"uppsag|sparken|arbetsbrist|varslad|konkurs|overtalig|"
+                  r"tjanst\w* (forsvinner|forsvann|dras in|drogs in|tas bort|togs bort)|"
+                  r"(forlorar|forlorat|blir av med|mister|miste) (mitt |mina )?jobb|"
+                  r"\b(de|dom|foretaget|fabriken|bruket|arbetsgivaren|agarna|koncernen) (ska |kommer att |har )?"
+                  r"(lagga|lagger|lagt|la|stanga|stanger|stangt) (ner|ned|igen)\b|nedlaggning|\blaggs (ner|ned)\b",
     "self_employed": r"egenforetag|egen firma|enskild firma|eget foretag|frilans",
     "employed": r"\b(anstalld|jobbar|har (ett )?jobb|arbetar)\b",
     "other": r"annat|arbetslos|studerar|pension",
@@ -332,7 +338,8 @@ def situation(a: Answer) -> Result:
 
 
 def termination_reason(a: Answer) -> Result:
-    value = choose(a, {"shortage_of_work": r"arbetsbrist|neddragning|drar (ner|ned)|konkurs|omorganis|"
+    value = choose(a, {"shortage_of_work": r"arbetsbrist|neddragning|drar (ner|ned)|konkurs|omorganis|overtalig|"
+                                           r"tjanst\w* (forsvinner|forsvann|dras in|drogs in|tas bort)|"
                                            r"inte finns (jobb|arbete)|lagg\w* (ner|ned)|\bla(de|des)? (ner|ned)\b|"
                                            r"nedlagg|stanger|flytta\w* (till|utomlands|ut)\b|utomlands|"
                                            r"outsourc|varsel|varslad",
@@ -1101,7 +1108,35 @@ _ASKS_FOR_CHECK = re.compile(
 # may be about the next practical step, so it is not.)
 _WANTS_UNKNOWN = re.compile(r"\b(?:vet (?:inte|ej)|ingen aning om) (?:riktigt |alls |an |annu |direkt )*"
                             r"vad jag (?:vill (?:gora|jobba med|arbeta med|bli|plugga)|"
-                            r"ska (?:jobba med|arbeta med|bli|plugga))\b")
+                            r"ska (?:jobba med|arbeta med|bli|plugga))\b"
+                            # "vill göra något helt annat men vet inte vad"
+                            r"|\bvill (?:gora|jobba med|arbeta med|bli|hitta|syssla med) (?:nagot|nat|nagonting) "
+                            r"(?:helt |heltt |totalt )?(?:annat|nytt)\b.*\b(?:vet (?:inte|ej)|ingen aning)"
+                            r"(?: riktigt| alls)?(?: vad| med vad| vilket)?\s*[.!]*$")
+
+
+# Folded. Someone else's job ("min pappa har blivit uppsagd", "hon fick sparken"): the questions
+# here are about the person's own employment, so nothing of it is kept as theirs.
+_SOMEONE_ELSE = re.compile(r"\b(min|mitt|mina) (pappa|far|mamma|mor|man|make|fru|maka|sambo|partner|pojkvan|"
+                           r"flickvan|son|dotter|bror|syster|kompis|van|vaninna|kollega|kollegor|granne|"
+                           r"barn|foraldrar|svarfar|svarmor|farbror|morbror|moster|faster)\b"
+                           r"|^(han|hon|hen) (har|blev|ar|jobbar|fick|kommer)\b")
+_I = re.compile(r"\b(jag|jg|ja har|mig|mej)\b")
+_I_TOLD = re.compile(r"\b(jag|jg) (ar|har|blev|jobbar|arbetar|fick|kommer)\b")
+# "jag är 58 och …", "jag är 45 år": the person's age, so the work questions do not ask it.
+_OWN_AGE = re.compile(r"\bjag ar (\d{2})(?: ar(?: gammal)?| bast)?(?=$|[\s,.!?])(?!\s*(?:timmar|tim|procent|kr|kronor|%))")
+
+
+def about_someone_else(a: Answer) -> bool:
+    """The message tells about someone else's job and nothing of the person's own."""
+    clauses = _told_clauses(a.text)
+    others = [c for c in clauses if _SOMEONE_ELSE.search(fold(c)) and not _I.search(fold(c))]
+    return bool(others) and not any(_I_TOLD.search(fold(c)) for c in clauses if c not in others)
+
+
+SOMEONE_ELSE_SV = ("Vad fint att du vill hjälpa till. Frågorna här handlar om den egna anställningen, så det "
+                   "är bäst att den det gäller svarar själv, gärna med dig bredvid. Vill du fråga något om "
+                   "stödet i allmänhet går det bra.")
 
 
 def opening_slots(a: Answer) -> dict[str, Any]:
@@ -1111,7 +1146,14 @@ def opening_slots(a: Answer) -> dict[str, Any]:
     if a.is_payload and not a.intent:
         return {}
     slots: dict[str, Any] = {}
+    if about_someone_else(a):
+        return slots  # "min pappa har blivit uppsagd": not the person's own situation
     for clause in _statements(a):
+        if _SOMEONE_ELSE.search(clause.folded) and not _I.search(clause.folded):
+            continue
+        own_age = _OWN_AGE.search(clause.folded)
+        if own_age and 16 <= int(own_age.group(1)) <= 99:
+            slots["age"] = int(own_age.group(1))
         said: dict[str, Any] = {}
         for name in ("situation", "termination_reason", "termination_initiated_by"):
             if name == "termination_reason" and said.get("situation") != "terminated":

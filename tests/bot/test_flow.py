@@ -1185,3 +1185,36 @@ def test_a_name_typed_in_lower_case_is_said_back_with_a_capital() -> None:
     assert INTERPRETERS["employer_name"](Answer("sahlgrenska", "inform", 0.8, [], TODAY)).slots == {
         "employer_name": "Sahlgrenska"}
     assert INTERPRETERS["employer_name"](Answer("IKEA", "inform", 0.8, [], TODAY)).slots == {"employer_name": "IKEA"}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Hej. Jag har fått besked om att min tjänst försvinner i vår omorganisation. Vad händer nu?",
+     {"situation": "terminated", "termination_reason": "shortage_of_work", "termination_initiated_by": "employer"}),
+    ("hej, jag är 58 och har jobbat på samma bruk i 30 år, nu ska de lägga ner. har inte sökt jobb sen 90-talet",
+     {"age": 58, "situation": "terminated", "termination_reason": "shortage_of_work"}),
+    ("Jag jobbar som lärare men är så trött på skolan. Vill göra något helt annat men vet inte vad",
+     {"situation": "employed", "guidance_mode": "explore"}),
+    ("jag är 45 år och uppsagd", {"age": 45, "situation": "terminated"}),
+    ("jag jobbar 40 timmar", {"situation": "employed"}),
+    ("jag har en egen firma men ska lägga ner den", {"situation": "self_employed"}),
+    # Someone else's job is not the person's own situation; both together are.
+    ("min pappa har blivit uppsagd, kan jag hjälpa honom att söka?", {}),
+    ("min mamma är 62 och uppsagd från kommunen. hur ansöker hon?", {}),
+    ("jag och min man har blivit uppsagda", {"situation": "terminated"}),
+])
+def test_more_openings_as_people_write_them(text: str, expected: dict[str, Any]) -> None:
+    assert opening_slots(Answer(text, "inform", 0.9, [], TODAY)) == expected
+
+
+def test_a_story_about_someone_else_gets_a_kind_word_and_no_slots() -> None:
+    from actions.parsing import SOMEONE_ELSE_SV
+    result = INTERPRETERS["consent"](Answer("min mamma är 62 och uppsagd från kommunen. hur ansöker hon?",
+                                            "inform", 0.9, [], TODAY))
+    assert isinstance(result, Miss) and result.lead == SOMEONE_ELSE_SV and not result.remember
+    assert result.question == "hur ansöker hon?"
+
+
+def test_an_age_from_the_opening_is_said_back() -> None:
+    from actions.forms import opening_ack
+    assert opening_ack({"situation": "terminated", "age": 58}) == (
+        "Tack! Jag har uppfattat att du är uppsagd och att du är 58 år. Skriv \"det blev fel\" om det inte stämmer.")
