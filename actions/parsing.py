@@ -681,6 +681,31 @@ def named_public_employer(text: str) -> dict[str, Any]:
     return {"employer_name": shown, "employer_sector": sector}
 
 
+# As typed (not folded): a name written with a capital after the workplace's preposition
+# ("uppsagd från Lidl", "jobbar på Volvo Cars i Göteborg", "hos ICA Maxi"). In the middle of a
+# Swedish sentence a capital marks a name; "på lagret" or "på ett bruk" has none, and nothing
+# lower-case is guessed at.
+_NAMED_AT = re.compile(r"\b(?i:jobbar|jobbade|jobbat|arbetar|arbetade|arbetat|anställd|anstalld|uppsagd|"
+                       r"varslad|sjukskriven|vikarierar|vikarierat|slutar|slutade)\b[^.,!?]*?\b(?i:på|pa|hos|från|fran|vid)\s+"
+                       r"((?:[A-ZÅÄÖ][\w&'-]*)(?:\s+(?:[A-ZÅÄÖ][\w&'-]*|AB|&))*)")
+
+
+_NOT_A_NAME = re.compile(r"(jag|mig|min|mitt|en|ett|jobbet|lagret|kontoret|fabriken|foretaget|firman|"
+                         r"skolan|sjukhuset|kommunen|affaren|butiken|restaurangen|bruket)$")
+
+
+def named_employer(text: str) -> dict[str, Any]:
+    """{"employer_name": …} where a clause names the person's own employer with a capital."""
+    plain = re.sub(r"\s+", " ", text).strip()
+    m = _NAMED_AT.search(plain)
+    if not m or _EARLIER.search(fold(plain)) or plain.isupper():  # in capitals, a capital says nothing
+        return {}
+    name = m.group(1)
+    if len(name) < 2 or _NOT_A_NAME.match(fold(name)):
+        return {}
+    return {"employer_name": name}
+
+
 # Folded. "jobbar på en privat förskola", "anställd inom privat sektor": the sector without a name.
 _PRIVATE_WORKPLACE = re.compile(r"\b(?:i|pa|hos|vid|for)\s+(?:en|ett)\s+privat\b|"
                                 r"\b(?:i|inom)\s+(?:den\s+)?privata?\s+sektorn?\b")
@@ -1171,7 +1196,8 @@ def opening_slots(a: Answer) -> dict[str, Any]:
             said.pop("termination_reason")
         slots.update(said)
         if slots.get("situation") != "self_employed":
-            slots.update(named_public_employer(clause.text) or private_workplace(clause.text))
+            slots.update(named_public_employer(clause.text) or named_employer(clause.text)
+                         or private_workplace(clause.text))
         goal = _named_goal(clause.text)
         if goal:
             slots.update(guidance_mode="plan", outward_options=goal)

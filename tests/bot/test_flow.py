@@ -591,8 +591,8 @@ def test_consent_is_a_plain_yes_and_what_follows_it_is_kept() -> None:
     updates, messages = _run({"requested_slot": "consent"}, "ja. jag har blivit uppsagd från Volvo",
                              "inform_terminated", form=form)
     assert updates["consent"] is True and updates["situation"] == "terminated"
-    assert updates["requested_slot"] == "termination_reason"
-    assert messages[0]["text"].startswith("Tack! Jag har uppfattat att du är uppsagd.")
+    assert updates["requested_slot"] == "termination_reason" and updates["employer_name"] == "Volvo"
+    assert messages[0]["text"].startswith("Tack! Jag har uppfattat att du är uppsagd och att din arbetsgivare är Volvo.")
     # "ok. kan jag få det? …" asks: not consent; the FAQ rules answer and consent is asked again.
     updates, messages = _run({"requested_slot": "consent"},
                              "ok. kan jag få det? jobbar på en restaurang utan kollektivavtal", "faq", form=form)
@@ -1218,3 +1218,18 @@ def test_an_age_from_the_opening_is_said_back() -> None:
     from actions.forms import opening_ack
     assert opening_ack({"situation": "terminated", "age": 58}) == (
         "Tack! Jag har uppfattat att du är uppsagd och att du är 58 år. Skriv \"det blev fel\" om det inte stämmer.")
+
+
+@pytest.mark.parametrize("text, name", [
+    ("jag blev uppsagd pga arbetsbrist från Lidl förra månaden", "Lidl"),
+    ("jobbar på Volvo Cars i Göteborg men vill byta", "Volvo Cars"),
+    ("Uppsagd. Jobbade på Göteborgs Spårvägar AB", "Göteborgs Spårvägar AB"),
+    ("jag har jobbat hos ICA Maxi i 12 år och blir uppsagd", "ICA Maxi"),
+    # Lower case, a common noun, an earlier job, or all in capitals: no name is guessed.
+    ("uppsagd från lidl", None),
+    ("blev uppsagd från Jobbet", None),
+    ("jobbade på Scania förut, nu är jag uppsagd", None),
+    ("JAG JOBBAR PÅ LAGRET", None),
+])
+def test_an_employer_named_with_a_capital_in_the_opening_is_kept(text: str, name: str | None) -> None:
+    assert opening_slots(Answer(text, "inform", 0.9, [], TODAY)).get("employer_name") == name
