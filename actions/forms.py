@@ -21,6 +21,9 @@ from actions.parsing import (INTERPRETERS, STUDY_GOAL, UNKNOWN_ALLOWED, Answer, 
                              kind_miss, opening_slots, strain_ack, wants_to_study_for)
 
 NOT_FRESH = {"action_listen", "action_extract_slots"}
+# Questions answered with a story, and what else a story tells that later questions ask.
+TELLING_SLOTS = {"situation", "termination_reason", "termination_initiated_by", "guidance_mode"}
+ALSO_TOLD = {"employer_name", "employer_sector", "employment_end", "age"}
 MISSES_BEFORE_BUTTONS = 2
 HUMAN_BUTTON = {"title": "Prata med en rådgivare", "payload": "/request_human"}
 DONT_KNOW_BUTTON = {"title": "Vet inte", "payload": "/dont_know"}
@@ -147,6 +150,12 @@ class FormValidation(Action):
                     dispatcher.utter_message(response=f"utter_{faq}")
             else:
                 filled = dict(result.slots)
+                if asked in TELLING_SLOTS and not answer.is_payload:
+                    # "uppsagd pga arbetsbrist från Lidl" at the situation question: the
+                    # employer, age or last day told with it are not asked later.
+                    told = opening_slots(answer)
+                    filled.update({k: v for k, v in told.items()
+                                   if k in ALSO_TOLD and k not in filled and slots.get(k) is None})
                 say, buttons = filled.pop("_say", None), filled.pop("_buttons", [])
                 problem = inconsistency(slots, filled, asked)
                 if problem:

@@ -618,6 +618,14 @@ def employer_name(a: Answer) -> Result:
                                                                          or _NO.search(fold(name))))
     if len(name) < 2 or a.is_payload or len(name) > 120 or no_name:
         return Miss("Skriv arbetsgivarens namn, till exempel \"Bageriet AB\".")
+    kind = _KIND_NOT_NAME.match(fold(name))
+    if kind:
+        # "privat företag" for the name (the kind is the next question): kept, and the name asked.
+        sector = next(v for v, k in (("private", "privat"), ("municipality", "kommun"), ("region", "region"),
+                                     ("state", "sta"), ("state", "myndighet"), ("other", "forening"))
+                      if kind.group(1).startswith(k))
+        said = {**_SECTOR_SV, "private": "ett privat företag", "other": "en förening eller liknande"}[sector]
+        return Miss("", lead=f"Tack, då vet jag att det är {said}.", remember={"employer_sector": sector})
     if _ROLE_NOT_EMPLOYER.match(fold(name)):
         return Miss("Skriv arbetsgivarens namn, alltså företaget eller organisationen du jobbar eller "
                     "jobbade för, till exempel \"Bageriet AB\".", lead="Det låter som din roll.")
@@ -632,6 +640,9 @@ def employer_name(a: Answer) -> Result:
                    "_say": f"Jag förstår det som att arbetsgivaren är {_SECTOR_SV[sector]}."})
 
 
+# Folded. The kind of employer given for its name: "privat företag", "en kommun".
+_KIND_NOT_NAME = re.compile(r"^(?:det ar |det var )?(?:ett |en )?(privat(?:a)? (?:foretag|firma|bolag|sektorn?)|privat|"
+                            r"kommun(?:en)?|region(?:en)?|staten|statlig myndighet|myndighet|forening)$")
 # Folded. A kind of employee given for the employer's name (the next question asks for it).
 _ROLE_NOT_EMPLOYER = re.compile(r"^(jag ar )?(en )?(arbetare|tjansteman|anstalld|kollektivanstalld|"
                                 r"timanstalld|vikarie|egenforetagare|chef)$")
@@ -793,7 +804,57 @@ def employment_country(a: Answer) -> Result:
     return None if a.is_digression else Miss("Skriv landets namn, till exempel \"Sverige\" eller \"Norge\".")
 
 
-def date_slot(name: str, *, end: bool, allow_unknown: bool = False,
+# Clauses of a date answer, split where one date ends: "jobbat där sen 2019, innan dess på ica".
+_DATE_CLAUSES = re.compile(r"(,|;|\s+(?:och|men|innan dess|fore det|efter det|sen dess|sedan dess)\s+|"
+                           r"\s+(?=(?:till|tills|t\.?o\.?m\.?)\s)|\s+[-–]\s+|(?<=\b\d{4})[-–](?=\d{4}\b))")
+# A separator that joins a start to its own end: "mars 2019 till juni 2024", "2012-2019".
+_RANGE = re.compile(r"^\s*([-–]|)\s*$")
+_SAYS_END = re.compile(r"slut|upphor|\btill|\btills|t\.?o\.?m|pagar|kvar")
+_SAYS_START = re.compile(r"borja|anstalld|\bsen\b|\bsedan\b|\bfran\b|fr\.?o\.?m")
+_ENDS_HERE = re.compile(r"\b(slutade|slutar|tog slut|tar slut|upphorde|upphor|jobbar kvar|ar kvar|pagar)\b|"
+                        r"^(till|tills|t\.?o\.?m)\b")
+
+
+def _split_dates(text: str) -> tuple[list[str], list[str]]:
+    """The clauses, and the separator before each (the first has "")."""
+    parts = _DATE_CLAUSES.split(text)
+    clauses, seps, sep = [], [], ""
+    for i, part in enumerate(parts):
+        if i % 2:
+            sep = part
+        elif part and part.strip():
+            clauses.append(part.strip())
+            seps.append(sep)
+            sep = ""
+    return clauses, seps
+
+
+def _date_in_clauses(text: str, today: date, end: bool) -> tuple[Any, Any]:
+    """(date, end date) from a message that gives several dates: the clause that speaks of the
+    start (or the end), and for a start the end joined to it ("mars 2019 till juni 2024")."""
+    clauses, seps = _split_dates(text)
+    if len(clauses) < 2:
+        return None, None
+    order = list(range(len(clauses)))
+    if end:  # "2012-2019" at the end question: the later one
+        order = sorted(order[::-1], key=lambda i: not _SAYS_END.search(fold(clauses[i])))
+    else:    # "… tills augusti" is never the start
+        order = sorted((i for i in order if not _ENDS_HERE.search(fold(clauses[i]))),
+                       key=lambda i: not _SAYS_START.search(fold(clauses[i])))
+    for i in order:
+        parsed = parse_date(clauses[i], today, allow_ongoing=end, end_of_period=end)
+        if parsed is None:
+            continue
+        ending = None
+        if not end and i + 1 < len(clauses):
+            after, sep = clauses[i + 1], seps[i + 1]
+            if _RANGE.match(sep) or _ENDS_HERE.search(fold(after)):
+                ending = parse_date(after, today, allow_ongoing=True, end_of_period=True)
+        return parsed, ending
+    return None, None
+
+
+def date_slot(name: str, *, end: bool, allow_unknown: bool = False, then_end: str | None = None,
               hint: str = "Skriv till exempel \"mars 2024\" eller \"1 mars 2024\".") -> Callable[[Answer], Result]:
     def interpret(a: Answer) -> Result:
         if end and (a.button == "ongoing"):
@@ -801,6 +862,10 @@ def date_slot(name: str, *, end: bool, allow_unknown: bool = False,
         if a.intent == "dont_know" and allow_unknown:
             return Filled({name: UNKNOWN})
         parsed = parse_date(a.text, a.today, allow_ongoing=end, end_of_period=end)
+        ending = None
+        if parsed is None:
+            # "jobbat där sen 2019, innan dess på ica 2012-2019": the clause that answers.
+            parsed, ending = _date_in_clauses(a.text, a.today, end)
         if parsed is None and not end:
             months = parse_duration_months(a.text)
             if months and re.search(r"\b(i|sedan|sen|under)\b", a.folded):
@@ -812,7 +877,12 @@ def date_slot(name: str, *, end: bool, allow_unknown: bool = False,
             return Filled({name: "ongoing"})
         if parsed is None:
             return None if a.is_digression else Miss(hint)
-        return Filled({name: "ongoing" if parsed.ongoing else parsed.iso()})
+        filled = {name: "ongoing" if parsed.ongoing else parsed.iso()}
+        if then_end:
+            # "började i mars 2019 och slutade i oktober 2023": the end is not asked again.
+            if ending is not None and (ending.ongoing or ending.iso() > filled[name]):
+                filled[then_end] = "ongoing" if ending.ongoing else ending.iso()
+        return Filled(filled)
     return interpret
 
 
@@ -1019,14 +1089,14 @@ INTERPRETERS: dict[str, Callable[[Answer], Result]] = {
     "role_exclusion": role_exclusion,
     "employment_employer": employment_employer,
     "employment_country": employment_country,
-    "employment_start": date_slot("employment_start", end=False),
+    "employment_start": date_slot("employment_start", end=False, then_end="employment_end"),
     "employment_end": date_slot("employment_end", end=True),
     "employment_hours_per_week": hours_per_week,
     "employment_monthly_income": monthly_income,
     "more_employments": yes_no_slot("more_employments", allow_unknown=False),
     "had_skippable": had_skippable,
     "skippable_type": skippable_type,
-    "skippable_start": date_slot("skippable_start", end=False),
+    "skippable_start": date_slot("skippable_start", end=False, then_end="skippable_end"),
     "skippable_end": date_slot("skippable_end", end=True),
     "more_skippable": yes_no_slot("more_skippable", allow_unknown=False),
     "previous_support": yes_no_slot("previous_support"),

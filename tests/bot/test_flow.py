@@ -1233,3 +1233,45 @@ def test_an_age_from_the_opening_is_said_back() -> None:
 ])
 def test_an_employer_named_with_a_capital_in_the_opening_is_kept(text: str, name: str | None) -> None:
     assert opening_slots(Answer(text, "inform", 0.9, [], TODAY)).get("employer_name") == name
+
+
+@pytest.mark.parametrize("slot, text, expected", [
+    ("employment_start", "jag har jobbat där sen 2019, innan dess på ica 2012-2019", {"employment_start": "2019-01-01"}),
+    ("employment_start", "började där i mars 2019 och slutade i oktober 2023",
+     {"employment_start": "2019-03-01", "employment_end": "2023-10-31"}),
+    ("employment_start", "från mars 2019 och jobbar kvar", {"employment_start": "2019-03-01", "employment_end": "ongoing"}),
+    ("employment_start", "mars 2019 till juni 2024", {"employment_start": "2019-03-01", "employment_end": "2024-06-30"}),
+    ("employment_start", "mars 2019 - juni 2024", {"employment_start": "2019-03-01", "employment_end": "2024-06-30"}),
+    ("employment_start", "2012-2019", {"employment_start": "2012-01-01", "employment_end": "2019-12-31"}),
+    ("employment_end", "2012-2019", {"employment_end": "2019-12-31"}),
+    ("employment_end", "slutade i oktober 2023, började där 2019", {"employment_end": "2023-10-31"}),
+    ("skippable_start", "var föräldraledig från januari 2023 och tills augusti 2023",
+     {"skippable_start": "2023-01-01", "skippable_end": "2023-08-31"}),
+])
+def test_a_date_answer_that_gives_several_dates(slot: str, text: str, expected: dict[str, str]) -> None:
+    result = INTERPRETERS[slot](Answer(text, "inform", 0.9, [], TODAY))
+    assert isinstance(result, Filled) and result.slots == expected
+
+
+@pytest.mark.parametrize("text, sector, said", [
+    ("Privat företag", "private", "ett privat företag"), ("en kommun", "municipality", "en kommun"),
+    ("staten", "state", "en statlig myndighet"),
+])
+def test_the_kind_of_employer_given_for_its_name_is_kept_and_the_name_asked_again(text, sector, said) -> None:
+    result = INTERPRETERS["employer_name"](Answer(text, "inform", 0.9, [], TODAY))
+    assert isinstance(result, Miss) and result.remember == {"employer_sector": sector}
+    assert result.lead == f"Tack, då vet jag att det är {said}."
+    # A name that says its kind is a name.
+    assert INTERPRETERS["employer_name"](Answer("Ale kommun", "inform", 0.9, [], TODAY)).slots["employer_name"] == "Ale kommun"
+
+
+def test_what_the_situation_answer_tells_beside_is_not_asked_later() -> None:
+    from actions.forms import ValidateSituationForm
+    updates, _ = _run({"consent": True, "requested_slot": "situation"},
+                      "jag blev uppsagd pga arbetsbrist från Lidl förra månaden, jag är 41", "inform_terminated",
+                      form=ValidateSituationForm())
+    assert updates["situation"] == "terminated" and updates["employer_name"] == "Lidl" and updates["age"] == 41
+    # A button says only what it says; an answer already given is not overwritten.
+    updates, _ = _run({"consent": True, "requested_slot": "situation", "employer_name": "ICA"},
+                      "uppsagd från Lidl", "inform_terminated", form=ValidateSituationForm())
+    assert "employer_name" not in updates
