@@ -260,6 +260,9 @@ def after_leading_no(a: Answer) -> Answer:
     return Answer(_LEADING_NO.sub("", a.text, count=1).strip(), None, 0.0, [], a.today)
 
 
+# Folded. "jag är undersköterska", "jag är montör på Volvo": an occupation said as what one is.
+_OCCUPATION_SAID = (r"\bjag ar (?:en |ett )?(?:\w{3,}(?:are|erska|iker|log|ist|or|man|pedagog|konsult|ingenjor|"
+                    r"lakare|bitrade|chef|ekonom|skotare)|chef|kock|konsult|ekonom)\b")
 _SITUATION_INTENTS = {"inform_terminated": "terminated", "inform_fixed_term_ended": "fixed_term_ended",
                       "inform_employed": "employed", "inform_self_employed": "self_employed"}
 _SITUATION_WORDS = {
@@ -271,7 +274,7 @@ _SITUATION_WORDS = {
                   r"\b(de|dom|foretaget|fabriken|bruket|arbetsgivaren|agarna|koncernen) (ska |kommer att |har )?"
                   r"(lagga|lagger|lagt|la|stanga|stanger|stangt) (ner|ned|igen)\b|nedlaggning|\blaggs (ner|ned)\b",
     "self_employed": r"egenforetag|egen firma|enskild firma|eget foretag|frilans",
-    "employed": r"\b(anstalld|jobbar|har (ett )?jobb|arbetar)\b",
+    "employed": r"\b(anstalld|jobbar|har (ett )?jobb|arbetar)\b|" + _OCCUPATION_SAID,
     "other": r"annat|arbetslos|studerar|pension",
 }
 
@@ -666,7 +669,7 @@ _SECTOR_SV = {"region": "en region", "municipality": "en kommun", "state": "en s
 # Folded. "jobbar som undersköterska i Region Skåne", "uppsagd från Malmö stad": the person's own
 # employer, named in a story before the questions. Not an earlier one ("förut", "tidigare").
 _OWN_JOB = re.compile(r"\b(jobbar|jobbade|jobbat|arbetar|arbetade|arbetat|anstalld|uppsagd|varslad|"
-                      r"sjukskriven|vikarierar|vikarierat)\b")
+                      r"sjukskriven|vikarierar|vikarierat)\b|" + _OCCUPATION_SAID)
 _EARLIER = re.compile(r"\b(forut|tidigare|innan dess|fore detta|f d)\b")
 _PUBLIC_EMPLOYER_AT = re.compile(r"\b(?:i|pa|hos|fran|vid|for)\s+(region\s+\w+|\w+\s+(?:kommun|stad)|\w+)\b")
 _NOT_A_PLACE_NAME = re.compile(r"^(en|min|var|den|denna|samma|annan|stora|liten|lilla|hela)\s")
@@ -697,7 +700,7 @@ def named_public_employer(text: str) -> dict[str, Any]:
 # Swedish sentence a capital marks a name; "på lagret" or "på ett bruk" has none, and nothing
 # lower-case is guessed at.
 _NAMED_AT = re.compile(r"\b(?i:jobbar|jobbade|jobbat|arbetar|arbetade|arbetat|anställd|anstalld|uppsagd|"
-                       r"varslad|sjukskriven|vikarierar|vikarierat|slutar|slutade)\b[^.,!?]*?\b(?i:på|pa|hos|från|fran|vid)\s+"
+                       r"varslad|sjukskriven|vikarierar|vikarierat|slutar|slutade|jag är \w{3,}|jag ar \w{3,})\b[^.,!?]*?\b(?i:på|pa|hos|från|fran|vid)\s+"
                        r"((?:[A-ZÅÄÖ][\w&'-]*)(?:\s+(?:[A-ZÅÄÖ][\w&'-]*|AB|&))*)")
 
 
@@ -1114,8 +1117,10 @@ for _slot in GUIDANCE_SLOTS:
 
 # --- the opening message ----------------------------------------------------------------------
 # "Jag vill bli förskollärare", "vill plugga till sjuksköterska": a goal named in so many words.
-_GOAL = re.compile(r"\bvill (?:bli|plugga till|studera till|läsa till|lasa till|utbilda mig till|"
-                   r"jobba som|arbeta som|omskola mig till) (?P<goal>[^.,!?]+?)"
+# Not "ska bli": "ska bli pappa", "ska bli uppsagd".
+_GOAL = re.compile(r"\b(?:vill|skulle vilja|funderar på att|funderar pa att) "
+                   r"(?:bli|plugga till|studera till|läsa till|lasa till|(?:vidare)?utbilda mig till|"
+                   r"jobba som|arbeta som|omskola mig till|läsa vidare till|lasa vidare till) (?P<goal>[^.,!?]+?)"
                    r"(?=\s+(?:och|men|kan|för|for|så|sa|eller)\b|[.,!?]|$)", re.I)
 
 

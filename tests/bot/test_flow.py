@@ -1275,3 +1275,14 @@ def test_what_the_situation_answer_tells_beside_is_not_asked_later() -> None:
     updates, _ = _run({"consent": True, "requested_slot": "situation", "employer_name": "ICA"},
                       "uppsagd från Lidl", "inform_terminated", form=ValidateSituationForm())
     assert "employer_name" not in updates
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("jag är undersköterska på äldreboende i Borås kommun och vill vidareutbilda mig till sjuksköterska",
+     {"situation": "employed", "guidance_mode": "plan", "outward_options": "sjuksköterska"}),
+    ("jag är montör på Volvo", {"situation": "employed", "employer_name": "Volvo"}),
+    ("funderar på att bli elektriker", {"guidance_mode": "plan", "outward_options": "elektriker"}),
+    ("jag är för gammal", {}), ("jag är orolig", {}), ("jag ska bli pappa", {}),
+])
+def test_an_occupation_said_as_what_one_is(text: str, expected: dict[str, Any]) -> None:
+    assert opening_slots(Answer(text, None, 0.0, [], TODAY)) == expected
