@@ -23,7 +23,7 @@ from actions.parsing import (INTERPRETERS, STUDY_GOAL, UNKNOWN_ALLOWED, Answer, 
 NOT_FRESH = {"action_listen", "action_extract_slots"}
 # Questions answered with a story, and what else a story tells that later questions ask.
 TELLING_SLOTS = {"situation", "termination_reason", "termination_initiated_by", "guidance_mode"}
-ALSO_TOLD = {"employer_name", "employer_sector", "employment_end", "age"}
+ALSO_TOLD = {"employer_name", "employer_sector", "employment_end", "age", "guidance_mode", "outward_options"}
 MISSES_BEFORE_BUTTONS = 2
 HUMAN_BUTTON = {"title": "Prata med en rådgivare", "payload": "/request_human"}
 DONT_KNOW_BUTTON = {"title": "Vet inte", "payload": "/dont_know"}

@@ -1271,6 +1271,11 @@ def test_what_the_situation_answer_tells_beside_is_not_asked_later() -> None:
                       "jag blev uppsagd pga arbetsbrist från Lidl förra månaden, jag är 41", "inform_terminated",
                       form=ValidateSituationForm())
     assert updates["situation"] == "terminated" and updates["employer_name"] == "Lidl" and updates["age"] == 41
+    updates, _ = _run({"consent": True, "requested_slot": "situation"},
+                      "jag är undersköterska och vill vidareutbilda mig till sjuksköterska", "inform",
+                      form=ValidateSituationForm())
+    assert updates["situation"] == "employed" and updates["outward_options"] == "sjuksköterska"
+    assert updates["guidance_mode"] == "plan"
     # A button says only what it says; an answer already given is not overwritten.
     updates, _ = _run({"consent": True, "requested_slot": "situation", "employer_name": "ICA"},
                       "uppsagd från Lidl", "inform_terminated", form=ValidateSituationForm())
