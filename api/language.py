@@ -23,6 +23,8 @@ def _leaning(word: str) -> int:
 
 
 def looks_english(text: str) -> bool:
+    if text.lstrip().startswith("/"):
+        return False  # a button's payload ("/correct{"value":"age"}") is in no language
     folded = text.lower()
     if any(letter in folded for letter in "åäö"):
         return False
