@@ -168,6 +168,9 @@ def test_personnummer_is_masked_before_the_tracker_store(stack, chat) -> None:
     # Someone writing English is told, in both languages, that the bot speaks Swedish.
     reply = say(client, sender, "hello, do you speak english?")
     assert reply[0]["text"].startswith("Sorry, I can only chat in Swedish") and len(reply) > 1
+    # A button's payload, as the page sends it, is no English.
+    reply = say(client, sender, '/inform{"value":"private"}')
+    assert not any((m.get("text") or "").startswith("Sorry") for m in reply)
     events = tracker_of(stack, sender)["events"]
     texts = " ".join(e.get("text") or "" for e in events if e["event"] == "user")
     assert "710502" not in texts and "[personnummer borttaget]" in texts
