@@ -186,18 +186,83 @@ class ActionCorrect(Action):
                 "kontaktar dig."))
             return []
         slots = slots_to_correct(answer)
+        form = (tracker.active_loop or {}).get("name")
         if not slots:
-            dispatcher.utter_message(text=CHANGE_QUESTION, buttons=TOPIC_BUTTONS)
-            form = (tracker.active_loop or {}).get("name")
             if not form:
-                return []
+                # After the result, say, no form is there to read a typed reply: change_form
+                # asks "Vad vill du ändra?" and reads it, whatever the classifier makes of it.
+                return [SlotSet("change_topic", None), FollowupAction("change_form")]
+            dispatcher.utter_message(text=CHANGE_QUESTION, buttons=TOPIC_BUTTONS)
             # The form's own question is not put right under it: the reply says what to change
             # (actions/forms.py reads a typed one; a button comes back here). The form took
             # "det blev fel" as no answer; made active again, it reads the reply.
             return [ActiveLoop(form), FollowupAction("action_listen")]
         cleared = clear(slots)
-        dispatcher.utter_message(text=redo_text((tracker.active_loop or {}).get("name"), tracker.slots, cleared))
-        return [SlotSet(key, value) for key, value in cleared.items()]
+        dispatcher.utter_message(text=redo_text(form, tracker.slots, cleared))
+        events: list[EventType] = [SlotSet(key, value) for key, value in cleared.items()]
+        if not form:
+            # The questions come again from the start of the chain: each form asks only what is
+            # missing, and the check is made anew with the corrected answers.
+            events += [SlotSet("asked_again", True), FollowupAction("situation_form")]
+        return events
+
+
+class ActionAskChangeTopic(Action):
+    def name(self) -> str:
+        return "action_ask_change_topic"
+
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+            domain: dict[str, Any]) -> list[EventType]:
+        dispatcher.utter_message(text=CHANGE_QUESTION, buttons=TOPIC_BUTTONS)
+        return []
+
+
+_KEEP_ALL = re.compile(r"^(nej|nae|nä|inget|ingenting|inget alls|det var ratt|det stammer|allt stammer|"
+                       r"glom det|strunt i det|inget ska andras)\b")
+NO_TOPIC_HINT = "Jag hittade inget att ändra i det. Välj nedan, eller skriv till exempel \"åldern\"."
+
+
+def _hints_since_asked(tracker: Tracker) -> int:
+    """How often the hint was given since change_form began."""
+    count = 0
+    for event in reversed(tracker.events):
+        if event.get("event") == "active_loop" and event.get("name") == "change_form":
+            break
+        if event.get("event") == "bot" and event.get("text") == NO_TOPIC_HINT:
+            count += 1
+    return count
+
+
+class ValidateChangeForm(Action):
+    """The reply to "Vad vill du ändra?" outside the other forms: the topic's answers are cleared
+    (the rule after change_form then asks them again); "inget" keeps everything; two replies
+    without a topic go on as before rather than ask a third time."""
+
+    def name(self) -> str:
+        return "validate_change_form"
+
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+            domain: dict[str, Any]) -> list[EventType]:
+        message = tracker.latest_message or {}
+        answer = Answer(text=message.get("text") or "", intent=(message.get("intent") or {}).get("name"),
+                        entities=list(message.get("entities") or []))
+        if tracker.get_slot("requested_slot") != "change_topic":
+            return []  # just activated: the question comes
+        slots = slots_to_correct(answer)
+        if slots:
+            cleared = clear(slots)
+            dispatcher.utter_message(text="Okej, då frågar jag om det igen.")
+            # asked_again: the question comes without its introduction, which was said before.
+            return [SlotSet(key, value) for key, value in cleared.items()] + [
+                SlotSet("change_topic", slots[0]), SlotSet("asked_again", True)]
+        if answer.intent == "clarify":  # "vad menar du?": said why, then asked again
+            dispatcher.utter_message(response="utter_explain_change_topic")
+            return [SlotSet("change_topic", None)]
+        if _KEEP_ALL.search(answer.folded) or answer.intent == "deny" or _hints_since_asked(tracker) >= 1:
+            dispatcher.utter_message(text="Okej, då behåller jag dina svar som de är.")
+            return [SlotSet("change_topic", "none")]
+        dispatcher.utter_message(text=NO_TOPIC_HINT)
+        return [SlotSet("change_topic", None)]
 
 
 class ActionRequestHuman(Action):

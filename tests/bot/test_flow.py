@@ -291,7 +291,7 @@ def test_every_question_a_form_asks_can_be_explained() -> None:
     missing = sorted(s for s in asked if f"utter_explain_{s}" not in domain["responses"])
     assert len(asked) > 30 and not missing
     for slot in asked:  # a flow's own slots, asked again after the explanation
-        assert f"utter_ask_{slot}" in domain["responses"] or slot == "summary_confirmed"
+        assert f"utter_ask_{slot}" in domain["responses"] or f"action_ask_{slot}" in domain["actions"]
 
 
 def test_asking_what_a_question_means_is_not_an_answer() -> None:
@@ -1291,3 +1291,44 @@ def test_what_the_situation_answer_tells_beside_is_not_asked_later() -> None:
 ])
 def test_an_occupation_said_as_what_one_is(text: str, expected: dict[str, Any]) -> None:
     assert opening_slots(Answer(text, None, 0.0, [], TODAY)) == expected
+
+
+def _outside(slots: dict[str, Any], text: str, intent: str, events: list[dict] | None = None,
+             loop: str | None = None) -> Tracker:
+    entities = [{"entity": "value", "value": text[len('/correct{"value":"'):-2]}] if text.startswith("/correct") else []
+    return Tracker("t", slots, {"text": text, "intent": {"name": intent, "confidence": 0.9}, "entities": entities},
+                   (events or []) + [{"event": "user", "text": text, "parse_data": {}}], False, None,
+                   {"name": loop} if loop else {}, "action_listen")
+
+
+def test_a_correction_after_the_result_asks_the_questions_again() -> None:
+    """Outside every form (after the result, say): a topic clears its answers and the form chain
+    runs again; without a topic change_form asks "Vad vill du ändra?" and reads the reply."""
+    from actions.dialogue import ActionCorrect, ValidateChangeForm
+    from rasa_sdk.events import FollowupAction, SlotSet
+    done = {**BASE, "consent": False}
+    dispatcher = CollectingDispatcher()
+    events = ActionCorrect().run(dispatcher, _outside(done, '/correct{"value":"age"}', "correct"), {})
+    assert SlotSet("age", None) in events and events[-1] == FollowupAction("situation_form")
+    assert dispatcher.messages[0]["text"] == "Okej, då frågar jag om det igen."
+    dispatcher = CollectingDispatcher()
+    events = ActionCorrect().run(dispatcher, _outside(done, "det blev fel", "correct"), {})
+    assert events == [SlotSet("change_topic", None), FollowupAction("change_form")] and dispatcher.messages == []
+    # The typed reply, whatever its intent: the topic is cleared and change_form is done.
+    asked = {**done, "requested_slot": "change_topic"}
+    dispatcher = CollectingDispatcher()
+    events = ValidateChangeForm().run(dispatcher, _outside(asked, "åldern", "nlu_fallback", loop="change_form"), {})
+    assert SlotSet("age", None) in events and SlotSet("change_topic", "age") in events
+    # No topic: a hint once, then everything is kept rather than asked a third time.
+    dispatcher = CollectingDispatcher()
+    events = ValidateChangeForm().run(dispatcher, _outside(asked, "blä", "nlu_fallback", loop="change_form"), {})
+    assert events == [SlotSet("change_topic", None)] and "Välj nedan" in dispatcher.messages[0]["text"]
+    history = [{"event": "active_loop", "name": "change_form"}, {"event": "bot", "text": dispatcher.messages[0]["text"]}]
+    events = ValidateChangeForm().run(CollectingDispatcher(), _outside(asked, "blä", "nlu_fallback", history,
+                                                                       "change_form"), {})
+    assert events == [SlotSet("change_topic", "none")]
+    events = ValidateChangeForm().run(CollectingDispatcher(), _outside(asked, "inget", "deny", loop="change_form"), {})
+    assert events == [SlotSet("change_topic", "none")]
+    dispatcher = CollectingDispatcher()
+    events = ValidateChangeForm().run(dispatcher, _outside(asked, "vad menar du", "clarify", loop="change_form"), {})
+    assert events == [SlotSet("change_topic", None)] and dispatcher.messages[0]["response"] == "utter_explain_change_topic"
