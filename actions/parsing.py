@@ -220,6 +220,9 @@ def consent(a: Answer) -> Result:
         if about_someone_else(a):
             return Miss("", lead=SOMEONE_ELSE_SV, question=question_beside(a))
         said = opening_slots(a)
+        if said == {"guidance_mode": "check"} and a.is_question:
+            # "hur ansöker jag om stödet?", "har jag rätt till stöd?": asked, not told.
+            return Miss("", lead=CHECK_ASKED_SV, remember=said)
         if said:
             return Miss("", lead="Tack för att du berättar, det tar jag med mig.", remember=said,
                         question=question_beside(a))
@@ -1234,6 +1237,8 @@ def about_someone_else(a: Answer) -> bool:
     return bool(others) and not any(_I_TOLD.search(fold(c)) for c in clauses if c not in others)
 
 
+CHECK_ASKED_SV = ("Det hjälper jag dig gärna med. Jag ställer några frågor, och sedan ser du vilket stöd "
+                  "du troligen kan få och var du ansöker.")
 SOMEONE_ELSE_SV = ("Vad fint att du vill hjälpa till. Frågorna här handlar om den egna anställningen, så det "
                    "är bäst att den det gäller svarar själv, gärna med dig bredvid. Vill du fråga något om "
                    "stödet i allmänhet går det bra.")

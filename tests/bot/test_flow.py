@@ -1332,3 +1332,10 @@ def test_a_correction_after_the_result_asks_the_questions_again() -> None:
     dispatcher = CollectingDispatcher()
     events = ValidateChangeForm().run(dispatcher, _outside(asked, "vad menar du", "clarify", loop="change_form"), {})
     assert events == [SlotSet("change_topic", None)] and dispatcher.messages[0]["response"] == "utter_explain_change_topic"
+
+
+@pytest.mark.parametrize("text", ["hur ansöker jag om stödet?", "har jag rätt till stöd?"])
+def test_asking_for_the_check_at_the_consent_question_is_not_thanked_for_as_a_story(text: str) -> None:
+    from actions.parsing import CHECK_ASKED_SV
+    result = INTERPRETERS["consent"](Answer(text, "check_eligibility", 0.99, [], TODAY))
+    assert isinstance(result, Miss) and result.lead == CHECK_ASKED_SV and result.remember == {"guidance_mode": "check"}
