@@ -234,6 +234,9 @@ def consent(a: Answer) -> Result:
                  and tells and not _DONT_KNOW.search(a.folded) and "personnummer" not in a.folded)
         if story:
             return Miss("", lead="Tack för att du berättar.", question=question_beside(a))
+        if a.intent == "career_guidance" and a.is_question:
+            # "kan jag få hjälp att skriva cv?": yes, that is what the support is for.
+            return Miss("", lead="Det hjälper vi gärna till med.")
         return Miss("Svara ja eller nej, så vet jag om jag får spara dina svar.")
     if value is True and not a.is_payload:
         # "ja. jag har blivit uppsagd från Volvo": what follows the yes is not asked again. Only

@@ -1339,3 +1339,8 @@ def test_asking_for_the_check_at_the_consent_question_is_not_thanked_for_as_a_st
     from actions.parsing import CHECK_ASKED_SV
     result = INTERPRETERS["consent"](Answer(text, "check_eligibility", 0.99, [], TODAY))
     assert isinstance(result, Miss) and result.lead == CHECK_ASKED_SV and result.remember == {"guidance_mode": "check"}
+
+
+def test_asking_for_career_help_at_the_consent_question_gets_a_yes() -> None:
+    result = INTERPRETERS["consent"](Answer("kan jag få hjälp att skriva cv?", "career_guidance", 0.85, [], TODAY))
+    assert isinstance(result, Miss) and result.lead == "Det hjälper vi gärna till med."
