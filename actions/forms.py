@@ -255,9 +255,10 @@ def opening_ack(s: dict[str, Any]) -> str | None:
     if end not in (None, "ongoing", "unknown"):
         from rules_bridge.texts_sv import date_sv
         coming = end >= application_date().isoformat()
-        if s.get("situation") == "fixed_term_ended" and parts:
+        ending = _OPENING_SV["fixed_term_ended"]
+        if ending in parts:
             # "din visstidsanställning tar slut 31 januari 2027", not the ending said twice
-            parts[-1] = f"din visstidsanställning {'tar' if coming else 'tog'} slut {date_sv(end)}"
+            parts[parts.index(ending)] = f"din visstidsanställning {'tar' if coming else 'tog'} slut {date_sv(end)}"
         else:
             parts.append(f"anställningen {'slutar' if coming else 'slutade'} {date_sv(end)}")
     if s.get("employer_name"):

@@ -1168,6 +1168,8 @@ def test_after_consent_the_end_is_said_back_and_not_asked() -> None:
         "Tack! Jag har uppfattat att din visstidsanställning tar slut 31 januari 2099. Skriv \"det blev fel\" "
         "om det inte stämmer.")
     assert "slutade 31 oktober 2020" in opening_ack({"situation": "terminated", "employment_end": "2020-10-31"})
+    assert opening_ack({"situation": "fixed_term_ended", "age": 34, "employment_end": "2099-01-31"}).startswith(
+        "Tack! Jag har uppfattat att din visstidsanställning tar slut 31 januari 2099 och att du är 34 år.")
     from actions import flow
     slots = {"consent": True, "situation": "fixed_term_ended", "guidance_mode": "check", "age": 34,
              "employer_name": "Sahlgrenska", "employer_sector": "region", "collective_agreement": "no",
