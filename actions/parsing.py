@@ -1306,6 +1306,8 @@ def opening_end(clause: Answer) -> dict[str, Any]:
     found = _ENDS_ON.search(clause.folded)
     if not found or _EARLIER.search(clause.folded):
         return {}
+    if re.search(r"\b(mandag|tisdag|onsdag|torsdag|fredag|lordag|sondag)\b", found.group(1)):
+        return {}  # "slutar på fredag": which Friday is not safe to guess; the question asks
     # The words as typed where folding kept the length (it does for å/ä/ö): "nästa månad".
     text = clause.text if len(clause.text) == len(clause.folded) else clause.folded
     parsed = parse_date(text[found.start(1):], clause.today, allow_ongoing=False, end_of_period=True)

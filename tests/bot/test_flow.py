@@ -1156,6 +1156,7 @@ def test_without_the_rasa_server_there_is_no_faq_lookup(monkeypatch: pytest.Monk
     ("vikariatet tog slut i mars 2019", None),            # long ago: a misreading, asked instead
     ("jobbar som lärare men slutar i juni", None),        # employed: leaving is not an end said
     ("blev uppsagd i mars", None),                       # the notice, not the last day
+    ("jag är uppsagd och slutar på fredag", None),       # which Friday: asked, not guessed
 ])
 def test_the_end_of_the_job_said_in_the_opening_is_kept(text: str, end: str | None) -> None:
     slots = opening_slots(Answer(text, "inform_fixed_term_ended", 0.9, [], TODAY))
