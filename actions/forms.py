@@ -18,7 +18,8 @@ from actions import flow
 from actions.corrections import CHANGE_QUESTION, clear, redo_text, slots_to_correct
 from actions.faq_lookup import faq_for
 from actions.parsing import (INTERPRETERS, STUDY_GOAL, UNKNOWN_ALLOWED, Answer, Filled, Miss, Reply,
-                             kind_miss, opening_slots, strain_ack, wants_to_study_for)
+                             kind_miss, opening_slots, question_beside, strain_ack,
+                             wants_to_study_for)
 
 NOT_FRESH = {"action_listen", "action_extract_slots"}
 # Questions answered with a story, and what else a story tells that later questions ask.
@@ -173,6 +174,12 @@ class FormValidation(Action):
                         dispatcher.utter_message(text=say, buttons=buttons)
                     if strain:
                         dispatcher.utter_message(text=strain)
+                    # "uppsagd från lagret, kan jag få csn om jag pluggar?" answers the question
+                    # asked and asks one: the FAQ answers it before the next question comes.
+                    beside = None if answer.is_payload else question_beside(answer)
+                    faq = await faq_for(beside) if beside else None
+                    if faq:
+                        dispatcher.utter_message(response=f"utter_{faq}")
                     updates.setdefault(asked, None)
                     updates["miss_count"] = None
                     updates.setdefault("asked_again", None)  # an interpreter may say how to ask next

@@ -16,7 +16,7 @@ from bot.extract import fold
 from actions.eligibility import engine_input, evaluate_slots, recommended_service
 from rules_bridge.explain import work_sentence
 from actions.forms import FormValidation, ValidateGuidanceForm, ValidateSituationForm, ValidateWorkForm
-from actions.parsing import INTERPRETERS, Answer, Filled, Miss, Reply, opening_slots
+from actions.parsing import INTERPRETERS, Answer, Filled, Miss, Reply, opening_slots, question_beside
 
 TODAY = date(2026, 11, 22)
 
@@ -1116,6 +1116,21 @@ def test_the_question_beside_a_story_at_the_consent_question(text: str, question
     result = INTERPRETERS["consent"](Answer(text, "inform_terminated", 0.8, [], TODAY))
     assert isinstance(result, Miss) and result.lead.startswith("Tack för att du berättar")
     assert result.question == question
+
+
+@pytest.mark.parametrize("asked, text, intent, question", [
+    ("situation", "jag har blivit uppsagd från lagret, kan jag få csn om jag pluggar?", "inform_terminated",
+     "kan jag få csn om jag pluggar?"),
+    ("termination_reason", "arbetsbrist, är det gratis att få hjälp hos er?", "inform",
+     "är det gratis att få hjälp hos er?"),
+    ("situation", "uppsagd, har jag rätt till stöd?", "inform_terminated", None),
+])
+def test_an_answer_with_a_question_beside_it_is_kept_and_the_question_found(
+        asked: str, text: str, intent: str, question: str | None) -> None:
+    # The form keeps the answer and looks the question up (actions/forms.py, e2e runs it).
+    answer = Answer(text, intent, 0.8, [], TODAY)
+    assert isinstance(INTERPRETERS[asked](answer), Filled)
+    assert question_beside(answer) == question
 
 
 def test_a_question_alone_at_the_consent_question_is_no_story() -> None:

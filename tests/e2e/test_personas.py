@@ -193,6 +193,21 @@ def test_a_question_inside_the_opening_story_is_answered(stack, chat) -> None:
     assert len(reply) == 2 and reply[1]["text"].startswith("Innan vi går vidare")
 
 
+def test_a_question_beside_an_answer_in_the_questions_is_answered(stack, chat) -> None:
+    new_conversation, say = chat
+    client, sender = new_conversation(stack.api)
+    say(client, sender, "hej")
+    say(client, sender, "ja")
+    reply = say(client, sender, "jag har blivit uppsagd från lagret, kan jag få csn om jag pluggar?")
+    texts = [m.get("text") or "" for m in reply]
+    # The story is kept (the next question is the reason), and the question is answered first.
+    assert any("Omställningsstudiestöd" in t and "CSN" in t for t in texts[:-1])
+    assert texts[-1] == "Varför slutar eller slutade din anställning?"
+    reply = say(client, sender, "arbetsbrist, är det gratis att få hjälp hos er?")
+    texts = [m.get("text") or "" for m in reply]
+    assert any("kostar ingenting" in t for t in texts[:-1]) and "tog initiativet" in texts[-1]
+
+
 @pytest.mark.parametrize("message, stored", [
     ("hej\x00\x07\x1b igen\u0085", "hej igen"),  # control characters go before Rasa sees them
     ("hej 👋🏽 😀", "hej 👋🏽 😀"),
