@@ -6,9 +6,10 @@ import re
 from typing import Any, Mapping
 
 from actions import flow
-from actions.parsing import Answer
+from actions.parsing import INTERPRETERS, UNKNOWN, Answer, Filled, after_leading_no
 
 CHANGE_QUESTION = "Vad vill du ändra?"
+CHANGED = "Tack, det har jag ändrat."
 
 # What a person may say is wrong → the slots asked again. Order matters: the first match wins.
 TOPICS: list[tuple[str, str, tuple[str, ...]]] = [
@@ -17,6 +18,7 @@ TOPICS: list[tuple[str, str, tuple[str, ...]]] = [
     ("name", r"\bnamn|\bheter\b", ("contact_name",)),
     ("meeting", r"kommun|mote|motet|traffas|digital|pa plats", ("meeting_preference", "municipality")),
     ("agreement", r"kollektivavtal", ("collective_agreement",)),
+    ("category", r"tjansteman|arbetare\b|kategori", ("worker_category",)),
     ("employer", r"arbetsgivare|foretag|firma|bolag|sektor", ("employer_name", "employer_sector",
                                                                 "worker_category", "collective_agreement",
                                                                 "role_exclusion")),
@@ -62,3 +64,29 @@ def redo_text(form: str | None, slots: Mapping[str, Any], cleared: dict[str, Any
     if after is not None and after not in cleared:
         return "Okej, det frågar jag om igen när vi kommer dit."
     return "Okej, då frågar jag om det igen."
+
+
+_AGE_SAID = re.compile(r"\bjag ar \d{2}\b|\b\d{2} ar\b|\balder")
+# "jag är tjänsteman", "anställd som arbetare": the category said as one's own. "arbetare" alone
+# may name the answer that is wrong, so it is asked again instead.
+_CATEGORY_SAID = re.compile(r"\b(ar|var|ju|som|utan) (en )?(tjansteman|arbetare)\b")
+_CATEGORY_DENIED = re.compile(r"\binte (en )?(tjansteman|arbetare)\b")
+
+
+def direct_correction(a: Answer) -> dict[str, Any] | None:
+    """"nej, jag är 45" or "nej, ring 070-…" says the right value too: it is taken at once,
+    rather than asking "Vad är det som inte stämmer?" and then the same question again."""
+    rest = after_leading_no(a)
+    if _AGE_SAID.search(rest.folded):
+        result = INTERPRETERS["age"](rest)
+        if isinstance(result, Filled) and isinstance(result.slots.get("age"), int):
+            return {"age": result.slots["age"]}
+    said = _CATEGORY_SAID.search(_CATEGORY_DENIED.sub(" ", rest.folded))
+    if said:
+        result = INTERPRETERS["worker_category"](Answer(said.group(3), None, 0.0, [], a.today))
+        if isinstance(result, Filled) and result.slots["worker_category"] != UNKNOWN:
+            return {"worker_category": result.slots["worker_category"]}
+    result = INTERPRETERS["contact_method"](rest)  # filled only where an address or number is written
+    if isinstance(result, Filled):
+        return {k: v for k, v in result.slots.items() if not k.startswith("_")}
+    return None

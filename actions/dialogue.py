@@ -12,29 +12,13 @@ from rasa_sdk.events import ActiveLoop, AllSlotsReset, EventType, FollowupAction
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import flow
-from actions.corrections import CHANGE_QUESTION, TOPIC_BUTTONS, clear, redo_text, slots_to_correct
+from actions.corrections import (CHANGE_QUESTION, CHANGED, TOPIC_BUTTONS, clear, direct_correction, redo_text,
+                                 slots_to_correct)
 from actions.eligibility import evaluate_slots, recommended_service, service_summary
 from actions.forms import answer_from, application_date, said_study_goal
 from actions.parsing import (INTERPRETERS, STUDY_GOAL, Answer, Filled, Miss, Result, after_leading_no,
                              opening_slots, yes_no)
 from bot.extract import fold
-
-_AGE_SAID = re.compile(r"\bjag ar \d{2}\b|\b\d{2} ar\b|\balder")
-
-
-def direct_correction(a: Answer) -> dict[str, Any] | None:
-    """"nej, jag är 45" or "nej, ring 070-…" says the right value too: it is taken at once,
-    rather than asking "Vad är det som inte stämmer?" and then the same question again."""
-    rest = after_leading_no(a)
-    if _AGE_SAID.search(rest.folded):
-        result = INTERPRETERS["age"](rest)
-        if isinstance(result, Filled) and isinstance(result.slots.get("age"), int):
-            return {"age": result.slots["age"]}
-    result = INTERPRETERS["contact_method"](rest)  # filled only where an address or number is written
-    if isinstance(result, Filled):
-        return {k: v for k, v in result.slots.items() if not k.startswith("_")}
-    return None
-
 
 WHAT_IS_WRONG = "what_is_wrong"
 
@@ -45,7 +29,7 @@ def summary_confirmed(a: Answer) -> Result:
     if not a.is_payload:
         changed = direct_correction(a)
         if changed:
-            return Filled({**changed, "summary_confirmed": None, "_say": "Tack, det har jag ändrat."})
+            return Filled({**changed, "summary_confirmed": None, "_say": CHANGED})
     slots = slots_to_correct(a)
     if slots:
         return Filled({**clear(slots), "_say": "Okej, då tar vi det igen."})
@@ -185,8 +169,15 @@ class ActionCorrect(Action):
                 "Ditt ärende är redan skickat. Berätta för rådgivaren vad som ska ändras när hen "
                 "kontaktar dig."))
             return []
-        slots = slots_to_correct(answer)
         form = (tracker.active_loop or {}).get("name")
+        changed = direct_correction(answer)
+        if changed:  # "det blev fel, jag är 45": taken at once
+            dispatcher.utter_message(text=CHANGED)
+            taken = [SlotSet(key, value) for key, value in {**changed, "summary_confirmed": None}.items()]
+            if not form:  # the check is made anew, as after any correction
+                return taken + [SlotSet("asked_again", True), FollowupAction("situation_form")]
+            return taken
+        slots = slots_to_correct(answer)
         if not slots:
             if not form:
                 # After the result, say, no form is there to read a typed reply: change_form
@@ -248,6 +239,11 @@ class ValidateChangeForm(Action):
                         entities=list(message.get("entities") or []))
         if tracker.get_slot("requested_slot") != "change_topic":
             return []  # just activated: the question comes
+        changed = direct_correction(answer)
+        if changed:  # "jag är 45": nothing to ask again
+            dispatcher.utter_message(text=CHANGED)
+            return [SlotSet(key, value) for key, value in changed.items()] + [
+                SlotSet("summary_confirmed", None), SlotSet("change_topic", "none")]
         slots = slots_to_correct(answer)
         if slots:
             cleared = clear(slots)

@@ -15,7 +15,7 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import flow
-from actions.corrections import CHANGE_QUESTION, clear, redo_text, slots_to_correct
+from actions.corrections import CHANGE_QUESTION, CHANGED, clear, direct_correction, redo_text, slots_to_correct
 from actions.faq_lookup import faq_for
 from actions.parsing import (INTERPRETERS, STUDY_GOAL, UNKNOWN_ALLOWED, Answer, Filled, Miss, Reply,
                              kind_miss, opening_slots, question_beside, strain_ack,
@@ -130,6 +130,11 @@ class FormValidation(Action):
                 return []  # the deletion rules take it
             answer = answer_from(tracker, today)
             if replies_to_change_question(tracker) and answer.intent != "correct":
+                changed = direct_correction(answer)
+                if changed:  # "jag är tjänsteman": the right answer is taken as it is
+                    dispatcher.utter_message(text=CHANGED)
+                    updates.update({**changed, asked: None, "asked_again": None})
+                    return self._next(dispatcher, slots, updates, asked)
                 topic = slots_to_correct(answer)
                 if topic or not answer.is_digression:
                     return self._change(dispatcher, slots, updates, topic)

@@ -744,9 +744,38 @@ employer_sector = choice_slot("employer_sector", {
     "other": r"forening|stiftelse|kyrk|ideell", "private": r"privat|\bab\b|foretag|bolag|firma|aktiebolag",
 }, "Skriv till exempel \"privat företag\", \"kommun\", \"region\" eller \"myndighet\".", dont_know=UNKNOWN)
 
-worker_category = choice_slot(
+_worker_category = choice_slot(
     "worker_category", {"white_collar": r"tjansteman|kontor|tjanste", "blue_collar": r"arbetare|kollektiv"},
-    "Skriv \"tjänsteman\" eller \"arbetare\", eller \"vet inte\".", dont_know=UNKNOWN)
+    "Arbetare är de flesta inom produktion, bygg, lager, butik och vård, tjänsteman de flesta på kontor "
+    "och i administration. Skriv \"tjänsteman\", \"arbetare\" eller \"vet inte\".", dont_know=UNKNOWN)
+
+# Folded. Many answer with what they do ("lastar och sorterar paket", "vet inte, jag är kock").
+# The usual category of such work (as utter_explain_worker_category puts it) is written down and
+# said back, so a wrong guess is easy to correct; work of both kinds, or neither, is asked again.
+_BLUE_WORK = re.compile(r"\b(lager\w*|truck\w*|lastar|lastning|lastbil\w*|sorterar|paket|produktion\w*|"
+                        r"fabrik\w*|montor\w*|montering|montera\w*|bygg\w*|snickar\w*|svets\w*|operator\w*|"
+                        r"chauffor\w*|busschauff\w*|stadar\w*|stadning|stadjobb|lokalvard\w*|butik\w*|kassa|"
+                        r"kassor\w*|kock\w*|restaurang\w*|servitor\w*|underskoterska\w*|vardbitrade\w*|"
+                        r"barnskotare|elektriker|rormokare|mekaniker|verkstad\w*|industri\w*|skogs\w*|bagare|"
+                        r"frisor\w*|vaktmastare|hemtjanst\w*|personlig assistent)\b")
+_WHITE_WORK = re.compile(r"\b(administrat\w*|ekonom\w*|redovis\w*|ingenjor\w*|\w*chef|handlaggare|"
+                         r"programmer\w*|utvecklare|systemutveckl\w*|konsult\w*|projektledare|marknadsfor\w*|"
+                         r"jurist|larare|forskare|controller|hr|it-?\w*|loneadministrat\w*)\b")
+
+
+def worker_category(a: Answer) -> Result:
+    result = _worker_category(a)
+    known = isinstance(result, Filled) and result.slots["worker_category"] != UNKNOWN
+    if known or a.is_payload or (result is None and a.is_question):
+        return result
+    white = bool(_WHITE_WORK.search(a.folded))
+    blue = bool(_BLUE_WORK.search(a.folded)) and not re.search(r"chef|arbetsledare", a.folded)  # "lagerchef"
+    if blue == white:
+        return result
+    said = "arbetare" if blue else "tjänsteman"
+    return Filled({"worker_category": "blue_collar" if blue else "white_collar",
+                   "_say": f"Då skriver jag att du är {said}, som de flesta som gör det arbetet. "
+                           f"Skriv \"det blev fel\" om det inte stämmer."})
 
 
 # Folded. "nej tror inte det", "ja det har de nog": a guess. The answer decides which

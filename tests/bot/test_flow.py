@@ -808,6 +808,9 @@ def test_an_unsure_first_message_that_tells_the_situation_starts_the_questions()
     ("jag är 45 år", "correct", {"age": 45}),
     ("nej numret är 070-987 65 43", "deny", {"contact_phone": "0709876543", "contact_method": "phone"}),
     ("fel mejl, det är sara@exempel.se", "correct", {"contact_email": "sara@exempel.se", "contact_method": "email"}),
+    ("nej, jag är tjänsteman", "deny", {"worker_category": "white_collar"}),
+    ("det blev fel, jag är arbetare", "correct", {"worker_category": "blue_collar"}),
+    ("fel, jag är inte arbetare utan tjänsteman", "correct", {"worker_category": "white_collar"}),
 ])
 def test_a_correction_that_says_the_right_value_is_taken_at_once(text: str, intent: str,
                                                                  expected: dict[str, Any]) -> None:
@@ -820,6 +823,11 @@ def test_a_correction_that_says_the_right_value_is_taken_at_once(text: str, inte
     # Naming only what is wrong still asks it again.
     again = INTERPRETERS["summary_confirmed"](Answer("åldern är fel", "correct", 0.9, [], TODAY, slots={"age": 44}))
     assert isinstance(again, Filled) and again.slots["age"] is None
+    # "arbetare" alone names what to change: the question comes again.
+    from actions.corrections import direct_correction, slots_to_correct
+    assert direct_correction(Answer("lagerarbetare", "correct", 0.9, [], TODAY)) is None
+    assert direct_correction(Answer("arbetare", "correct", 0.9, [], TODAY)) is None
+    assert slots_to_correct(Answer("arbetare", "correct", 0.9, [], TODAY)) == ("worker_category",)
 
 
 def test_what_is_wrong_is_asked_without_the_summary_right_under_it() -> None:
@@ -1004,6 +1012,26 @@ def test_a_guessed_collective_agreement_is_not_known(text: str, intent: str, exp
     result = INTERPRETERS["collective_agreement"](Answer(text, intent, 0.9, [], TODAY))
     assert isinstance(result, Filled) and result.slots["collective_agreement"] == expected
     assert ("_say" in result.slots) == (expected == "unknown" and intent != "dont_know")
+
+
+@pytest.mark.parametrize("text, intent, expected, said_back", [
+    ("arbetare", "inform", "blue_collar", False), ("lagerarbetare", "inform", "blue_collar", False),
+    ("jobbar på terminalen, lastar och sorterar paket", "inform", "blue_collar", True),
+    ("vet inte, jag är kock", "dont_know", "blue_collar", True),
+    ("jag jobbar som ekonom", "inform", "white_collar", True),
+    ("jag är lagerchef", "inform", "white_collar", True),
+    ("vet inte", "dont_know", "unknown", False),
+    ("heltid", "inform", None, False),                                # neither: asked again, explained
+    ("jag jobbar på kontoret i butiken", "inform", "white_collar", False),  # the word "kontor" answers
+])
+def test_work_described_at_the_worker_question_gives_its_usual_category(
+        text: str, intent: str, expected: str | None, said_back: bool) -> None:
+    result = INTERPRETERS["worker_category"](Answer(text, intent, 0.9, [], TODAY))
+    if expected is None:
+        assert isinstance(result, Miss) and "produktion, bygg, lager" in result.hint
+        return
+    assert isinstance(result, Filled) and result.slots["worker_category"] == expected
+    assert ("det blev fel" in result.slots.get("_say", "")) == said_back
 
 
 def test_the_study_note_for_the_self_employed_names_no_trygghetsrad() -> None:
