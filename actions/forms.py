@@ -121,6 +121,7 @@ class FormValidation(Action):
                   domain: dict[str, Any]) -> list[EventType]:
         slots = dict(tracker.slots)
         updates: dict[str, Any] = {}
+        next_told: dict[str, Any] = {}
         asked = slots.get("requested_slot")
         today = application_date()
         if slots.get("frame_text") is None:
@@ -163,6 +164,7 @@ class FormValidation(Action):
                     filled.update({k: v for k, v in told.items()
                                    if k in ALSO_TOLD and k not in filled and slots.get(k) is None})
                 say, buttons = filled.pop("_say", None), filled.pop("_buttons", [])
+                next_told = filled.pop("_next_employment", {})
                 problem = inconsistency(slots, filled, asked)
                 if problem:
                     updates.update(self._miss(dispatcher, slots, asked, problem))
@@ -190,13 +192,15 @@ class FormValidation(Action):
                     updates.setdefault("asked_again", None)  # an interpreter may say how to ask next
         elif asked is None:
             updates.update(self._prefill(tracker))
-        return self._next(dispatcher, slots, updates, asked)
+        return self._next(dispatcher, slots, updates, asked, next_told)
 
     def _next(self, dispatcher: CollectingDispatcher, slots: dict[str, Any], updates: dict[str, Any],
-              asked: str | None) -> list[EventType]:
-        """The answer's bookkeeping and the next question."""
+              asked: str | None, next_told: dict[str, Any] | None = None) -> list[EventType]:
+        """The answer's bookkeeping and the next question. `next_told`: the next employment's
+        answers, told with the yes to "fler anställningar?", set once the loop has begun it."""
         slots.update(updates)
         updates.update(after_answer(slots, asked))
+        updates.update(next_told or {})
         slots.update(updates)
         updates["requested_slot"] = flow.next_slot(self.form, slots)
         if self.form == "work_form" and asked is None and updates["requested_slot"] not in (None, "age"):

@@ -15,8 +15,8 @@ from typing import Any, Callable
 
 from babel import Locale
 
-from bot.extract import (fold, parse_date, parse_duration_months, parse_hours_per_week,
-                         parse_money_sek, word_number)
+from bot.extract import (ParsedDate, fold, parse_date, parse_duration_months, parse_hours_per_week,
+                         parse_money_sek, parse_period, word_number)
 
 from .reflect import reflection
 
@@ -814,6 +814,80 @@ def employment_employer(a: Answer) -> Result:
     return result
 
 
+# "ja, innan dess på Pressbyrån från januari 2023 till juni 2025": the yes to "fler anställningar?"
+# often tells the next one. Its employer is the name after på/hos/vid/för/från, written with a
+# capital, or after på/hos in lower case ("på ica") when it is no common word.
+_OTHER_JOB_AT = re.compile(r"\b(?i:på|pa|hos|vid|för|for|från|fran)\s+"
+                           r"((?:[A-ZÅÄÖ][\w&'-]*)(?:\s+(?:[A-ZÅÄÖ][\w&'-]*|AB|&))*)")
+_OTHER_JOB_AT_LOWER = re.compile(r"\b(?:på|pa|hos)\s+([a-zåäö][\w&'-]+)\b")
+_NOT_AN_EMPLOYER = re.compile(r"(en|ett|min|mitt|mina|samma|andra|annat|lager|lagret|kontor|kontoret|fabrik|"
+                              r"fabriken|foretag|foretaget|firma|firman|skola|skolan|sjukhus|sjukhuset|butik|"
+                              r"butiken|restaurang|restaurangen|deltid|heltid|halvtid|timme|timmar|helger|"
+                              r"helgerna|kvallar|sommaren|vintern|varen|hosten|extra|distans|plats|\d.*|"
+                              r"jan\w*|feb\w*|mars|april|maj|juni|juli|aug\w*|sep\w*|okt\w*|nov\w*|dec\w*)$")
+
+
+def _other_employer(text: str) -> str | None:
+    for pattern in (_OTHER_JOB_AT, _OTHER_JOB_AT_LOWER):
+        m = pattern.search(text)
+        if m and len(m.group(1)) >= 2 and not _NOT_AN_EMPLOYER.match(fold(m.group(1))):
+            name = m.group(1)
+            return name[:1].upper() + name[1:]
+    return None
+
+
+def _period_sv(day: ParsedDate) -> str:
+    from rules_bridge.texts_sv import MONTH_NAMES
+    value = day.value
+    assert value is not None
+    if day.precision == "year":
+        return str(value.year)
+    if day.precision == "day":
+        return f"{value.day} {MONTH_NAMES[value.month - 1]} {value.year}"
+    return f"{MONTH_NAMES[value.month - 1]} {value.year}"
+
+
+def next_employment_told(a: Answer) -> tuple[dict[str, Any], str]:
+    """The next employment's employer, start and end told in the answer, and how to say it back."""
+    told: dict[str, Any] = {}
+    employer = _other_employer(re.sub(r"\s+", " ", a.text))
+    if employer:
+        told["employment_employer"] = employer
+    period = parse_period(a.text, a.today)
+    if period:
+        start, end = period
+        told["employment_start"] = start.iso()
+        told["employment_end"] = "ongoing" if end.ongoing else end.iso()
+    folded = a.folded
+    abroad = next((code for name, code in sorted(_country_names().items(), key=lambda p: -len(p[0]))
+                   if code != "SE" and re.search(rf"\b{re.escape(name)}\b", folded)), None)
+    if abroad and told:  # "på ett lager i Norge" alone says too little to skip a question
+        told["employment_country"] = abroad
+    if not told:
+        return told, ""
+    words = "en anställning" + (f" hos {employer}" if employer else "")
+    if abroad:
+        words += f" i {Locale('sv').territories[abroad]}"
+    if period:
+        words += f" från {_period_sv(period[0])} till {'nu' if period[1].ongoing else _period_sv(period[1])}"
+    return told, f"Då skriver jag in {words}. Skriv \"det blev fel\" om det inte stämmer."
+
+
+_more_employments_yes_no = yes_no_slot("more_employments", allow_unknown=False)
+
+
+def more_employments(a: Answer) -> Result:
+    result = _more_employments_yes_no(a)
+    said_no = isinstance(result, Filled) and result.slots["more_employments"] is False
+    if a.is_payload or said_no or (result is None and a.is_question):
+        return result
+    told, say = next_employment_told(a)
+    if not told:
+        return result
+    # Told without a yes ("jobbade på Coop mars-maj 2025") is a yes too.
+    return Filled({"more_employments": True, "_next_employment": told, "_say": say})
+
+
 _COUNTRIES: dict[str, str] = {}
 
 
@@ -1131,7 +1205,7 @@ INTERPRETERS: dict[str, Callable[[Answer], Result]] = {
     "employment_end": date_slot("employment_end", end=True),
     "employment_hours_per_week": hours_per_week,
     "employment_monthly_income": monthly_income,
-    "more_employments": yes_no_slot("more_employments", allow_unknown=False),
+    "more_employments": more_employments,
     "had_skippable": had_skippable,
     "skippable_type": skippable_type,
     "skippable_start": date_slot("skippable_start", end=False, then_end="skippable_end"),

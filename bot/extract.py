@@ -289,6 +289,51 @@ def _last_day(month_name: str, year_text: str | None, today: date) -> str:
 _REFOLD = {"ar": "år", "manader": "månader", "manad": "månad", "veckor": "veckor", "dagar": "dagar"}
 
 
+
+# --- periods --------------------------------------------------------------------------------
+# Folded. "från januari 2023 till juni 2025", "mars-maj 2025", "2012-2019", "mellan maj och
+# augusti 2024", "juni 2024 till nu": a start and an end told together, inside a longer answer.
+_PERIOD_MONTHS = "|".join(sorted(_MONTH_NUMBER, key=len, reverse=True))
+_PERIOD_DATE = (r"(?:\d{1,2} )?(?:" + _PERIOD_MONTHS + r")\.?(?: \d{4})?(?![a-z])|"
+                r"\d{4}-\d{2}-\d{2}\b|(?<!\d)\d{4}(?!\d|-\d{2}-)")
+_PERIOD_RE = re.compile(
+    r"(?:\bmellan (?P<a1>" + _PERIOD_DATE + r") och (?P<b1>" + _PERIOD_DATE + r"))|"
+    r"(?P<a2>" + _PERIOD_DATE + r")\s*(?:[-–]|\s(?:till|tills|t\.?o\.?m\.?)\s)\s*"
+    r"(?P<b2>" + _PERIOD_DATE + r"|nu\b|idag\b|i dag\b|fortfarande\b)")
+_PERIOD_YEAR_RE = re.compile(r"\b(\d{4})$")
+
+
+def _month_of(text: str) -> int | None:
+    m = re.search(r"\b(" + _PERIOD_MONTHS + r")\b", text)
+    return _MONTH_NUMBER[m.group(1)] if m else None
+
+
+def parse_period(text: str, today: date) -> tuple[ParsedDate, ParsedDate] | None:
+    """(start, end) of a period written as one ("mars-maj 2025": the year is shared); None when
+    the text has no such pair or the end comes before the start."""
+    m = _PERIOD_RE.search(fold(text))
+    if not m:
+        return None
+    first, second = (m.group("a1"), m.group("b1")) if m.group("a1") else (m.group("a2"), m.group("b2"))
+    year_a, year_b = _PERIOD_YEAR_RE.search(first), _PERIOD_YEAR_RE.search(second)
+    month_a, month_b = _month_of(first), _month_of(second)
+    if year_b and not year_a and month_a:   # "mars-maj 2025", "november till mars 2025"
+        shift = 1 if month_b and month_a > month_b else 0
+        first = f"{first} {int(year_b.group(1)) - shift}"
+    elif year_a and not year_b and month_b:  # "mars 2024 till maj"
+        shift = 1 if month_a and month_b < month_a else 0
+        second = f"{second} {int(year_a.group(1)) + shift}"
+    start = parse_date(first, today)
+    if second in ("nu", "idag", "i dag", "fortfarande"):
+        end: ParsedDate | None = ParsedDate(None, ONGOING, ongoing=True)
+    else:
+        end = parse_date(second, today, end_of_period=True)
+    if start is None or start.value is None or end is None:
+        return None
+    if end.value is not None and end.value < start.value:
+        return None
+    return start, end
+
 # --- durations ------------------------------------------------------------------------------
 _DURATION_RE = re.compile(
     r"(\d+(?:[.,]\d+)?|halvt?)\s*(ar|aret|manad|manader|man|veckor|vecka|v)\b")

@@ -6,7 +6,7 @@ from datetime import date
 import pytest
 
 from bot.extract import (MASK, find_entities, mask_personnummer, parse_date,
-                         parse_duration_months, parse_hours_per_week, parse_money_sek, word_number)
+                         parse_duration_months, parse_hours_per_week, parse_money_sek, parse_period, word_number)
 
 TODAY = date(2026, 11, 22)
 
@@ -165,3 +165,26 @@ def test_still_there_until_a_date_is_that_end(text: str, expected: str) -> None:
 def test_not_ended_yet_is_ongoing(text: str) -> None:
     parsed = parse_date(text, date(2026, 11, 26), allow_ongoing=True, end_of_period=True)
     assert parsed is not None and parsed.ongoing
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("från januari 2023 till juni 2025", ("2023-01-01", "2025-06-30")),
+    ("mars-maj 2025", ("2025-03-01", "2025-05-31")),                 # the year is shared
+    ("november till mars 2025", ("2024-11-01", "2025-03-31")),       # over the turn of the year
+    ("mars 2024 till maj", ("2024-03-01", "2024-05-31")),
+    ("mellan maj och augusti 2024", ("2024-05-01", "2024-08-31")),
+    ("ja på ica 2012-2019", ("2012-01-01", "2019-12-31")),
+    ("1 mars 2023 - 15 juni 2024", ("2023-03-01", "2024-06-15")),
+    ("2024-03-01 till 2024-06-30", ("2024-03-01", "2024-06-30")),
+    ("juni 2024 till nu", ("2024-06-01", "ongoing")),
+    ("2024-03-01", None), ("2019", None), ("jag jobbade 40 timmar", None),
+    ("2025-2024", None),                                              # the end before the start
+])
+def test_a_period_told_as_one(text: str, expected: tuple[str, str] | None) -> None:
+    period = parse_period(text, TODAY)
+    if expected is None:
+        assert period is None
+        return
+    assert period is not None
+    start, end = period
+    assert (start.iso(), "ongoing" if end.ongoing else end.iso()) == expected

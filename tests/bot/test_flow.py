@@ -132,6 +132,41 @@ def test_the_employment_loop_collects_and_asks_for_the_next() -> None:
     assert updates["requested_slot"] == "employment_employer"
 
 
+def test_the_next_employment_told_with_the_yes_is_not_asked_again() -> None:
+    updates, messages = _run({**BASE, "requested_slot": "more_employments"},
+                             "ja, innan dess jobbade jag på Pressbyrån från januari 2023 till juni 2025", "affirm")
+    assert updates["employments"][0]["employer"] == "Bageriet AB"  # the first one is kept as it was
+    assert (updates["employment_employer"], updates["employment_start"], updates["employment_end"]) == \
+        ("Pressbyrån", "2023-01-01", "2025-06-30")
+    assert updates["requested_slot"] == "employment_country"  # only what was not told is asked
+    assert messages[0]["text"].startswith("Då skriver jag in en anställning hos Pressbyrån från januari 2023 "
+                                          "till juni 2025.")
+    # A plain yes asks for the employer; a no ends the loop.
+    updates, messages = _run({**BASE, "requested_slot": "more_employments"}, "ja", "affirm")
+    assert updates["employment_employer"] is None and messages == []
+    updates, _ = _run({**BASE, "requested_slot": "more_employments"}, "nej", "deny")
+    assert updates["more_employments"] is False and updates["requested_slot"] == "had_skippable"
+
+
+@pytest.mark.parametrize("text, intent, told", [
+    ("ja på ica 2012-2019", "affirm",
+     {"employment_employer": "Ica", "employment_start": "2012-01-01", "employment_end": "2019-12-31"}),
+    ("jobbade extra på Coop mars-maj 2025", "inform",  # no yes, but an employment: a yes
+     {"employment_employer": "Coop", "employment_start": "2025-03-01", "employment_end": "2025-05-31"}),
+    ("ja, i Danmark hos Lego sedan juni 2024 till nu", "affirm",
+     {"employment_employer": "Lego", "employment_country": "DK", "employment_start": "2024-06-01",
+      "employment_end": "ongoing"}),
+    ("ja, på ett lager i norge 2023-2024", "affirm",
+     {"employment_country": "NO", "employment_start": "2023-01-01", "employment_end": "2024-12-31"}),
+    ("ja, på deltid hos en städfirma", "affirm", None),     # no name, no period: asked one by one
+    ("ja, i Norge", "affirm", None),
+])
+def test_what_the_yes_to_more_employments_tells(text: str, intent: str, told: dict[str, Any] | None) -> None:
+    result = INTERPRETERS["more_employments"](Answer(text, intent, 0.9, [], TODAY))
+    assert isinstance(result, Filled) and result.slots["more_employments"] is True
+    assert result.slots.get("_next_employment") == told
+
+
 def test_two_misses_offer_buttons() -> None:
     slots = {**BASE, "employment_start": None, "requested_slot": "employment_start"}
     updates, messages = _run(slots, "blä", "inform")
