@@ -292,12 +292,17 @@ _JOB_ENDING = re.compile(r"uppsag|sagt upp|sa upp|upphor|upphort|far inte jobba 
                          r"tog slut|\bslutar\b|avslut|\bforlorat\b|\bfick sluta\b")
 # "de har inte sagt upp mig än", "jag är inte uppsagd": the job is still there (for now).
 _NOT_ENDED = re.compile(r"\b(inte|ej) (\w+ ){0,3}?(uppsag|sagt upp|sa upp|fatt sparken|upphort|slutat)\w*")
+# "arbetsgivaren vill att jag slutar": a wish or a proposal, not yet an ending; asked, not assumed.
+_ONLY_WISHED = re.compile(r"\bvill (att )?(jag|man) (ska )?(sluta|slutar|saga upp mig|ga)\b|"
+                          r"\bvill (bli av med|ha bort|fa bort|ha ut) mig\b|"
+                          r"\b(foreslagit|foreslar|foreslog|pratar om|pratat om|tjatar om|antytt) att jag (ska )?"
+                          r"(sluta|slutar|saga upp mig|ga)\b")
 
 
 def situation(a: Answer) -> Result:
     value = a.button if a.button in _SITUATION_WORDS else None
     not_ended = bool(_NOT_ENDED.search(a.folded))
-    ending = bool(_JOB_ENDING.search(_NOT_ENDED.sub(" ", a.folded)))
+    ending = bool(_JOB_ENDING.search(_ONLY_WISHED.sub(" ", _NOT_ENDED.sub(" ", a.folded))))
     if value is None and a.slots.get("reduced_capacity") is True:
         # The follow-up for someone on sick leave: "Har du kvar din anställning, eller …?"
         if ending:
@@ -316,6 +321,10 @@ def situation(a: Answer) -> Result:
             # Sick leave does not say whether the job is still there: utter_ask_situation asks
             # that, gently, once reduced_capacity is set.
             return Filled({"reduced_capacity": True})
+    if value is None and not ending and _ONLY_WISHED.search(a.folded):
+        return Filled({"situation": "employed",
+                       "_say": "Så länge du inte är uppsagd har du kvar din anställning, så jag skriver att du "
+                               "har ett jobb. Skriv \"det blev fel\" om du redan är uppsagd."})
     if value is None and a.intent in _SITUATION_INTENTS and a.confidence >= 0.5:
         value = _SITUATION_INTENTS[a.intent]
     if value is None and not_ended and not ending:

@@ -167,6 +167,23 @@ def test_what_the_yes_to_more_employments_tells(text: str, intent: str, told: di
     assert result.slots.get("_next_employment") == told
 
 
+@pytest.mark.parametrize("text, intent, expected", [
+    ("chefen vill att jag slutar", "inform_terminated", {"situation": "employed"}),
+    ("de har föreslagit att jag ska säga upp mig", "inform_terminated", {"situation": "employed"}),
+    # On sick leave the gentle question comes: is the job still there?
+    ("har varit sjukskriven i ett år och min arbetsgivare vill att jag slutar", "inform_sick",
+     {"reduced_capacity": True}),
+    ("chefen vill att jag slutar och nu har jag blivit uppsagd", "inform_terminated",
+     {"situation": "terminated"}),
+])
+def test_an_employer_who_wants_one_to_leave_has_not_ended_the_job(text: str, intent: str,
+                                                                  expected: dict[str, Any]) -> None:
+    result = INTERPRETERS["situation"](Answer(text, intent, 0.9, [], TODAY))
+    assert isinstance(result, Filled)
+    assert {k: v for k, v in result.slots.items() if not k.startswith("_")} == expected
+    assert opening_slots(Answer(text, intent, 0.9, [], TODAY)) == expected
+
+
 def test_two_misses_offer_buttons() -> None:
     slots = {**BASE, "employment_start": None, "requested_slot": "employment_start"}
     updates, messages = _run(slots, "blä", "inform")
