@@ -34,6 +34,12 @@ _UNSURE = re.compile(r"\b(vet (inte|ej)|ingen aning|inte tankt pa|osaker)\b")
 _WANTING = re.compile(r"\b(vill|gillar|tycker|trivs|drommer|langtar|onskar|skulle|hoppas|brinner|alskar)\b")
 # A statement without its "jag": a supine takes "har" ("jobbat i tio år" → "har jobbat").
 _DROPPED_HAR = re.compile(r"(jobbat|arbetat|varit|haft|pluggat|studerat|kört|lett|byggt|lärt mig)\b", re.I)
+# "bra på att lösa problem": "är" dropped before an adjective about oneself.
+_DROPPED_AR = re.compile(r"(bra|duktig|grym|van|intresserad|nyfiken|noggrann|social|lugn|praktisk|envis|"
+                         r"strukturerad|kreativ|flexibel)(?=\s+(?:på|med|i|och|att|när|inom)\b|\s*,)", re.I)
+# "snickare i 25 år", "montör sedan 2004": an occupation with its time says what one has worked as.
+_OCCUPATION_TIME = re.compile(r"(\w{3,}(?:are|erska|ör|ist|log|iker|ant|ent|man|chef|biträde|sköterska|"
+                              r"pedagog|ekonom|konsult))(\s+(?:i|sedan|sen)\s+\S+(?:\s+år)?\b.*)$", re.I)
 _DROPPED = re.compile(r"(är|har|kan|jobbar|arbetar|jobbade|arbetade|var|vill|gillar|tycker|trivs|"
                       r"älskar|brinner)\s", re.I)
 
@@ -75,6 +81,10 @@ def mirror(text: str) -> str | None:
         sentence = "jag har " + sentence
     elif _DROPPED.match(sentence):
         sentence = "jag " + sentence
+    elif _DROPPED_AR.match(sentence):
+        sentence = "jag är " + sentence
+    elif _OCCUPATION_TIME.match(sentence):
+        sentence = "jag har jobbat som " + sentence
     if "?" in sentence or not re.match(r"jag\b", sentence, re.I) or _SECOND_PERSON.search(sentence):
         return None
     if len(sentence.split()) > MAX_WORDS or re.search(r"[:;()\"/]|\d{6}", sentence):

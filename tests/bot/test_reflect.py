@@ -19,13 +19,19 @@ from actions.reflect import mirror, reflection
     ("jobbat som elevassistent i 3 år", "Du har jobbat som elevassistent i 3 år"),
     ("är bra på att lyssna", "Du är bra på att lyssna"),
     ("vill jobba med barn", "Du vill jobba med barn"),
+    ("bra på att lösa problem, räkna på jobb, prata med kunder",
+     "Du är bra på att lösa problem, räkna på jobb, prata med kunder"),
+    ("montör sedan 2004", "Du har jobbat som montör sedan 2004"),
+    ("snickare i 25 år, eget företag sen 2010. viktigt med frihet",
+     "Du har jobbat som snickare i 25 år, eget företag sen 2010"),
 ])
 def test_a_plain_statement_is_said_back_in_the_second_person(text: str, expected: str) -> None:
     assert mirror(text) == expected
 
 
 @pytest.mark.parametrize("text", [
-    "montör sedan 2004",                         # neither "jag" nor a verb first
+    "montör på Volvo",                            # neither "jag" nor a verb first, nor a time
+    "bra",                                        # no more than a word
     "jag vill att du hjälper mig",                # talks to the bot: "du" would be ambiguous
     "jag undrar vad jag kan bli?",                # a question
     "jag har jobbat med " + "väldigt " * 25 + "mycket",  # too long to say back
