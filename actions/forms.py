@@ -18,7 +18,7 @@ from actions import flow
 from actions.corrections import CHANGE_QUESTION, CHANGED, clear, direct_correction, redo_text, slots_to_correct
 from actions.faq_lookup import faq_for
 from actions.parsing import (INTERPRETERS, STUDY_GOAL, UNKNOWN_ALLOWED, Answer, Filled, Miss, Reply,
-                             kind_miss, opening_slots, question_beside, strain_ack,
+                             answer_beside_question, kind_miss, opening_slots, question_beside, strain_ack,
                              wants_to_study_for)
 
 NOT_FRESH = {"action_listen", "action_extract_slots"}
@@ -87,6 +87,15 @@ def answer_from(tracker: Tracker, today: date) -> Answer:
                   slots=dict(tracker.slots))
 
 
+def message_faq(tracker: Tracker) -> str | None:
+    """The FAQ answer Rasa chose for the whole message ("faq/cost"), when its intent was faq."""
+    message = tracker.latest_message or {}
+    if (message.get("intent") or {}).get("name") != "faq":
+        return None
+    response = ((message.get("response_selector") or {}).get("faq") or {}).get("response") or {}
+    return response.get("intent_response_key") or None
+
+
 def messages_so_far(tracker: Tracker, today: date) -> list[Answer]:
     """The person's messages since the conversation (re)started: an FAQ question first ("jag
     jobbar som barnskötare, kan jag få studiestöd?") may have said more than the message that
@@ -142,6 +151,9 @@ class FormValidation(Action):
             if asked == "forward_goal" and said_study_goal(tracker):
                 answer.slots["asked_again"] = STUDY_GOAL
             result = INTERPRETERS[asked](answer)
+            read_as_question = result is None
+            if result is None and asked != "consent":  # consent must be plain: asked back first
+                result = answer_beside_question(asked, answer)
             if result is None:
                 return []  # not an answer: let the rules handle the digression
             if isinstance(result, Reply):
@@ -185,8 +197,13 @@ class FormValidation(Action):
                     # asked and asks one: the FAQ answers it before the next question comes.
                     beside = None if answer.is_payload else question_beside(answer)
                     faq = await faq_for(beside) if beside else None
+                    if beside and not faq and read_as_question:
+                        faq = message_faq(tracker)  # what the digression rule would have answered
                     if faq:
                         dispatcher.utter_message(response=f"utter_{faq}")
+                    elif beside and answer.intent == "clarify":
+                        # "mars 2019, varför behöver ni veta det?": the answer and why it was asked
+                        dispatcher.utter_message(response=f"utter_explain_{asked}")
                     updates.setdefault(asked, None)
                     updates["miss_count"] = None
                     updates.setdefault("asked_again", None)  # an interpreter may say how to ask next

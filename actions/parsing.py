@@ -1301,6 +1301,33 @@ def question_beside(a: Answer) -> str | None:
     return None
 
 
+# Questions whose answers have a form of their own (a number, a date, a keyword), so a clause
+# beside a question is read safely. Not yes/no ("nej, vad är det?" asks what it is), not free
+# text ("hmm, vad menar du?"), and the employer's name only when written as one.
+_BESIDE_QUESTION_SLOTS = {"age", "employer_sector", "worker_category", "employment_start", "employment_end",
+                          "employment_hours_per_week", "employment_monthly_income", "employment_country",
+                          "skippable_type", "skippable_start", "skippable_end", "previous_support_decision_date"}
+_NOT_A_NAME_START = re.compile(r"(jag|det|den|de|dom|vet|minns|en|ett|vi|har|kan|nej|ja|hmm|inte|ingen|oklart)$")
+
+
+def answer_beside_question(asked: str, a: Answer) -> Filled | None:
+    """The answer in a message the classifier read as a question ("52, men hur länge gäller
+    stödet?"): its one telling clause, read for the question asked."""
+    if a.is_payload or len(_clauses(a.text)) < 2:
+        return None
+    told = _told_clauses(a.text)
+    if len(told) != 1:
+        return None
+    if asked in ("employer_name", "employment_employer"):
+        words = told[0].split()
+        if not (told[0][:1].isupper() and len(words) <= 4 and not _NOT_A_NAME_START.match(fold(words[0]))):
+            return None
+    elif asked not in _BESIDE_QUESTION_SLOTS:
+        return None
+    result = INTERPRETERS[asked](Answer(told[0], None, 0.0, [], a.today, slots=a.slots))
+    return result if isinstance(result, Filled) else None
+
+
 # Said in passing before the questions ("är helt slut", "mår dåligt av stressen"): worth a word.
 _STRAIN = re.compile(r"\b(helt slut|slutkord|utbrand|utmattad|utmattning|orkar inte|stressad|stressen|"
                      r"mar (sa |sa himla |jatte)?daligt|mar inte bra|sliten|nedstamd|angest)\b")

@@ -184,6 +184,46 @@ def test_an_employer_who_wants_one_to_leave_has_not_ended_the_job(text: str, int
     assert opening_slots(Answer(text, intent, 0.9, [], TODAY)) == expected
 
 
+@pytest.mark.parametrize("asked, text, expected", [
+    ("age", "52, men hur länge gäller stödet?", {"age": 52}),
+    ("employer_name", "Volvo Cars, vad kostar det förresten?", {"employer_name": "Volvo Cars"}),
+    ("employer_sector", "privat, eller vad menas med det?", {"employer_sector": "private"}),
+    ("employment_hours_per_week", "heltid. räknas övertid?", {"employment_hours_per_week": 40.0}),
+    # Not read: a yes/no beside "vad är det?" (it asks what it is), free text, a non-name.
+    ("collective_agreement", "nej, vad är det?", None),
+    ("inward_who", "hmm, vad menar du?", None),
+    ("employer_name", "vet inte vad de heter, vad händer om jag inte vet?", None),
+    ("employer_name", "Det är ett litet företag, måste jag säga namnet?", None),
+    ("age", "hur länge gäller stödet?", None),
+])
+def test_an_answer_beside_a_question_the_classifier_read(asked: str, text: str,
+                                                         expected: dict[str, Any] | None) -> None:
+    from actions.parsing import answer_beside_question
+    result = answer_beside_question(asked, Answer(text, "faq", 0.95, [], TODAY))
+    assert (result.slots if result else None) == expected
+
+
+def test_the_form_keeps_the_answer_and_answers_the_question_beside_it() -> None:
+    slots = {**BASE, "age": None, "requested_slot": "age"}
+    text = "52, men hur länge gäller stödet?"
+    events = [{"event": "action", "name": "action_listen"}, {"event": "user", "text": text, "parse_data": {}},
+              {"event": "action", "name": "action_extract_slots"}]
+    # The message as Rasa sends it: read as an FAQ, with the ResponseSelector's answer.
+    message = {"text": text, "intent": {"name": "faq", "confidence": 0.97}, "entities": [],
+               "response_selector": {"faq": {"response": {"intent_response_key": "faq/duration",
+                                                          "confidence": 0.9}}}}
+    tracker = Tracker("t", slots, message, events, False, None, {"name": "work_form"}, "action_extract_slots")
+    dispatcher = CollectingDispatcher()
+    updates = {e["name"]: e["value"] for e in asyncio.run(ValidateWorkForm().run(dispatcher, tracker, {}))}
+    assert updates["age"] == 52 and updates["requested_slot"] != "age"
+    assert [m.get("response") for m in dispatcher.messages] == ["utter_faq/duration"]
+    # "varför behöver ni veta det?" beside a date: kept, and the question's reason said.
+    slots = {**BASE, "employment_start": None, "requested_slot": "employment_start"}
+    updates, messages = _run(slots, "mars 2019, varför behöver ni veta det?", "clarify")
+    assert updates["employment_start"] == "2019-03-01"
+    assert [m.get("response") for m in messages] == ["utter_explain_employment_start"]
+
+
 def test_two_misses_offer_buttons() -> None:
     slots = {**BASE, "employment_start": None, "requested_slot": "employment_start"}
     updates, messages = _run(slots, "blä", "inform")
