@@ -1144,8 +1144,15 @@ def municipality(a: Answer) -> Result:
     return Filled({"municipality": text[:1].upper() + text[1:]})
 
 
-# "jag är 61 och har jobbat …" in the story about oneself: the age question is not asked later.
-_OWN_AGE = re.compile(r"\bjag ar (\d{2})(?: ar)?(?: gammal)?(?=\s*(?:och\b|,|\.|!|$))|\b(\d{2}) ar gammal\b")
+# "jag är 61 och har jobbat …", "jag e 34", "58 år gammal": one's own age, in a story or beside an
+# answer, so the age question is not asked later. Not "jag är 40 timmar …".
+_OWN_AGE = re.compile(r"\bjag (?:ar|e) (\d{2})(?: ar(?: gammal)?| bast)?(?=$|[\s,.!?])"
+                      r"(?!\s*(?:timmar|tim|procent|kr|kronor|%))|\b(\d{2}) ar gammal\b")
+
+
+def own_age(folded: str) -> int | None:
+    m = _OWN_AGE.search(folded)
+    return int(m.group(1) or m.group(2)) if m else None
 
 
 def free_text_slot(name: str) -> Callable[[Answer], Result]:
@@ -1155,9 +1162,9 @@ def free_text_slot(name: str) -> Callable[[Answer], Result]:
             value = result.slots["_value"]
             said = reflection(name, a.text, not_yet=a.intent == "dont_know")
             slots = {name: value, **({"_say": said} if said else {})}
-            age = _OWN_AGE.search(a.folded) if name == "inward_who" and a.slots.get("age") is None else None
-            if age and 16 <= int(age.group(1) or age.group(2)) <= 80:
-                slots["age"] = int(age.group(1) or age.group(2))
+            age = own_age(a.folded) if name == "inward_who" and a.slots.get("age") is None else None
+            if age and 16 <= age <= 80:
+                slots["age"] = age
             return Filled(slots)
         return result
     return interpret
@@ -1369,7 +1376,6 @@ _SOMEONE_ELSE = re.compile(r"\b(min|mitt|mina) (pappa|far|mamma|mor|man|make|fru
 _I = re.compile(r"\b(jag|jg|ja har|mig|mej)\b")
 _I_TOLD = re.compile(r"\b(jag|jg) (ar|har|blev|jobbar|arbetar|fick|kommer)\b")
 # "jag är 58 och …", "jag är 45 år": the person's age, so the work questions do not ask it.
-_OWN_AGE = re.compile(r"\bjag ar (\d{2})(?: ar(?: gammal)?| bast)?(?=$|[\s,.!?])(?!\s*(?:timmar|tim|procent|kr|kronor|%))")
 
 
 def about_someone_else(a: Answer) -> bool:
@@ -1398,9 +1404,9 @@ def opening_slots(a: Answer) -> dict[str, Any]:
     for clause in _statements(a):
         if _SOMEONE_ELSE.search(clause.folded) and not _I.search(clause.folded):
             continue
-        own_age = _OWN_AGE.search(clause.folded)
-        if own_age and 16 <= int(own_age.group(1)) <= 99:
-            slots["age"] = int(own_age.group(1))
+        age = own_age(clause.folded)
+        if age and 16 <= age <= 99:
+            slots["age"] = age
         said: dict[str, Any] = {}
         for name in ("situation", "termination_reason", "termination_initiated_by"):
             if name == "termination_reason" and said.get("situation") != "terminated":
@@ -1449,7 +1455,9 @@ def opening_end(clause: Answer) -> dict[str, Any]:
         return {}  # "slutar på fredag": which Friday is not safe to guess; the question asks
     # The words as typed where folding kept the length (it does for å/ä/ö): "nästa månad".
     text = clause.text if len(clause.text) == len(clause.folded) else clause.folded
-    parsed = parse_date(text[found.start(1):], clause.today, allow_ongoing=False, end_of_period=True)
+    # "tar slut sista dec o jag vet inte …": the date ends where the next thing told begins.
+    when = re.split(r"\s+(?:o|och|men|sa|så|for|för|eftersom)\s+", text[found.start(1):], maxsplit=1)[0]
+    parsed = parse_date(when, clause.today, allow_ongoing=False, end_of_period=True)
     if parsed is None or parsed.ongoing:
         return {}
     # A job that ends "tar slut" in the future, or ended lately: a date long gone is a misreading.

@@ -1292,6 +1292,7 @@ def test_without_the_rasa_server_there_is_no_faq_lookup(monkeypatch: pytest.Monk
     ("jobbar som lärare men slutar i juni", None),        # employed: leaving is not an end said
     ("blev uppsagd i mars", None),                       # the notice, not the last day
     ("jag är uppsagd och slutar på fredag", None),       # which Friday: asked, not guessed
+    ("min visstid tar slut sista dec o jag vet inte vad jag ska gora sen", "2026-12-31"),
 ])
 def test_the_end_of_the_job_said_in_the_opening_is_kept(text: str, end: str | None) -> None:
     slots = opening_slots(Answer(text, "inform_fixed_term_ended", 0.9, [], TODAY))
@@ -1333,6 +1334,8 @@ def test_a_name_typed_in_lower_case_is_said_back_with_a_capital() -> None:
     ("Jag jobbar som lärare men är så trött på skolan. Vill göra något helt annat men vet inte vad",
      {"situation": "employed", "guidance_mode": "explore"}),
     ("jag är 45 år och uppsagd", {"age": 45, "situation": "terminated"}),
+    ("hej jag e 34 o jobbar som underskoterska pa ett aldreboende", {"age": 34, "situation": "employed"}),
+    ("jag är 58 år gammal och har blivit uppsagd", {"age": 58, "situation": "terminated"}),
     ("jag jobbar 40 timmar", {"situation": "employed"}),
     ("jag har en egen firma men ska lägga ner den", {"situation": "self_employed"}),
     # Someone else's job is not the person's own situation; both together are.
