@@ -21,8 +21,11 @@ _FILLER = re.compile(r"^\s*((ja|jo|nja|tja|hmm+|mm+|alltså|asså|okej|ok|nä|ne
 # Matched on folded text (no å/ä/ö): "inte bra på nåt", "vet inte riktigt", "ingenting".
 _NEGATIVE_SELF = re.compile(r"\binte (sa |sarskilt )?(bra|duktig) pa (nagot|nagont|nat|nagonting|mycket)\b"
                             r"|\b(inget|ingenting|inte mycket|vet inte|ingen aning)\b")
+# "stressad", "stressen": heavy; "lugn i stressiga lägen" is a strength and is said back.
 _HEAVY = re.compile(r"\b(helt slut|så slut|slutkörd|utbränd|utbrand|orkar|deppig|deprimerad|ångest|angest|mår dåligt|mar daligt|"
-                    r"gråter|grater|sjukskriven|stress)", re.I)
+                    r"gråter|grater|sjukskriven|stressad|stressade|stressen\b|för mycket stress)", re.I)
+# Said back without chat's shorthand and trailing hedges: "… med barn kanske" → "… med barn".
+_TRAILING_HEDGE = re.compile(r"(,?\s+(kanske|typ|liksom|eller nåt|eller något|eller så|tror jag))+$", re.I)
 # Worry is met, not echoed ("lite rädd för att börja om" said back sounds like agreeing).
 _WORRY = re.compile(r"\b(rädd|radd|orolig|oroar|oro|nervös|nervos|ängslig|angslig|bävar|bavar|skräms|skrams)\b", re.I)
 _WORRY_SAY = ("Tack för att du berättar. Det är vanligt att känna oro när något stort förändras, "
@@ -89,6 +92,7 @@ def mirror(text: str) -> str | None:
         return None
     if len(sentence.split()) > MAX_WORDS or re.search(r"[:;()\"/]|\d{6}", sentence):
         return None
+    sentence = re.sub(r"\s+o\s+", " och ", _TRAILING_HEDGE.sub("", sentence))
     swapped = _SWAP_RE.sub(lambda m: _SWAP[m.group(1).lower()], sentence)
     return swapped[0].upper() + swapped[1:]
 

@@ -22,6 +22,8 @@ from actions.reflect import mirror, reflection
     ("bra på att lösa problem, räkna på jobb, prata med kunder",
      "Du är bra på att lösa problem, räkna på jobb, prata med kunder"),
     ("montör sedan 2004", "Du har jobbat som montör sedan 2004"),
+    ("vill jobba mer med barn kanske", "Du vill jobba mer med barn"),
+    ("jobbat inom vården i tio år o trivts", "Du har jobbat inom vården i tio år och trivts"),
     ("snickare i 25 år, eget företag sen 2010. viktigt med frihet",
      "Du har jobbat som snickare i 25 år, eget företag sen 2010"),
 ])
@@ -57,6 +59,9 @@ def test_modesty_and_heavy_words_are_met_kindly_not_echoed() -> None:
         assert reflection("inward_skills", text).startswith("Många har svårt att se sina egna styrkor")
     assert reflection("inward_who", "jag är helt utbränd och orkar inte mer") == "Tack för att du berättar."
     assert reflection("inward_who", "jag är helt slut") == "Tack för att du berättar."
+    assert reflection("inward_who", "jag är så stressad på jobbet") == "Tack för att du berättar."
+    # Calm under stress is a strength: said back.
+    assert reflection("inward_skills", "är lugn i stressiga lägen").startswith("Du är lugn i stressiga lägen –")
     # "slutade" is no heavy word: said back.
     assert reflection("inward_who", "jag slutade på ICA i somras") == \
         "Du slutade på ICA i somras. Tack för att du berättar."
