@@ -18,8 +18,8 @@ from actions import flow
 from actions.corrections import CHANGE_QUESTION, CHANGED, clear, direct_correction, redo_text, slots_to_correct
 from actions.faq_lookup import faq_for
 from actions.parsing import (INTERPRETERS, STUDY_GOAL, UNKNOWN_ALLOWED, Answer, Filled, Miss, Reply,
-                             answer_beside_question, kind_miss, opening_slots, question_beside, strain_ack,
-                             wants_to_study_for)
+                             GUIDANCE_SLOTS, answer_beside_question, kind_miss, opening_slots, options_question,
+                             question_beside, strain_ack, wants_to_study_for)
 
 NOT_FRESH = {"action_listen", "action_extract_slots"}
 # Questions answered with a story, and what else a story tells that later questions ask.
@@ -196,10 +196,16 @@ class FormValidation(Action):
                     # "uppsagd från lagret, kan jag få csn om jag pluggar?" answers the question
                     # asked and asks one: the FAQ answers it before the next question comes.
                     beside = None if answer.is_payload else question_beside(answer)
-                    faq = await faq_for(beside) if beside else None
+                    # In the guidance questions, "hur lång är den utbildningen?" is about
+                    # educations (the outward phase's answer), not the support's FAQ.
+                    options = options_question(Answer(beside, None, 0.0, [], today)) \
+                        if beside and asked in GUIDANCE_SLOTS else None
+                    faq = await faq_for(beside) if beside and not options else None
                     if beside and not faq and read_as_question:
                         faq = message_faq(tracker)  # what the digression rule would have answered
-                    if faq:
+                    if options:
+                        dispatcher.utter_message(response=options.response)
+                    elif faq:
                         dispatcher.utter_message(response=f"utter_{faq}")
                     elif beside and answer.intent == "clarify":
                         # "mars 2019, varför behöver ni veta det?": the answer and why it was asked

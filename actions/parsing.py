@@ -1314,6 +1314,9 @@ def question_beside(a: Answer) -> str | None:
 _BESIDE_QUESTION_SLOTS = {"age", "employer_sector", "worker_category", "employment_start", "employment_end",
                           "employment_hours_per_week", "employment_monthly_income", "employment_country",
                           "skippable_type", "skippable_start", "skippable_end", "previous_support_decision_date"}
+_FREE_TEXT_SLOTS = {"inward_who", "inward_skills", "inward_wants", "outward_options", "forward_next_step"}
+_FILLERS = re.compile(r"\b(hmm+|mm+|okej|ok|alltsa|assa|typ|kanske|liksom|nja|tja|ja|nej|bra|fraga|jaha|jaa)\b")
+_UNSURE_SAID = re.compile(r"\b(vet (inte|ej)|ingen aning|inte tankt pa|osaker|minns inte)\b")
 _NOT_A_NAME_START = re.compile(r"(jag|det|den|de|dom|vet|minns|en|ett|vi|har|kan|nej|ja|hmm|inte|ingen|oklart)$")
 
 
@@ -1328,6 +1331,12 @@ def answer_beside_question(asked: str, a: Answer) -> Filled | None:
     if asked in ("employer_name", "employment_employer"):
         words = told[0].split()
         if not (told[0][:1].isupper() and len(words) <= 4 and not _NOT_A_NAME_START.match(fold(words[0]))):
+            return None
+    elif asked in _FREE_TEXT_SLOTS:
+        # "förskollärare kanske, hur lång är den utbildningen?" answers; "hmm, vad menar du?" and
+        # "vet inte riktigt, …" do not.
+        said = _FILLERS.sub(" ", fold(told[0]))
+        if _UNSURE_SAID.search(fold(told[0])) or not re.search(r"[a-z]{4,}", said):
             return None
     elif asked not in _BESIDE_QUESTION_SLOTS:
         return None

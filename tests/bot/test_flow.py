@@ -195,6 +195,9 @@ def test_an_employer_who_wants_one_to_leave_has_not_ended_the_job(text: str, int
     ("employer_name", "vet inte vad de heter, vad händer om jag inte vet?", None),
     ("employer_name", "Det är ett litet företag, måste jag säga namnet?", None),
     ("age", "hur länge gäller stödet?", None),
+    ("outward_options", "förskollärare kanske, hur lång är den utbildningen?",
+     {"outward_options": "förskollärare kanske", "_say": "Tack, det tar jag med mig."}),
+    ("inward_wants", "vet inte riktigt, vad brukar folk svara?", None),
 ])
 def test_an_answer_beside_a_question_the_classifier_read(asked: str, text: str,
                                                          expected: dict[str, Any] | None) -> None:
@@ -217,6 +220,14 @@ def test_the_form_keeps_the_answer_and_answers_the_question_beside_it() -> None:
     updates = {e["name"]: e["value"] for e in asyncio.run(ValidateWorkForm().run(dispatcher, tracker, {}))}
     assert updates["age"] == 52 and updates["requested_slot"] != "age"
     assert [m.get("response") for m in dispatcher.messages] == ["utter_faq/duration"]
+    # In the guidance questions a question about educations gets the outward phase's answer.
+    slots = {**BASE, "guidance_mode": "explore", "inward_who": "x", "inward_skills": "x", "inward_wants": "x",
+             "requested_slot": "outward_options"}
+    updates, messages = _run(slots, "förskollärare kanske, hur lång är den utbildningen?", "out_of_scope",
+                             form=ValidateGuidanceForm())
+    assert updates["outward_options"] == "förskollärare kanske"
+    assert [m.get("response") or m.get("text") for m in messages] == \
+        ["Tack, det tar jag med mig.", "utter_outward_educations"]
     # "varför behöver ni veta det?" beside a date: kept, and the question's reason said.
     slots = {**BASE, "employment_start": None, "requested_slot": "employment_start"}
     updates, messages = _run(slots, "mars 2019, varför behöver ni veta det?", "clarify")
