@@ -625,12 +625,41 @@ def _clean_name(text: str) -> str:
     return text[m.end():].strip() if m else text
 
 
+# Folded. The workplace described beside its name: "det är ett privat äldreboende, Attendo",
+# "Attendo, ett privat äldreboende", "ett litet åkeri som heter Berg & Son".
+_DESCRIBED = re.compile(r"^(?:det (?:ar|var) |jag (?:jobbar|jobbade|arbetar|arbetade) (?:pa|hos|for|i) )?"
+                        r"(?:ett|en) (?:[a-z&-]+ ){0,3}[a-z&-]+$")
+_NAMED_AS = re.compile(r"\bsom (?:heter|hette) (.+)$", re.I)
+# Only "privat" says the sector: a "kommunalt bolag" may be a company, asked like any other.
+_SECTOR_DESCRIBED = (("private", r"\bprivat"),)
+
+
+def _name_beside_description(text: str) -> tuple[str, str | None] | None:
+    """(name, sector or None) where the answer describes the workplace and names it."""
+    named = _NAMED_AS.search(text)
+    if named and _DESCRIBED.match(fold(text[:named.start()]).strip()):
+        name, description = named.group(1), text[:named.start()]
+    else:
+        parts = [p.strip(" .!") for p in re.split(r",|\s[-–]\s", text) if p.strip(" .!")]
+        described = [p for p in parts if _DESCRIBED.match(fold(p))]
+        names = [p for p in parts if p not in described]
+        if len(parts) != 2 or len(described) != 1:
+            return None
+        name, description = names[0], described[0]
+    sector = next((value for value, pattern in _SECTOR_DESCRIBED if re.search(pattern, fold(description))), None)
+    return name.strip(" .!"), sector
+
+
 def employer_name(a: Answer) -> Result:
     if a.is_digression:
         return None
     if a.intent == "dont_know":
         return Filled({"employer_name": "okänd arbetsgivare"})
-    name = _clean_name(a.text)
+    beside = None if a.is_payload else _name_beside_description(a.text)
+    described_sector = beside[1] if beside else None
+    name = _clean_name(beside[0] if beside else a.text)
+    if _UNSURE_SAID.search(fold(name)):  # "ett lager, vet inte vad det heter"
+        return Filled({"employer_name": "okänd arbetsgivare"})
     # "28000", "2019" or a bare "ja"/"nej" answers another question than the one asked.
     no_name = not re.search(r"[^\W\d_]", name) or (len(name.split()) <= 2 and (_YES.search(fold(name))
                                                                          or _NO.search(fold(name))))
@@ -650,6 +679,9 @@ def employer_name(a: Answer) -> Result:
     if name.islower():
         name = name[:1].upper() + name[1:]  # "sahlgrenska" is said back as a name: "Har Sahlgrenska …"
     sector = sector_in_name(fold(name))
+    if sector is None and described_sector == "private":  # "det är ett privat äldreboende, Attendo"
+        return Filled({"employer_name": name, "employer_sector": "private",
+                       "_say": f"Jag förstår det som att {name} är ett privat företag."})
     if sector is None:
         return Filled({"employer_name": name})
     # "Region Skåne", "Malmö stad": the kind of employer is in the name, so it is not asked;

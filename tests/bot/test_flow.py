@@ -1409,6 +1409,21 @@ def test_a_date_answer_that_gives_several_dates(slot: str, text: str, expected: 
     ("Privat företag", "private", "ett privat företag"), ("en kommun", "municipality", "en kommun"),
     ("staten", "state", "en statlig myndighet"),
 ])
+@pytest.mark.parametrize("text, expected", [
+    ("det är ett privat äldreboende, Attendo", {"employer_name": "Attendo", "employer_sector": "private"}),
+    ("Attendo, ett privat äldreboende", {"employer_name": "Attendo", "employer_sector": "private"}),
+    ("ett litet åkeri som heter Berg & Son", {"employer_name": "Berg & Son"}),
+    ("ett kommunalt bostadsbolag, Familjebostäder", {"employer_name": "Familjebostäder"}),  # may be an AB
+    ("Malmö stad, en förskola", {"employer_name": "Malmö stad", "employer_sector": "municipality"}),
+    ("jag jobbar på ett lager, vet inte vad det heter", {"employer_name": "okänd arbetsgivare"}),
+    ("Bageriet AB", {"employer_name": "Bageriet AB"}),
+])
+def test_a_workplace_described_beside_its_name(text: str, expected: dict[str, Any]) -> None:
+    result = INTERPRETERS["employer_name"](Answer(text, "inform", 0.9, [], TODAY))
+    assert isinstance(result, Filled)
+    assert {k: v for k, v in result.slots.items() if not k.startswith("_")} == expected
+
+
 def test_the_kind_of_employer_given_for_its_name_is_kept_and_the_name_asked_again(text, sector, said) -> None:
     result = INTERPRETERS["employer_name"](Answer(text, "inform", 0.9, [], TODAY))
     assert isinstance(result, Miss) and result.remember == {"employer_sector": sector}
