@@ -1405,10 +1405,6 @@ def test_a_date_answer_that_gives_several_dates(slot: str, text: str, expected: 
     assert isinstance(result, Filled) and result.slots == expected
 
 
-@pytest.mark.parametrize("text, sector, said", [
-    ("Privat företag", "private", "ett privat företag"), ("en kommun", "municipality", "en kommun"),
-    ("staten", "state", "en statlig myndighet"),
-])
 @pytest.mark.parametrize("text, expected", [
     ("det är ett privat äldreboende, Attendo", {"employer_name": "Attendo", "employer_sector": "private"}),
     ("Attendo, ett privat äldreboende", {"employer_name": "Attendo", "employer_sector": "private"}),
@@ -1424,6 +1420,10 @@ def test_a_workplace_described_beside_its_name(text: str, expected: dict[str, An
     assert {k: v for k, v in result.slots.items() if not k.startswith("_")} == expected
 
 
+@pytest.mark.parametrize("text, sector, said", [
+    ("Privat företag", "private", "ett privat företag"), ("en kommun", "municipality", "en kommun"),
+    ("staten", "state", "en statlig myndighet"),
+])
 def test_the_kind_of_employer_given_for_its_name_is_kept_and_the_name_asked_again(text, sector, said) -> None:
     result = INTERPRETERS["employer_name"](Answer(text, "inform", 0.9, [], TODAY))
     assert isinstance(result, Miss) and result.remember == {"employer_sector": sector}
