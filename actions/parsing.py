@@ -518,11 +518,18 @@ def age(a: Answer) -> Result:
         return None if a.is_digression else Miss(
             "Stödet gäller fram till att du fyller 65 år. Skriv din egen ålder i hela år, till "
             "exempel \"45\".")
+    if len(candidates) == 1 and _TURNS.search(folded) and not re.search(r"\b(idag|i dag)\b", folded):
+        # "fyller 50 i januari", "snart 60": the age today is what counts.
+        now = candidates[0] - 1
+        return Filled({"age": now, "_say": f"Då skriver jag {now} år, för det är åldern i dag som räknas."})
     if len(candidates) == 1:
         return Filled({"age": candidates[0]})
     if a.is_digression:
         return None
     return Miss("Skriv din ålder i hela år, till exempel \"45\".")
+
+
+_TURNS = re.compile(r"\b(fyller|ska fylla|snart|nastan|blir|fyll(er)? snart)\s+(\d{2}|\w+)\b")
 
 
 # --- guidance -------------------------------------------------------------------------------
@@ -1049,6 +1056,10 @@ def hours_per_week(a: Answer) -> Result:
         if re.search(r"deltid|varierade|olika", a.folded):
             return Miss("Ungefär hur många timmar i veckan i genomsnitt? Till exempel \"20\" eller \"50 %\".")
         return Miss("Skriv antal timmar i veckan, till exempel \"40\", \"heltid\", \"halvtid\" eller \"75 %\".")
+    if re.search(r"\bdagar?\b", a.folded) and not re.search(r"tim|\bh\b", a.folded):
+        # "3 dagar i veckan" is counted as full days: said, so it can be put right.
+        return Filled({"employment_hours_per_week": value,
+                       "_say": f"Det blir ungefär {value:g} timmar i veckan, räknat med hela dagar."})
     return Filled({"employment_hours_per_week": value})
 
 

@@ -384,6 +384,12 @@ def parse_hours_per_week(text: str) -> float | None:
         return FULL_TIME_HOURS / 2
     if re.search(r"\bkvartstid\b", folded):
         return FULL_TIME_HOURS / 4
+    # "3 dagar i veckan": a full-time day is a fifth of the week.
+    days = re.search(r"\b(\d(?:[.,]5)?) (?:dagar|dag) ?(?:i veckan|per vecka|/v\w*|i v\b|i veckorna)", folded)
+    if days and 0 < _decimal(days.group(1)) <= 7:
+        return round(_decimal(days.group(1)) * FULL_TIME_HOURS / 5, 2)
+    # "mellan 20 och 30 timmar" as "20-30": the lower figure, as below.
+    folded = re.sub(r"\bmellan (\d+(?:[.,]\d+)?) (?:och|till) (\d+(?:[.,]\d+)?)", r"\1-\2", folded)
     # "20 timmar i veckan", "ca 30", "30-35 timmar" (the lower figure: be conservative)
     numbers = [m for m in _HOURS_RE.finditer(folded) if m.group(1)]
     if len(numbers) != 1 and not re.search(r"\d+\s*-\s*\d+", folded):

@@ -85,7 +85,8 @@ def test_ongoing_only_where_allowed() -> None:
 @pytest.mark.parametrize("text, hours", [
     ("40", 40), ("heltid", 40), ("halvtid", 20), ("75 %", 30), ("75 procent", 30),
     ("tjugo timmar", 20), ("38,25 tim", 38.25), ("ca 30 timmar i veckan", 30), ("16h", 16),
-    ("30-35 timmar", 30),
+    ("30-35 timmar", 30), ("mellan 20 och 30 timmar", 20),
+    ("3 dagar i veckan", 24), ("4 dagar/vecka", 32), ("2,5 dagar per vecka", 20),
 ])
 def test_hours(text: str, hours: float) -> None:
     assert parse_hours_per_week(text) == hours

@@ -366,6 +366,22 @@ def test_a_birth_year_asks_whether_the_birthday_has_passed(text: str) -> None:
     assert isinstance(INTERPRETERS["age"](Answer("ja", "affirm", 0.9, [], TODAY)), Miss)
 
 
+@pytest.mark.parametrize("text, age, said", [
+    ("fyller 50 i januari", 49, True), ("snart 60", 59, True), ("jag blir 64 i mars", 63, True),
+    ("fyller 50 idag", 50, False), ("50", 50, False),
+])
+def test_an_age_about_to_be_turned_is_the_age_today(text: str, age: int, said: bool) -> None:
+    result = INTERPRETERS["age"](Answer(text, "inform", 0.9, [], TODAY))
+    assert isinstance(result, Filled) and result.slots["age"] == age
+    assert ("åldern i dag som räknas" in result.slots.get("_say", "")) == said
+
+
+def test_hours_given_in_days_are_said_back_as_hours() -> None:
+    result = INTERPRETERS["employment_hours_per_week"](Answer("3 dagar i veckan", "inform", 0.9, [], TODAY))
+    assert isinstance(result, Filled) and result.slots["employment_hours_per_week"] == 24
+    assert result.slots["_say"].startswith("Det blir ungefär 24 timmar i veckan")
+
+
 def test_a_birth_year_with_the_age_takes_the_age() -> None:
     assert INTERPRETERS["age"](Answer("jag är 51, född 1975", "inform", 0.9, [], TODAY)) == Filled({"age": 51})
     assert isinstance(INTERPRETERS["age"](Answer("född 1890", "inform", 0.9, [], TODAY)), Miss)
