@@ -176,7 +176,7 @@ class FormValidation(Action):
                     filled.update({k: v for k, v in told.items()
                                    if k in ALSO_TOLD and k not in filled and slots.get(k) is None})
                 say, buttons = filled.pop("_say", None), filled.pop("_buttons", [])
-                next_told = filled.pop("_next_employment", {})
+                next_told = filled.pop("_next_told", {})
                 problem = inconsistency(slots, filled, asked)
                 if problem:
                     updates.update(self._miss(dispatcher, slots, asked, problem))

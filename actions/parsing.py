@@ -933,7 +933,7 @@ def more_employments(a: Answer) -> Result:
     if not told:
         return result
     # Told without a yes ("jobbade på Coop mars-maj 2025") is a yes too.
-    return Filled({"more_employments": True, "_next_employment": told, "_say": say})
+    return Filled({"more_employments": True, "_next_told": told, "_say": say})
 
 
 _COUNTRIES: dict[str, str] = {}
@@ -1082,15 +1082,48 @@ skippable_type = choice_slot("skippable_type", {
 _had_skippable_yes_no = yes_no_slot("had_skippable", allow_unknown=False)
 
 
+_SKIPPABLE_SV = {"parental_benefit": "föräldraledighet", "sickness_benefit": "sjukskrivning",
+                 "military_service": "militärtjänst", "transition_study_support": "studier med omställningsstudiestöd"}
+
+
+def _skippable_told(a: Answer) -> dict[str, Any]:
+    """The kind and period of leave told with a yes ("ja, föräldraledig jan-jun 2025"); with a
+    period, `_say` says it back."""
+    told: dict[str, Any] = {}
+    kind = skippable_type(a)
+    if isinstance(kind, Filled):
+        told.update(kind.slots)
+        period = parse_period(a.text, a.today)
+        if period and not period[1].ongoing:
+            told.update(skippable_start=period[0].iso(), skippable_end=period[1].iso())
+            told["_say"] = (f"Då skriver jag in {_SKIPPABLE_SV[told['skippable_type']]} från "
+                            f"{_period_sv(period[0])} till {_period_sv(period[1])}. "
+                            f"Skriv \"det blev fel\" om det inte stämmer.")
+    return told
+
+
 def had_skippable(a: Answer) -> Result:
     result = _had_skippable_yes_no(a)
     if a.is_payload or result is None or isinstance(result, Filled) and result.slots["had_skippable"] is False:
         return result
-    kind = skippable_type(a)
-    if isinstance(kind, Filled):
-        # "ja, föräldraledig" or just "var sjukskriven en period": the kind is not asked again.
-        return Filled({"had_skippable": True, **kind.slots})
-    return result
+    # "ja, föräldraledig" or just "var sjukskriven en period": the kind is not asked again, nor
+    # the period when told with it.
+    told = _skippable_told(a)
+    return Filled({"had_skippable": True, **told}) if told else result
+
+
+_more_skippable_yes_no = yes_no_slot("more_skippable", allow_unknown=False)
+
+
+def more_skippable(a: Answer) -> Result:
+    result = _more_skippable_yes_no(a)
+    if a.is_payload or not (isinstance(result, Filled) and result.slots["more_skippable"] is True):
+        return result
+    told = _skippable_told(a)
+    if not told:
+        return result
+    say = told.pop("_say", None)
+    return Filled({"more_skippable": True, "_next_told": told, **({"_say": say} if say else {})})
 
 
 # --- contact --------------------------------------------------------------------------------
@@ -1269,7 +1302,7 @@ INTERPRETERS: dict[str, Callable[[Answer], Result]] = {
     "skippable_type": skippable_type,
     "skippable_start": date_slot("skippable_start", end=False, then_end="skippable_end"),
     "skippable_end": date_slot("skippable_end", end=True),
-    "more_skippable": yes_no_slot("more_skippable", allow_unknown=False),
+    "more_skippable": more_skippable,
     "previous_support": yes_no_slot("previous_support"),
     "previous_support_decision_date": date_slot("previous_support_decision_date", end=False,
                                                 allow_unknown=True),

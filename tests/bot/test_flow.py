@@ -164,7 +164,7 @@ def test_the_next_employment_told_with_the_yes_is_not_asked_again() -> None:
 def test_what_the_yes_to_more_employments_tells(text: str, intent: str, told: dict[str, Any] | None) -> None:
     result = INTERPRETERS["more_employments"](Answer(text, intent, 0.9, [], TODAY))
     assert isinstance(result, Filled) and result.slots["more_employments"] is True
-    assert result.slots.get("_next_employment") == told
+    assert result.slots.get("_next_told") == told
 
 
 @pytest.mark.parametrize("text, intent, expected", [
@@ -233,6 +233,26 @@ def test_the_form_keeps_the_answer_and_answers_the_question_beside_it() -> None:
     updates, messages = _run(slots, "mars 2019, varför behöver ni veta det?", "clarify")
     assert updates["employment_start"] == "2019-03-01"
     assert [m.get("response") for m in messages] == ["utter_explain_employment_start"]
+
+
+def test_leave_told_with_the_yes_is_not_asked_again() -> None:
+    slots = {**BASE, "more_employments": False, "employments": [{"employer": "Bageriet AB"}],
+             "requested_slot": "had_skippable"}
+    updates, messages = _run(slots, "ja, föräldraledig jan-jun 2025", "affirm")
+    assert (updates["skippable_type"], updates["skippable_start"], updates["skippable_end"]) == \
+        ("parental_benefit", "2025-01-01", "2025-06-30")
+    assert updates["requested_slot"] == "more_skippable"
+    assert messages[0]["text"].startswith("Då skriver jag in föräldraledighet från januari 2025 till juni 2025.")
+    # The next one, told with the yes to "fler perioder?", after the first is put in the list.
+    done = {**slots, **updates, "requested_slot": "more_skippable"}
+    updates, messages = _run(done, "ja, sjukskriven mars till maj 2026", "affirm")
+    assert updates["skippable_periods"][0]["type"] == "parental_benefit"
+    assert (updates["skippable_type"], updates["skippable_start"], updates["skippable_end"]) == \
+        ("sickness_benefit", "2026-03-01", "2026-05-31")
+    assert updates["requested_slot"] == "more_skippable"
+    # Only the kind: its dates are asked.
+    updates, _ = _run(slots, "ja, sjukskriven", "affirm")
+    assert updates["skippable_type"] == "sickness_benefit" and updates["requested_slot"] == "skippable_start"
 
 
 def test_two_misses_offer_buttons() -> None:
