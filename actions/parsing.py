@@ -1352,8 +1352,13 @@ def _clauses(text: str) -> list[str]:
                                         text.strip()) if c.strip()]
 
 
+# "undrar om jag kan få studera med lön", "vill veta hur länge det gäller": asked, without a "?".
+_ASKED_INDIRECTLY = re.compile(r"^(jag )?(undrar|undrade|funderar pa|vill veta|skulle vilja veta) "
+                               r"(om|hur|vad|nar|var|vilka|vilken|vilket|varfor)\b")
+
+
 def _is_asked(clause: str) -> bool:
-    return clause.endswith("?") or asks(fold(clause))
+    return clause.endswith("?") or asks(fold(clause)) or bool(_ASKED_INDIRECTLY.search(fold(clause)))
 
 
 def _told_clauses(text: str) -> list[str]:
@@ -1437,7 +1442,10 @@ _ASKS_FOR_CHECK = re.compile(
     r"\b(har|skulle) (jag|man) (ha )?ratt till (nagot |nat )?(stod|omstallningsstod|radgivning)\b"
     r"|\b(kan|far|skulle) jag (fa |kunna fa )?(nagot |nat )?(stod|omstallningsstod|radgivning)\b"
     r"|\bvilket stod (kan|far|har) jag\b|\bar jag berattigad\b|\b(kan|far) jag fa (det|stodet)(?=\s*[?.!,]|$)"
-    r"|\bvad (har|kan|far) jag (fa )?(for (stod|hjalp)|ratt till)\b|\bvad har jag ratt till\b")
+    r"|\bvad (har|kan|far) jag (fa )?(for (stod|hjalp)|ratt till)\b|\bvad har jag ratt till\b"
+    # Asked indirectly: "undrar om jag har rätt till stöd", "vill veta om man kan få rådgivning".
+    r"|\bom (jag|man) (har|kan fa|far|skulle kunna fa|kan ha) (ratt till )?(nagot |nat )?"
+    r"(stod|omstallningsstod|radgivning)\b")
 
 
 # Folded. "… vet inte riktigt vad jag vill göra nu": whatever the message is classified as, the

@@ -1275,8 +1275,12 @@ def test_a_masked_personnummer_at_the_consent_question_is_no_story() -> None:
      "vad kostar det att prata med er?"),
     ("hej! jag har jobbat som snickare i 20 år och fått ont i ryggen. vad finns det för hjälp?",
      "vad finns det för hjälp?"),
+    # Asked without a question mark.
+    ("jag är 41 och uppsagd från ett lager, jag vill bli elektriker och undrar om jag kan få studera med lön",
+     "undrar om jag kan få studera med lön"),
     # The ask for the check is answered by the questions, not by an FAQ.
     ("uppsagd pga arbetsbrist, har jag rätt till stöd?", None),
+    ("uppsagd och undrar om jag har rätt till stöd", None),
     ("jag har blivit uppsagd från volvo efter 22 år", None),
 ])
 def test_the_question_beside_a_story_at_the_consent_question(text: str, question: str | None) -> None:
