@@ -113,7 +113,8 @@ _SEASON_RE = re.compile(
 _YEAR_ONLY_RE = re.compile(r"^(?:(?:ar|aret|sedan|sen|fran|i|under|runt|kring|typ|ca|cirka) )*"
                            r"(19\d{2}|20\d{2})$")
 _LEADING_WORDS = re.compile(
-    r"^(?:(?:nej|ne|na|naa|ja|jo|japp|okej|ok)\b,?\s*|(?:jag |vi )?(?:borjade|slutade|anstalldes|slutar|borjar|jobbade|har jobbat|"
+    r"^(?:(?:nej|ne|na|naa|ja|jo|japp|okej|ok)\b,?\s*|(?:min |den )?sista (?:arbets)?dag(?:en)? (?:ar|blir|var|blev)\s*|"
+    r"(?:jag |vi )?(?:borjade|slutade|anstalldes|slutar|borjar|jobbade|har jobbat|"
     r"var anstalld|var (?:foraldraledig|mammaledig|pappaledig|sjukskriven|ledig|tjanstledig|hemma)|sa|den|fran och med|fr\.?o\.?m\.?|fran|sedan|sen|ungefar|ca|cirka|typ|"
     r"runt|kring|omkring|i|pa|under|till|tills|t\.?o\.?m\.?|nu|dar|hos dem|pa stallet)\b\s*)+")
 _RELATIVE_RE = re.compile(r"\b(sedan|sen)\b.*\b(ar|manad|manader|vecka|veckor|dag|dagar)\b|"

@@ -45,6 +45,9 @@ def test_end_dates_mean_the_end_of_the_period(text: str, expected: str) -> None:
     # Numbers, day first: "31/12" was not read at all, "1/3 2024" was read as 3 January.
     ("31/12", "2026-12-31"), ("den 31/12", "2026-12-31"), ("31/12-26", "2026-12-31"),
     ("31/12/2026", "2026-12-31"), ("12/2026", "2026-12-31"), ("1.3.2024", "2024-03-01"),
+    # The last day said as such: "sista dagen är 31 januari" was not read.
+    ("sista dagen är 31 januari", "2027-01-31"), ("min sista arbetsdag blir 15 december", "2026-12-15"),
+    ("sista dagen var i oktober", "2026-10-31"),
 ])
 def test_end_dates_as_people_write_them(text: str, expected: str) -> None:
     parsed = parse_date(text, TODAY, end_of_period=True)
