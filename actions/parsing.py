@@ -1192,11 +1192,29 @@ def contact_method(a: Answer) -> Result:
 _WONT_SAY = re.compile(r"\bvill (inte|helst inte|inte garna) (ge|lamna|uppge|saga|skriva)\b|\bhellre inte\b")
 
 
-meeting_preference = choice_slot("meeting_preference", {
+_meeting_preference = choice_slot("meeting_preference", {
     "no_preference": r"spelar ingen roll|vilket som|egal|bada|ingen preferens",
     "digital": r"digital|video|teams|zoom|distans|telefon|online|datorn",
     "physical": r"plats|fysisk|pa riktigt|traffas|kontor|ses",
 }, "Skriv \"digitalt\", \"på plats\" eller \"spelar ingen roll\".", dont_know="no_preference")
+
+
+# "helst på plats i Borlänge": the place is told with the answer and not asked next.
+_PLACE_TOLD = re.compile(r"\b(?:i|på|pa|nära|nara|runt)\s+([A-ZÅÄÖa-zåäö][\w-]+(?:\s+(?:kommun|stad))?)\s*[.!]?$")
+_NOT_A_PLACE = re.compile(r"(plats|platsen|riktigt|kontoret|kontor|distans|narheten|stan|staden|kommunen|"
+                          r"helst|garna|sa fall|person|verkligheten)$")
+
+
+def meeting_preference(a: Answer) -> Result:
+    result = _meeting_preference(a)
+    if a.is_payload or not (isinstance(result, Filled) and result.slots["meeting_preference"] == "physical"):
+        return result
+    place = _PLACE_TOLD.search(a.text.strip())
+    if place and not _NOT_A_PLACE.match(fold(place.group(1))):
+        told = municipality(Answer(place.group(1), None, 0.0, [], a.today))
+        if isinstance(told, Filled) and told.slots.get("municipality") != UNKNOWN:
+            return Filled({**result.slots, "municipality": told.slots["municipality"]})
+    return result
 
 
 _ANY_PLACE = re.compile(r"\bspelar ingen roll\b|\bvar som helst\b|\bvilken som helst\b|"

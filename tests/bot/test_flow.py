@@ -255,6 +255,17 @@ def test_leave_told_with_the_yes_is_not_asked_again() -> None:
     assert updates["skippable_type"] == "sickness_benefit" and updates["requested_slot"] == "skippable_start"
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("helst på plats i Borlänge", {"meeting_preference": "physical", "municipality": "Borlänge"}),
+    ("träffas gärna, jag bor i gävle", {"meeting_preference": "physical", "municipality": "Gävle"}),
+    ("på plats", {"meeting_preference": "physical"}),
+    ("på plats i stan", {"meeting_preference": "physical"}),          # which town: asked next
+    ("digitalt", {"meeting_preference": "digital"}),
+])
+def test_the_place_told_with_the_meeting_preference_is_not_asked(text: str, expected: dict[str, Any]) -> None:
+    assert INTERPRETERS["meeting_preference"](Answer(text, "inform", 0.9, [], TODAY)) == Filled(expected)
+
+
 def test_two_misses_offer_buttons() -> None:
     slots = {**BASE, "employment_start": None, "requested_slot": "employment_start"}
     updates, messages = _run(slots, "blä", "inform")
