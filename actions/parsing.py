@@ -285,6 +285,7 @@ _SITUATION_WORDS = {
 }
 
 
+_UNEMPLOYED = re.compile(r"\barbetslos|\butan (jobb|arbete|anstallning)\b|\binskriven (pa|hos|vid) (af|arbetsformedlingen)\b")
 _JOB_KEPT = re.compile(r"\b(finns|ar|har (den|jobbet|tjansten|anstallningen)?) ?kvar\b|\bhar kvar\b|"
                        r"\bfortfarande (anstalld|jobb|kvar)|\b(ar|fortfarande) anstalld\b|"
                        r"\bhar (mitt|ett|jobbet|min tjanst|min anstallning)\b")
@@ -331,6 +332,12 @@ def situation(a: Answer) -> Result:
         value = "employed"
     if value is None:
         value = choose(a, _SITUATION_WORDS)
+    if value in (None, "other") and _UNEMPLOYED.search(a.folded) and not a.is_payload \
+            and not (a.slots.get("miss_count") or {}).get("situation"):
+        # Out of work now says nothing of how the last job ended, which is what decides.
+        return Miss("", lead="Det som avgör är hur ditt senaste jobb slutade. Blev du uppsagd, eller tog en "
+                             "visstidsanställning slut, kan du ha rätt till stöd även om det har gått en tid.",
+                    remember={"asked_again": "last_job"})
     if value is None:
         if a.is_digression:
             return None

@@ -266,6 +266,18 @@ def test_the_place_told_with_the_meeting_preference_is_not_asked(text: str, expe
     assert INTERPRETERS["meeting_preference"](Answer(text, "inform", 0.9, [], TODAY)) == Filled(expected)
 
 
+def test_out_of_work_is_asked_how_the_last_job_ended() -> None:
+    slots = {"consent": True, "requested_slot": "situation"}
+    updates, messages = _run(slots, "jag är arbetslös sen ett år", "inform", form=ValidateSituationForm())
+    assert updates["requested_slot"] == "situation" and updates["asked_again"] == "last_job"
+    assert messages[0]["text"].startswith("Det som avgör är hur ditt senaste jobb slutade.")
+    # The reply to "Hur slutade ditt senaste jobb?" decides; a second "arbetslös" is taken as it is.
+    updates, _ = _run({**slots, **updates}, "jag blev uppsagd", "inform_terminated", form=ValidateSituationForm())
+    assert updates["situation"] == "terminated"
+    updates, _ = _run({**slots, "miss_count": {"situation": 1}}, "arbetslös", "inform", form=ValidateSituationForm())
+    assert updates["situation"] == "other"
+
+
 def test_two_misses_offer_buttons() -> None:
     slots = {**BASE, "employment_start": None, "requested_slot": "employment_start"}
     updates, messages = _run(slots, "blä", "inform")
