@@ -326,13 +326,16 @@ def situation(a: Answer) -> Result:
         return Filled({"situation": "employed",
                        "_say": "Så länge du inte är uppsagd har du kvar din anställning, så jag skriver att du "
                                "har ett jobb. Skriv \"det blev fel\" om du redan är uppsagd."})
-    if value is None and a.intent in _SITUATION_INTENTS and a.confidence >= 0.5:
+    # "jag är arbetslös" is no job, whatever the classifier made of it.
+    out_of_work = bool(_UNEMPLOYED.search(a.folded))
+    if value is None and a.intent in _SITUATION_INTENTS and a.confidence >= 0.5 \
+            and not (out_of_work and a.intent == "inform_employed"):
         value = _SITUATION_INTENTS[a.intent]
     if value is None and not_ended and not ending:
         value = "employed"
     if value is None:
         value = choose(a, _SITUATION_WORDS)
-    if value in (None, "other") and _UNEMPLOYED.search(a.folded) and not a.is_payload \
+    if value in (None, "other") and out_of_work and not a.is_payload \
             and not (a.slots.get("miss_count") or {}).get("situation"):
         # Out of work now says nothing of how the last job ended, which is what decides.
         return Miss("", lead="Det som avgör är hur ditt senaste jobb slutade. Blev du uppsagd, eller tog en "
