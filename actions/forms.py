@@ -304,6 +304,9 @@ def opening_ack(s: dict[str, Any]) -> str | None:
         parts.append(f"din arbetsgivare är {s['employer_name']}")
     elif s.get("employer_sector") == "private":
         parts.append("din arbetsgivare är privat")
+    start = s.get("employment_start")
+    if start not in (None, "unknown"):
+        parts.append(f"du har jobbat där sedan {since_sv(start)}")
     if s.get("outward_options"):
         parts.append(f"du vill bli {s['outward_options']}")
     if not parts:
@@ -311,6 +314,15 @@ def opening_ack(s: dict[str, Any]) -> str | None:
     if s.get("guidance_mode") == "check":
         parts.append("du vill se vilket stöd du kan få")  # why no career questions come next
     return f"Tack! Jag har uppfattat att {' och att '.join(parts)}. Skriv \"det blev fel\" om det inte stämmer."
+
+
+def since_sv(iso: str) -> str:
+    """'2012-01-01' → '2012', '2019-03-01' → 'mars 2019', else the day: as precise as it was said."""
+    from rules_bridge.texts_sv import MONTH_NAMES, date_sv
+    year, month, day = (int(p) for p in iso.split("-"))
+    if (month, day) == (1, 1):
+        return str(year)
+    return f"{MONTH_NAMES[month - 1]} {year}" if day == 1 else date_sv(iso)
 
 
 def inconsistency(s: dict[str, Any], filled: dict[str, Any], asked: str) -> str | None:

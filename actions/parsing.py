@@ -786,6 +786,7 @@ def named_employer(text: str) -> dict[str, Any]:
 
 # Folded. "jobbar på en privat förskola", "anställd inom privat sektor": the sector without a name.
 _PRIVATE_WORKPLACE = re.compile(r"\b(?:i|pa|hos|vid|for)\s+(?:en|ett)\s+privat\b|"
+                                r"\b(?:i|pa|vid)\s+(?:en\s+)?(?:friskola|fristaende skola)\b|"
                                 r"\b(?:i|inom)\s+(?:den\s+)?privata?\s+sektorn?\b")
 
 
@@ -1522,6 +1523,7 @@ def opening_slots(a: Answer) -> dict[str, Any]:
     slots: dict[str, Any] = {}
     if about_someone_else(a):
         return slots  # "min pappa har blivit uppsagd": not the person's own situation
+    started: dict[str, Any] = {}
     for clause in _statements(a):
         if _SOMEONE_ELSE.search(clause.folded) and not _I.search(clause.folded):
             continue
@@ -1552,6 +1554,9 @@ def opening_slots(a: Answer) -> dict[str, Any]:
             slots.update(guidance_mode="plan", outward_options=goal)
         if slots.get("situation") in ("terminated", "fixed_term_ended", "terminated_illness"):
             slots.update(opening_end(clause))
+        started = started or opening_start(clause)
+    if slots.get("situation") in ("employed", "terminated", "fixed_term_ended", "terminated_illness"):
+        slots.update(started)  # "jobbat på lagret sen 2010, uppsagd i oktober": the clauses together
     if a.intent == "check_eligibility" or _ASKS_FOR_CHECK.search(a.folded):
         slots["guidance_mode"] = "check"
     elif "guidance_mode" not in slots and (a.intent == "career_guidance" and _DONT_KNOW.search(a.folded)
@@ -1565,6 +1570,25 @@ def opening_slots(a: Answer) -> dict[str, Any]:
 # uppsagd i mars"): the job goes on through the notice period.
 _ENDS_ON = re.compile(r"\b(?:tar slut|tog slut|slutar|slutade|upphor|upphorde|gar ut|gick ut|"
                       r"sista (?:arbets)?dag(?:en)? (?:ar|blir|var|blev))\s+(.+)$")
+
+
+# Folded. "jobbar som lärare sedan 2012", "anställd där från mars 2019": the job's start.
+_STARTED_ON = re.compile(r"\b(?:jobbar|jobbat|arbetar|arbetat|anstalld|varit anstalld)\b[^.,!?]*?"
+                         r"\b(?:sedan|sen|fran|fr\.?o\.?m\.?)\s+(.+)$")
+
+
+def opening_start(clause: Answer) -> dict[str, Any]:
+    """{"employment_start": iso} where a story clause says since when the person has the job."""
+    found = _STARTED_ON.search(clause.folded)
+    if not found or _EARLIER.search(clause.folded):
+        return {}
+    when = re.split(r"\s+(?:o|och|men|sa|for|eftersom)\s+", found.group(1), maxsplit=1)[0]
+    if re.fullmatch(r"(\d+|\w+) (ar|manader|manad)( sedan| sen)?|(\d+|\w+) (ar|manader) tillbaka", when):
+        return {}  # "sedan 12 år" is a length, read no further
+    parsed = parse_date(when, clause.today)
+    if parsed is None or parsed.value is None or parsed.value > clause.today or parsed.value.year < 1950:
+        return {}
+    return {"employment_start": parsed.iso()}
 
 
 def opening_end(clause: Answer) -> dict[str, Any]:

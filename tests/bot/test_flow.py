@@ -639,7 +639,7 @@ def test_sick_leave_asks_one_question_not_two() -> None:
       "employment_end": "2026-12-31"}),
     ("hej", "greet", {}),
     ("Hej! Jag jobbar som barnskötare sedan 2015. Kan jag få omställningsstudiestöd?", "faq",
-     {"situation": "employed"}),
+     {"situation": "employed", "employment_start": "2015-01-01"}),
     ("vad händer om jag blir uppsagd?", "faq", {}),
     # "vet inte" and "annat" in a story are not the reason "other" (which would end in no support).
     ("blev uppsagd och vet inte vad jag ska göra nu", "inform_terminated", {"situation": "terminated"}),
@@ -713,6 +713,10 @@ def test_after_consent_the_bot_says_what_it_took_from_the_opening() -> None:
     _, messages = _run(slots, "ja", "affirm", form=ValidateSituationForm())
     assert messages[0]["text"].startswith("Tack! Jag har uppfattat att du har en anställning och att din "
                                           "arbetsgivare är privat.")
+    slots = {"situation": "employed", "employer_sector": "private", "employment_start": "2019-03-01",
+             "requested_slot": "consent"}
+    _, messages = _run(slots, "ja", "affirm", form=ValidateSituationForm())
+    assert "och att du har jobbat där sedan mars 2019." in messages[0]["text"]
     slots = {"situation": "terminated", "termination_reason": "shortage_of_work",
              "guidance_mode": "check", "requested_slot": "consent"}
     _, messages = _run(slots, "ja", "affirm", form=ValidateSituationForm())
@@ -1399,6 +1403,19 @@ def test_a_name_typed_in_lower_case_is_said_back_with_a_capital() -> None:
     assert INTERPRETERS["employer_name"](Answer("sahlgrenska", "inform", 0.8, [], TODAY)).slots == {
         "employer_name": "Sahlgrenska"}
     assert INTERPRETERS["employer_name"](Answer("IKEA", "inform", 0.8, [], TODAY)).slots == {"employer_name": "IKEA"}
+
+
+@pytest.mark.parametrize("text, intent, start", [
+    ("hej! jag jobbar som lärare på en friskola sedan 2012 men vill byta yrke", "inform_employed", "2012-01-01"),
+    ("jag har jobbat på Postnord sen mars 2019 och blivit uppsagd", "inform_terminated", "2019-03-01"),
+    ("jobbat på lagret sen 2010, uppsagd i oktober", "inform_terminated", "2010-01-01"),
+    ("förut jobbade jag på Volvo sedan 2001", "inform", None),       # an earlier job
+    ("jag jobbar sedan 12 år på lagret", "inform_employed", None),   # a length, not a date
+    ("uppsagd sedan i mars", "inform_terminated", None),             # the notice, not the start
+    ("jag har en firma sedan 2010", "inform_self_employed", None),   # no employment
+])
+def test_the_start_of_the_job_said_in_the_opening_is_kept(text: str, intent: str, start: str | None) -> None:
+    assert opening_slots(Answer(text, intent, 0.9, [], TODAY)).get("employment_start") == start
 
 
 @pytest.mark.parametrize("text, expected", [
