@@ -384,6 +384,11 @@ def termination_reason(a: Answer) -> Result:
     slots: dict[str, Any] = {"termination_reason": value}
     if value == "own_resignation":
         slots["termination_initiated_by"] = "employee"
+    elif value == "illness" and not a.is_payload and re.search(
+            r"(sa|sagt) upp mig|egen begaran|jag slutade|sjalv sa upp", a.folded):
+        # "jag sa upp mig för att jag var sjuk": illness still counts (seed 001, 5.1), and the
+        # advisor reads that it was the person's own notice.
+        slots["termination_initiated_by"] = "employee"
     elif value in ("illness", "fixed_term_ended"):
         slots["termination_initiated_by"] = "employer"
     if value == "illness":
@@ -515,6 +520,10 @@ def age(a: Answer) -> Result:
     born = _birth_year(folded, a.today)
     if born:
         folded = folded.replace(born[1], " ")
+    turning = _TURNS.search(folded)
+    if turning and re.search(r"\b\d{1,3}\b", _TURNS.sub(" ", folded)):
+        # "jag är 45 men fyller 46 nästa vecka": the age now, not the one to come
+        folded = _TURNS.sub(" ", folded)
     numbers = [int(n) for n in re.findall(r"\b(\d{1,3})\b", folded)]
     if not numbers:
         numbers = [v for w in folded.split() if (v := word_number(w)) is not None]

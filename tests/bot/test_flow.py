@@ -413,11 +413,20 @@ def test_a_birth_year_asks_whether_the_birthday_has_passed(text: str) -> None:
 @pytest.mark.parametrize("text, age, said", [
     ("fyller 50 i januari", 49, True), ("snart 60", 59, True), ("jag blir 64 i mars", 63, True),
     ("fyller 50 idag", 50, False), ("50", 50, False),
+    ("jag är 45 men fyller 46 nästa vecka", 45, False), ("45 snart 46", 45, False),
 ])
 def test_an_age_about_to_be_turned_is_the_age_today(text: str, age: int, said: bool) -> None:
     result = INTERPRETERS["age"](Answer(text, "inform", 0.9, [], TODAY))
     assert isinstance(result, Filled) and result.slots["age"] == age
     assert ("åldern i dag som räknas" in result.slots.get("_say", "")) == said
+
+
+def test_resigning_because_of_illness_is_illness_on_ones_own_notice() -> None:
+    result = INTERPRETERS["termination_reason"](Answer("jag sa upp mig för att jag var sjuk", "inform", 0.9, [], TODAY))
+    assert isinstance(result, Filled)
+    assert (result.slots["termination_reason"], result.slots["termination_initiated_by"]) == ("illness", "employee")
+    result = INTERPRETERS["termination_reason"](Answer("sjukdom", "inform", 0.9, [], TODAY))
+    assert isinstance(result, Filled) and result.slots["termination_initiated_by"] == "employer"
 
 
 def test_hours_given_in_days_are_said_back_as_hours() -> None:
