@@ -219,8 +219,8 @@ class FormValidation(Action):
 
     def _next(self, dispatcher: CollectingDispatcher, slots: dict[str, Any], updates: dict[str, Any],
               asked: str | None, next_told: dict[str, Any] | None = None) -> list[EventType]:
-        """The answer's bookkeeping and the next question. `next_told`: the next employment's
-        answers, told with the yes to "fler anställningar?", set once the loop has begun it."""
+        """The answer's bookkeeping and the next question. `next_told`: the next employment's or
+        leave's answers, told with the yes to "fler …?", set once the loop has begun it."""
         slots.update(updates)
         updates.update(after_answer(slots, asked))
         updates.update(next_told or {})
