@@ -825,10 +825,12 @@ _BLUE_WORK = re.compile(r"\b(lager\w*|truck\w*|lastar|lastning|lastbil\w*|sorter
                         r"chauffor\w*|busschauff\w*|stadar\w*|stadning|stadjobb|lokalvard\w*|butik\w*|kassa|"
                         r"kassor\w*|kock\w*|restaurang\w*|servitor\w*|underskoterska\w*|vardbitrade\w*|"
                         r"barnskotare|elektriker|rormokare|mekaniker|verkstad\w*|industri\w*|skogs\w*|bagare|"
-                        r"frisor\w*|vaktmastare|hemtjanst\w*|personlig assistent)\b")
+                        r"frisor\w*|vaktmastare|hemtjanst\w*|personlig assistent|kok|koket|koksbitrade|"
+                        r"lagar mat|diskar|diskare|serverar|packar|plockar|monterar|svetsar|snickrar|bygger)\b")
 _WHITE_WORK = re.compile(r"\b(administrat\w*|ekonom\w*|redovis\w*|ingenjor\w*|\w*chef|handlaggare|"
                          r"programmer\w*|utvecklare|systemutveckl\w*|konsult\w*|projektledare|marknadsfor\w*|"
-                         r"jurist|larare|forskare|controller|hr|it-?\w*|loneadministrat\w*)\b")
+                         r"jurist|larare|forskare|controller|hr|it-?\w*|loneadministrat\w*|sjukskoterska|"
+                         r"lakare|psykolog|socionom|kurator|kontor\w*)\b")
 
 
 def worker_category(a: Answer) -> Result:
