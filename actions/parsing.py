@@ -378,6 +378,10 @@ def termination_reason(a: Answer) -> Result:
                        "other": r"annat"})
     if value is None and a.intent == "inform_sick":
         value = "illness"
+    if value is None and re.search(r"\bsparken\b|\bavsked|\bkickad", a.folded):
+        # "jag fick sparken" says who, not why: the reason decides (arbetsbrist or personal grounds).
+        return Miss("Välj \"Arbetsbrist\" om det inte fanns arbete kvar, annars \"Något annat\".",
+                    lead="Det låter tufft.")
     if value is None:
         return None if a.is_digression else Miss(
             "Skriv till exempel \"arbetsbrist\", \"sjukdom\" eller \"jag sa upp mig själv\".")

@@ -429,6 +429,11 @@ def test_resigning_because_of_illness_is_illness_on_ones_own_notice() -> None:
     assert isinstance(result, Filled) and result.slots["termination_initiated_by"] == "employer"
 
 
+def test_fired_is_asked_why() -> None:
+    result = INTERPRETERS["termination_reason"](Answer("jag fick sparken", "inform_terminated", 0.9, [], TODAY))
+    assert isinstance(result, Miss) and result.lead == "Det låter tufft." and "Arbetsbrist" in result.hint
+
+
 def test_hours_given_in_days_are_said_back_as_hours() -> None:
     result = INTERPRETERS["employment_hours_per_week"](Answer("3 dagar i veckan", "inform", 0.9, [], TODAY))
     assert isinstance(result, Filled) and result.slots["employment_hours_per_week"] == 24
