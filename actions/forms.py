@@ -17,9 +17,9 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions import flow
 from actions.corrections import CHANGE_QUESTION, CHANGED, clear, direct_correction, redo_text, slots_to_correct
 from actions.faq_lookup import faq_for
-from actions.parsing import (INTERPRETERS, STUDY_GOAL, UNKNOWN_ALLOWED, Answer, Filled, Miss, Reply,
-                             GUIDANCE_SLOTS, answer_beside_question, kind_miss, opening_slots, options_question,
-                             question_beside, strain_ack, wants_to_study_for)
+from actions.parsing import (GUIDANCE_SLOTS, INTERPRETERS, STUDY_GOAL, UNKNOWN_ALLOWED, Answer, Filled, Miss,
+                             Reply, answer_beside_question, category_from_story, kind_miss, opening_slots,
+                             options_question, question_beside, strain_ack, wants_to_study_for)
 
 NOT_FRESH = {"action_listen", "action_extract_slots"}
 # Questions answered with a story, and what else a story tells that later questions ask.
@@ -186,6 +186,18 @@ class FormValidation(Action):
                         # question, say) is kept too, as the opening message is.
                         updates.update(self._prefill(tracker))
                     updates.update(filled)
+                    known = {**slots, **updates}
+                    if asked in ("employer_name", "employer_sector") and known.get("employer_sector") == "private" \
+                            and known.get("worker_category") is None:
+                        # "jobbar som undersköterska" told earlier: the category is not asked. Only
+                        # as the sector becomes known, so a corrected category is asked, not refilled.
+                        found = category_from_story([m.text for m in messages_so_far(tracker, today)])
+                        if found:
+                            updates["worker_category"] = found[0]
+                            said = "arbetare" if found[0] == "blue_collar" else "tjänsteman"
+                            say = " ".join(part for part in (say, (
+                                f"Du har berättat att du jobbar som {found[1]}, så jag skriver att du är {said}. "
+                                f"Skriv \"det blev fel\" om det inte stämmer.")) if part)
                     strain = None
                     if asked == "consent":
                         say, strain = opening_ack({**slots, **updates}), strain_ack(messages_so_far(tracker, today))

@@ -837,6 +837,27 @@ _WHITE_WORK = re.compile(r"\b(administrat\w*|ekonom\w*|redovis\w*|ingenjor\w*|\w
                          r"lakare|psykolog|socionom|kurator|kontor\w*)\b")
 
 
+# Folded. "jobbar som undersköterska", "jag är kock": an occupation told earlier in the conversation.
+_WORKS_AS = re.compile(r"\b(?:jobbar|jobbat|jobbade|arbetar|arbetat|arbetade|anstalld) som (?:en )?([a-z-]+)|"
+                       r"\bjag (?:ar|e) (?:en )?([a-z-]+)")
+
+
+def category_from_story(texts: list[str]) -> tuple[str, str] | None:
+    """(worker_category, the occupation as folded) from an occupation told earlier, or None."""
+    for text in reversed(texts):  # the latest told wins
+        folded = fold(text)
+        for m in _WORKS_AS.finditer(folded):
+            group = 1 if m.group(1) else 2
+            word = m.group(group)
+            white = bool(_WHITE_WORK.fullmatch(word))
+            blue = bool(_BLUE_WORK.fullmatch(word)) and "chef" not in word
+            if blue != white and not _EARLIER.search(folded):
+                # As written ("undersköterska"), where folding kept the length (it does for å/ä/ö).
+                said = text[m.start(group):m.end(group)] if len(text) == len(folded) else word
+                return ("blue_collar" if blue else "white_collar"), said.lower()
+    return None
+
+
 def worker_category(a: Answer) -> Result:
     result = _worker_category(a)
     known = isinstance(result, Filled) and result.slots["worker_category"] != UNKNOWN

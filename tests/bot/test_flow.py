@@ -434,6 +434,26 @@ def test_fired_is_asked_why() -> None:
     assert isinstance(result, Miss) and result.lead == "Det låter tufft." and "Arbetsbrist" in result.hint
 
 
+def test_an_occupation_told_earlier_gives_the_worker_category() -> None:
+    events = [{"event": "user", "text": "hej jag e 34 o jobbar som undersköterska på ett äldreboende", "parse_data": {}},
+              {"event": "action", "name": "action_listen"},
+              {"event": "user", "text": "privat", "parse_data": {}},
+              {"event": "action", "name": "action_extract_slots"}]
+    slots = {**BASE, "employer_sector": None, "worker_category": None, "requested_slot": "employer_sector"}
+    tracker = Tracker("t", slots, {"text": "privat", "intent": {"name": "inform", "confidence": 0.9}, "entities": []},
+                      events, False, None, {"name": "work_form"}, "action_extract_slots")
+    dispatcher = CollectingDispatcher()
+    updates = {e["name"]: e["value"] for e in asyncio.run(ValidateWorkForm().run(dispatcher, tracker, {}))}
+    assert updates["worker_category"] == "blue_collar" and updates["requested_slot"] != "worker_category"
+    assert dispatcher.messages[0]["text"].startswith(
+        "Du har berättat att du jobbar som undersköterska, så jag skriver att du är arbetare.")
+    from actions.parsing import category_from_story
+    assert category_from_story(["jag är ekonom och uppsagd"]) == ("white_collar", "ekonom")
+    assert category_from_story(["jag är lagerchef"]) == ("white_collar", "lagerchef")
+    assert category_from_story(["förut jobbade jag som kock"]) is None   # an earlier job
+    assert category_from_story(["jag är 45"]) is None
+
+
 def test_hours_given_in_days_are_said_back_as_hours() -> None:
     result = INTERPRETERS["employment_hours_per_week"](Answer("3 dagar i veckan", "inform", 0.9, [], TODAY))
     assert isinstance(result, Filled) and result.slots["employment_hours_per_week"] == 24
