@@ -831,12 +831,14 @@ _BLUE_WORK = re.compile(r"\b(lager\w*|truck\w*|lastar|lastning|lastbil\w*|sorter
                         r"barnskotare|elektriker|rormokare|mekaniker|verkstad\w*|industri\w*|skogs\w*|bagare|"
                         r"frisor\w*|vaktmastare|hemtjanst\w*|personlig assistent|kok|koket|koksbitrade|"
                         r"lagar mat|diskar|diskare|serverar|packar|plockar|monterar|svetsar|snickrar|bygger)\b")
-_WHITE_WORK = re.compile(r"\b(administrat\w*|ekonom\w*|redovis\w*|ingenjor\w*|\w*chef|handlaggare|"
+_WHITE_WORK = re.compile(r"\b(administrat\w*|\w*ekonom\w*|redovis\w*|\w*ingenjor\w*|\w*chef|\w*handlaggare|"
                          r"programmer\w*|utvecklare|systemutveckl\w*|konsult\w*|projektledare|marknadsfor\w*|"
                          r"jurist|larare|forskare|controller|hr|it-?\w*|loneadministrat\w*|sjukskoterska|"
                          r"lakare|psykolog|socionom|kurator|kontor\w*)\b")
 
 
+# Folded. A Swedish compound is what its last part is: "lagerchef", "byggingenjör" are tjänstemän.
+_WHITE_HEAD = re.compile(r"(chef|arbetsledare|ingenjor|ekonom|konsult|handlaggare|administrator)\b")
 # Folded. "jobbar som undersköterska", "jag är kock": an occupation told earlier in the conversation.
 _WORKS_AS = re.compile(r"\b(?:jobbar|jobbat|jobbade|arbetar|arbetat|arbetade|anstalld) som (?:en )?([a-z-]+)|"
                        r"\bjag (?:ar|e) (?:en )?([a-z-]+)")
@@ -850,7 +852,7 @@ def category_from_story(texts: list[str]) -> tuple[str, str] | None:
             group = 1 if m.group(1) else 2
             word = m.group(group)
             white = bool(_WHITE_WORK.fullmatch(word))
-            blue = bool(_BLUE_WORK.fullmatch(word)) and "chef" not in word
+            blue = bool(_BLUE_WORK.fullmatch(word)) and not _WHITE_HEAD.search(word)
             if blue != white and not _EARLIER.search(folded):
                 # As written ("undersköterska"), where folding kept the length (it does for å/ä/ö).
                 said = text[m.start(group):m.end(group)] if len(text) == len(folded) else word
@@ -864,7 +866,7 @@ def worker_category(a: Answer) -> Result:
     if known or a.is_payload or (result is None and a.is_question):
         return result
     white = bool(_WHITE_WORK.search(a.folded))
-    blue = bool(_BLUE_WORK.search(a.folded)) and not re.search(r"chef|arbetsledare", a.folded)  # "lagerchef"
+    blue = bool(_BLUE_WORK.search(a.folded)) and not _WHITE_HEAD.search(a.folded)
     if blue == white:
         return result
     said = "arbetare" if blue else "tjänsteman"

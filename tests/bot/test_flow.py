@@ -1221,6 +1221,7 @@ def test_a_guessed_collective_agreement_is_not_known(text: str, intent: str, exp
     ("vet inte, jag är kock", "dont_know", "blue_collar", True),
     ("jag jobbar som ekonom", "inform", "white_collar", True),
     ("jag är lagerchef", "inform", "white_collar", True),
+    ("byggingenjör", "inform", "white_collar", True),      # a compound is what its last part is
     ("vet inte", "dont_know", "unknown", False),
     ("heltid", "inform", None, False),                                # neither: asked again, explained
     ("jag jobbar på kontoret i butiken", "inform", "white_collar", False),  # the word "kontor" answers
