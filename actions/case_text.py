@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from typing import Any, Mapping
 
+from actions.parsing import employer_shown
 from rules_bridge.texts_sv import SERVICE_NAMES
 
 SITUATION_SV = {"employed": "Har en anställning och vill utvecklas eller byta.",
@@ -100,7 +101,7 @@ def advisor_summary(s: Mapping[str, Any], decision: Mapping[str, Any] | None) ->
     if _known(s.get("employer_name")):
         facts = [SECTOR_SV.get(s.get("employer_sector") or "", ""),
                  f"kollektivavtal: {YES_NO_SV.get(s.get('collective_agreement') or 'unknown', 'vet inte')}"]
-        parts.append(f"Arbetsgivare: {s['employer_name']} ({', '.join(f for f in facts if f)}).")
+        parts.append(f"Arbetsgivare: {employer_shown(s['employer_name'])} ({', '.join(f for f in facts if f)}).")
     employments = s.get("employments") or []
     if employments:
         parts.append(f"{len(employments)} anställning{'ar uppgivna' if len(employments) > 1 else ' uppgiven'}.")

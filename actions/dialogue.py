@@ -17,7 +17,7 @@ from actions.corrections import (CHANGE_QUESTION, CHANGED, TOPIC_BUTTONS, clear,
 from actions.eligibility import evaluate_slots, recommended_service, service_summary
 from actions.forms import answer_from, application_date, said_study_goal
 from actions.parsing import (INTERPRETERS, STUDY_GOAL, Answer, Filled, Miss, Result, after_leading_no,
-                             opening_slots, yes_no)
+                             employer_shown, opening_slots, yes_no)
 from bot.extract import fold
 
 WHAT_IS_WRONG = "what_is_wrong"
@@ -61,7 +61,7 @@ def _months(e: Mapping[str, Any]) -> str:
     end = "pågår" if e.get("end") in (None, "ongoing") else _day_sv(e["end"])
     hours = e.get("hours_per_week")
     hours_text = "okänt antal timmar" if hours in (None, "unknown") else f"{hours:g} timmar i veckan"
-    return f"{e.get('employer') or 'arbetsgivare'}: {_day_sv(e.get('start'))} – {end}, {hours_text}"
+    return f"{employer_shown(e.get('employer')) or 'arbetsgivare'}: {_day_sv(e.get('start'))} – {end}, {hours_text}"
 
 
 # The goal as the person chose it (the buttons' words), not the advisor's wording in case_text.
@@ -87,7 +87,7 @@ def summary_text(s: Mapping[str, Any], decision: Mapping[str, Any] | None) -> st
     if s.get("age") not in (None, "unknown"):
         lines.append(f"- Ålder: {s['age']} år")
     if s.get("employer_name"):
-        lines.append(f"- Arbetsgivare: {s['employer_name']}")
+        lines.append(f"- Arbetsgivare: {employer_shown(s['employer_name'])}")
     for e in s.get("employments") or []:
         lines.append(f"- Anställning: {_months(e)}")
     goal = _goal_line(s)

@@ -24,6 +24,7 @@ from rasa_sdk import Tracker
 from actions.case_text import action_plan_draft, advisor_summary
 from actions.eligibility import evaluate_slots, recommended_service
 from actions.forms import application_date
+from actions.parsing import employer_shown
 from bot.extract import mask_personnummer
 
 log = logging.getLogger(__name__)
@@ -96,11 +97,12 @@ def build_case(conversation_id: str, s: Mapping[str, Any], events: list[dict[str
                       "initiated_by": s.get("termination_initiated_by"),
                       "special_needs_illness": s.get("special_needs_illness"),
                       "reduced_capacity": bool(s.get("reduced_capacity"))},
-        "employer": {"name": s.get("employer_name"), "sector": s.get("employer_sector"),
+        "employer": {"name": employer_shown(s.get("employer_name")), "sector": s.get("employer_sector"),
                      "worker_category": s.get("worker_category"),
                      "collective_agreement": s.get("collective_agreement"),
                      "role_exclusion": s.get("role_exclusion")},
-        "employments": list(s.get("employments") or [])[:50],
+        "employments": [{**e, "employer": employer_shown(e.get("employer"))}
+                        for e in list(s.get("employments") or [])[:50]],
         "skippable_periods": list(s.get("skippable_periods") or [])[:50],
         "previous_support": {"had": s.get("previous_support"),
                              "decision_date": s.get("previous_support_decision_date")},

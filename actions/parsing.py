@@ -21,6 +21,14 @@ from bot.extract import (ParsedDate, fold, parse_date, parse_duration_months, pa
 from .reflect import reflection
 
 UNKNOWN = "unknown"
+# An employer whose name the person does not know: the value reads right in the questions that
+# name the employer ("Har din arbetsgivare kollektivavtal?"); summaries show NAME_UNKNOWN_SV.
+UNKNOWN_EMPLOYER = "din arbetsgivare"
+NAME_UNKNOWN_SV = "namnet okänt"
+
+
+def employer_shown(name: Any) -> Any:
+    return NAME_UNKNOWN_SV if name == UNKNOWN_EMPLOYER else name
 # Messages that are not answers to a question. In a form they are handled by the dialogue
 # rules (FAQ, "är du en bot?", ...), and the question is asked again.
 DIGRESSIONS = {"faq", "bot_challenge", "request_human", "restart", "correct", "goodbye",
@@ -684,12 +692,12 @@ def employer_name(a: Answer) -> Result:
     if a.is_digression:
         return None
     if a.intent == "dont_know":
-        return Filled({"employer_name": "okänd arbetsgivare"})
+        return Filled({"employer_name": UNKNOWN_EMPLOYER})
     beside = None if a.is_payload else _name_beside_description(a.text)
     described_sector = beside[1] if beside else None
     name = _clean_name(beside[0] if beside else a.text)
     if _UNSURE_SAID.search(fold(name)):  # "ett lager, vet inte vad det heter"
-        return Filled({"employer_name": "okänd arbetsgivare"})
+        return Filled({"employer_name": UNKNOWN_EMPLOYER})
     # "28000", "2019" or a bare "ja"/"nej" answers another question than the one asked.
     no_name = not re.search(r"[^\W\d_]", name) or (len(name.split()) <= 2 and (_YES.search(fold(name))
                                                                          or _NO.search(fold(name))))

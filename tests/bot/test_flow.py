@@ -1527,13 +1527,27 @@ def test_a_date_answer_that_gives_several_dates(slot: str, text: str, expected: 
     ("ett litet åkeri som heter Berg & Son", {"employer_name": "Berg & Son"}),
     ("ett kommunalt bostadsbolag, Familjebostäder", {"employer_name": "Familjebostäder"}),  # may be an AB
     ("Malmö stad, en förskola", {"employer_name": "Malmö stad", "employer_sector": "municipality"}),
-    ("jag jobbar på ett lager, vet inte vad det heter", {"employer_name": "okänd arbetsgivare"}),
+    ("jag jobbar på ett lager, vet inte vad det heter", {"employer_name": "din arbetsgivare"}),
     ("Bageriet AB", {"employer_name": "Bageriet AB"}),
 ])
 def test_a_workplace_described_beside_its_name(text: str, expected: dict[str, Any]) -> None:
     result = INTERPRETERS["employer_name"](Answer(text, "inform", 0.9, [], TODAY))
     assert isinstance(result, Filled)
     assert {k: v for k, v in result.slots.items() if not k.startswith("_")} == expected
+
+
+def test_an_unknown_employer_name_reads_right_in_the_questions_and_says_so_in_summaries() -> None:
+    from actions.case_text import advisor_summary
+    from actions.dialogue import summary_text
+    from actions.parsing import NAME_UNKNOWN_SV, UNKNOWN_EMPLOYER
+    result = INTERPRETERS["employer_name"](Answer("vet inte", "dont_know", 0.9, [], TODAY))
+    assert result == Filled({"employer_name": UNKNOWN_EMPLOYER})  # "Har din arbetsgivare kollektivavtal?"
+    slots = {"situation": "terminated", "employer_name": UNKNOWN_EMPLOYER, "employer_sector": "private",
+             "employments": [{"employer": UNKNOWN_EMPLOYER, "start": "2019-03-01", "end": "2026-10-31",
+                              "hours_per_week": 40}]}
+    shown = summary_text(slots, None)
+    assert f"- Arbetsgivare: {NAME_UNKNOWN_SV}" in shown and f"- Anställning: {NAME_UNKNOWN_SV}:" in shown
+    assert f"Arbetsgivare: {NAME_UNKNOWN_SV} (" in advisor_summary(slots, None)
 
 
 @pytest.mark.parametrize("text, sector, said", [

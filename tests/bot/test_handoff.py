@@ -71,6 +71,15 @@ def test_a_name_or_place_the_person_did_not_give_is_absent_not_the_word_unknown(
     assert "unknown" not in said and "Namn" not in said and "- Möte: på plats\n" in said
 
 
+def test_an_employer_whose_name_is_not_known_says_so_in_the_case() -> None:
+    from actions.parsing import NAME_UNKNOWN_SV, UNKNOWN_EMPLOYER
+    slots = {**SLOTS, "employer_name": UNKNOWN_EMPLOYER,
+             "employments": [{**SLOTS["employments"][0], "employer": UNKNOWN_EMPLOYER}]}
+    case = handoff.build_case("c1c", slots, tracker("c1c", slots).events)
+    assert case["employer"]["name"] == NAME_UNKNOWN_SV and case["employments"][0]["employer"] == NAME_UNKNOWN_SV
+    assert UNKNOWN_EMPLOYER not in case["summary_sv"]
+
+
 def test_pressed_buttons_show_their_titles_in_the_transcript() -> None:
     events = [{"event": "bot", "text": "Vad stämmer bäst?",
                "data": {"buttons": [{"title": "Jag har blivit uppsagd", "payload": "/inform_terminated"}]}},
