@@ -16,8 +16,8 @@ from actions.corrections import (CHANGE_QUESTION, CHANGED, TOPIC_BUTTONS, clear,
                                  slots_to_correct)
 from actions.eligibility import evaluate_slots, recommended_service, service_summary
 from actions.forms import answer_from, application_date, said_study_goal
-from actions.parsing import (INTERPRETERS, STUDY_GOAL, Answer, Filled, Miss, Result, after_leading_no,
-                             employer_shown, opening_slots, yes_no)
+from actions.parsing import (INTERPRETERS, STUDY_GOAL, Answer, Filled, Miss, Result, employer_shown,
+                             opening_slots, yes_no)
 from bot.extract import fold
 
 WHAT_IS_WRONG = "what_is_wrong"
