@@ -30,15 +30,18 @@ _FAQ_LIKE = {"faq", "check_eligibility"}
 TIMEOUT_S = 3.0
 
 
+def selected_faq(parse: dict) -> tuple[str | None, float]:
+    """The FAQ answer the ResponseSelector chose in a parse ('faq/cost') and how sure it was."""
+    response = ((parse.get("response_selector") or {}).get("faq") or {}).get("response") or {}
+    return response.get("intent_response_key") or None, float(response.get("confidence") or 0.0)
+
+
 def faq_from_parse(parse: dict) -> str | None:
     """'faq/cost' from a /model/parse reply when its FAQ answer is confident, else None."""
     if ((parse.get("intent") or {}).get("name")) not in _FAQ_LIKE:
         return None
-    response = ((parse.get("response_selector") or {}).get("faq") or {}).get("response") or {}
-    key = response.get("intent_response_key")
-    if key and float(response.get("confidence") or 0.0) >= MIN_CONFIDENCE:
-        return str(key)
-    return None
+    key, confidence = selected_faq(parse)
+    return str(key) if key and confidence >= MIN_CONFIDENCE else None
 
 
 async def faq_for(question: str) -> str | None:

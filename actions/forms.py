@@ -16,7 +16,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions import flow
 from actions.corrections import CHANGE_QUESTION, CHANGED, clear, direct_correction, redo_text, slots_to_correct
-from actions.faq_lookup import faq_for
+from actions.faq_lookup import faq_for, selected_faq
 from actions.parsing import (GUIDANCE_SLOTS, INTERPRETERS, STUDY_GOAL, UNKNOWN_ALLOWED, Answer, Filled, Miss,
                              Reply, answer_beside_question, category_from_story, kind_miss, opening_slots,
                              options_question, question_beside, strain_ack, wants_to_study_for)
@@ -92,8 +92,7 @@ def message_faq(tracker: Tracker) -> str | None:
     message = tracker.latest_message or {}
     if (message.get("intent") or {}).get("name") != "faq":
         return None
-    response = ((message.get("response_selector") or {}).get("faq") or {}).get("response") or {}
-    return response.get("intent_response_key") or None
+    return selected_faq(message)[0]
 
 
 def messages_so_far(tracker: Tracker, today: date) -> list[Answer]:

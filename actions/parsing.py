@@ -668,8 +668,6 @@ def _clean_name(text: str) -> str:
 _DESCRIBED = re.compile(r"^(?:det (?:ar|var) |jag (?:jobbar|jobbade|arbetar|arbetade) (?:pa|hos|for|i) )?"
                         r"(?:ett|en) (?:[a-z&-]+ ){0,3}[a-z&-]+$")
 _NAMED_AS = re.compile(r"\bsom (?:heter|hette) (.+)$", re.I)
-# Only "privat" says the sector: a "kommunalt bolag" may be a company, asked like any other.
-_SECTOR_DESCRIBED = (("private", r"\bprivat"),)
 
 
 def _name_beside_description(text: str) -> tuple[str, str | None] | None:
@@ -684,8 +682,8 @@ def _name_beside_description(text: str) -> tuple[str, str | None] | None:
         if len(parts) != 2 or len(described) != 1:
             return None
         name, description = names[0], described[0]
-    sector = next((value for value, pattern in _SECTOR_DESCRIBED if re.search(pattern, fold(description))), None)
-    return name.strip(" .!"), sector
+    # Only "privat" says the sector: a "kommunalt bolag" may be a company, asked like any other.
+    return name.strip(" .!"), "private" if re.search(r"\bprivat", fold(description)) else None
 
 
 def employer_name(a: Answer) -> Result:
