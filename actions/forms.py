@@ -324,7 +324,9 @@ def opening_ack(s: dict[str, Any]) -> str | None:
         return None
     if s.get("guidance_mode") == "check":
         parts.append("du vill se vilket stöd du kan få")  # why no career questions come next
-    return f"Tack! Jag har uppfattat att {' och att '.join(parts)}. Skriv \"det blev fel\" om det inte stämmer."
+    # "att A, att B och att C": a list, not a chain of "och att".
+    told = " och att ".join(parts) if len(parts) < 3 else f"{', att '.join(parts[:-1])} och att {parts[-1]}"
+    return f"Tack! Jag har uppfattat att {told}. Skriv \"det blev fel\" om det inte stämmer."
 
 
 def since_sv(iso: str) -> str:

@@ -574,6 +574,10 @@ NO_ENERGY_SAY = "Då väntar vi med de frågorna. Dem kan du ta med en rådgivar
 def guidance_mode(a: Answer) -> Result:
     if not a.is_payload and _NO_ENERGY.search(a.folded):
         return Filled({"guidance_mode": "check", "_say": NO_ENERGY_SAY})
+    if not a.is_payload and (goal := _named_goal(a.text)):
+        # "jag har bestämt mig för att bli sjuksköterska": the plan and its goal, not asked again
+        return Filled({"guidance_mode": "plan", "outward_options": goal,
+                       "_say": f"Vad bra att du vet vad du vill. Jag skriver att du vill bli {goal}."})
     value = choose(a, {"check": r"bara (se|kolla)|ratt till|vilket stod|stodkoll|berattigad",
                        "plan": r"vet vad jag vill|vill (plugga|studera|utbilda|bli|lasa)|"
                                r"hjalp mig vidare|har en plan|mal",
@@ -1101,6 +1105,26 @@ def date_slot(name: str, *, end: bool, allow_unknown: bool = False, then_end: st
     return interpret
 
 
+_employment_end_date = date_slot("employment_end", end=True)
+
+
+def employment_end(a: Answer) -> Result:
+    first_job_goes_on = a.slots.get("situation") == "employed" and not a.slots.get("employments")
+    if not first_job_goes_on or a.is_payload:
+        return _employment_end_date(a)
+    # Asked "Fortsätter din anställning tills vidare, eller vet du när den slutar?".
+    said = yes_no(a, allow_unknown=False)
+    if said is False and not re.search(r"\d", a.folded) \
+            and parse_date(a.text, a.today, allow_ongoing=True) is None:
+        # "nej" may be "it does not go on" or "I don't know when it ends": asked plainly
+        return Miss("Skriv \"fortsätter\" om du jobbar kvar tills vidare, eller datumet då anställningen "
+                    "slutar, till exempel \"31 mars 2027\".", lead="Jag vill vara säker på att jag förstår rätt.")
+    result = _employment_end_date(a)
+    if not isinstance(result, Filled) and (said is True or a.intent == "dont_know"):
+        return Filled({"employment_end": "ongoing"})  # a yes, or no end known: the job goes on
+    return result
+
+
 def hours_per_week(a: Answer) -> Result:
     if a.intent == "dont_know":
         return Filled({"employment_hours_per_week": UNKNOWN})
@@ -1367,7 +1391,7 @@ INTERPRETERS: dict[str, Callable[[Answer], Result]] = {
     "employment_employer": employment_employer,
     "employment_country": employment_country,
     "employment_start": date_slot("employment_start", end=False, then_end="employment_end"),
-    "employment_end": date_slot("employment_end", end=True),
+    "employment_end": employment_end,
     "employment_hours_per_week": hours_per_week,
     "employment_monthly_income": monthly_income,
     "more_employments": more_employments,
@@ -1392,14 +1416,29 @@ for _slot in GUIDANCE_SLOTS:
 # --- the opening message ----------------------------------------------------------------------
 # "Jag vill bli förskollärare", "vill plugga till sjuksköterska": a goal named in so many words.
 # Not "ska bli": "ska bli pappa", "ska bli uppsagd".
-_GOAL = re.compile(r"\b(?:vill|skulle vilja|funderar på att|funderar pa att) "
+# A goal named in words: "vill bli sjuksköterska", "har bestämt mig för att plugga till lärare",
+# "siktar på att jobba som elektriker". The lead says it is a wish or a plan, not the present job.
+_GOAL = re.compile(r"\b(?:vill|vill gärna|vill garna|skulle vilja|skulle gärna vilja|skulle garna vilja|"
+                   r"funderar på att|funderar pa att|(?:har )?bestämt mig för att|(?:har )?bestamt mig for att|"
+                   r"tänker|tanker|planerar att|siktar på att|siktar pa att|drömmer om att|drommer om att|"
+                   r"hoppas(?: att)?(?: kunna)?|har lust att|"
+                   # "jag ska bli pappa" is no occupation: "ska" only with studies
+                   r"jag ska (?=plugga|studera|läsa|lasa|utbilda|vidareutbilda|omskola)|"
+                   r"jag kommer att (?=plugga|studera|läsa|lasa|utbilda|vidareutbilda|omskola)) ?"
                    r"(?:bli|plugga till|studera till|läsa till|lasa till|(?:vidare)?utbilda mig till|"
                    r"jobba som|arbeta som|omskola mig till|läsa vidare till|lasa vidare till) (?P<goal>[^.,!?]+?)"
-                   r"(?=\s+(?:och|men|kan|för|for|så|sa|eller)\b|[.,!?]|$)", re.I)
+                   r"(?=\s+(?:och|men|kan|för|for|så|sa|eller|nu|sen|sedan|i höst|i host|till hösten|"
+                   r"till hosten|nästa år|nasta ar)\b|[.,!?]|$)", re.I)
 
 
-# "vill plugga till nåt annat" names no occupation.
-_VAGUE_GOAL = re.compile(r"^(nat|nagot|nagonting|nanting|annat)( (annat|nytt|helt annat|annorlunda))?$")
+# "vill plugga till nåt annat" names no occupation; "vill bli bättre på excel", "ska bli uppsagd",
+# "vill bli kvar" say something else than an occupation.
+_VAGUE_GOAL = re.compile(r"^(nat|nagot|nagonting|nanting|annat)( (annat|nytt|helt annat|annorlunda))?$"
+                         r"|^(battre|samre|mer|mindre|av med|kvar|klar|frisk|friskare|uppsagd|uppsagda|"
+                         r"arbetslos|sjukskriven|anstalld|fast anstalld|tillsvidareanstalld|ledig|"
+                         r"foraldraledig|pensionar|pensionerad|sedd|lycklig|nojd|gladare|lugnare|"
+                         r"hjalpt|kontaktad|uppringd|sparad|raderad|en del av|del av|mamma|pappa|foralder|"
+                         r"farmor|farfar|mormor|morfar|gravid|gammal|aldre|vuxen|stor)\b")
 
 
 def wants_to_study_for(text: str) -> bool:

@@ -100,6 +100,8 @@ class ParsedDate:
 _ONGOING_RE = re.compile(
     r"\b(fortfarande|pagar|pagaende|tills vidare|tillsvidare|jobbar kvar|arbetar kvar|"
     r"ar kvar|inte slutat|har inte slutat|an(?:nu)? idag|fortfarande anstalld|"
+    # "fast anställd", "den fortsätter": a job without an end date
+    r"fast anstalld|fastanstalld|tillsvidareanstalld|fortsatter|inget slutdatum|ingen slutdag|"
     r"jobbar dar fortfarande|jobbar dar|arbetar dar|inte an|inte annu|nuvarande|just nu|"
     r"nu(?!\s+(?:i|pa|till|den|sista)\s))\b")  # "nu i december" is a date
 # "jobbar kvar till 31 mars", "är kvar t.o.m. juni": still there, but the end is what was asked.

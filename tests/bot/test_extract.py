@@ -70,7 +70,8 @@ def test_approximate_dates(text: str, start: str, end: str) -> None:
     assert parse_date(text, TODAY, end_of_period=True).iso() == end
 
 
-@pytest.mark.parametrize("text", ["fortfarande", "pågår", "pagar", "jag jobbar kvar", "tills vidare"])
+@pytest.mark.parametrize("text", ["fortfarande", "pågår", "pagar", "jag jobbar kvar", "tills vidare",
+                                  "jag är fast anställd", "den fortsätter", "tillsvidareanställd"])
 def test_ongoing(text: str) -> None:
     parsed = parse_date(text, TODAY, allow_ongoing=True)
     assert parsed is not None and parsed.ongoing and parsed.value is None

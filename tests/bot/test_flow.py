@@ -671,6 +671,14 @@ def test_sick_leave_asks_one_question_not_two() -> None:
      {"situation": "fixed_term_ended", "termination_reason": "fixed_term_ended",
       "termination_initiated_by": "employer", "guidance_mode": "plan", "outward_options": "sjuksköterska",
       "employment_end": "2026-12-31"}),
+    # A goal told as a decision or a plan, not only as "vill bli".
+    ("Jag jobbar som undersköterska på Karolinska sedan 2015 och har bestämt mig för att bli sjuksköterska",
+     "inform_employed", {"situation": "employed", "employer_name": "Karolinska", "employment_start": "2015-01-01",
+                         "guidance_mode": "plan", "outward_options": "sjuksköterska"}),
+    ("siktar på att plugga till elektriker nästa år", "career_guidance",
+     {"guidance_mode": "plan", "outward_options": "elektriker"}),
+    # "bli bättre på" is a wish, not an occupation.
+    ("blev uppsagd i höstas, jag vill bli bättre på att sälja", "inform_terminated", {"situation": "terminated"}),
     ("hej", "greet", {}),
     ("Hej! Jag jobbar som barnskötare sedan 2015. Kan jag få omställningsstudiestöd?", "faq",
      {"situation": "employed", "employment_start": "2015-01-01"}),
@@ -750,7 +758,8 @@ def test_after_consent_the_bot_says_what_it_took_from_the_opening() -> None:
     slots = {"situation": "employed", "employer_sector": "private", "employment_start": "2019-03-01",
              "requested_slot": "consent"}
     _, messages = _run(slots, "ja", "affirm", form=ValidateSituationForm())
-    assert "och att du har jobbat där sedan mars 2019." in messages[0]["text"]
+    assert messages[0]["text"].startswith("Tack! Jag har uppfattat att du har en anställning, att din arbetsgivare "
+                                          "är privat och att du har jobbat där sedan mars 2019.")
     slots = {"situation": "terminated", "termination_reason": "shortage_of_work",
              "guidance_mode": "check", "requested_slot": "consent"}
     _, messages = _run(slots, "ja", "affirm", form=ValidateSituationForm())
@@ -930,6 +939,18 @@ def test_no_energy_for_reflection_goes_to_the_check_kindly(text: str, expected: 
     result = INTERPRETERS["guidance_mode"](Answer(text, "inform", 0.9, [], TODAY))
     assert isinstance(result, Filled) and result.slots["guidance_mode"] == expected
     assert ("när du orkar" in result.slots.get("_say", "")) == ("ork" in text or "trött" in text)
+
+
+def test_a_goal_named_at_the_help_question_is_the_plan_and_its_goal() -> None:
+    result = INTERPRETERS["guidance_mode"](Answer("jag har bestämt mig för att bli sjuksköterska", "inform",
+                                                  0.9, [], TODAY))
+    assert isinstance(result, Filled)
+    assert result.slots["guidance_mode"] == "plan" and result.slots["outward_options"] == "sjuksköterska"
+    assert "du vill bli sjuksköterska" in result.slots["_say"]
+    # The button says only what it says.
+    result = INTERPRETERS["guidance_mode"](Answer('/inform{"value":"plan"}', "inform", 1.0,
+                                                  [{"entity": "value", "value": "plan"}], TODAY))
+    assert isinstance(result, Filled) and "outward_options" not in result.slots
 
 
 @pytest.mark.parametrize("text, age", [
@@ -1274,6 +1295,31 @@ def test_no_with_i_dont_know_to_the_end_question_is_not_read_as_still_employed()
     assert INTERPRETERS["employment_start"](Answer("nej", "deny", 0.9, [], TODAY)) != Filled({"employment_start": "ongoing"})
 
 
+@pytest.mark.parametrize("text, intent, expected", [
+    ("ja", "affirm", "ongoing"), ("japp", "affirm", "ongoing"), ("vet inte", "dont_know", "ongoing"),
+    ("den fortsätter", "inform", "ongoing"), ("jag är fast anställd", "inform", "ongoing"),
+    ("nej, jag jobbar kvar", "deny", "ongoing"), ("ja, den slutar i mars", "affirm", "2027-03-31"),
+    ("nej, den slutar 31 mars", "deny", "2027-03-31"), ("nej", "deny", None),
+])
+def test_the_end_of_the_job_someone_still_has_is_asked_as_going_on(text: str, intent: str,
+                                                                     expected: str | None) -> None:
+    employed = {"situation": "employed"}
+    result = INTERPRETERS["employment_end"](Answer(text, intent, 0.9, [], TODAY, slots=employed))
+    if expected is None:
+        # "nej" to "Fortsätter den tills vidare, eller vet du när den slutar?" could be either.
+        assert isinstance(result, Miss) and "fortsätter" in result.hint and result.lead
+    else:
+        assert result == Filled({"employment_end": expected})
+    # An earlier job is asked with the plain question, where "ja" says nothing.
+    earlier = {**employed, "employments": [{"employer": "ICA"}]}
+    assert not isinstance(INTERPRETERS["employment_end"](Answer("ja", "affirm", 0.9, [], TODAY, slots=earlier)),
+                          Filled)
+    domain = yaml.safe_load((Path(__file__).parents[2] / "domain.yml").read_text(encoding="utf-8"))
+    first = domain["responses"]["utter_ask_employment_end"][0]
+    assert {"type": "slot", "name": "situation", "value": "employed"} in first["condition"]
+    assert first["text"].startswith("Fortsätter din anställning")
+
+
 def test_a_first_step_said_at_the_goal_question_is_kept_and_the_goal_asked_again() -> None:
     result = INTERPRETERS["forward_goal"](Answer("kolla upp vad det krävs för att bli elektriker", "inform",
                                                  0.8, [], TODAY))
@@ -1585,6 +1631,9 @@ def test_what_the_situation_answer_tells_beside_is_not_asked_later() -> None:
     ("jag är montör på Volvo", {"situation": "employed", "employer_name": "Volvo"}),
     ("funderar på att bli elektriker", {"guidance_mode": "plan", "outward_options": "elektriker"}),
     ("jag är för gammal", {}), ("jag är orolig", {}), ("jag ska bli pappa", {}),
+    ("jag hoppas kunna bli polis", {"guidance_mode": "plan", "outward_options": "polis"}),
+    ("jag ska plugga till sjuksköterska", {"guidance_mode": "plan", "outward_options": "sjuksköterska"}),
+    ("vill bli pappa", {}), ("det ska bli skönt", {}), ("jag vill bli bättre på excel", {}),
 ])
 def test_an_occupation_said_as_what_one_is(text: str, expected: dict[str, Any]) -> None:
     assert opening_slots(Answer(text, None, 0.0, [], TODAY)) == expected
