@@ -279,10 +279,15 @@ _OCCUPATION_SAID = (r"\bjag ar (?:en |ett )?(?:\w{3,}(?:are|erska|iker|log|ist|o
                     r"lakare|bitrade|chef|ekonom|skotare)|chef|kock|konsult|ekonom)\b")
 _SITUATION_INTENTS = {"inform_terminated": "terminated", "inform_fixed_term_ended": "fixed_term_ended",
                       "inform_employed": "employed", "inform_self_employed": "self_employed"}
+# Folded. "nu ska dom säga upp mig", "jag sägs upp i mars": the employer's notice, said with a verb.
+# Not "jag vill säga upp mig" (a wish of one's own, asked as such).
+_NOTICE_VERB = (r"\b(de|dom|chefen|arbetsgivaren|foretaget|firman|kommunen|regionen|han|hon) "
+                r"(ska |kommer att |kommer |tanker |haller pa att |har bestamt att de ska )?saga upp mig\b|"
+                r"\bsag(a)?s upp\b|\bsagts upp\b")
 _SITUATION_WORDS = {
-    "terminated_illness": r"uppsagd.*(sjuk|ohalsa)|(sjuk|ohalsa).*uppsagd",
+    "terminated_illness": r"uppsagd.*(sjuk|ohalsa)|(sjuk|ohalsa).*(uppsagd|saga upp mig|sags upp|sagas upp)",
     "fixed_term_ended": r"vikariat|visstid|tidsbegransad|projektanstall|kontrakt",
-    "terminated": r"uppsag|sparken|arbetsbrist|varslad|konkurs|overtalig|"
+    "terminated": r"uppsag|sparken|arbetsbrist|varslad|konkurs|overtalig|" + _NOTICE_VERB + "|"
                   r"tjanst\w* (forsvinner|forsvann|dras in|drogs in|tas bort|togs bort)|"
                   r"(forlorar|forlorat|blir av med|mister|miste) (mitt |mina )?jobb|"
                   r"\b(de|dom|foretaget|fabriken|bruket|arbetsgivaren|agarna|koncernen) (ska |kommer att |har )?"
@@ -298,7 +303,7 @@ _JOB_KEPT = re.compile(r"\b(finns|ar|har (den|jobbet|tjansten|anstallningen)?) ?
                        r"\bfortfarande (anstalld|jobb|kvar)|\b(ar|fortfarande) anstalld\b|"
                        r"\bhar (mitt|ett|jobbet|min tjanst|min anstallning)\b")
 _JOB_ENDING = re.compile(r"uppsag|sagt upp|sa upp|upphor|upphort|far inte jobba kvar|tar slut|"
-                         r"tog slut|\bslutar\b|avslut|\bforlorat\b|\bfick sluta\b")
+                         r"tog slut|\bslutar\b|avslut|\bforlorat\b|\bfick sluta\b|" + _NOTICE_VERB)
 # "de har inte sagt upp mig än", "jag är inte uppsagd": the job is still there (for now).
 _NOT_ENDED = re.compile(r"\b(inte|ej) (\w+ ){0,3}?(uppsag|sagt upp|sa upp|fatt sparken|upphort|slutat)\w*")
 # "arbetsgivaren vill att jag slutar": a wish or a proposal, not yet an ending; asked, not assumed.
@@ -306,6 +311,14 @@ _ONLY_WISHED = re.compile(r"\bvill (att )?(jag|man) (ska )?(sluta|slutar|saga up
                           r"\bvill (bli av med|ha bort|fa bort|ha ut) mig\b|"
                           r"\b(foreslagit|foreslar|foreslog|pratar om|pratat om|tjatar om|antytt) att jag (ska )?"
                           r"(sluta|slutar|saga upp mig|ga)\b")
+
+
+# "jag vill säga upp mig", "funderar på att säga upp mig": the person's own plan; the job is still there.
+_OWN_NOTICE_WISHED = re.compile(r"\b(vill|funderar pa att|tanker|overvager att|har tankt|ska kanske|kanske ska) "
+                                r"saga upp mig\b")
+OWN_NOTICE_SAY = ("Då har du kvar din anställning, så jag skriver att du har ett jobb. Bra att veta innan du "
+                  "bestämmer dig: säger du upp dig själv ger det inte rätt till rådgivning här, men medan du har "
+                  "jobbet kan du ha rätt till vägledning.")
 
 
 def situation(a: Answer) -> Result:
@@ -330,6 +343,8 @@ def situation(a: Answer) -> Result:
             # Sick leave does not say whether the job is still there: utter_ask_situation asks
             # that, gently, once reduced_capacity is set.
             return Filled({"reduced_capacity": True})
+    if value is None and not ending and _OWN_NOTICE_WISHED.search(a.folded):
+        return Filled({"situation": "employed", "_say": OWN_NOTICE_SAY})
     if value is None and not ending and _ONLY_WISHED.search(a.folded):
         return Filled({"situation": "employed",
                        "_say": "Så länge du inte är uppsagd har du kvar din anställning, så jag skriver att du "
@@ -1109,19 +1124,14 @@ _employment_end_date = date_slot("employment_end", end=True)
 
 
 def employment_end(a: Answer) -> Result:
-    first_job_goes_on = a.slots.get("situation") == "employed" and not a.slots.get("employments")
-    if not first_job_goes_on or a.is_payload:
-        return _employment_end_date(a)
-    # Asked "Fortsätter din anställning tills vidare, eller vet du när den slutar?".
-    said = yes_no(a, allow_unknown=False)
-    if said is False and not re.search(r"\d", a.folded) \
-            and parse_date(a.text, a.today, allow_ongoing=True) is None:
-        # "nej" may be "it does not go on" or "I don't know when it ends": asked plainly
-        return Miss("Skriv \"fortsätter\" om du jobbar kvar tills vidare, eller datumet då anställningen "
-                    "slutar, till exempel \"31 mars 2027\".", lead="Jag vill vara säker på att jag förstår rätt.")
     result = _employment_end_date(a)
-    if not isinstance(result, Filled) and (said is True or a.intent == "dont_know"):
-        return Filled({"employment_end": "ongoing"})  # a yes, or no end known: the job goes on
+    if isinstance(result, Filled) or a.is_payload:
+        return result
+    if a.slots.get("situation") == "employed" and not a.slots.get("employments"):
+        # Asked "Fortsätter din anställning tills vidare, eller vet du redan när den slutar?": a yes,
+        # or no end known, is a job that goes on ("nej" answers the last part, as for any job).
+        if yes_no(a, allow_unknown=False) is True or a.intent == "dont_know":
+            return Filled({"employment_end": "ongoing"})
     return result
 
 

@@ -66,6 +66,16 @@ _HEARD = {
     "outward_options": "Tack, det tar jag med mig.",
     "forward_next_step": "Bra! Ett litet steg räcker för att komma i gång.",
 }
+# Folded. Rest or recovery as the first step ("vila först", "bli frisk"): met as the sound step it is.
+_RECOVERY = re.compile(r"\b(vila|vilar|ta hand om mig|aterhamt\w*|bli frisk\w*|ma battre|"
+                       r"ta det lugnt|landa|sova|rehab\w*|sjukskriv\w*)\b")
+_RECOVERY_SAY = ("Att ta hand om dig och återhämta dig först är ett klokt första steg. Rådgivaren kan ta "
+                 "resten i din takt.")
+_INWARD_WANTS_CALM = re.compile(r"\b(lugn\w*|deltid|mindre stress\w*|lagre tempo|i min takt)\b")
+# "jobba med människor" to "Vad skulle du vilja göra?": the want without its "jag vill".
+_WANT_INFINITIVE = re.compile(r"(jobba|arbeta|plugga|studera|hjälpa|göra|syssla|hålla på|ha|bli|testa|prova|"
+                              r"byta|starta|hitta|komma|få|leda|skapa|bygga|undervisa|ta hand om)\b", re.I)
+_CALM_SAY = "Tack. Att hitta något som passar din ork är viktigt, och det tar rådgivaren med sig."
 _NOT_YET_BY_SLOT = {
     "forward_next_step": "Det är helt okej. Ett första steg kan du och rådgivaren hitta tillsammans.",
 }
@@ -102,6 +112,8 @@ def reflection(slot: str, text: str, *, not_yet: bool = False) -> str | None:
     if slot in _HEARD:
         # "vet inte, kanske vården?" names something after all: heard, not met as not knowing.
         said = "" if text.startswith("/") else re.sub(r"[\W\d_]+", "", _HEDGES.sub("", fold(text)))
+        if said and slot == "forward_next_step" and _RECOVERY.search(fold(text)):
+            return _RECOVERY_SAY
         return _HEARD[slot] if said else _NOT_YET_BY_SLOT.get(slot, _NOT_YET)
     if slot not in _AFTER_MIRROR:
         return None
@@ -114,6 +126,11 @@ def reflection(slot: str, text: str, *, not_yet: bool = False) -> str | None:
     if _WORRY.search(text):
         return _WORRY_SAY
     said = mirror(text)
+    bare = _FILLER.sub("", text).strip()
+    if said is None and slot == "inward_wants" and _WANT_INFINITIVE.match(bare):
+        said = mirror("jag vill " + bare)
+    if said is None and slot == "inward_wants" and _INWARD_WANTS_CALM.search(fold(text)):
+        return _CALM_SAY  # "nåt lugnare, kanske deltid i början": a pace, heard as one
     if said is None or (slot == "inward_wants" and not _WANTING.search(fold(said))):
         return _PLAIN[slot]
     return f"{said}. {_AFTER_MIRROR[slot]}" if slot != "inward_skills" else f"{said} – {_AFTER_MIRROR[slot].lower()}"

@@ -184,6 +184,28 @@ def test_an_employer_who_wants_one_to_leave_has_not_ended_the_job(text: str, int
     assert opening_slots(Answer(text, intent, 0.9, [], TODAY)) == expected
 
 
+@pytest.mark.parametrize("text, intent, expected", [
+    # The employer's notice said with a verb, coming: the job ends.
+    ("hej. jag har varit sjukskriven i ett år för utmattning och nu ska dom säga upp mig. orkar inte så mycket",
+     "inform_sick", {"situation": "terminated_illness", "termination_reason": "illness",
+                     "termination_initiated_by": "employer", "reduced_capacity": True}),
+    ("chefen ska säga upp mig", "inform_terminated", {"situation": "terminated"}),
+    ("jag sägs upp i mars pga arbetsbrist", "inform_terminated",
+     {"situation": "terminated", "termination_reason": "shortage_of_work", "termination_initiated_by": "employer"}),
+    # One's own plan to resign: the job is there, and what resigning means for the support is said.
+    ("jag vill säga upp mig", "inform", {"situation": "employed"}),
+    ("funderar på att säga upp mig", "career_guidance", {"situation": "employed"}),
+])
+def test_a_notice_said_with_a_verb(text: str, intent: str, expected: dict[str, Any]) -> None:
+    result = INTERPRETERS["situation"](Answer(text, intent, 0.9, [], TODAY))
+    assert isinstance(result, Filled)
+    assert {k: v for k, v in result.slots.items() if not k.startswith("_")} == expected
+    assert ("inte rätt till rådgivning" in result.slots.get("_say", "")) == ("säga upp mig" in text
+                                                                           and "dom" not in text
+                                                                           and "chefen" not in text)
+    assert opening_slots(Answer(text, intent, 0.9, [], TODAY)) == expected
+
+
 @pytest.mark.parametrize("asked, text, expected", [
     ("age", "52, men hur länge gäller stödet?", {"age": 52}),
     ("employer_name", "Volvo Cars, vad kostar det förresten?", {"employer_name": "Volvo Cars"}),
@@ -1299,17 +1321,14 @@ def test_no_with_i_dont_know_to_the_end_question_is_not_read_as_still_employed()
     ("ja", "affirm", "ongoing"), ("japp", "affirm", "ongoing"), ("vet inte", "dont_know", "ongoing"),
     ("den fortsätter", "inform", "ongoing"), ("jag är fast anställd", "inform", "ongoing"),
     ("nej, jag jobbar kvar", "deny", "ongoing"), ("ja, den slutar i mars", "affirm", "2027-03-31"),
-    ("nej, den slutar 31 mars", "deny", "2027-03-31"), ("nej", "deny", None),
+    ("nej, den slutar 31 mars", "deny", "2027-03-31"), ("nej", "deny", "ongoing"),
+    ("vet inte om den slutar", "dont_know", "ongoing"),
 ])
 def test_the_end_of_the_job_someone_still_has_is_asked_as_going_on(text: str, intent: str,
-                                                                     expected: str | None) -> None:
+                                                                     expected: str) -> None:
     employed = {"situation": "employed"}
     result = INTERPRETERS["employment_end"](Answer(text, intent, 0.9, [], TODAY, slots=employed))
-    if expected is None:
-        # "nej" to "Fortsätter den tills vidare, eller vet du när den slutar?" could be either.
-        assert isinstance(result, Miss) and "fortsätter" in result.hint and result.lead
-    else:
-        assert result == Filled({"employment_end": expected})
+    assert result == Filled({"employment_end": expected})
     # An earlier job is asked with the plain question, where "ja" says nothing.
     earlier = {**employed, "employments": [{"employer": "ICA"}]}
     assert not isinstance(INTERPRETERS["employment_end"](Answer("ja", "affirm", 0.9, [], TODAY, slots=earlier)),

@@ -90,6 +90,19 @@ def test_the_form_says_the_reflection_before_the_next_question() -> None:
     ("forward_next_step", "ingen aning faktiskt",
      "Det är helt okej. Ett första steg kan du och rådgivaren hitta tillsammans."),
     ("forward_next_step", "nej", "Det är helt okej. Ett första steg kan du och rådgivaren hitta tillsammans."),
+    # Rest as the first step, for someone worn out, is a sound step, not "komma i gång".
+    ("forward_next_step", "vila först", "Att ta hand om dig och återhämta dig först är ett klokt första steg. "
+                                        "Rådgivaren kan ta resten i din takt."),
+    ("forward_next_step", "bli frisk", "Att ta hand om dig och återhämta dig först är ett klokt första steg. "
+                                       "Rådgivaren kan ta resten i din takt."),
+    # A want said without "jag vill", and a pace rather than a want.
+    ("inward_wants", "jobba med människor",
+     "Du vill jobba med människor. Det är en bra utgångspunkt när vi tittar på yrken och utbildningar."),
+    ("inward_wants", "ja, jobba med djur kanske",
+     "Du vill jobba med djur. Det är en bra utgångspunkt när vi tittar på yrken och utbildningar."),
+    ("inward_wants", "nåt lugnare, kanske deltid i början",
+     "Tack. Att hitta något som passar din ork är viktigt, och det tar rådgivaren med sig."),
+    ("inward_wants", "göra nåt helt annat, du vet?", "Tack, det tar jag med mig."),
 ])
 def test_outward_and_forward_answers_are_heard(slot: str, text: str, expected: str) -> None:
     assert reflection(slot, text) == expected
