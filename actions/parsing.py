@@ -1567,7 +1567,9 @@ _ASKS_FOR_CHECK = re.compile(
     r"|\bvad (har|kan|far) jag (fa )?(for (stod|hjalp)|ratt till)\b|\bvad har jag ratt till\b"
     # Asked indirectly: "undrar om jag har rätt till stöd", "vill veta om man kan få rådgivning".
     r"|\bom (jag|man) (har|kan fa|far|skulle kunna fa|kan ha) (ratt till )?(nagot |nat )?"
-    r"(stod|omstallningsstod|radgivning)\b")
+    r"(stod|omstallningsstod|radgivning)\b"
+    # "vad finns det för hjälp?" after one's own story: which support there is for this person.
+    r"|\bvad finns (det )?for (stod|hjalp)\b|\bvilken hjalp finns\b|\bfinns det (nagot|nat|nagon) (stod|hjalp)\b")
 
 
 # Folded. "… vet inte riktigt vad jag vill göra nu": whatever the message is classified as, the
