@@ -119,6 +119,8 @@ def advisor_summary(s: Mapping[str, Any], decision: Mapping[str, Any] | None) ->
         parts.append(f"Mål: {GOAL_SV.get(goal, goal).lower()}.")
     if _known(s.get("meeting_preference")):
         parts.append(f"Vill träffas {MEETING_SV.get(s['meeting_preference'], s['meeting_preference'])}.")
+    if _known(s.get("contact_wish")):
+        parts.append(f"Om kontakten: \"{s['contact_wish']}\".")  # as the person said it
     if s.get("handoff_requested"):
         parts.append("Bad att få prata med en rådgivare innan samtalet var klart – alla uppgifter finns inte.")
     return " ".join(parts)

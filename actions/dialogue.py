@@ -95,9 +95,10 @@ def summary_text(s: Mapping[str, Any], decision: Mapping[str, Any] | None) -> st
         lines.append(goal)
     if s.get("contact_name") not in (None, "unknown"):
         lines.append(f"- Namn: {s['contact_name']}")
-    contact = s.get("contact_email") or s.get("contact_phone")
+    contact = ", ".join(c for c in (s.get("contact_email"), s.get("contact_phone")) if c)
     if contact:
-        lines.append(f"- Kontakt: {contact}")
+        wish = f" ({s['contact_wish']})" if s.get("contact_wish") else ""
+        lines.append(f"- Kontakt: {contact}{wish}")
     if s.get("meeting_preference"):
         place = f" ({s['municipality']})" if s.get("municipality") not in (None, "unknown") else ""
         lines.append(f"- Möte: {_MEETING_SV.get(s['meeting_preference'], '')}{place}")

@@ -1257,16 +1257,41 @@ def contact_name(a: Answer) -> Result:
     return Filled({"contact_name": text})
 
 
+# "070-123 45 67, ring helst efter 16", "bäst på förmiddagen": when to reach the person, for the
+# advisor. Read from what is left once the address and the number are taken out.
+_CONTACT_WISH = re.compile(
+    r"\b(?:(?:helst|bara|gärna|garna|bäst|bast|inte) )?(?:"
+    r"(?:efter|före|fore|innan|mellan|från|fran|runt|kring|vid) (?:kl(?:ockan)?\.? ?)?\d{1,2}(?:[:.]\d{2})?"
+    r"(?: ?(?:-|–|och|till) ?\d{1,2}(?:[:.]\d{2})?)?"
+    r"|(?:på |pa |under |om )?(?:förmiddag|formiddag|eftermiddag|kväll|kvall|morgon|morgn|lunch|dagtid|vardag|helg|"
+    r"måndag|mandag|tisdag|onsdag|torsdag|fredag)\w*(?: (?:efter|före|fore|innan|mellan) \d{1,2}(?:[:.]\d{2})?)?)",
+    re.I)
+
+
+def contact_wish(text: str) -> str | None:
+    """When the person wants to be reached ("efter 16", "helst på förmiddagen"), as said."""
+    found = _CONTACT_WISH.search(text)
+    return found.group(0).strip() if found else None
+
+
 def contact_method(a: Answer) -> Result:
     email = _EMAIL.search(a.text)
     phone = _PHONE.search(a.text)
     slots: dict[str, Any] = {}
+    rest = a.text
     if email:
         slots["contact_email"] = email.group(0).lower()
+        rest = rest.replace(email.group(0), " ")
     if phone and len(re.sub(r"\D", "", phone.group(0))) >= 8:
         slots["contact_phone"] = re.sub(r"[\s-]", "", phone.group(0))
+        rest = rest.replace(phone.group(0), " ")
     if slots:
         slots["contact_method"] = "email" if email else "phone"
+        if wish := contact_wish(rest):
+            slots["contact_wish"] = wish
+            when = re.sub(r"^(helst|bara|gärna|garna|bäst|bast|inte) ", "", wish, flags=re.I).lower()
+            how = "inte" if re.match(r"inte\b", wish, re.I) else "helst"
+            slots["_say"] = f"Jag skriver till rådgivaren att du {how} vill bli kontaktad {when}."
         return Filled(slots)
     if a.is_digression:
         return None
@@ -1567,9 +1592,7 @@ _ASKS_FOR_CHECK = re.compile(
     r"|\bvad (har|kan|far) jag (fa )?(for (stod|hjalp)|ratt till)\b|\bvad har jag ratt till\b"
     # Asked indirectly: "undrar om jag har rätt till stöd", "vill veta om man kan få rådgivning".
     r"|\bom (jag|man) (har|kan fa|far|skulle kunna fa|kan ha) (ratt till )?(nagot |nat )?"
-    r"(stod|omstallningsstod|radgivning)\b"
-    # "vad finns det för hjälp?" after one's own story: which support there is for this person.
-    r"|\bvad finns (det )?for (stod|hjalp)\b|\bvilken hjalp finns\b|\bfinns det (nagot|nat|nagon) (stod|hjalp)\b")
+    r"(stod|omstallningsstod|radgivning)\b")
 
 
 # Folded. "… vet inte riktigt vad jag vill göra nu": whatever the message is classified as, the

@@ -693,9 +693,6 @@ def test_sick_leave_asks_one_question_not_two() -> None:
      {"situation": "fixed_term_ended", "termination_reason": "fixed_term_ended",
       "termination_initiated_by": "employer", "guidance_mode": "plan", "outward_options": "sjuksköterska",
       "employment_end": "2026-12-31"}),
-    # "vad finns det för hjälp?" after one's own story asks for the check.
-    ("hej jag har eget företag sen 8 år, en frisörsalong. det går dåligt och jag funderar på att lägga ner. "
-     "vad finns det för hjälp?", "inform_self_employed", {"situation": "self_employed", "guidance_mode": "check"}),
     # A goal told as a decision or a plan, not only as "vill bli".
     ("Jag jobbar som undersköterska på Karolinska sedan 2015 och har bestämt mig för att bli sjuksköterska",
      "inform_employed", {"situation": "employed", "employer_name": "Karolinska", "employment_start": "2015-01-01",

@@ -101,6 +101,25 @@ def test_texts_for_an_early_handoff_with_unknowns_and_another_organisation() -> 
     assert plan["time_frame"] == "Hänvisas till TRR Trygghetsrådet" and "Söka arbete" in plan["activities"]
 
 
+def test_when_to_be_reached_goes_with_the_number_to_the_advisor() -> None:
+    from datetime import date
+
+    from actions.parsing import INTERPRETERS, Answer
+    told = INTERPRETERS["contact_method"](Answer("070-123 45 67, ring mig helst efter 16", "inform", 0.9, [],
+                                                 date(2026, 11, 26)))
+    assert told.slots["contact_phone"] == "0701234567" and told.slots["contact_wish"] == "helst efter 16"
+    assert told.slots["_say"] == "Jag skriver till rådgivaren att du helst vill bli kontaktad efter 16."
+    not_then = INTERPRETERS["contact_method"](Answer("0731234567 inte på fredagar", "inform", 0.9, [],
+                                                     date(2026, 11, 26)))
+    assert not_then.slots["_say"] == "Jag skriver till rådgivaren att du inte vill bli kontaktad på fredagar."
+    # Nothing said about when: nothing written.
+    plain = INTERPRETERS["contact_method"](Answer("kim@exempel.se", "inform", 0.9, [], date(2026, 11, 26)))
+    assert "contact_wish" not in plain.slots and "_say" not in plain.slots
+    slots = dict(SLOTS, contact_email="kim@exempel.se", contact_phone="0701234567", contact_wish="helst efter 16")
+    assert "- Kontakt: kim@exempel.se, 0701234567 (helst efter 16)" in summary_text(slots, None)
+    assert 'Om kontakten: "helst efter 16".' in handoff.build_case("c-wish", slots, [])["summary_sv"]
+
+
 def test_missing_information_is_named_in_swedish() -> None:
     slots = dict(SLOTS, collective_agreement="unknown")
     case = handoff.build_case("c2", slots, [])
