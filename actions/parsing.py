@@ -221,7 +221,10 @@ def consent(a: Answer) -> Result:
     # question is answered before consent is asked again ("ja, kan vi börja?" is a yes).
     value = None if a.is_digression and not a.is_payload else yes_no(a, allow_unknown=False)
     if value is None:
-        if a.is_digression:
+        # "jag har kört buss i 20 år och fått ont i ryggen. vad finns det för hjälp?" may be read as
+        # off-topic as a whole; a story about one's own work is still a story, thanked for and kept.
+        off_topic_story = a.intent == "out_of_scope" and not a.is_payload and bool(opening_slots(a))
+        if a.is_digression and not off_topic_story:
             return None
         # People often tell their story before answering ("jag har blivit uppsagd från Volvo
         # efter 22 år"): keep what it says for the questions after consent, and ask again kindly.
@@ -727,7 +730,18 @@ def employer_name(a: Answer) -> Result:
                                      ("state", "sta"), ("state", "myndighet"), ("other", "forening"))
                       if kind.group(1).startswith(k))
         said = {**_SECTOR_SV, "private": "ett privat företag", "other": "en förening eller liknande"}[sector]
-        return Miss("", lead=f"Tack, då vet jag att det är {said}.", remember={"employer_sector": sector})
+        remember: dict[str, Any] = {"employer_sector": sector}
+        if sector in ("municipality", "region"):
+            remember["asked_again"] = f"which_{sector}"  # "Vilken kommun?", not the name question again
+        return Miss("", lead=f"Tack, då vet jag att det är {said}.", remember=remember)
+    place = a.slots.get("asked_again") in ("which_municipality", "which_region") and a.slots.get("employer_sector")
+    if place and len(name.split()) <= 2 and not re.search(r"\d", name) \
+            and not re.search(r"kommun|stad|region|landsting|skola|forskola|forvaltning|sjukhus|boende|vard",
+                              fold(name)):
+        # "Borås" to "Vilken kommun?": the employer is the municipality, named as such.
+        place_name = " ".join(w[:1].upper() + w[1:] for w in name.split())
+        full = f"{place_name} kommun" if place == "municipality" else f"Region {place_name}"
+        return Filled({"employer_name": full, "_say": f"Då skriver jag {full}."})
     if _ROLE_NOT_EMPLOYER.match(fold(name)):
         return Miss("Skriv arbetsgivarens namn, alltså företaget eller organisationen du jobbar eller "
                     "jobbade för, till exempel \"Bageriet AB\".", lead="Det låter som din roll.")
@@ -912,7 +926,18 @@ def collective_agreement(a: Answer) -> Result:
     if value in (True, False) and not a.is_payload and _GUESS.search(a.folded):
         return Filled({"collective_agreement": UNKNOWN,
                        "_say": "Då skriver jag att du inte vet säkert. Rådgivaren kan hjälpa dig att ta reda på det."})
+    public = a.slots.get("employer_sector") in ("municipality", "region", "state")
+    if value is False and public and a.slots.get("asked_again") != NO_AGREEMENT_CHECKED:
+        # Kommuner, regioner and the state all have agreements on transition support; a "nej"
+        # would send the person to the wrong organisation, so it is checked once, kindly.
+        return Miss("Svara ja, nej eller \"vet inte\".", remember={"asked_again": NO_AGREEMENT_CHECKED},
+                    lead="Är du säker? Nästan alla kommuner, regioner och statliga myndigheter har kollektivavtal, "
+                         "och då är det deras omställningsorganisation som hjälper dig. Vet du inte säkert går "
+                         "det bra att svara \"vet inte\".")
     return Filled({"collective_agreement": {True: "yes", False: "no"}.get(value, UNKNOWN)})
+
+
+NO_AGREEMENT_CHECKED = "no_agreement_checked"
 
 
 def role_exclusion(a: Answer) -> Result:
@@ -1488,7 +1513,12 @@ def _named_goal(text: str) -> str | None:
     return goal.group("goal").strip()
 
 
-_SICK_WORDS = re.compile(r"sjukskriv|\bsjuk\b|utbrand|utmatt|nedsatt arbetsformaga")
+# Folded. Illness, and the body's wear and injuries ("fått ont i ryggen", "arbetsskada"): reduced
+# work capacity in the spec's sense.
+_SICK_WORDS = re.compile(r"sjukskriv|\bsjuk\b|utbrand|utmatt|nedsatt arbetsformaga|"
+                         r"\bont i (ryggen|axl\w*|knana|knat|nacken|armen|armarna|handen|hander\w*|hoften|hoft\w*|"
+                         r"foten|fotterna|kroppen|leder\w*)|arbetsskad|belastningsskad|forslitning|"
+                         r"skadade mig|\bvark i\b")
 # A clause that asks or supposes ("vad händer om jag blir uppsagd?") says nothing about the person.
 _SUPPOSES = re.compile(r"\bom (jag|man|du|min|mitt)\b|\bskulle\b|\bifall\b|\bnar man\b")
 

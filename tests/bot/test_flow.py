@@ -1390,6 +1390,15 @@ def test_a_goal_named_as_studies_earlier_makes_the_goal_question_about_which_stu
     assert dispatcher.messages[0]["response"] == "utter_ask_forward_goal_job_ends"
 
 
+def test_a_story_read_as_off_topic_at_the_consent_question_is_still_a_story() -> None:
+    text = "jag har kört buss i 20 år och fått ont i ryggen. vad finns det för hjälp?"
+    result = INTERPRETERS["consent"](Answer(text, "out_of_scope", 0.81, [], TODAY))
+    assert isinstance(result, Miss) and result.lead.startswith("Tack för att du berättar")
+    assert result.remember == {"reduced_capacity": True} and result.question == "vad finns det för hjälp?"
+    # Off-topic without a story about one's own work is off-topic: the rules answer it.
+    assert INTERPRETERS["consent"](Answer("hur mycket a-kassa får jag?", "out_of_scope", 0.9, [], TODAY)) is None
+
+
 def test_a_masked_personnummer_at_the_consent_question_is_no_story() -> None:
     result = INTERPRETERS["consent"](Answer("mitt personnummer är [personnummer borttaget]", "inform", 0.6, [], TODAY))
     assert isinstance(result, Miss) and result.lead is None and "ja eller nej" in result.hint
@@ -1621,10 +1630,45 @@ def test_an_unknown_employer_name_reads_right_in_the_questions_and_says_so_in_su
 ])
 def test_the_kind_of_employer_given_for_its_name_is_kept_and_the_name_asked_again(text, sector, said) -> None:
     result = INTERPRETERS["employer_name"](Answer(text, "inform", 0.9, [], TODAY))
-    assert isinstance(result, Miss) and result.remember == {"employer_sector": sector}
+    assert isinstance(result, Miss) and result.remember["employer_sector"] == sector
+    # "kommunen": the next question is which one, and the place alone is the municipality's name.
+    assert result.remember.get("asked_again") == ("which_municipality" if sector == "municipality" else None)
     assert result.lead == f"Tack, då vet jag att det är {said}."
     # A name that says its kind is a name.
     assert INTERPRETERS["employer_name"](Answer("Ale kommun", "inform", 0.9, [], TODAY)).slots["employer_name"] == "Ale kommun"
+
+
+@pytest.mark.parametrize("text, sector, name", [
+    ("borås", "municipality", "Borås kommun"), ("Upplands Väsby", "municipality", "Upplands Väsby kommun"),
+    ("skåne", "region", "Region Skåne"),
+    # A workplace or a name with its kind is kept as written.
+    ("Ängens förskola", "municipality", "Ängens förskola"), ("Borås stad", "municipality", "Borås stad"),
+])
+def test_the_place_told_to_which_municipality_is_the_employer(text: str, sector: str, name: str) -> None:
+    slots = {"employer_sector": sector, "asked_again": f"which_{sector}"}
+    result = INTERPRETERS["employer_name"](Answer(text, "inform", 0.9, [], TODAY, slots=slots))
+    assert isinstance(result, Filled) and result.slots["employer_name"] == name
+    # Not asked which one: a place name is not made a municipality.
+    plain = INTERPRETERS["employer_name"](Answer(text, "inform", 0.9, [], TODAY, slots={"employer_sector": sector}))
+    assert "kommun" not in plain.slots["employer_name"] or "kommun" in text or "stad" in text
+    domain = yaml.safe_load((Path(__file__).parents[2] / "domain.yml").read_text(encoding="utf-8"))
+    variants = {v.get("condition", [{}])[0].get("value"): v["text"] for v in domain["responses"]["utter_ask_employer_name"]}
+    assert variants[f"which_{sector}"].startswith(f"Vilken {'kommun' if sector == 'municipality' else 'region'}")
+
+
+@pytest.mark.parametrize("sector, checked, expected", [
+    ("municipality", False, None), ("region", False, None), ("state", False, None),
+    ("municipality", True, "no"), ("private", False, "no"), ("other", False, "no"),
+])
+def test_no_agreement_at_a_public_employer_is_checked_once(sector: str, checked: bool, expected: str | None) -> None:
+    from actions.parsing import NO_AGREEMENT_CHECKED
+    slots = {"employer_sector": sector, "asked_again": NO_AGREEMENT_CHECKED if checked else True}
+    result = INTERPRETERS["collective_agreement"](Answer("nej", "deny", 0.9, [], TODAY, slots=slots))
+    if expected is None:
+        assert isinstance(result, Miss) and result.lead.startswith("Är du säker?")
+        assert result.remember == {"asked_again": NO_AGREEMENT_CHECKED}
+    else:
+        assert result == Filled({"collective_agreement": expected})
 
 
 def test_what_the_situation_answer_tells_beside_is_not_asked_later() -> None:
