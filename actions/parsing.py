@@ -708,6 +708,12 @@ def _name_beside_description(text: str) -> tuple[str, str | None] | None:
     return name.strip(" .!"), "private" if re.search(r"\bprivat", fold(description)) else None
 
 
+# Folded. An answer to "Vilken kommun?" that names a workplace or an organisation, not a place.
+_ORGANISATION_WORDS = re.compile(r"kommun|stad\b|region|landsting|skola|forskola|forvaltning|sjukhus|boende|vard|"
+                               r"verket|myndighet|\bab\b|bolag|inspektion|kassan|styrelse|namnd|byra|institut|"
+                               r"universitet|hogskola|polis|forsvar|\bjag\b|\bvet\b|\binte\b")
+
+
 def employer_name(a: Answer) -> Result:
     if a.is_digression:
         return None
@@ -735,12 +741,14 @@ def employer_name(a: Answer) -> Result:
             remember["asked_again"] = f"which_{sector}"  # "Vilken kommun?", not the name question again
         return Miss("", lead=f"Tack, då vet jag att det är {said}.", remember=remember)
     place = a.slots.get("asked_again") in ("which_municipality", "which_region") and a.slots.get("employer_sector")
-    if place and len(name.split()) <= 2 and not re.search(r"\d", name) \
-            and not re.search(r"kommun|stad|region|landsting|skola|forskola|forvaltning|sjukhus|boende|vard",
-                              fold(name)):
+    place_text = re.sub(r"^(i|in i)\s+", "", a.text.strip(" .!"), flags=re.I)
+    if place and len(place_text.split()) <= 2 and not re.search(r"\d", place_text) \
+            and not _ORGANISATION_WORDS.search(fold(place_text)):
         # "Borås" to "Vilken kommun?": the employer is the municipality, named as such.
-        place_name = " ".join(w[:1].upper() + w[1:] for w in name.split())
-        full = f"{place_name} kommun" if place == "municipality" else f"Region {place_name}"
+        place_name = " ".join(w[:1].upper() + w[1:] for w in place_text.split())
+        # "Lunds kommun", "Borås kommun", "Ale kommun": the genitive s after a consonant but s, x, z
+        genitive = place_name + ("s" if re.search(r"[^aeiouyåäösxz\W]$", place_name, re.I) else "")
+        full = f"{genitive} kommun" if place == "municipality" else f"Region {place_name}"
         return Filled({"employer_name": full, "_say": f"Då skriver jag {full}."})
     if _ROLE_NOT_EMPLOYER.match(fold(name)):
         return Miss("Skriv arbetsgivarens namn, alltså företaget eller organisationen du jobbar eller "
@@ -1474,10 +1482,9 @@ for _slot in GUIDANCE_SLOTS:
     INTERPRETERS[_slot] = _answering_options(INTERPRETERS[_slot])
 
 # --- the opening message ----------------------------------------------------------------------
-# "Jag vill bli förskollärare", "vill plugga till sjuksköterska": a goal named in so many words.
-# Not "ska bli": "ska bli pappa", "ska bli uppsagd".
 # A goal named in words: "vill bli sjuksköterska", "har bestämt mig för att plugga till lärare",
-# "siktar på att jobba som elektriker". The lead says it is a wish or a plan, not the present job.
+# "siktar på att jobba som elektriker". The lead says it is a wish or a plan, not the present job;
+# not "ska bli" ("ska bli pappa", "ska bli uppsagd").
 _GOAL = re.compile(r"\b(?:vill|vill gärna|vill garna|skulle vilja|skulle gärna vilja|skulle garna vilja|"
                    r"funderar på att|funderar pa att|(?:har )?bestämt mig för att|(?:har )?bestamt mig for att|"
                    r"tänker|tanker|planerar att|siktar på att|siktar pa att|drömmer om att|drommer om att|"

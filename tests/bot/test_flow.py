@@ -1643,6 +1643,7 @@ def test_the_kind_of_employer_given_for_its_name_is_kept_and_the_name_asked_agai
     ("skåne", "region", "Region Skåne"),
     # A workplace or a name with its kind is kept as written.
     ("Ängens förskola", "municipality", "Ängens förskola"), ("Borås stad", "municipality", "Borås stad"),
+    ("i Lund", "municipality", "Lunds kommun"), ("Ale", "municipality", "Ale kommun"), ("Skolverket", "municipality", "Skolverket"),
 ])
 def test_the_place_told_to_which_municipality_is_the_employer(text: str, sector: str, name: str) -> None:
     slots = {"employer_sector": sector, "asked_again": f"which_{sector}"}
