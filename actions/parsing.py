@@ -1728,7 +1728,9 @@ _ENDS_ON = re.compile(r"\b(?:tar slut|tog slut|slutar|slutade|upphor|upphorde|ga
 
 
 # Folded. "jobbar som lärare sedan 2012", "anställd där från mars 2019": the job's start.
-_STARTED_ON = re.compile(r"\b(?:jobbar|jobbat|arbetar|arbetat|anstalld|varit anstalld)\b[^.,!?]*?"
+_STARTED_ON = re.compile(r"\b(?:jobbar|jobbat|arbetar|arbetat|anstalld|varit anstalld|"
+                         # past tense only with "där": the job just told of, not an earlier one
+                         r"(?:jobbade|arbetade|var anstalld) dar)\b[^.,!?]*?"
                          r"\b(?:sedan|sen|fran|fr\.?o\.?m\.?)\s+(.+)$")
 
 

@@ -693,6 +693,11 @@ def test_sick_leave_asks_one_question_not_two() -> None:
      {"situation": "fixed_term_ended", "termination_reason": "fixed_term_ended",
       "termination_initiated_by": "employer", "guidance_mode": "plan", "outward_options": "sjuksköterska",
       "employment_end": "2026-12-31"}),
+    # "jobbade där sen": the start of the job just told of, in the past tense.
+    ("mitt vikariat som larare tog slut i juni, jobbade dar sen aug 2023. nu e jag arbetslos",
+     "inform_fixed_term_ended", {"situation": "fixed_term_ended", "termination_reason": "fixed_term_ended",
+                                 "termination_initiated_by": "employer", "employment_end": "2026-06-30",
+                                 "employment_start": "2023-08-01"}),
     # A goal told as a decision or a plan, not only as "vill bli".
     ("Jag jobbar som undersköterska på Karolinska sedan 2015 och har bestämt mig för att bli sjuksköterska",
      "inform_employed", {"situation": "employed", "employer_name": "Karolinska", "employment_start": "2015-01-01",
