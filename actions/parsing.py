@@ -282,6 +282,8 @@ _OCCUPATION_SAID = (r"\bjag ar (?:en |ett )?(?:\w{3,}(?:are|erska|iker|log|ist|o
                     r"lakare|bitrade|chef|ekonom|skotare)|chef|kock|konsult|ekonom)\b")
 _SITUATION_INTENTS = {"inform_terminated": "terminated", "inform_fixed_term_ended": "fixed_term_ended",
                       "inform_employed": "employed", "inform_self_employed": "self_employed"}
+# Folded. "de har dragit in min tjänst", "tog bort mitt jobb": the employer's act, the job its object.
+_JOB_TAKEN_AWAY = r"\b(dragit|drar|drog|tagit|tar|tog) (in|bort) (min|mitt) (tjanst|jobb|anstallning|befattning)"
 # Folded. "nu ska dom säga upp mig", "jag sägs upp i mars": the employer's notice, said with a verb.
 # Not "jag vill säga upp mig" (a wish of one's own, asked as such).
 _NOTICE_VERB = (r"\b(de|dom|chefen|arbetsgivaren|foretaget|firman|kommunen|regionen|han|hon) "
@@ -292,6 +294,7 @@ _SITUATION_WORDS = {
     "fixed_term_ended": r"vikariat|visstid|tidsbegransad|projektanstall|kontrakt",
     "terminated": r"uppsag|sparken|arbetsbrist|varslad|konkurs|overtalig|" + _NOTICE_VERB + "|"
                   r"tjanst\w* (forsvinner|forsvann|dras in|drogs in|tas bort|togs bort)|"
+                  + _JOB_TAKEN_AWAY + "|"
                   r"(forlorar|forlorat|blir av med|mister|miste) (mitt |mina )?jobb|"
                   r"\b(de|dom|foretaget|fabriken|bruket|arbetsgivaren|agarna|koncernen) (ska |kommer att |har )?"
                   r"(lagga|lagger|lagt|la|stanga|stanger|stangt) (ner|ned|igen)\b|nedlaggning|\blaggs (ner|ned)\b",
@@ -394,6 +397,7 @@ def situation(a: Answer) -> Result:
 def termination_reason(a: Answer) -> Result:
     value = choose(a, {"shortage_of_work": r"arbetsbrist|neddragning|drar (ner|ned)|konkurs|omorganis|overtalig|"
                                            r"tjanst\w* (forsvinner|forsvann|dras in|drogs in|tas bort)|"
+                                           + _JOB_TAKEN_AWAY + "|"
                                            r"inte finns (jobb|arbete)|lagg\w* (ner|ned)|\bla(de|des)? (ner|ned)\b|"
                                            r"nedlagg|stanger|flytta\w* (till|utomlands|ut)\b|utomlands|"
                                            r"outsourc|varsel|varslad",
@@ -436,6 +440,7 @@ _EMPLOYER_INITIATIVE = re.compile(
     r"\b(arbetsgivaren|chefen|foretaget|firman|bolaget|ledningen|hr)\b|\bde (sa upp|varslade)|"
     r"\b(blev|ar|var|har blivit) (uppsagd|varslad)|\bsparken\b|"
     r"\btjansten? (forsvann|forsvinner|drogs in|dras in|togs bort|tas bort|lades ner|laggs ner)|"
+    + _JOB_TAKEN_AWAY + "|"
     r"\b(lade|lagger|lagt|lagts) ner\b|nedlaggning|neddragning|omorganis|konkurs|arbetsbrist")
 _AGREEMENT = re.compile(r"avgangsavtal|avgangsvederlag|overenskommelse|\bkom overens\b|"
                         r"\b(ar|var|blev) overens\b")

@@ -693,6 +693,9 @@ def test_sick_leave_asks_one_question_not_two() -> None:
      {"situation": "fixed_term_ended", "termination_reason": "fixed_term_ended",
       "termination_initiated_by": "employer", "guidance_mode": "plan", "outward_options": "sjuksköterska",
       "employment_end": "2026-12-31"}),
+    # The employer's act said with the job as its object: a redundancy.
+    ("hej, jag är föräldraledig och under tiden har de dragit in min tjänst. vad gäller för mig?", "faq",
+     {"situation": "terminated", "termination_reason": "shortage_of_work", "termination_initiated_by": "employer"}),
     # "jobbade där sen": the start of the job just told of, in the past tense.
     ("mitt vikariat som larare tog slut i juni, jobbade dar sen aug 2023. nu e jag arbetslos",
      "inform_fixed_term_ended", {"situation": "fixed_term_ended", "termination_reason": "fixed_term_ended",
