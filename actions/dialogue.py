@@ -286,9 +286,10 @@ def says_the_situation(tracker: Tracker) -> bool:
 
 
 class ActionOfferHelp(Action):
-    """A statement with nothing asked. One that says the person's situation ("är 58 och nyss
-    uppsagd, är det ens lönt att plugga") starts the questions, which read it (opening_slots);
-    anything else gets the choice of what to do."""
+    """After a statement with nothing asked, or an FAQ or off-topic answer outside a form. A
+    message that says the person's situation ("är 58 och nyss uppsagd, är det ens lönt att
+    plugga") starts the questions, which read it (opening_slots); anything else gets the choice
+    of what to do."""
 
     def name(self) -> str:
         return "action_offer_help"

@@ -18,6 +18,7 @@ from babel import Locale
 from bot.extract import (ParsedDate, fold, parse_date, parse_duration_months, parse_hours_per_week,
                          parse_money_sek, parse_period, word_number)
 
+from .flow import PUBLIC_SECTORS
 from .reflect import reflection
 
 UNKNOWN = "unknown"
@@ -932,6 +933,10 @@ def worker_category(a: Answer) -> Result:
 _GUESS = re.compile(r"\b(tror|nog|kanske|antagligen|troligen|troligtvis|inte saker|osaker|gissar|borde)\b")
 
 
+# asked_again after "Är du säker?" to a no at a public employer: the next no is taken.
+NO_AGREEMENT_CHECKED = "no_agreement_checked"
+
+
 def collective_agreement(a: Answer) -> Result:
     value = yes_no(a, allow_unknown=True)
     if value is None:
@@ -939,7 +944,7 @@ def collective_agreement(a: Answer) -> Result:
     if value in (True, False) and not a.is_payload and _GUESS.search(a.folded):
         return Filled({"collective_agreement": UNKNOWN,
                        "_say": "Då skriver jag att du inte vet säkert. Rådgivaren kan hjälpa dig att ta reda på det."})
-    public = a.slots.get("employer_sector") in ("municipality", "region", "state")
+    public = a.slots.get("employer_sector") in PUBLIC_SECTORS
     if value is False and public and a.slots.get("asked_again") != NO_AGREEMENT_CHECKED:
         # Kommuner, regioner and the state all have agreements on transition support; a "nej"
         # would send the person to the wrong organisation, so it is checked once, kindly.
@@ -949,8 +954,6 @@ def collective_agreement(a: Answer) -> Result:
                          "det bra att svara \"vet inte\".")
     return Filled({"collective_agreement": {True: "yes", False: "no"}.get(value, UNKNOWN)})
 
-
-NO_AGREEMENT_CHECKED = "no_agreement_checked"
 
 
 def role_exclusion(a: Answer) -> Result:
