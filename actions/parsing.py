@@ -1301,18 +1301,12 @@ def contact_name(a: Answer) -> Result:
 # "070-123 45 67, ring helst efter 16", "bäst på förmiddagen": when to reach the person, for the
 # advisor. Read from what is left once the address and the number are taken out.
 _CONTACT_WISH = re.compile(
-    r"\b(?:(?:helst|bara|gärna|garna|bäst|bast|inte) )?(?:"
+    r"\b(?:(?P<lead>helst|bara|gärna|garna|bäst|bast|inte) )?(?P<when>"
     r"(?:efter|före|fore|innan|mellan|från|fran|runt|kring|vid) (?:kl(?:ockan)?\.? ?)?\d{1,2}(?:[:.]\d{2})?"
     r"(?: ?(?:-|–|och|till) ?\d{1,2}(?:[:.]\d{2})?)?"
     r"|(?:på |pa |under |om )?(?:förmiddag|formiddag|eftermiddag|kväll|kvall|morgon|morgn|lunch|dagtid|vardag|helg|"
     r"måndag|mandag|tisdag|onsdag|torsdag|fredag)\w*(?: (?:efter|före|fore|innan|mellan) \d{1,2}(?:[:.]\d{2})?)?)",
     re.I)
-
-
-def contact_wish(text: str) -> str | None:
-    """When the person wants to be reached ("efter 16", "helst på förmiddagen"), as said."""
-    found = _CONTACT_WISH.search(text)
-    return found.group(0).strip() if found else None
 
 
 def contact_method(a: Answer) -> Result:
@@ -1328,11 +1322,10 @@ def contact_method(a: Answer) -> Result:
         rest = rest.replace(phone.group(0), " ")
     if slots:
         slots["contact_method"] = "email" if email else "phone"
-        if wish := contact_wish(rest):
-            slots["contact_wish"] = wish
-            when = re.sub(r"^(helst|bara|gärna|garna|bäst|bast|inte) ", "", wish, flags=re.I).lower()
-            how = "inte" if re.match(r"inte\b", wish, re.I) else "helst"
-            slots["_say"] = f"Jag skriver till rådgivaren att du {how} vill bli kontaktad {when}."
+        if wish := _CONTACT_WISH.search(rest):
+            slots["contact_wish"] = wish.group(0).strip()  # as said, for the advisor
+            how = "inte" if (wish.group("lead") or "").lower() == "inte" else "helst"
+            slots["_say"] = f"Jag skriver till rådgivaren att du {how} vill bli kontaktad {wish.group('when').lower()}."
         return Filled(slots)
     if a.is_digression:
         return None
