@@ -14,6 +14,9 @@ SITUATION_SV = {"employed": "Har en anställning och vill utvecklas eller byta."
                 "terminated": "Är uppsagd.", "terminated_illness": "Är uppsagd på grund av sjukdom.",
                 "fixed_term_ended": "Visstidsanställningen tar slut.",
                 "self_employed": "Är egenföretagare.", "other": "Annan situation."}
+# The notice not given yet: the support for the terminated can start only with it.
+NOTICE_PENDING_SV = {"coming": "Ska sägas upp – har inte fått beskedet än.",
+                     "warned": "Varslad om uppsägning – har inte fått beskedet än."}
 REASON_SV = {"shortage_of_work": "arbetsbrist", "illness": "sjukdom", "fixed_term_ended": "visstid som tar slut",
              "own_resignation": "egen uppsägning", "other": "annat skäl"}
 SECTOR_SV = {"private": "privat sektor", "municipality": "kommun", "region": "region", "state": "staten",
@@ -91,6 +94,8 @@ def advisor_summary(s: Mapping[str, Any], decision: Mapping[str, Any] | None) ->
     parts = [who + "."]
     if s.get("situation"):
         parts.append(SITUATION_SV.get(s["situation"], "Annan situation."))
+        if s["situation"] in ("terminated", "terminated_illness") and s.get("notice_pending") in NOTICE_PENDING_SV:
+            parts[-1] = NOTICE_PENDING_SV[s["notice_pending"]]
     reason = _known(s.get("termination_reason"))
     if reason and s.get("situation") in ("terminated", "terminated_illness", "fixed_term_ended"):
         by = {"employer": "på arbetsgivarens initiativ", "employee": "på egen begäran"}.get(

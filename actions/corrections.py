@@ -28,7 +28,8 @@ TOPICS: list[tuple[str, str, tuple[str, ...]]] = [
                                                              "more_skippable", *flow.SKIPPABLE_SLOTS)),
     ("support", r"tidigare stod|fatt stod|beslut", ("previous_support", "previous_support_decision_date")),
     ("situation", r"situation|uppsagd|anstalld|egenforetag|vikariat|visstid|sjuk",
-     ("situation", "termination_reason", "termination_initiated_by", "special_needs_illness")),
+     ("situation", "notice_pending", "termination_reason", "termination_initiated_by",
+      "special_needs_illness")),
     ("goal", r"mal|yrke|utbildning|plan|steg|vill", ("forward_goal", "forward_next_step", "outward_options")),
 ]
 TOPIC_BUTTONS = [

@@ -15,7 +15,7 @@ from actions import flow
 from actions.corrections import (CHANGE_QUESTION, CHANGED, TOPIC_BUTTONS, clear, direct_correction, redo_text,
                                  slots_to_correct)
 from actions.eligibility import evaluate_slots, recommended_service, service_summary
-from actions.forms import answer_from, application_date, said_study_goal
+from actions.forms import answer_from, application_date, said_study_goal, situation_said
 from actions.parsing import (INTERPRETERS, STUDY_GOAL, Answer, Filled, Miss, Result, employer_shown,
                              opening_slots, yes_no)
 from bot.extract import fold
@@ -42,10 +42,6 @@ def summary_confirmed(a: Answer) -> Result:
 
 INTERPRETERS["summary_confirmed"] = summary_confirmed
 
-_SITUATION_SV = {"employed": "du har en anställning", "terminated": "du är uppsagd",
-                 "terminated_illness": "du är uppsagd på grund av sjukdom",
-                 "fixed_term_ended": "din visstidsanställning tar slut",
-                 "self_employed": "du är egenföretagare", "other": "annan situation"}
 _MEETING_SV = {"digital": "digitalt", "physical": "på plats", "no_preference": "spelar ingen roll"}
 
 
@@ -83,7 +79,7 @@ def _goal_line(s: Mapping[str, Any]) -> str | None:
 def summary_text(s: Mapping[str, Any], decision: Mapping[str, Any] | None) -> str:
     lines = ["Så här har jag uppfattat det:"]
     if s.get("situation"):
-        lines.append(f"- Situation: {_SITUATION_SV.get(s['situation'], s['situation'])}")
+        lines.append(f"- Situation: {situation_said(s) or s['situation']}")
     if s.get("age") not in (None, "unknown"):
         lines.append(f"- Ålder: {s['age']} år")
     if s.get("employer_name"):

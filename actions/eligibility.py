@@ -100,8 +100,28 @@ class ActionCheckEligibility(Action):
                 "reda ut det."))
             return [SlotSet("recommended_service", "unclear")]
         dispatcher.utter_message(text=explain(decision))
+        note = notice_note(tracker.slots, decision)
+        if note:
+            dispatcher.utter_message(text=note)
         return [SlotSet("eligibility", decision),
                 SlotSet("recommended_service", recommended_service(decision))]
+
+
+_NOTICE_NOTE_SV = {
+    "coming": ("Rådgivningen är till för den som har blivit uppsagd, så den kan börja när du har fått "
+               "beskedet. Jag har räknat som om det kommer, och rådgivaren hjälper dig att ansöka i rätt tid."),
+    "warned": ("Ett varsel är inte en uppsägning än: rådgivningen kan börja om du blir uppsagd. Jag har "
+               "räknat som om det blir så, och rådgivaren hjälper dig att ansöka i rätt tid."),
+}
+
+
+def notice_note(s: Mapping[str, Any], decision: Mapping[str, Any]) -> str | None:
+    """Said after the result when the notice is not given yet and the result counts on it."""
+    if s.get("situation") not in ("terminated", "terminated_illness"):
+        return None
+    counted_on = any(decision["services"].get(key, {}).get("status") == "eligible"
+                     for key in ("radgivning", "forstarkt_stod"))
+    return _NOTICE_NOTE_SV.get(s.get("notice_pending") or "") if counted_on else None
 
 
 def service_summary(decision: Mapping[str, Any]) -> str:

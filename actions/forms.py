@@ -284,18 +284,29 @@ class FormValidation(Action):
         return {name: value for name, value in said.items() if tracker.get_slot(name) is None}
 
 
-_OPENING_SV = {"employed": "du har en anställning", "terminated": "du är uppsagd",
-               "terminated_illness": "du är uppsagd på grund av sjukdom",
-               "fixed_term_ended": "din visstidsanställning tar slut",
-               "self_employed": "du är egenföretagare"}
+_SITUATION_SAID = {"employed": "du har en anställning", "terminated": "du är uppsagd",
+                   "terminated_illness": "du är uppsagd på grund av sjukdom",
+                   "fixed_term_ended": "din visstidsanställning tar slut",
+                   "self_employed": "du är egenföretagare", "other": "annan situation"}
+_NOTICE_SAID = {"coming": "du ska sägas upp", "warned": "du är varslad om uppsägning"}
+
+
+def situation_said(s: dict[str, Any]) -> str | None:
+    """The situation as the person is told it back: "du ska sägas upp" while the notice is coming."""
+    situation = s.get("situation")
+    pending = _NOTICE_SAID.get(s.get("notice_pending") or "") if situation in ("terminated", "terminated_illness") \
+        else None
+    if pending:
+        return pending + (" på grund av sjukdom" if situation == "terminated_illness" else "")
+    return _SITUATION_SAID.get(situation or "")
 
 
 def opening_ack(s: dict[str, Any]) -> str | None:
     """After consent, say what was taken from the opening message, so a misreading is seen
     (and "det blev fel" corrects it) rather than silently skipping the questions."""
     parts = []
-    if s.get("situation") in _OPENING_SV:
-        phrase = _OPENING_SV[s["situation"]]
+    phrase = situation_said(s) if s.get("situation") != "other" else None
+    if phrase:
         if s["situation"] == "terminated" and s.get("termination_reason") == "shortage_of_work":
             phrase += " på grund av arbetsbrist"
         parts.append(phrase)
@@ -305,7 +316,7 @@ def opening_ack(s: dict[str, Any]) -> str | None:
     if end not in (None, "ongoing", "unknown"):
         from rules_bridge.texts_sv import date_sv
         coming = end >= application_date().isoformat()
-        ending = _OPENING_SV["fixed_term_ended"]
+        ending = _SITUATION_SAID["fixed_term_ended"]
         if ending in parts:
             # "din visstidsanställning tar slut 31 januari 2027", not the ending said twice
             parts[parts.index(ending)] = f"din visstidsanställning {'tar' if coming else 'tog'} slut {date_sv(end)}"

@@ -188,10 +188,19 @@ def test_an_employer_who_wants_one_to_leave_has_not_ended_the_job(text: str, int
     # The employer's notice said with a verb, coming: the job ends.
     ("hej. jag har varit sjukskriven i ett år för utmattning och nu ska dom säga upp mig. orkar inte så mycket",
      "inform_sick", {"situation": "terminated_illness", "termination_reason": "illness",
-                     "termination_initiated_by": "employer", "reduced_capacity": True}),
-    ("chefen ska säga upp mig", "inform_terminated", {"situation": "terminated"}),
+                     "termination_initiated_by": "employer", "reduced_capacity": True, "notice_pending": "coming"}),
+    ("chefen ska säga upp mig", "inform_terminated", {"situation": "terminated", "notice_pending": "coming"}),
+    ("nu säger dom upp mig", "inform_terminated", {"situation": "terminated", "notice_pending": "coming"}),
     ("jag sägs upp i mars pga arbetsbrist", "inform_terminated",
+     {"situation": "terminated", "termination_reason": "shortage_of_work", "termination_initiated_by": "employer",
+      "notice_pending": "coming"}),
+    # A varsel is not a notice yet; once the notice has come, nothing is pending.
+    ("jag är varslad pga arbetsbrist", "inform_terminated",
+     {"situation": "terminated", "termination_reason": "shortage_of_work", "termination_initiated_by": "employer",
+      "notice_pending": "warned"}),
+    ("blev varslad i oktober och fick beskedet i november", "inform_terminated",
      {"situation": "terminated", "termination_reason": "shortage_of_work", "termination_initiated_by": "employer"}),
+    ("jag har blivit uppsagd", "inform_terminated", {"situation": "terminated"}),
     # One's own plan to resign: the job is there, and what resigning means for the support is said.
     ("jag vill säga upp mig", "inform", {"situation": "employed"}),
     ("funderar på att säga upp mig", "career_guidance", {"situation": "employed"}),
@@ -203,6 +212,27 @@ def test_a_notice_said_with_a_verb(text: str, intent: str, expected: dict[str, A
     assert ("inte rätt till rådgivning" in result.slots.get("_say", "")) == ("säga upp mig" in text
                                                                            and "dom" not in text
                                                                            and "chefen" not in text)
+    assert opening_slots(Answer(text, intent, 0.9, [], TODAY)) == expected
+
+
+@pytest.mark.parametrize("text, intent, expected", [
+    # Illness beside another reason: the reason stays, and the illness is asked about, since
+    # förstärkt stöd does not hang on the reason (eligibility.md 2.6).
+    ("jag är sjukskriven och blev uppsagd pga arbetsbrist", "inform_terminated",
+     {"situation": "terminated", "termination_reason": "shortage_of_work", "termination_initiated_by": "employer",
+      "reduced_capacity": True}),
+    ("vikariatet tog slut, jag har varit sjukskriven i perioder", "inform_fixed_term_ended",
+     {"situation": "fixed_term_ended", "termination_reason": "fixed_term_ended", "termination_initiated_by": "employer",
+      "reduced_capacity": True}),
+    # Illness ruled out is no illness.
+    ("blev uppsagd pga arbetsbrist, är inte sjuk", "inform_terminated",
+     {"situation": "terminated", "termination_reason": "shortage_of_work", "termination_initiated_by": "employer"}),
+    ("uppsagd, har aldrig varit sjukskriven", "inform_terminated", {"situation": "terminated"}),
+])
+def test_illness_told_beside_the_end_of_the_job(text: str, intent: str, expected: dict[str, Any]) -> None:
+    result = INTERPRETERS["situation"](Answer(text, intent, 0.9, [], TODAY))
+    assert isinstance(result, Filled)
+    assert {k: v for k, v in result.slots.items() if not k.startswith("_")} == expected
     assert opening_slots(Answer(text, intent, 0.9, [], TODAY)) == expected
 
 
@@ -723,7 +753,8 @@ def test_sick_leave_asks_one_question_not_two() -> None:
     ("jag är arbetslös", "inform", {}),
     ("hej, har jag rätt till stöd? jobbat på ica i 5 år heltid och blir uppsagd i mars pga arbetsbrist",
      "inform_terminated", {"situation": "terminated", "termination_reason": "shortage_of_work",
-                           "termination_initiated_by": "employer", "guidance_mode": "check"}),
+                           "termination_initiated_by": "employer", "guidance_mode": "check",
+                           "notice_pending": "coming"}),
     ("blev uppsagd förra veckan. vilket stöd kan jag få", "inform_terminated",
      {"situation": "terminated", "guidance_mode": "check"}),
     ("har jag rätt till a-kassa?", "out_of_scope", {}),
@@ -752,7 +783,7 @@ def test_sick_leave_asks_one_question_not_two() -> None:
     ("jag jobbar som barnskötare på en privat förskola", "inform_employed",
      {"situation": "employed", "employer_sector": "private"}),
     ("har jobbat inom privat sektor i 20 år och blir uppsagd", "inform_terminated",
-     {"situation": "terminated", "employer_sector": "private"}),
+     {"situation": "terminated", "employer_sector": "private", "notice_pending": "coming"}),
     ("jobbade på en privat klinik förut, nu är jag sjukskriven", "inform_sick", {"reduced_capacity": True}),
 ])
 def test_the_opening_message_is_not_asked_again(text: str, intent: str, expected: dict[str, Any]) -> None:
@@ -1762,3 +1793,32 @@ def test_asking_for_the_check_at_the_consent_question_is_not_thanked_for_as_a_st
 def test_asking_for_career_help_at_the_consent_question_gets_a_yes() -> None:
     result = INTERPRETERS["consent"](Answer("kan jag få hjälp att skriva cv?", "career_guidance", 0.85, [], TODAY))
     assert isinstance(result, Miss) and result.lead == "Det hjälper vi gärna till med."
+
+
+def test_a_notice_not_given_yet_is_said_as_coming_and_the_result_says_when_support_starts() -> None:
+    from actions.case_text import advisor_summary
+    from actions.dialogue import summary_text
+    from actions.eligibility import notice_note
+    from actions.forms import opening_ack
+    coming = {**BASE, "notice_pending": "coming",
+              "employments": [{"employer": "Bageriet AB", "start": "2019-01-01", "end": None, "hours_per_week": 40}]}
+    assert opening_ack({"situation": "terminated", "notice_pending": "coming", "age": 58}).startswith(
+        "Tack! Jag har uppfattat att du ska sägas upp och att du är 58 år.")
+    assert "att du är varslad om uppsägning på grund av arbetsbrist" in opening_ack(
+        {"situation": "terminated", "termination_reason": "shortage_of_work", "notice_pending": "warned"})
+    assert "- Situation: du ska sägas upp\n" in summary_text(coming, None)
+    assert "du ska sägas upp på grund av sjukdom" in summary_text({**coming, "situation": "terminated_illness"}, None)
+    assert "Ska sägas upp – har inte fått beskedet än." in advisor_summary(coming, None)
+    assert "Är uppsagd." not in advisor_summary(coming, None)
+    decision = evaluate_slots(coming, TODAY)
+    assert decision["services"]["radgivning"]["status"] == "eligible"
+    assert "när du har fått beskedet" in notice_note(coming, decision)
+    assert "Ett varsel är inte en uppsägning" in notice_note({**coming, "notice_pending": "warned"}, decision)
+    # A notice given, or a result that does not count on it: nothing more is said.
+    assert notice_note({**coming, "notice_pending": None}, decision) is None
+    assert notice_note({**coming, "situation": "employed"}, decision) is None
+    not_eligible = evaluate_slots({**coming, "collective_agreement": "yes", "employer_sector": "private"}, TODAY)
+    assert notice_note(coming, not_eligible) is None
+    # "det blev fel" about the situation asks it again without the old tense.
+    from actions.corrections import slots_to_correct
+    assert "notice_pending" in slots_to_correct(Answer("situationen är fel", "correct", 0.9, [], TODAY))
