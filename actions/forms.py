@@ -19,7 +19,7 @@ from actions.corrections import CHANGE_QUESTION, CHANGED, clear, direct_correcti
 from actions.faq_lookup import faq_for, selected_faq
 from actions.parsing import (GUIDANCE_SLOTS, INTERPRETERS, STUDY_GOAL, UNKNOWN_ALLOWED, Answer, Filled, Miss,
                              Reply, answer_beside_question, category_from_story, kind_miss, opening_slots,
-                             options_question, question_beside, strain_ack, wants_to_study_for)
+                             options_question, question_beside, sector_from_story, strain_ack, wants_to_study_for)
 
 NOT_FRESH = {"action_listen", "action_extract_slots"}
 # Questions answered with a story, and what else a story tells that later questions ask.
@@ -186,6 +186,15 @@ class FormValidation(Action):
                         updates.update(self._prefill(tracker))
                     updates.update(filled)
                     known = {**slots, **updates}
+                    from_story = []
+                    if asked == "employer_name" and known.get("employer_sector") is None:
+                        # "ekonomiassistent på ett byggföretag" told in the story: not asked again.
+                        company = sector_from_story([m.text for m in messages_so_far(tracker, today)])
+                        if company:
+                            updates["employer_sector"] = known["employer_sector"] = "private"
+                            where = "inom" if company == "privat sektor" else "på"
+                            from_story.append(f"Du har berättat om ditt jobb {where} {company}, så jag skriver att "
+                                              f"arbetsgivaren är privat.")
                     if asked in ("employer_name", "employer_sector") and known.get("employer_sector") == "private" \
                             and known.get("worker_category") is None:
                         # "jobbar som undersköterska" told earlier: the category is not asked. Only
@@ -194,9 +203,11 @@ class FormValidation(Action):
                         if found:
                             updates["worker_category"] = found[0]
                             said = "arbetare" if found[0] == "blue_collar" else "tjänsteman"
-                            say = " ".join(part for part in (say, (
-                                f"Du har berättat att du jobbar som {found[1]}, så jag skriver att du är {said}. "
-                                f"Skriv \"det blev fel\" om det inte stämmer.")) if part)
+                            from_story.append(f"Du har berättat att du jobbar som {found[1]}, så jag skriver att "
+                                              f"du är {said}.")
+                    if from_story:
+                        say = " ".join(part for part in (say, *from_story, "Skriv \"det blev fel\" om det inte "
+                                                                           "stämmer.") if part)
                     strain = None
                     if asked == "consent":
                         say, strain = opening_ack({**slots, **updates}), strain_ack(messages_so_far(tracker, today))

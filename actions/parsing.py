@@ -890,12 +890,36 @@ _PRIVATE_WORKPLACE = re.compile(r"\b(?:i|pa|hos|vid|for)\s+(?:en|ett)\s+privat\b
                                 r"\b(?:i|inom)\s+(?:den\s+)?privata?\s+sektorn?\b")
 
 
+# Folded. "på ett byggföretag", "hos en liten firma": a company, so the private sector; not a
+# "kommunalt bolag" (owned by a kommun, asked as such).
+_COMPANY_AT = re.compile(r"\b(?:i|pa|hos|vid|for|fran)\s+(?P<said>(?:en|ett)\s+"
+                         r"(?!(?:\w+\s+)?\w*(?:kommunal|statlig|regional|offentlig))"
+                         r"(?:\w+\s+)?\w*(?:foretag|firma|bolag|fabrik|koncern))\b")
+
+
 def private_workplace(text: str) -> dict[str, Any]:
     """{"employer_sector": "private"} where a clause says the person's own workplace is private."""
-    folded = fold(re.sub(r"\s+", " ", text))
-    if _PRIVATE_WORKPLACE.search(folded) and _OWN_JOB.search(folded) and not _EARLIER.search(folded):
-        return {"employer_sector": "private"}
-    return {}
+    return {"employer_sector": "private"} if _private_said(text) else {}
+
+
+def _private_said(text: str) -> str | None:
+    """The words that say one's own workplace is private ("ett byggföretag"), or None."""
+    text = re.sub(r"\s+", " ", text)
+    folded = fold(text)
+    if not _OWN_JOB.search(folded) or _EARLIER.search(folded):
+        return None
+    company = _COMPANY_AT.search(folded)
+    if company:
+        start, end = company.span("said")
+        return (text[start:end] if len(text) == len(folded) else company.group("said")).lower()  # å/ä/ö kept
+    return "privat sektor" if _PRIVATE_WORKPLACE.search(folded) else None
+
+
+def sector_from_story(texts: list[str]) -> str | None:
+    """A private workplace told before the employer questions ("ekonomiassistent på ett
+    byggföretag i 15 år"): the company as said, "privat sektor" where only that was said, or
+    None. The latest told wins."""
+    return next((said for said in map(_private_said, reversed(texts)) if said), None)
 
 
 employer_sector = choice_slot("employer_sector", {

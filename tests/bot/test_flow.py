@@ -506,6 +506,33 @@ def test_an_occupation_told_earlier_gives_the_worker_category() -> None:
     assert category_from_story(["jag är 45"]) is None
 
 
+def test_a_company_told_in_the_story_gives_the_sector_when_the_employer_is_named() -> None:
+    events = [{"event": "user", "text": "jag har jobbat som ekonomiassistent på ett byggföretag i 15 år",
+               "parse_data": {}},
+              {"event": "action", "name": "action_listen"},
+              {"event": "user", "text": "Bygg & Mark i Väst", "parse_data": {}},
+              {"event": "action", "name": "action_extract_slots"}]
+    slots = {**BASE, "employer_name": None, "employer_sector": None, "worker_category": None,
+             "collective_agreement": None, "requested_slot": "employer_name"}
+    tracker = Tracker("t", slots, {"text": "Bygg & Mark i Väst", "intent": {"name": "inform", "confidence": 0.9},
+                                   "entities": []},
+                      events, False, None, {"name": "work_form"}, "action_extract_slots")
+    dispatcher = CollectingDispatcher()
+    updates = {e["name"]: e["value"] for e in asyncio.run(ValidateWorkForm().run(dispatcher, tracker, {}))}
+    assert updates["employer_sector"] == "private" and updates["worker_category"] == "white_collar"
+    assert updates["requested_slot"] == "collective_agreement"
+    assert dispatcher.messages[0]["text"] == (
+        "Du har berättat om ditt jobb på ett byggföretag, så jag skriver att arbetsgivaren är privat. "
+        "Du har berättat att du jobbar som ekonomiassistent, så jag skriver att du är tjänsteman. "
+        "Skriv \"det blev fel\" om det inte stämmer.")
+    from actions.parsing import sector_from_story
+    assert sector_from_story(["jobbar hos en liten firma"]) == "en liten firma"
+    assert sector_from_story(["har jobbat inom privat sektor i 20 år"]) == "privat sektor"
+    assert sector_from_story(["jobbar på ett kommunalt bolag"]) is None  # owned by a kommun: asked
+    assert sector_from_story(["jobbade på ett stort företag förut, nu i kommunen"]) is None  # an earlier job
+    assert sector_from_story(["drömmer om ett eget företag"]) is None  # not a workplace
+
+
 def test_hours_given_in_days_are_said_back_as_hours() -> None:
     result = INTERPRETERS["employment_hours_per_week"](Answer("3 dagar i veckan", "inform", 0.9, [], TODAY))
     assert isinstance(result, Filled) and result.slots["employment_hours_per_week"] == 24
