@@ -80,7 +80,8 @@ def result_sv(decision: Mapping[str, Any] | None) -> str:
     eligible = [SERVICE_NAMES[k] for k, r in decision["services"].items() if r["status"] == "eligible"]
     unsure = [SERVICE_NAMES[k] for k, r in decision["services"].items() if r["status"] == "needs_more_information"]
     if eligible:
-        return "Preliminär bedömning: kan troligen få " + ", ".join(eligible).lower() + "."
+        # Lower case inside the sentence, but "CSN" stays as it is written.
+        return "Preliminär bedömning: kan troligen få " + ", ".join(e[0].lower() + e[1:] for e in eligible) + "."
     if unsure:
         return "Preliminär bedömning: går inte att avgöra ännu – uppgifter saknas."
     return "Preliminär bedömning: uppfyller inte villkoren enligt sina svar."

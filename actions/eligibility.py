@@ -100,7 +100,7 @@ class ActionCheckEligibility(Action):
                 "reda ut det."))
             return [SlotSet("recommended_service", "unclear")]
         dispatcher.utter_message(text=explain(decision))
-        note = notice_note(tracker.slots, decision)
+        note = notice_note(tracker.slots, decision, application_date())
         if note:
             dispatcher.utter_message(text=note)
         return [SlotSet("eligibility", decision),
@@ -113,15 +113,20 @@ _NOTICE_NOTE_SV = {
     "warned": ("Ett varsel är inte en uppsägning än: rådgivningen kan börja om du blir uppsagd. Jag har "
                "räknat som om det blir så, och rådgivaren hjälper dig att ansöka i rätt tid."),
 }
+_UNTIL_THEN_SV = " Till dess har du kvar jobbet, och då kan du troligen få vägledning till anställda."
 
 
-def notice_note(s: Mapping[str, Any], decision: Mapping[str, Any]) -> str | None:
-    """Said after the result when the notice is not given yet and the result counts on it."""
-    if s.get("situation") not in ("terminated", "terminated_illness"):
+def notice_note(s: Mapping[str, Any], decision: Mapping[str, Any], today: date) -> str | None:
+    """Said after the result when the notice is not given yet and the result counts on it; with
+    what the job still there may give meanwhile, as the engine judges it for someone employed."""
+    note = _NOTICE_NOTE_SV.get(s.get("notice_pending") or "")
+    if not note or s.get("situation") not in ("terminated", "terminated_illness"):
         return None
-    counted_on = any(decision["services"].get(key, {}).get("status") == "eligible"
-                     for key in ("radgivning", "forstarkt_stod"))
-    return _NOTICE_NOTE_SV.get(s.get("notice_pending") or "") if counted_on else None
+    if not any(decision["services"].get(key, {}).get("status") == "eligible"
+               for key in ("radgivning", "forstarkt_stod")):
+        return None
+    meanwhile = evaluate_slots({**s, "situation": "employed"}, today)
+    return note + (_UNTIL_THEN_SV if meanwhile["services"]["vagledning"]["status"] == "eligible" else "")
 
 
 def service_summary(decision: Mapping[str, Any]) -> str:

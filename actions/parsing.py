@@ -1358,12 +1358,15 @@ def contact_name(a: Answer) -> Result:
 
 # "070-123 45 67, ring helst efter 16", "bäst på förmiddagen": when to reach the person, for the
 # advisor. Read from what is left once the address and the number are taken out.
+_CLOCK = r"(?:kl(?:ockan)?\.? ?)?\d{1,2}(?:[:.]\d{2})?"
+_DAY_PART = (r"(?:förmiddag|formiddag|eftermiddag|kväll|kvall|morgon|morgn|lunch|dagtid|vardag|helg|jobbet|"
+             r"arbetstid|skolan|måndag|mandag|tisdag|onsdag|torsdag|fredag)\w*")
+# "ring helst efter 16", "inte på fredagar", "gärna efter lunch": when to be reached, as said.
 _CONTACT_WISH = re.compile(
     r"\b(?:(?P<lead>helst|bara|gärna|garna|bäst|bast|inte) )?(?P<when>"
-    r"(?:efter|före|fore|innan|mellan|från|fran|runt|kring|vid) (?:kl(?:ockan)?\.? ?)?\d{1,2}(?:[:.]\d{2})?"
-    r"(?: ?(?:-|–|och|till) ?\d{1,2}(?:[:.]\d{2})?)?"
-    r"|(?:på |pa |under |om )?(?:förmiddag|formiddag|eftermiddag|kväll|kvall|morgon|morgn|lunch|dagtid|vardag|helg|"
-    r"måndag|mandag|tisdag|onsdag|torsdag|fredag)\w*(?: (?:efter|före|fore|innan|mellan) \d{1,2}(?:[:.]\d{2})?)?)",
+    r"(?:efter|före|fore|innan|mellan|från|fran|runt|kring|vid) " + _CLOCK + r"(?: ?(?:-|–|och|till) ?\d{1,2}(?:[:.]\d{2})?)?"
+    r"|(?:(?:på|pa|under|om|efter|före|fore|innan|mellan) )?" + _DAY_PART +
+    r"(?: (?:efter|före|fore|innan|mellan) " + _CLOCK + r")?)",
     re.I)
 
 

@@ -112,6 +112,10 @@ def test_when_to_be_reached_goes_with_the_number_to_the_advisor() -> None:
     not_then = INTERPRETERS["contact_method"](Answer("0731234567 inte på fredagar", "inform", 0.9, [],
                                                      date(2026, 11, 26)))
     assert not_then.slots["_say"] == "Jag skriver till rådgivaren att du inte vill bli kontaktad på fredagar."
+    # A part of the day after a preposition ("efter lunch"), not the bare word: "kontaktad lunch" was said.
+    for text, when in (("eva@exempel.se, helst efter lunch", "efter lunch"), ("0701234567 efter jobbet", "efter jobbet")):
+        after = INTERPRETERS["contact_method"](Answer(text, "inform", 0.9, [], date(2026, 11, 26)))
+        assert after.slots["_say"] == f"Jag skriver till rådgivaren att du helst vill bli kontaktad {when}."
     # Nothing said about when: nothing written.
     plain = INTERPRETERS["contact_method"](Answer("kim@exempel.se", "inform", 0.9, [], date(2026, 11, 26)))
     assert "contact_wish" not in plain.slots and "_say" not in plain.slots
@@ -248,3 +252,13 @@ def test_deletion_while_the_service_is_down_is_delivered_later(service: Service,
     assert handoff.flush_due() == 0
     assert service.cases() == []  # never created; a late copy would be refused (410)
     assert outbox(tmp_path)[0][1] == "withdrawn"
+
+
+def test_the_advisor_reads_the_services_in_lower_case_but_csn_as_written() -> None:
+    from datetime import date
+
+    from actions.case_text import result_sv
+    from actions.eligibility import evaluate_slots
+    decision = evaluate_slots(SLOTS, date(2026, 11, 26))
+    text = result_sv(decision)
+    assert "rådgivning till uppsagda" in text and "yttrande till CSN om omställningsstudiestöd" in text
