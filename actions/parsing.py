@@ -293,6 +293,8 @@ _BODY_WORN = (r"\bont i (ryggen|axl\w*|knana|knat|nacken|armen|armarna|handen|ha
               r"foten|fotterna|kroppen|leder\w*)|arbetsskad|belastningsskad|forslitning|skadade mig|\bvark i\b")
 # Folded. Illness as a reason for the job's end.
 _ILLNESS = r"sjuk|ohalsa|halsa|skada|utbrand|utmatt|" + _BODY_WORN
+# Folded. "jag är varslad", "har fått varsel": warned of redundancy, which is always the employer's.
+_WARNED = r"\bvarsla(d|de|t|des)\b|\b(fatt|fick|har fatt) (ett )?varsel\b"
 # Folded. "nu ska dom säga upp mig", "jag sägs upp i mars": the employer's notice, said with a verb.
 # Not "jag vill säga upp mig" (a wish of one's own, asked as such).
 _NOTICE_VERB = (r"\b(de|dom|chefen|arbetsgivaren|foretaget|firman|kommunen|regionen|han|hon) "
@@ -302,7 +304,7 @@ _SITUATION_WORDS = {
     "terminated_illness": r"uppsagd.*(sjuk|ohalsa|" + _BODY_WORN + r")|"
                           r"(sjuk|ohalsa|" + _BODY_WORN + r").*(uppsagd|saga upp mig|sags upp|sagas upp)",
     "fixed_term_ended": r"vikariat|visstid|tidsbegransad|projektanstall|kontrakt",
-    "terminated": r"uppsag|sparken|arbetsbrist|varslad|konkurs|overtalig|" + _NOTICE_VERB + "|"
+    "terminated": r"uppsag|sparken|arbetsbrist|konkurs|overtalig|" + _WARNED + "|" + _NOTICE_VERB + "|"
                   + _JOB_TAKEN_AWAY + "|"
                   r"(forlorar|forlorat|blir av med|mister|miste) (mitt |mina )?jobb|"
                   r"\b(de|dom|foretaget|fabriken|bruket|arbetsgivaren|agarna|koncernen) (ska |kommer att |har )?"
@@ -318,7 +320,7 @@ _JOB_KEPT = re.compile(r"\b(finns|ar|har (den|jobbet|tjansten|anstallningen)?) ?
                        r"\bfortfarande (anstalld|jobb|kvar)|\b(ar|fortfarande) anstalld\b|"
                        r"\bhar (mitt|ett|jobbet|min tjanst|min anstallning)\b")
 _JOB_ENDING = re.compile(r"uppsag|sagt upp|sa upp|upphor|upphort|far inte jobba kvar|tar slut|"
-                         r"tog slut|\bslutar\b|avslut|\bforlorat\b|\bfick sluta\b|" + _NOTICE_VERB)
+                         r"tog slut|\bslutar\b|avslut|\bforlorat\b|\bfick sluta\b|" + _WARNED + "|" + _NOTICE_VERB)
 # "de har inte sagt upp mig än", "jag är inte uppsagd": the job is still there (for now).
 _NOT_ENDED = re.compile(r"\b(inte|ej) (\w+ ){0,3}?(uppsag|sagt upp|sa upp|fatt sparken|upphort|slutat)\w*")
 # "arbetsgivaren vill att jag slutar": a wish or a proposal, not yet an ending; asked, not assumed.
@@ -336,7 +338,6 @@ _NOTICE_COMING = re.compile(r"\b(ska|kommer att|kommer|tanker|haller pa att|har 
                             r"( (de|dom|chefen|arbetsgivaren|foretaget|firman|kommunen|regionen|han|hon))?"
                             r"( nog| troligen| snart| nu)? (saga upp mig|sagas upp|bli uppsagd)\b|"
                             r"\bsags upp\b|\bblir uppsagd\b|\bsager (de|dom|\w+) upp mig\b|\b(de|dom) sager upp mig\b")
-_WARNED = re.compile(r"\bvarsla(d|de|t|des)\b|\bvarsel\b")
 
 
 def notice_pending(folded: str) -> str | None:
@@ -344,7 +345,7 @@ def notice_pending(folded: str) -> str | None:
         return None
     if _NOTICE_COMING.search(folded):
         return "coming"
-    return "warned" if _WARNED.search(folded) else None
+    return "warned" if re.search(_WARNED, folded) else None
 
 
 # "jag vill säga upp mig", "funderar på att säga upp mig": the person's own plan; the job is still there.
@@ -362,7 +363,9 @@ def situation(a: Answer) -> Result:
     if value is None and a.slots.get("reduced_capacity") is True:
         # The follow-up for someone on sick leave: "Har du kvar din anställning, eller …?"
         if ending:
-            value = "terminated_illness" if re.search(_ILLNESS, a.folded) else "terminated"
+            # A varsel is for arbetsbrist, whatever the illness: the reason is read from the words.
+            value = "terminated_illness" if re.search(_ILLNESS, a.folded) and not re.search(_WARNED, a.folded) \
+                else "terminated"
         elif _JOB_KEPT.search(a.folded) or not_ended:
             value = "employed"
         elif a.intent in ("affirm", "deny"):
@@ -370,7 +373,7 @@ def situation(a: Answer) -> Result:
             value = "employed" if a.intent == "affirm" else "terminated"
     if value is None and a.intent == "inform_sick":
         if ending:
-            value = "terminated_illness"
+            value = "terminated" if re.search(_WARNED, a.folded) else "terminated_illness"
         elif _JOB_KEPT.search(a.folded) or not_ended:
             return Filled({"situation": "employed", "reduced_capacity": True})
         else:
@@ -474,7 +477,7 @@ _EMPLOYEE_INITIATIVE = re.compile(
     r"\b(arbetsgivaren|chefen|foretaget|firman|bolaget) (sa|har|hade) (inte|ej) upp")
 _EMPLOYER_INITIATIVE = re.compile(
     r"\b(arbetsgivaren|chefen|foretaget|firman|bolaget|ledningen|hr)\b|\bde (sa upp|varslade)|"
-    r"\b(blev|ar|var|har blivit) (uppsagd|varslad)|\bsparken\b|"
+    r"\b(blev|ar|var|har blivit) uppsagd|" + _WARNED + r"|\bsparken\b|"
     + _JOB_TAKEN_AWAY + "|"
     r"\b(lade|lagger|lagt|lagts) ner\b|nedlaggning|neddragning|omorganis|konkurs|arbetsbrist")
 _AGREEMENT = re.compile(r"avgangsavtal|avgangsvederlag|overenskommelse|\bkom overens\b|"

@@ -198,6 +198,10 @@ def test_an_employer_who_wants_one_to_leave_has_not_ended_the_job(text: str, int
     ("jag är varslad pga arbetsbrist", "inform_terminated",
      {"situation": "terminated", "termination_reason": "shortage_of_work", "termination_initiated_by": "employer",
       "notice_pending": "warned"}),
+    # "har fått varsel" as "varslad"; with illness the reason is still arbetsbrist, and illness is asked about.
+    ("jag jobbar som lokalvårdare i kommunen och har fått varsel. har ont i axlarna sen länge", "inform_sick",
+     {"situation": "terminated", "termination_reason": "shortage_of_work", "termination_initiated_by": "employer",
+      "notice_pending": "warned", "reduced_capacity": True}),
     ("blev varslad i oktober och fick beskedet i november", "inform_terminated",
      {"situation": "terminated", "termination_reason": "shortage_of_work", "termination_initiated_by": "employer"}),
     ("jag har blivit uppsagd", "inform_terminated", {"situation": "terminated"}),
@@ -1852,3 +1856,9 @@ def test_a_notice_not_given_yet_is_said_as_coming_and_the_result_says_when_suppo
     # "det blev fel" about the situation asks it again without the old tense.
     from actions.corrections import slots_to_correct
     assert "notice_pending" in slots_to_correct(Answer("situationen är fel", "correct", 0.9, [], TODAY))
+
+
+def test_a_varsel_at_the_workplace_is_not_ones_own() -> None:
+    text = "det har varit varsel på jobbet men jag är kvar"
+    assert INTERPRETERS["situation"](Answer(text, "inform_employed", 0.9, [], TODAY)) == Filled({"situation": "employed"})
+    assert "situation" not in opening_slots(Answer(text, "inform_employed", 0.9, [], TODAY))
