@@ -76,6 +76,14 @@ _INWARD_WANTS_CALM = re.compile(r"\b(lugn\w*|deltid|mindre stress\w*|lagre tempo
 _WANT_INFINITIVE = re.compile(r"(jobba|arbeta|plugga|studera|hjälpa|göra|syssla|hålla på|ha|bli|testa|prova|"
                               r"byta|starta|hitta|komma|få|leda|skapa|bygga|undervisa|ta hand om)\b", re.I)
 _CALM_SAY = "Tack. Att hitta något som passar din ork är viktigt, och det tar rådgivaren med sig."
+# "nåt där jag inte behöver lyfta", "något med djur": a want said as the kind of work, without "jag vill".
+_SOMETHING = re.compile(r"^(?:nåt|nått|något|nagot|nat|ett jobb|ett arbete|jobb|arbete)\s+"
+                        r"(?=(?:där|dar|som|med|inom|utan|i|på|pa)\b)", re.I)
+# "viktigt att jag inte sliter ut kroppen mer": what matters now, the second half of "Berätta om dig".
+_IMPORTANT = re.compile(r"^(?:och\s+)?(?:det\s+(?:är|ar)\s+)?(?:viktigt|viktigast|det viktigaste)"
+                        r"(?:\s+(?:för|for)\s+(?:mig|mej)|\s+nu|\s+just nu)*(?:\s+(?:är|ar))?\s+att\s+(?P<what>.+)$", re.I)
+# A list of what one is, ending in what one can ("noggrann, snabb, kan lite om kemikalier"): "och" before it.
+_LAST_ITEM_VERB = re.compile(r", (?=(?:kan|har|gillar|älskar|tycker|brinner|trivs)\b)(?!.*, )", re.I)
 _NOT_YET_BY_SLOT = {
     "forward_next_step": "Det är helt okej. Ett första steg kan du och rådgivaren hitta tillsammans.",
 }
@@ -103,6 +111,8 @@ def mirror(text: str) -> str | None:
     if len(sentence.split()) > MAX_WORDS or re.search(r"[:;()\"/]|\d{6}", sentence):
         return None
     sentence = re.sub(r"\s+o\s+", " och ", _TRAILING_HEDGE.sub("", sentence))
+    if " och " not in sentence:
+        sentence = _LAST_ITEM_VERB.sub(" och ", sentence)
     swapped = _SWAP_RE.sub(lambda m: _SWAP[m.group(1).lower()], sentence)
     return swapped[0].upper() + swapped[1:]
 
@@ -129,8 +139,35 @@ def reflection(slot: str, text: str, *, not_yet: bool = False) -> str | None:
     bare = _FILLER.sub("", text).strip()
     if said is None and slot == "inward_wants" and _WANT_INFINITIVE.match(bare):
         said = mirror("jag vill " + bare)
+    if said is None and slot == "inward_wants" and _SOMETHING.match(bare):
+        # "Något där du inte behöver lyfta – det är …": the kind of work as said, without a verb.
+        # mirror() does the checks and the pronoun swap; its leading "Du " is dropped again.
+        kind = mirror("jag " + _SOMETHING.sub(lambda m: "något " if m.group(0).lower().startswith("n") else m.group(0),
+                                              bare))
+        if kind and _WANTING.search(fold(kind)) is None:
+            return f"{kind[3].upper()}{kind[4:]} – {_AFTER_MIRROR[slot][0].lower()}{_AFTER_MIRROR[slot][1:]}"
+    if slot == "inward_who" and important(text):
+        matters, clause = important(text)
+        said = mirror(text.replace(clause, "").strip(" ,")) if clause in text else said
+        return f"{said}. {matters}" if said else f"{matters[4].upper()}{matters[5:]} Tack för att du berättar."
     if said is None and slot == "inward_wants" and _INWARD_WANTS_CALM.search(fold(text)):
         return _CALM_SAY  # "nåt lugnare, kanske deltid i början": a pace, heard as one
     if said is None or (slot == "inward_wants" and not _WANTING.search(fold(said))):
         return _PLAIN[slot]
     return f"{said}. {_AFTER_MIRROR[slot]}" if slot != "inward_skills" else f"{said} – {_AFTER_MIRROR[slot].lower()}"
+
+
+def important(text: str) -> tuple[str, str] | None:
+    """"viktigt att jag inte sliter ut kroppen mer", in any sentence, said back as
+    "Och att du inte sliter ut kroppen mer är viktigt för dig.", with the clause it was read from
+    (None when not said, or too odd to say back)."""
+    for sentence in re.split(r"(?<=[.!?])\s+|\n|,\s*(?=(?:och\s+)?(?:det\s+)?viktig)", text.strip()):
+        found = _IMPORTANT.match(_FILLER.sub("", sentence).strip().rstrip(".!… "))
+        if not found:
+            continue
+        what = found.group("what")
+        if "?" in what or _SECOND_PERSON.search(what) or len(what.split()) > 14 or re.search(r"[:;()\"/]|\d{6}", what):
+            return None
+        swapped = _SWAP_RE.sub(lambda m: _SWAP[m.group(1).lower()], _TRAILING_HEDGE.sub("", what))
+        return f"Och att {swapped} är viktigt för dig.", sentence
+    return None

@@ -50,7 +50,12 @@ def test_each_inward_question_gets_its_own_closing() -> None:
         "Du kan svetsa och köra truck – det tar du med dig, vart du än går."
     assert reflection("inward_wants", "jag vill jobba med människor") == \
         "Du vill jobba med människor. Det är en bra utgångspunkt när vi tittar på yrken och utbildningar."
-    assert reflection("inward_wants", "något med djur") == "Tack, det tar jag med mig."
+    # The kind of work, said without "jag vill": said back as it was said, pronouns swapped.
+    assert reflection("inward_wants", "något med djur") == \
+        "Något med djur – det är en bra utgångspunkt när vi tittar på yrken och utbildningar."
+    assert reflection("inward_wants", "nåt där jag inte behöver lyfta. kanske kontor eller reception") == \
+        "Något där du inte behöver lyfta – det är en bra utgångspunkt när vi tittar på yrken och utbildningar."
+    assert reflection("inward_wants", "nåt som du tycker") == "Tack, det tar jag med mig."
     assert reflection("outward_options", "jag vill bli lärare") == "Tack, det tar jag med mig."
 
 
@@ -106,3 +111,22 @@ def test_the_form_says_the_reflection_before_the_next_question() -> None:
 ])
 def test_outward_and_forward_answers_are_heard(slot: str, text: str, expected: str) -> None:
     assert reflection(slot, text) == expected
+
+
+def test_what_matters_now_is_said_back_with_the_story() -> None:
+    # "Berätta om dig: vad har du jobbat med, och vad är viktigt för dig just nu?" has two halves.
+    assert reflection("inward_who", "har städat på skolor i 22 år. viktigt att jag inte sliter ut kroppen mer") == \
+        "Du har städat på skolor i 22 år. Och att du inte sliter ut kroppen mer är viktigt för dig."
+    assert reflection("inward_who", "jag är snickare, det viktigaste nu är att jag får behålla huset") == \
+        "Du är snickare. Och att du får behålla huset är viktigt för dig."
+    assert reflection("inward_who", "viktigt för mig är att ha fasta tider") == \
+        "Att ha fasta tider är viktigt för dig. Tack för att du berättar."
+    # Heavy words and words to the bot are not echoed.
+    assert reflection("inward_who", "jag är helt slut. viktigt att jag får vila") == "Tack för att du berättar."
+    assert reflection("inward_who", "jag har jobbat i butik. viktigt att du förstår mig") == \
+        "Du har jobbat i butik. Tack för att du berättar."
+
+
+def test_a_list_of_strengths_ending_in_a_verb_gets_its_och() -> None:
+    assert reflection("inward_skills", "noggrann, snabb, bra med folk, kan lite om kemikalier") == \
+        "Du är noggrann, snabb, bra med folk och kan lite om kemikalier – det tar du med dig, vart du än går."
