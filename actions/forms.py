@@ -24,7 +24,8 @@ from actions.parsing import (GUIDANCE_SLOTS, INTERPRETERS, STUDY_GOAL, UNKNOWN_A
 NOT_FRESH = {"action_listen", "action_extract_slots"}
 # Questions answered with a story, and what else a story tells that later questions ask.
 TELLING_SLOTS = {"situation", "termination_reason", "termination_initiated_by", "guidance_mode"}
-ALSO_TOLD = {"employer_name", "employer_sector", "employment_end", "age", "guidance_mode", "outward_options"}
+ALSO_TOLD = {"employer_name", "employer_sector", "employment_end", "age", "guidance_mode", "outward_options",
+             "collective_agreement"}
 MISSES_BEFORE_BUTTONS = 2
 HUMAN_BUTTON = {"title": "Prata med en rådgivare", "payload": "/request_human"}
 DONT_KNOW_BUTTON = {"title": "Vet inte", "payload": "/dont_know"}
@@ -337,6 +338,12 @@ def opening_ack(s: dict[str, Any]) -> str | None:
         parts.append(f"din arbetsgivare är {s['employer_name']}")
     elif s.get("employer_sector") == "private":
         parts.append("din arbetsgivare är privat")
+    if s.get("collective_agreement") in ("yes", "no"):
+        has = "har" if s["collective_agreement"] == "yes" else "inte har"
+        if parts and parts[-1].startswith("din arbetsgivare är"):
+            parts[-1] += f" och {has} kollektivavtal"  # one phrase for the employer
+        else:
+            parts.append(f"arbetsgivaren {has} kollektivavtal")
     start = s.get("employment_start")
     if start not in (None, "unknown"):
         parts.append(f"du har jobbat där sedan {since_sv(start)}")

@@ -897,7 +897,7 @@ _PRIVATE_WORKPLACE = re.compile(r"\b(?:i|pa|hos|vid|for)\s+(?:en|ett)\s+privat\b
 # "kommunalt bolag" (owned by a kommun, asked as such).
 _COMPANY_AT = re.compile(r"\b(?:i|pa|hos|vid|for|fran)\s+(?P<said>(?:en|ett)\s+"
                          r"(?!(?:\w+\s+)?\w*(?:kommunal|statlig|regional|offentlig))"
-                         r"(?:\w+\s+)?\w*(?:foretag|firma|bolag|fabrik|koncern))\b")
+                         r"(?:\w+\s+)?\w*(?:foretag|firma|bolag|fabrik|koncern|byra))\b")
 
 
 def private_workplace(text: str) -> dict[str, Any]:
@@ -994,12 +994,28 @@ def worker_category(a: Answer) -> Result:
 _GUESS = re.compile(r"\b(tror|nog|kanske|antagligen|troligen|troligtvis|inte saker|osaker|gissar|borde)\b")
 
 
+# Folded. The agreement told in a sentence ("vi har inget kollektivavtal", "de har kollektivavtal"),
+# which the classifier reads as the FAQ topic; a question about it ("vad är kollektivavtal?") is not.
+_AGREEMENT_WORD = re.compile(r"\bkollektivavtal")
+_AGREEMENT_DENIED = re.compile(r"\b(inget|ingen|inga|utan|saknar|saknade|inte|ej)\b[^.?!]{0,25}\bkollektivavtal|"
+                               r"\bkollektivavtal\w*[^.?!]{0,20}\b(saknas|saknades|inte|ej)\b")
+
+
+def agreement_told(a: Answer) -> bool | None:
+    """True / False where a sentence says whether the employer has a collective agreement."""
+    if a.is_payload or a.is_question or not _AGREEMENT_WORD.search(a.folded) or _DONT_KNOW.search(a.folded):
+        return None
+    return not _AGREEMENT_DENIED.search(a.folded)
+
+
 # asked_again after "Är du säker?" to a no at a public employer: the next no is taken.
 NO_AGREEMENT_CHECKED = "no_agreement_checked"
 
 
 def collective_agreement(a: Answer) -> Result:
     value = yes_no(a, allow_unknown=True)
+    if value is None:
+        value = agreement_told(a)
     if value is None:
         return None if a.is_digression else Miss("Svara ja, nej eller \"vet inte\".")
     if value in (True, False) and not a.is_payload and _GUESS.search(a.folded):
@@ -1692,7 +1708,9 @@ _ASKS_FOR_CHECK = re.compile(
     r"|\bvad (har|kan|far) jag (fa )?(for (stod|hjalp)|ratt till)\b|\bvad har jag ratt till\b"
     # Asked indirectly: "undrar om jag har rätt till stöd", "vill veta om man kan få rådgivning".
     r"|\bom (jag|man) (har|kan fa|far|skulle kunna fa|kan ha) (ratt till )?(nagot |nat )?"
-    r"(stod|omstallningsstod|radgivning)\b")
+    r"(stod|omstallningsstod|radgivning)\b"
+    # "vill kolla om jag har rätt till nåt": the support left unnamed at the end.
+    r"|\b(har|om) (jag|man) (har )?ratt till (nagot|nat|nagonting|nanting)\s*(?=[.?!,]|$)")
 
 
 # Folded. "… vet inte riktigt vad jag vill göra nu": whatever the message is classified as, the
@@ -1767,6 +1785,9 @@ def opening_slots(a: Answer) -> dict[str, Any]:
         if slots.get("situation") != "self_employed":
             slots.update(named_public_employer(clause.text) or named_employer(clause.text)
                          or private_workplace(clause.text))
+        has_agreement = agreement_told(clause)
+        if has_agreement is not None and not _GUESS.search(clause.folded):
+            slots["collective_agreement"] = "yes" if has_agreement else "no"  # "ingen kollektivavtal"
         goal = _named_goal(clause.text)
         if goal:
             slots.update(guidance_mode="plan", outward_options=goal)
@@ -1775,6 +1796,8 @@ def opening_slots(a: Answer) -> dict[str, Any]:
         started = started or opening_start(clause)
     if slots.get("situation") in ("employed", "terminated", "fixed_term_ended", "terminated_illness"):
         slots.update(started)  # "jobbat på lagret sen 2010, uppsagd i oktober": the clauses together
+    if slots.get("collective_agreement") == "no" and slots.get("employer_sector") in PUBLIC_SECTORS:
+        del slots["collective_agreement"]  # asked, with its "Är du säker?", as at the question
     if a.intent == "check_eligibility" or _ASKS_FOR_CHECK.search(a.folded):
         slots["guidance_mode"] = "check"
     elif "guidance_mode" not in slots and (a.intent == "career_guidance" and _DONT_KNOW.search(a.folded)

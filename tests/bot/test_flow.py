@@ -1862,3 +1862,35 @@ def test_a_varsel_at_the_workplace_is_not_ones_own() -> None:
     text = "det har varit varsel på jobbet men jag är kvar"
     assert INTERPRETERS["situation"](Answer(text, "inform_employed", 0.9, [], TODAY)) == Filled({"situation": "employed"})
     assert "situation" not in opening_slots(Answer(text, "inform_employed", 0.9, [], TODAY))
+
+
+@pytest.mark.parametrize("text, expected", [
+    # Read as the FAQ topic by the classifier, but told: the answer.
+    ("vi har inget kollektivavtal", "no"), ("firman har inte kollektivavtal", "no"), ("utan kollektivavtal", "no"),
+    ("kollektivavtal saknas", "no"), ("de har kollektivavtal", "yes"),
+    ("vet inte om de har kollektivavtal", "unknown"), ("tror inte vi har kollektivavtal", "unknown"),
+])
+def test_the_collective_agreement_told_in_a_sentence_is_the_answer(text: str, expected: str) -> None:
+    result = INTERPRETERS["collective_agreement"](Answer(text, "faq", 0.98, [], TODAY))
+    assert isinstance(result, Filled) and result.slots["collective_agreement"] == expected
+
+
+def test_a_question_about_the_collective_agreement_is_not_an_answer() -> None:
+    for text in ("vad är kollektivavtal?", "hur vet jag om vi har kollektivavtal"):
+        assert INTERPRETERS["collective_agreement"](Answer(text, "faq", 0.98, [], TODAY)) is None
+
+
+def test_the_collective_agreement_in_the_opening_story_is_kept_and_said_back() -> None:
+    from actions.forms import opening_ack
+    told = opening_slots(Answer("blev uppsagd från en liten reklambyrå i oktober, ingen kollektivavtal. vill kolla "
+                                "om jag har rätt till nåt", "inform_terminated", 0.9, [], TODAY))
+    assert told == {"situation": "terminated", "employer_sector": "private", "collective_agreement": "no",
+                    "guidance_mode": "check"}
+    assert opening_ack(told) == ("Tack! Jag har uppfattat att du är uppsagd, att din arbetsgivare är privat och inte "
+                                 "har kollektivavtal och att du vill se vilket stöd du kan få. Skriv \"det blev fel\" "
+                                 "om det inte stämmer.")
+    # A guess is asked about; a kommun's "no" is asked with its "Är du säker?".
+    assert "collective_agreement" not in opening_slots(
+        Answer("uppsagd pga arbetsbrist, firman har kollektivavtal tror jag", "inform_terminated", 0.9, [], TODAY))
+    assert "collective_agreement" not in opening_slots(
+        Answer("jobbar i Borås kommun, vi har inget kollektivavtal", "inform_employed", 0.9, [], TODAY))
