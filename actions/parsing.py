@@ -1309,10 +1309,20 @@ def _skippable_told(a: Answer) -> dict[str, Any]:
     return told
 
 
+# Folded. "jag har inte varit föräldraledig", "aldrig sjukskriven": the leave named to say there was none.
+_LEAVE_DENIED = re.compile(r"\b(inte|aldrig|ej|ingen|inga|inget)\b( \w+){0,3}? (varit |haft |gjort )?"
+                           r"(foraldraledig\w*|sjukskriv\w*|sjukpenning|foraldrapenning|militar\w*|lumpen|"
+                           r"omstallningsstudiestod|ledig\w*)")
+
+
 def had_skippable(a: Answer) -> Result:
     result = _had_skippable_yes_no(a)
     if a.is_payload or result is None or isinstance(result, Filled) and result.slots["had_skippable"] is False:
         return result
+    if _LEAVE_DENIED.search(a.folded):
+        a = replace(a, text=_LEAVE_DENIED.sub(" ", a.folded))  # what is left may name another leave
+        if not _skippable_told(a):
+            return Filled({"had_skippable": False})
     # "ja, föräldraledig" or just "var sjukskriven en period": the kind is not asked again, nor
     # the period when told with it.
     told = _skippable_told(a)
@@ -1331,6 +1341,26 @@ def more_skippable(a: Answer) -> Result:
         return result
     say = told.pop("_say", None)
     return Filled({"more_skippable": True, "_next_told": told, **({"_say": say} if say else {})})
+
+
+_previous_support_yes_no = yes_no_slot("previous_support")
+# Folded. "jag har aldrig fått omställningsstöd", "jag fick rådgivning hos er 2024": told, not a yes or no.
+_SUPPORT = r"(stod\w*|omstallningsstod\w*|radgivning\w*|vagledning\w*|hjalp|yttrande\w*)"
+_SUPPORT_NEVER = re.compile(r"\b(aldrig|inte|ej|inget|ingen)\b( \w+){0,3}? " + _SUPPORT)
+_SUPPORT_HAD = re.compile(r"\b(fick|fatt|har haft|hade|haft)\b( \w+){0,2}? " + _SUPPORT)
+
+
+def previous_support(a: Answer) -> Result:
+    result = _previous_support_yes_no(a)
+    if a.is_payload or isinstance(result, Filled) or a.is_question:
+        return result
+    if _SUPPORT_NEVER.search(a.folded):
+        return Filled({"previous_support": False})
+    if _SUPPORT_HAD.search(a.folded):
+        # With its month ("i mars 2025") the decision's date is not asked again; a year alone is.
+        when = INTERPRETERS["previous_support_decision_date"](a)
+        return Filled({"previous_support": True, **(when.slots if isinstance(when, Filled) else {})})
+    return result
 
 
 # --- contact --------------------------------------------------------------------------------
@@ -1549,7 +1579,7 @@ INTERPRETERS: dict[str, Callable[[Answer], Result]] = {
     "skippable_start": date_slot("skippable_start", end=False, then_end="skippable_end"),
     "skippable_end": date_slot("skippable_end", end=True),
     "more_skippable": more_skippable,
-    "previous_support": yes_no_slot("previous_support"),
+    "previous_support": previous_support,
     "previous_support_decision_date": date_slot("previous_support_decision_date", end=False,
                                                 allow_unknown=True),
     "contact_name": contact_name,

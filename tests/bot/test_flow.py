@@ -1894,3 +1894,23 @@ def test_the_collective_agreement_in_the_opening_story_is_kept_and_said_back() -
         Answer("uppsagd pga arbetsbrist, firman har kollektivavtal tror jag", "inform_terminated", 0.9, [], TODAY))
     assert "collective_agreement" not in opening_slots(
         Answer("jobbar i Borås kommun, vi har inget kollektivavtal", "inform_employed", 0.9, [], TODAY))
+
+
+@pytest.mark.parametrize("slot, text, intent, expected", [
+    # Told in a sentence instead of a yes or a no (the classifier makes what it will of it).
+    ("previous_support", "jag har aldrig fått omställningsstöd", "check_eligibility", {"previous_support": False}),
+    ("previous_support", "jag fick stöd från er 2024", "faq", {"previous_support": True}),
+    # A leave named to say there was none is a no; another leave beside it is the one told.
+    ("had_skippable", "jag har inte varit föräldraledig", "nlu_fallback", {"had_skippable": False}),
+    ("had_skippable", "aldrig sjukskriven", "inform", {"had_skippable": False}),
+    ("had_skippable", "jag har inte varit föräldraledig men sjukskriven i våras", "inform_sick",
+     {"had_skippable": True, "skippable_type": "sickness_benefit"}),
+    ("had_skippable", "ja föräldraledig", "affirm", {"had_skippable": True, "skippable_type": "parental_benefit"}),
+])
+def test_earlier_support_and_leave_told_in_a_sentence(slot: str, text: str, intent: str,
+                                                       expected: dict[str, Any]) -> None:
+    assert INTERPRETERS[slot](Answer(text, intent, 0.9, [], TODAY)) == Filled(expected)
+
+
+def test_a_question_about_earlier_support_is_not_an_answer() -> None:
+    assert INTERPRETERS["previous_support"](Answer("har jag fått stöd förut?", "faq", 0.9, [], TODAY)) is None
