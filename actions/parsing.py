@@ -1033,7 +1033,14 @@ def collective_agreement(a: Answer) -> Result:
 
 
 
+# Folded. "jag äger inga aktier", "är inte vd", "bara vanlig anställd": none of the roles.
+_NO_ROLE = re.compile(r"\b(inte|ej|inga|ingen|inget|aldrig)\b( \w+){0,2}? (vd|verkstallande|ager|agare|delagare|aktier|"
+                      r"andelar|gift|sambo)|\b(bara|vanlig|vanligt) (en )?(vanlig )?(anstalld|arbetare|tjansteman|personal)\b")
+
+
 def role_exclusion(a: Answer) -> Result:
+    if not a.is_payload and _NO_ROLE.search(a.folded):
+        return Filled({"role_exclusion": "none"})
     value = choose(a, {"ceo": r"\bvd\b|verkstallande", "owner_third": r"ager|delagare|aktier",
                        "family_of_owner": r"gift|sambo|make|maka|partner|fru|man(nen)? ager",
                        "none": r"inget|ingen|nej|stammer inte"})
@@ -1116,12 +1123,25 @@ def next_employment_told(a: Answer) -> tuple[dict[str, Any], str]:
 _more_employments_yes_no = yes_no_slot("more_employments", allow_unknown=False)
 
 
+# Folded. "jag har bara haft ett jobb", "inga andra": a no; "hade ett extrajobb på helgerna också": a yes.
+_ONLY_ONE_JOB = re.compile(r"\b(bara|endast|enbart) (haft |hade |jobbat )?(ett|det|den|detta|denna|en) "
+                           r"(enda )?(jobb|jobbet|anstallning|anstallningen|arbetsgivare|arbetsgivaren|stalle|stallet)\b|"
+                           r"\binga (fler|andra)\b|\bingen (mer|fler|annan)\b|\bbara (dar|hos dem|det)\b")
+_ANOTHER_JOB = re.compile(r"\b(extrajobb\w*|sidojobb\w*|helgjobb\w*|timjobb\w*|deltidsjobb\w*|ett (till|annat) jobb|"
+                          r"en (till|annan) (anstallning|arbetsgivare))\b|\b(jobbade|jobbat|arbetade|arbetat) (ocksa|aven) (pa|hos)\b")
+
+
 def more_employments(a: Answer) -> Result:
     result = _more_employments_yes_no(a)
     said_no = isinstance(result, Filled) and result.slots["more_employments"] is False
     if a.is_payload or said_no or (result is None and a.is_question):
         return result
     told, say = next_employment_told(a)
+    if not told and not isinstance(result, Filled):
+        if _ONLY_ONE_JOB.search(a.folded):
+            return Filled({"more_employments": False})
+        if _ANOTHER_JOB.search(a.folded):
+            return Filled({"more_employments": True})
     if not told:
         return result
     # Told without a yes ("jobbade på Coop mars-maj 2025") is a yes too.
@@ -1223,6 +1243,12 @@ def date_slot(name: str, *, end: bool, allow_unknown: bool = False, then_end: st
             if months and re.search(r"\b(i|sedan|sen|under)\b", a.folded):
                 total = a.today.year * 12 + a.today.month - 1 - round(months)
                 return Filled({name: date(total // 12, total % 12 + 1, 1).isoformat()})
+        if parsed is None and then_end:
+            # "började där direkt efter gymnasiet 2003": the one year in a sentence the parser gives up
+            # on, for a start (a decision's date is asked more precisely).
+            years = re.findall(r"\b(?:19[5-9]\d|20[0-4]\d)\b", a.text)
+            if len(years) == 1 and int(years[0]) <= a.today.year and not re.search(r"\d", a.text.replace(years[0], "")):
+                return Filled({name: f"{years[0]}-01-01"})
         if parsed is None and end and yes_no(a, allow_unknown=False) is False \
                 and not re.search(r"\d|\bvet (inte|ej)\b|ingen aning|minns|kommer inte ihag", a.folded):
             # "När slutade anställningen?" – "nej": it has not ended.

@@ -1914,3 +1914,20 @@ def test_earlier_support_and_leave_told_in_a_sentence(slot: str, text: str, inte
 
 def test_a_question_about_earlier_support_is_not_an_answer() -> None:
     assert INTERPRETERS["previous_support"](Answer("har jag fått stöd förut?", "faq", 0.9, [], TODAY)) is None
+
+
+@pytest.mark.parametrize("slot, text, intent, expected", [
+    ("more_employments", "jag har bara haft ett jobb", "inform_employed", {"more_employments": False}),
+    ("more_employments", "inga andra", "correct", {"more_employments": False}),
+    ("more_employments", "jag hade ett extrajobb på helgerna också", "nlu_fallback", {"more_employments": True}),
+    # A role named to say it is not one's own is none of them.
+    ("role_exclusion", "jag äger inga aktier", "inform_self_employed", {"role_exclusion": "none"}),
+    ("role_exclusion", "jag är inte gift med ägaren", "out_of_scope", {"role_exclusion": "none"}),
+    ("role_exclusion", "jag är bara vanlig anställd", "inform_employed", {"role_exclusion": "none"}),
+    ("role_exclusion", "jag är vd", "inform", {"role_exclusion": "ceo"}),
+    ("role_exclusion", "jag äger 40 procent", "inform", {"role_exclusion": "owner_third"}),
+    # The one year in a sentence the date parser gives up on.
+    ("employment_start", "jag började där direkt efter gymnasiet 2003", "out_of_scope", {"employment_start": "2003-01-01"}),
+])
+def test_work_answers_told_in_a_sentence(slot: str, text: str, intent: str, expected: dict[str, Any]) -> None:
+    assert INTERPRETERS[slot](Answer(text, intent, 0.9, [], TODAY)) == Filled(expected)
