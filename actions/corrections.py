@@ -6,7 +6,7 @@ import re
 from typing import Any, Mapping
 
 from actions import flow
-from actions.parsing import INTERPRETERS, UNKNOWN, Answer, Filled, after_leading_no
+from actions.parsing import INTERPRETERS, UNKNOWN, Answer, Filled, after_leading_no, notice_given
 
 CHANGE_QUESTION = "Vad vill du ändra?"
 CHANGED = "Tack, det har jag ändrat."
@@ -27,7 +27,7 @@ TOPICS: list[tuple[str, str, tuple[str, ...]]] = [
     ("leave", r"ledig|foraldra|sjukskriv|militar|studiestod", ("had_skippable", "skippable_periods",
                                                              "more_skippable", *flow.SKIPPABLE_SLOTS)),
     ("support", r"tidigare stod|fatt stod|beslut", ("previous_support", "previous_support_decision_date")),
-    ("situation", r"situation|uppsagd|anstalld|egenforetag|vikariat|visstid|sjuk",
+    ("situation", r"situation|uppsagd|anstalld|egenforetag|vikariat|visstid|sjuk|besked|varsel|varslad",
      ("situation", "notice_pending", "termination_reason", "termination_initiated_by",
       "special_needs_illness")),
     ("goal", r"mal|yrke|utbildning|plan|steg|vill", ("forward_goal", "forward_next_step", "outward_options")),
@@ -78,6 +78,8 @@ def direct_correction(a: Answer) -> dict[str, Any] | None:
     """"nej, jag är 45" or "nej, ring 070-…" says the right value too: it is taken at once,
     rather than asking "Vad är det som inte stämmer?" and then the same question again."""
     rest = after_leading_no(a)
+    if a.slots.get("notice_pending") and notice_given(a.folded):
+        return {"notice_pending": None}  # "det blev fel, jag har redan fått beskedet"
     if _AGE_SAID.search(rest.folded):
         result = INTERPRETERS["age"](rest)
         if isinstance(result, Filled) and isinstance(result.slots.get("age"), int):

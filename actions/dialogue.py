@@ -160,7 +160,7 @@ class ActionCorrect(Action):
             domain: dict[str, Any]) -> list[EventType]:
         message = tracker.latest_message or {}
         answer = Answer(text=message.get("text") or "", intent="correct",
-                        entities=list(message.get("entities") or []))
+                        entities=list(message.get("entities") or []), slots=dict(tracker.slots))
         if tracker.get_slot("case_reference"):
             dispatcher.utter_message(text=(
                 "Ditt ärende är redan skickat. Berätta för rådgivaren vad som ska ändras när hen "
@@ -233,7 +233,7 @@ class ValidateChangeForm(Action):
             domain: dict[str, Any]) -> list[EventType]:
         message = tracker.latest_message or {}
         answer = Answer(text=message.get("text") or "", intent=(message.get("intent") or {}).get("name"),
-                        entities=list(message.get("entities") or []))
+                        entities=list(message.get("entities") or []), slots=dict(tracker.slots))
         if tracker.get_slot("requested_slot") != "change_topic":
             return []  # just activated: the question comes
         changed = direct_correction(answer)

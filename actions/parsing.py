@@ -340,8 +340,13 @@ _NOTICE_COMING = re.compile(r"\b(ska|kommer att|kommer|tanker|haller pa att|har 
                             r"\bsags upp\b|\bblir uppsagd\b|\bsager (de|dom|\w+) upp mig\b|\b(de|dom) sager upp mig\b")
 
 
+def notice_given(folded: str) -> bool:
+    """"har fått beskedet", "är redan uppsagd": the notice has come."""
+    return bool(_NOTICE_GIVEN.search(folded) or re.search(r"\bredan (uppsagd|fatt (det|beskedet|besked))\b", folded))
+
+
 def notice_pending(folded: str) -> str | None:
-    if _NOTICE_GIVEN.search(folded):
+    if notice_given(folded):
         return None
     if _NOTICE_COMING.search(folded):
         return "coming"

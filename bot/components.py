@@ -175,6 +175,31 @@ class RestartGuard(_Stateless):
         return messages
 
 
+# The words the bot itself asks for after saying back what it understood ("Skriv \"det blev fel\" om
+# det inte stämmer"), at the start of a message: "det blev fel, jag har redan fått beskedet".
+CORRECTION_CUE = re.compile(r"^\W*(?:(?:nej|nä|oj|ops|oops|hmm+|aj|hoppsan)\W+)?det blev (?:lite |visst |nog |nåt |något )?fel\b",
+                            re.IGNORECASE)
+
+
+@DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
+class CorrectionCue(_Stateless):
+    """A message that starts with "det blev fel" is `correct`, whatever else it says: the bot told
+    the person to write it, and what follows ("… jag är redan uppsagd") is the correction itself."""
+
+    def process_training_data(self, training_data: TrainingData) -> TrainingData:
+        return training_data
+
+    def process(self, messages: List[Message]) -> List[Message]:
+        for message in messages:
+            intent = message.get("intent") or {}
+            if intent.get("name") != "correct" and CORRECTION_CUE.search(message.get(TEXT) or ""):
+                correct = {"name": "correct", "confidence": max(float(intent.get("confidence") or 0.0), 0.9)}
+                ranking = [r for r in message.get("intent_ranking") or [] if r.get("name") != "correct"]
+                message.set("intent", correct, add_to_output=True)
+                message.set("intent_ranking", [correct, *ranking], add_to_output=True)
+        return messages
+
+
 # Every one of these starts the same questions outside a form (data/rules/core.yml), and the
 # opening message is read for what it says (actions/parsing.py opening_slots). Doubt among them
 # is no reason to ask "Menade du …?": "jag har en enskild firma och vill plugga" is both.

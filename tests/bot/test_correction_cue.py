@@ -1,0 +1,47 @@
+"""CorrectionCue (bot/components.py): "det blev fel, …", the words the bot asks for after saying
+back what it understood, is `correct` whatever the classifier made of the rest."""
+from __future__ import annotations
+
+import pytest
+from rasa.shared.nlu.constants import TEXT
+from rasa.shared.nlu.training_data.message import Message
+
+from actions.corrections import slots_to_correct
+from actions.parsing import Answer
+from bot.components import CorrectionCue
+
+
+def classified(text: str, intent: str, confidence: float = 0.6) -> Message:
+    message = Message(data={TEXT: text})
+    message.set("intent", {"name": intent, "confidence": confidence}, add_to_output=True)
+    message.set("intent_ranking", [{"name": intent, "confidence": confidence},
+                                   {"name": "correct", "confidence": 0.2}], add_to_output=True)
+    return message
+
+
+@pytest.mark.parametrize("text", ["det blev fel, jag har redan fått beskedet", "Det blev lite fel. jag är 45",
+                                  "nej det blev fel", "oj, det blev fel med åldern"])
+def test_the_bots_own_words_for_a_correction_are_a_correction(text: str) -> None:
+    [message] = CorrectionCue().process([classified(text, "inform_terminated")])
+    assert message.get("intent")["name"] == "correct" and message.get("intent")["confidence"] >= 0.9
+    ranking = [r["name"] for r in message.get("intent_ranking")]
+    assert ranking[0] == "correct" and ranking.count("correct") == 1
+
+
+@pytest.mark.parametrize("text", ["jag tror det blev fel i lönen från jobbet", "blev fel på bilen", "det blev bra"])
+def test_other_messages_keep_their_intent(text: str) -> None:
+    [message] = CorrectionCue().process([classified(text, "inform")])
+    assert message.get("intent")["name"] == "inform"
+
+
+def test_a_notice_already_given_asks_the_situation_again() -> None:
+    assert "notice_pending" in slots_to_correct(Answer("det blev fel, jag har redan fått beskedet", "correct"))
+
+
+def test_a_notice_already_given_is_changed_at_once_where_it_was_taken_as_coming() -> None:
+    from actions.corrections import direct_correction
+    text = "det blev fel, jag har redan fått beskedet"
+    assert direct_correction(Answer(text, "correct", slots={"situation": "terminated", "notice_pending": "coming"})) \
+        == {"notice_pending": None}
+    # Nothing pending: the situation is asked again instead.
+    assert direct_correction(Answer(text, "correct", slots={"situation": "employed"})) is None
