@@ -18,8 +18,9 @@ from actions import flow
 from actions.corrections import CHANGE_QUESTION, CHANGED, clear, direct_correction, redo_text, slots_to_correct
 from actions.faq_lookup import faq_for, selected_faq
 from actions.parsing import (GUIDANCE_SLOTS, INTERPRETERS, STUDY_GOAL, UNKNOWN_ALLOWED, Answer, Filled, Miss,
-                             Reply, answer_beside_question, category_from_story, kind_miss, opening_slots,
-                             options_question, question_beside, sector_from_story, strain_ack, wants_to_study_for)
+                             Reply, answer_beside_question, category_from_story, date_said, kind_miss,
+                             opening_slots, options_question, question_beside, sector_from_story, strain_ack,
+                             wants_to_study_for)
 
 NOT_FRESH = {"action_listen", "action_extract_slots"}
 # Questions answered with a story, and what else a story tells that later questions ask.
@@ -359,12 +360,11 @@ def opening_ack(s: dict[str, Any]) -> str | None:
 
 
 def since_sv(iso: str) -> str:
-    """'2012-01-01' → '2012', '2019-03-01' → 'mars 2019', else the day: as precise as it was said."""
-    from rules_bridge.texts_sv import MONTH_NAMES, date_sv
-    year, month, day = (int(p) for p in iso.split("-"))
-    if (month, day) == (1, 1):
-        return str(year)
-    return f"{MONTH_NAMES[month - 1]} {year}" if day == 1 else date_sv(iso)
+    """'2012-01-01' → '2012', '2019-03-01' → 'mars 2019', else the day: a stored start has lost its
+    precision, so it is read back from the day (the first of January or of a month)."""
+    value = date.fromisoformat(iso)
+    precision = "year" if (value.month, value.day) == (1, 1) else "month" if value.day == 1 else "day"
+    return date_said(value, precision)
 
 
 def inconsistency(s: dict[str, Any], filled: dict[str, Any], asked: str) -> str | None:

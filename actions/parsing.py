@@ -1088,15 +1088,17 @@ def _other_employer(text: str) -> str | None:
     return None
 
 
-def _period_sv(day: ParsedDate) -> str:
-    from rules_bridge.texts_sv import MONTH_NAMES
-    value = day.value
-    assert value is not None
-    if day.precision == "year":
+def date_said(value: date, precision: str) -> str:
+    """A date as precise as it was said: "2012", "mars 2019" or "5 mars 2019"."""
+    from rules_bridge.texts_sv import MONTH_NAMES, date_sv
+    if precision == "year":
         return str(value.year)
-    if day.precision == "day":
-        return f"{value.day} {MONTH_NAMES[value.month - 1]} {value.year}"
-    return f"{MONTH_NAMES[value.month - 1]} {value.year}"
+    return date_sv(value.isoformat()) if precision == "day" else f"{MONTH_NAMES[value.month - 1]} {value.year}"
+
+
+def _period_sv(day: ParsedDate) -> str:
+    assert day.value is not None
+    return date_said(day.value, day.precision)
 
 
 def next_employment_told(a: Answer) -> tuple[dict[str, Any], str]:
