@@ -1296,10 +1296,12 @@ def hours_per_week(a: Answer) -> Result:
         if re.search(r"deltid|varierade|olika", a.folded):
             return Miss("Ungefär hur många timmar i veckan i genomsnitt? Till exempel \"20\" eller \"50 %\".")
         return Miss("Skriv antal timmar i veckan, till exempel \"40\", \"heltid\", \"halvtid\" eller \"75 %\".")
-    if re.search(r"\bdagar?\b", a.folded) and not re.search(r"tim|\bh\b", a.folded):
+    if re.search(r"\b(dagar?|pass|arbetspass)\b", a.folded) and not re.search(r"tim|\bh\b", a.folded):
         # "3 dagar i veckan" is counted as full days: said, so it can be put right.
+        counted = "pass på 8 timmar" if re.search(r"\bpass\b", a.folded) else "hela dagar"
         return Filled({"employment_hours_per_week": value,
-                       "_say": f"Det blir ungefär {value:g} timmar i veckan, räknat med hela dagar."})
+                       "_say": f"Det blir ungefär {value:g} timmar i veckan, räknat med {counted}. "
+                               f"Skriv \"det blev fel\" om det inte stämmer."})
     return Filled({"employment_hours_per_week": value})
 
 
@@ -1309,6 +1311,12 @@ def monthly_income(a: Answer) -> Result:
     value = parse_money_sek(a.text)
     if value is None:
         return None if a.is_digression else Miss("Skriv ett belopp i kronor, till exempel \"28 000 kr\" eller \"28k\".")
+    if re.search(r"\b(om|per) (aret|ar)\b|\bpa ett ar\b|/ar\b|\barslon|\barsinkomst", a.folded) \
+            and not re.search(r"\bmanad|/man\b", a.folded):
+        # "200 000 om året": the question asks per month.
+        value = round(value / 12)
+        return Filled({"employment_monthly_income": value,
+                       "_say": f"Det blir ungefär {value:,} kr i månaden.".replace(",", " ")})
     return Filled({"employment_monthly_income": value})
 
 

@@ -387,8 +387,9 @@ def parse_hours_per_week(text: str) -> float | None:
         return FULL_TIME_HOURS / 2
     if re.search(r"\bkvartstid\b", folded):
         return FULL_TIME_HOURS / 4
-    # "3 dagar i veckan": a full-time day is a fifth of the week.
-    days = re.search(r"\b(\d(?:[.,]5)?) (?:dagar|dag) ?(?:i veckan|per vecka|/v\w*|i v\b|i veckorna)", folded)
+    # "3 dagar i veckan", "3 pass i veckan": a full-time day (or shift) is a fifth of the week.
+    days = re.search(r"\b(\d(?:[.,]5)?) (?:dagar|dag|pass|arbetspass) ?(?:i veckan|per vecka|/v\w*|i v\b|i veckorna)",
+                     folded)
     if days and 0 < _decimal(days.group(1)) <= 7:
         return round(_decimal(days.group(1)) * FULL_TIME_HOURS / 5, 2)
     # "mellan 20 och 30 timmar" as "20-30": the lower figure, as below.
@@ -413,6 +414,8 @@ _MONEY_RE = re.compile(
 def parse_money_sek(text: str) -> int | None:
     """Monthly income in whole kronor: '32 000 kr', '32000', '32 tusen', '32k', '32,5k'."""
     folded = fold(text).replace(":-", " kr")
+    # "mellan 10 och 20 tusen": the unit belongs to both; the lower figure is taken below.
+    folded = re.sub(r"(\d+(?:[.,]\d+)?)\s*(och|till|-|–)\s*(\d+(?:[.,]\d+)?)\s*(tusen|k|tkr)\b", r"\1 \4 \2 \3 \4", folded)
     # "32 tusen" before number words, so "tusen" is not read as a second number
     folded = re.sub(r"(\d+(?:[.,]\d+)?)\s*(?:tusen|k|tkr)\b",
                     lambda m: str(int(round(_decimal(m.group(1)) * 1000))), folded)

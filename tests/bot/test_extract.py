@@ -91,6 +91,7 @@ def test_ongoing_only_where_allowed() -> None:
     ("tjugo timmar", 20), ("38,25 tim", 38.25), ("ca 30 timmar i veckan", 30), ("16h", 16),
     ("30-35 timmar", 30), ("mellan 20 och 30 timmar", 20),
     ("3 dagar i veckan", 24), ("4 dagar/vecka", 32), ("2,5 dagar per vecka", 20),
+    ("3 pass i veckan", 24),  # a shift as a day, said back so it can be put right
 ])
 def test_hours(text: str, hours: float) -> None:
     assert parse_hours_per_week(text) == hours
@@ -104,6 +105,8 @@ def test_not_hours(text: str) -> None:
 @pytest.mark.parametrize("text, sek", [
     ("32 000 kr", 32000), ("32000", 32000), ("32 tusen", 32000), ("32k", 32000), ("32,5k", 32500),
     ("trettiotvåtusen", 32000), ("ca 28 000:-", 28000), ("25 000 kronor i månaden", 25000),
+    # A range: the lower figure, with the unit that belongs to both (it was 20 000 here).
+    ("mellan 10 och 20 tusen", 10000), ("10-15k", 10000),
 ])
 def test_money(text: str, sek: int) -> None:
     assert parse_money_sek(text) == sek

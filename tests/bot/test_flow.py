@@ -1931,3 +1931,16 @@ def test_a_question_about_earlier_support_is_not_an_answer() -> None:
 ])
 def test_work_answers_told_in_a_sentence(slot: str, text: str, intent: str, expected: dict[str, Any]) -> None:
     assert INTERPRETERS[slot](Answer(text, intent, 0.9, [], TODAY)) == Filled(expected)
+
+
+
+@pytest.mark.parametrize("text, monthly, say", [
+    ("200 000 om året", 16667, "Det blir ungefär 16 667 kr i månaden."),
+    ("årslön 240 000", 20000, "Det blir ungefär 20 000 kr i månaden."),
+    # Per month, whatever year is named: as said.
+    ("jag tjänar 18000 i månaden i år", 18000, None), ("18 000 förra året", 18000, None),
+])
+def test_a_yearly_income_is_asked_per_month(text: str, monthly: int, say: str | None) -> None:
+    result = INTERPRETERS["employment_monthly_income"](Answer(text, "inform", 0.9, [], TODAY))
+    assert isinstance(result, Filled) and result.slots["employment_monthly_income"] == monthly
+    assert result.slots.get("_say") == say
