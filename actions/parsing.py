@@ -1233,6 +1233,11 @@ def _date_in_clauses(text: str, today: date, end: bool) -> tuple[Any, Any]:
     return None, None
 
 
+# Folded. "maj 2024", "1 maj 2024" inside a longer sentence.
+_MONTH_YEAR = re.compile(r"\b(?:\d{1,2} )?(?:januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|"
+                         r"november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|okt|nov|dec)\.? (?:19|20)\d{2}\b")
+
+
 def date_slot(name: str, *, end: bool, allow_unknown: bool = False, then_end: str | None = None,
               hint: str = "Skriv till exempel \"mars 2024\" eller \"1 mars 2024\".") -> Callable[[Answer], Result]:
     def interpret(a: Answer) -> Result:
@@ -1250,6 +1255,11 @@ def date_slot(name: str, *, end: bool, allow_unknown: bool = False, then_end: st
             if months and re.search(r"\b(i|sedan|sen|under)\b", a.folded):
                 total = a.today.year * 12 + a.today.month - 1 - round(months)
                 return Filled({name: date(total // 12, total % 12 + 1, 1).isoformat()})
+        if parsed is None and then_end:
+            # "när dottern föddes i maj 2024": the one month and year in a sentence the parser gives up on.
+            spans = _MONTH_YEAR.findall(a.folded)
+            if len(spans) == 1:
+                parsed = parse_date(spans[0], a.today, end_of_period=end)
         if parsed is None and then_end:
             # "började där direkt efter gymnasiet 2003": the one year in a sentence the parser gives up
             # on, for a start (a decision's date is asked more precisely).

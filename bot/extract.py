@@ -156,6 +156,29 @@ _LAST_DAY_RE = re.compile(r"\b(?:den )?sista (?:dagen )?(?:i |av |pa )?(" + "|".
                           + r")\b(?: (\d{4}))?")
 
 
+# "till jul", "efter nyår", "julen 2024": the holidays as dates ("jul" with a number is July).
+_HOLIDAY_RE = re.compile(r"(?<!\d )\b(?:(?P<after>efter) )?(?:(?P<xmas>julen|julafton|jul)|"
+                         r"(?P<newyear>nyaret|nyarsafton|nyar|arsskiftet))\b(?: (?P<year>\d{4}))?(?! ?\d)")
+
+
+def _holiday_date(folded: str, today: date, end_of_period: bool) -> ParsedDate | None:
+    m = _HOLIDAY_RE.search(folded)
+    if not m or (m.group("xmas") == "jul" and not m.group("after") and re.search(r"\d", folded)):
+        return None  # "jul 2019", "1 jul": July
+    day = date(today.year, 12, 24 if m.group("xmas") else 31)
+    if m.group("year"):
+        day = day.replace(year=int(m.group("year")))
+    elif end_of_period and day < today:
+        day = day.replace(year=day.year + 1)      # an end still to come: this year's, or next
+    elif not end_of_period and day > today:
+        day = day.replace(year=day.year - 1)      # a start: the last one gone
+    if m.group("after"):
+        # "efter jul / nyår": the January after, as a month.
+        january = date(day.year + 1, 1, 31 if end_of_period else 1)
+        return ParsedDate(january, "month")
+    return ParsedDate(day, "day")
+
+
 def _season_date(word: str, year_text: str | None, today: date) -> date:
     month = _SEASONS[word]
     if year_text:
@@ -213,6 +236,9 @@ def parse_date(text: str, today: date, *, allow_ongoing: bool = False,
         return None
     folded = _LAST_DAY_RE.sub(lambda m: _last_day(m.group(1), m.group(2), today), folded)
     folded = _numeric_day_month(folded)
+    holiday = _holiday_date(folded, today, end_of_period)
+    if holiday:
+        return holiday
     part = _PART_OF_YEAR_RE.search(folded)
     if part:
         year = int(part.group(2).lstrip("-"))

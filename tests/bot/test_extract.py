@@ -196,3 +196,15 @@ def test_a_period_told_as_one(text: str, expected: tuple[str, str] | None) -> No
     assert period is not None
     start, end = period
     assert (start.iso(), "ongoing" if end.ongoing else end.iso()) == expected
+
+
+@pytest.mark.parametrize("text, end, expected", [
+    # The holidays as dates, the coming one for an end and the last one gone for a start.
+    ("till jul", True, "2026-12-24"), ("fram till julafton", True, "2026-12-24"), ("över nyår", True, "2026-12-31"),
+    ("efter nyår", True, "2027-01-31"), ("julen 2019", False, "2019-12-24"), ("efter jul 2025", False, "2026-01-01"),
+    # "jul" with a number is July, as before.
+    ("jul 2019", False, "2019-07-01"), ("1 jul 2019", False, "2019-07-01"),
+])
+def test_the_holidays_are_dates(text: str, end: bool, expected: str) -> None:
+    parsed = parse_date(text, date(2026, 11, 26), end_of_period=end)
+    assert parsed is not None and parsed.iso() == expected

@@ -1928,6 +1928,8 @@ def test_a_question_about_earlier_support_is_not_an_answer() -> None:
     ("role_exclusion", "jag äger 40 procent", "inform", {"role_exclusion": "owner_third"}),
     # The one year in a sentence the date parser gives up on.
     ("employment_start", "jag började där direkt efter gymnasiet 2003", "out_of_scope", {"employment_start": "2003-01-01"}),
+    ("skippable_start", "när dottern föddes i maj 2024", "inform", {"skippable_start": "2024-05-01"}),
+    ("employment_start", "började där när jag flyttade hit i aug 2015", "inform", {"employment_start": "2015-08-01"}),
 ])
 def test_work_answers_told_in_a_sentence(slot: str, text: str, intent: str, expected: dict[str, Any]) -> None:
     assert INTERPRETERS[slot](Answer(text, intent, 0.9, [], TODAY)) == Filled(expected)
