@@ -6,7 +6,7 @@ import re
 from typing import Any, Mapping
 
 from actions import flow
-from actions.parsing import INTERPRETERS, UNKNOWN, Answer, Filled, after_leading_no, notice_given
+from actions.parsing import INTERPRETERS, UNKNOWN, Answer, Filled, after_leading_no, agreement_told, notice_given
 
 CHANGE_QUESTION = "Vad vill du ändra?"
 CHANGED = "Tack, det har jag ändrat."
@@ -89,6 +89,9 @@ def direct_correction(a: Answer) -> dict[str, Any] | None:
         result = INTERPRETERS["worker_category"](Answer(said.group(3), None, 0.0, [], a.today))
         if isinstance(result, Filled) and result.slots["worker_category"] != UNKNOWN:
             return {"worker_category": result.slots["worker_category"]}
+    agreement = INTERPRETERS["collective_agreement"](rest) if agreement_told(rest) is not None else None
+    if isinstance(agreement, Filled):  # "nej, vi har inget kollektivavtal"
+        return {"collective_agreement": agreement.slots["collective_agreement"]}
     result = INTERPRETERS["contact_method"](rest)  # filled only where an address or number is written
     if isinstance(result, Filled):
         return {k: v for k, v in result.slots.items() if not k.startswith("_")}

@@ -264,7 +264,7 @@ def _leading(words: str, then: str = "") -> re.Pattern[str]:
 
 
 _LEADING_YES = _leading(rf"jo|{_AGREE}", r"(\s*(det går bra|det gar bra|det är okej|det ar okej|gärna|garna|tack))?")
-_LEADING_NO = _leading(r"nej|nä|nix|fel|inte riktigt|nja")
+_LEADING_NO = _leading(r"nej|nä|nix|fel|inte riktigt|nja|det blev (?:lite )?fel")
 
 
 def after_leading_yes(a: Answer) -> Answer:
@@ -1008,7 +1008,8 @@ _AGREEMENT_DENIED = re.compile(r"\b(inget|ingen|inga|utan|saknar|saknade|inte|ej
 
 def agreement_told(a: Answer) -> bool | None:
     """True / False where a sentence says whether the employer has a collective agreement."""
-    if a.is_payload or a.is_question or not _AGREEMENT_WORD.search(a.folded) or _DONT_KNOW.search(a.folded):
+    if a.is_payload or a.is_question or not _AGREEMENT_WORD.search(a.folded) or _DONT_KNOW.search(a.folded) \
+            or re.search(r"\bfel\b|stammer inte|\bandra\b", a.folded):  # "kollektivavtalet är fel": the topic
         return None
     return not _AGREEMENT_DENIED.search(a.folded)
 

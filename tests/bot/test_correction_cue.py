@@ -45,3 +45,16 @@ def test_a_notice_already_given_is_changed_at_once_where_it_was_taken_as_coming(
         == {"notice_pending": None}
     # Nothing pending: the situation is asked again instead.
     assert direct_correction(Answer(text, "correct", slots={"situation": "employed"})) is None
+
+
+
+@pytest.mark.parametrize("text, changed", [
+    ("nej, vi har inget kollektivavtal", {"collective_agreement": "no"}),
+    ("det blev fel, de har kollektivavtal", {"collective_agreement": "yes"}),
+    ("det blev fel, jag är 45", {"age": 45}),
+    # The topic named, not the answer: asked again instead.
+    ("nej, kollektivavtalet är fel", None), ("det stämmer inte med kollektivavtalet", None), ("det blev fel", None),
+])
+def test_a_correction_that_says_the_right_answer_is_taken_at_once(text: str, changed: dict | None) -> None:
+    from actions.corrections import direct_correction
+    assert direct_correction(Answer(text, "correct", 0.9, slots={"employer_sector": "private"})) == changed
