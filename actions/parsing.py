@@ -224,14 +224,14 @@ def consent(a: Answer) -> Result:
     if value is None:
         # "jag har kört buss i 20 år och fått ont i ryggen. vad finns det för hjälp?" may be read as
         # off-topic as a whole; a story about one's own work is still a story, thanked for and kept.
-        off_topic_story = a.intent == "out_of_scope" and not a.is_payload and bool(opening_slots(a))
+        said = opening_slots(a) if not a.is_payload else {}
+        off_topic_story = a.intent == "out_of_scope" and bool(said)
         if a.is_digression and not off_topic_story:
             return None
         # People often tell their story before answering ("jag har blivit uppsagd från Volvo
         # efter 22 år"): keep what it says for the questions after consent, and ask again kindly.
         if about_someone_else(a):
             return Miss("", lead=SOMEONE_ELSE_SV, question=question_beside(a))
-        said = opening_slots(a)
         if said == {"guidance_mode": "check"} and a.is_question:
             # "hur ansöker jag om stödet?", "har jag rätt till stöd?": asked, not told.
             return Miss("", lead=CHECK_ASKED_SV, remember=said)
