@@ -443,6 +443,7 @@ def termination_reason(a: Answer) -> Result:
     value = choose(a, {"shortage_of_work": r"arbetsbrist|neddragning|drar (ner|ned)|konkurs|omorganis|overtalig|"
                                            + _JOB_TAKEN_AWAY + "|"
                                            r"inte finns (jobb|arbete)|lagg\w* (ner|ned)|\bla(de|des)? (ner|ned)\b|"
+                                           r"\blagts? (ner|ned)\b|"
                                            r"nedlagg|stanger|flytta\w* (till|utomlands|ut)\b|utomlands|"
                                            r"outsourc|varsel|varslad",
                        "illness": _ILLNESS,

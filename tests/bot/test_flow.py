@@ -1946,3 +1946,11 @@ def test_a_yearly_income_is_asked_per_month(text: str, monthly: int, say: str | 
     result = INTERPRETERS["employment_monthly_income"](Answer(text, "inform", 0.9, [], TODAY))
     assert isinstance(result, Filled) and result.slots["employment_monthly_income"] == monthly
     assert result.slots.get("_say") == say
+
+
+@pytest.mark.parametrize("text", ["de har lagt ner butiken jag jobbade i", "avdelningen har lagts ner"])
+def test_a_workplace_closed_down_is_a_redundancy(text: str) -> None:
+    expected = {"situation": "terminated", "termination_reason": "shortage_of_work",
+                "termination_initiated_by": "employer"}
+    assert INTERPRETERS["situation"](Answer(text, "inform_terminated", 0.9, [], TODAY)) == Filled(expected)
+    assert opening_slots(Answer(text, "inform_terminated", 0.9, [], TODAY)) == expected
