@@ -695,6 +695,11 @@ _NEXT_STEP = re.compile(r"^(?:jag )?(?:ska |vill |tanker |kan |borde |behover )?
                         r"anmala mig|googla|uppdatera)\b")
 
 
+# Folded. Starting a business of one's own.
+_OWN_BUSINESS = re.compile(r"\bstarta (eget|ett eget|en egen|nagot eget|foretag|firma|eget foretag)|"
+                           r"\b(eget|ett eget) foretag\b|\begen (firma|verksamhet)\b|\bbli egenforetagare\b")
+
+
 def forward_goal(a: Answer) -> Result:
     result = _forward_goal_choice(a)
     chosen = str(result.slots.get("forward_goal")) if isinstance(result, Filled) else ""
@@ -709,6 +714,14 @@ def forward_goal(a: Answer) -> Result:
         # asked again; "vill plugga till elektriker" asks which kind of studies.
         return Filled({"outward_options": named, "_say": f"Tack, jag skriver att du vill bli {named}.",
                        "asked_again": STUDY_GOAL if _STUDIES.search(a.folded) else True})
+    elif isinstance(result, Miss) and _OWN_BUSINESS.search(a.folded):
+        # "starta eget" is none of the choices, but one of rådgivning's aims (seed 001, 2): kept
+        # for the advisor, and the question asked again.
+        before = a.slots.get("outward_options")
+        before = None if before in (None, UNKNOWN, "vet inte än") or "starta eget" in str(before) else before
+        return Filled({"outward_options": f"{before}, starta eget företag" if before else "starta eget företag",
+                       "_say": "Tack, jag skriver att du funderar på att starta eget. Det kan rådgivaren hjälpa "
+                               "dig vidare med.", "asked_again": True})
     elif isinstance(result, Miss) and _NEXT_STEP.search(a.folded):
         # "kolla upp vad som krävs": a first step, the answer to the question after this one.
         return Filled({"forward_next_step": a.text.strip(), "asked_again": True,

@@ -1954,3 +1954,12 @@ def test_a_workplace_closed_down_is_a_redundancy(text: str) -> None:
                 "termination_initiated_by": "employer"}
     assert INTERPRETERS["situation"](Answer(text, "inform_terminated", 0.9, [], TODAY)) == Filled(expected)
     assert opening_slots(Answer(text, "inform_terminated", 0.9, [], TODAY)) == expected
+
+
+def test_starting_a_business_is_kept_for_the_advisor_and_the_goal_asked_again() -> None:
+    said = INTERPRETERS["forward_goal"](Answer("jag vill starta ett eget företag inom städ", "inform", 0.9, [], TODAY,
+                                               slots={"situation": "terminated", "outward_options": "lokalvårdare"}))
+    assert isinstance(said, Filled) and said.slots["outward_options"] == "lokalvårdare, starta eget företag"
+    assert said.slots["asked_again"] is True and "starta eget" in said.slots["_say"]
+    alone = INTERPRETERS["forward_goal"](Answer("starta eget", "inform", 0.9, [], TODAY, slots={"situation": "employed"}))
+    assert isinstance(alone, Filled) and alone.slots["outward_options"] == "starta eget företag"
