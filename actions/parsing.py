@@ -1023,8 +1023,9 @@ _AGREEMENT_DENIED = re.compile(r"\b(inget|ingen|inga|utan|saknar|saknade|inte|ej
 def agreement_told(a: Answer) -> bool | None:
     """True / False where a sentence says whether the employer has a collective agreement."""
     if a.is_payload or a.is_question or not _AGREEMENT_WORD.search(a.folded) or _DONT_KNOW.search(a.folded) \
-            or re.search(r"\bfel\b|stammer inte|\bandra\b", a.folded):  # "kollektivavtalet är fel": the topic
-        return None
+            or re.search(r"\bfel\b|stammer inte|\bandra\b", a.folded) \
+            or not re.search(r"\b(har|hade|finns|fanns|saknar|saknas|saknade|utan|inget|ingen|inga)\b", a.folded):
+        return None  # "kollektivavtalet (är fel)" names the topic; a statement has its verb
     return not _AGREEMENT_DENIED.search(a.folded)
 
 

@@ -54,6 +54,7 @@ def test_a_notice_already_given_is_changed_at_once_where_it_was_taken_as_coming(
     ("det blev fel, jag är 45", {"age": 45}),
     # The topic named, not the answer: asked again instead.
     ("nej, kollektivavtalet är fel", None), ("det stämmer inte med kollektivavtalet", None), ("det blev fel", None),
+    ("kollektivavtalet", None),  # the reply to "Vad vill du ändra?": the topic, asked again
 ])
 def test_a_correction_that_says_the_right_answer_is_taken_at_once(text: str, changed: dict | None) -> None:
     from actions.corrections import direct_correction
