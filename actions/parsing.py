@@ -427,8 +427,8 @@ def situation(a: Answer) -> Result:
         # "sjukskriven och uppsagd pga arbetsbrist": the reason stays arbetsbrist, and the illness
         # is asked about (förstärkt stöd does not hang on the reason, eligibility.md 2.6).
         slots["reduced_capacity"] = True
-    if value in ("terminated", "terminated_illness") and not a.is_payload and notice_pending(a.folded):
-        slots["notice_pending"] = notice_pending(a.folded)
+    if value in ("terminated", "terminated_illness") and not a.is_payload and (pending := notice_pending(a.folded)):
+        slots["notice_pending"] = pending
     if value == "terminated_illness":
         slots.update(termination_reason="illness", termination_initiated_by="employer",
                      reduced_capacity=True)

@@ -146,8 +146,8 @@ def reflection(slot: str, text: str, *, not_yet: bool = False) -> str | None:
                                               bare))
         if kind and _WANTING.search(fold(kind)) is None:
             return f"{kind[3].upper()}{kind[4:]} – {_AFTER_MIRROR[slot][0].lower()}{_AFTER_MIRROR[slot][1:]}"
-    if slot == "inward_who" and important(text):
-        matters, clause = important(text)
+    if slot == "inward_who" and (found := important(text)):
+        matters, clause = found
         said = mirror(text.replace(clause, "").strip(" ,")) if clause in text else said
         return f"{said}. {matters}" if said else f"{matters[4].upper()}{matters[5:]} Tack för att du berättar."
     if said is None and slot == "inward_wants" and _INWARD_WANTS_CALM.search(fold(text)):

@@ -3,26 +3,17 @@ back what it understood, is `correct` whatever the classifier made of the rest."
 from __future__ import annotations
 
 import pytest
-from rasa.shared.nlu.constants import TEXT
-from rasa.shared.nlu.training_data.message import Message
 
 from actions.corrections import slots_to_correct
 from actions.parsing import Answer
 from bot.components import CorrectionCue
-
-
-def classified(text: str, intent: str, confidence: float = 0.6) -> Message:
-    message = Message(data={TEXT: text})
-    message.set("intent", {"name": intent, "confidence": confidence}, add_to_output=True)
-    message.set("intent_ranking", [{"name": intent, "confidence": confidence},
-                                   {"name": "correct", "confidence": 0.2}], add_to_output=True)
-    return message
+from tests.support.nlu import classified
 
 
 @pytest.mark.parametrize("text", ["det blev fel, jag har redan fått beskedet", "Det blev lite fel. jag är 45",
                                   "nej det blev fel", "oj, det blev fel med åldern"])
 def test_the_bots_own_words_for_a_correction_are_a_correction(text: str) -> None:
-    [message] = CorrectionCue().process([classified(text, "inform_terminated")])
+    [message] = CorrectionCue().process([classified(text, "inform_terminated", 0.6, ("correct", 0.2))])
     assert message.get("intent")["name"] == "correct" and message.get("intent")["confidence"] >= 0.9
     ranking = [r["name"] for r in message.get("intent_ranking")]
     assert ranking[0] == "correct" and ranking.count("correct") == 1
@@ -30,7 +21,7 @@ def test_the_bots_own_words_for_a_correction_are_a_correction(text: str) -> None
 
 @pytest.mark.parametrize("text", ["jag tror det blev fel i lönen från jobbet", "blev fel på bilen", "det blev bra"])
 def test_other_messages_keep_their_intent(text: str) -> None:
-    [message] = CorrectionCue().process([classified(text, "inform")])
+    [message] = CorrectionCue().process([classified(text, "inform", 0.6, ("correct", 0.2))])
     assert message.get("intent")["name"] == "inform"
 
 

@@ -6,10 +6,9 @@ from pathlib import Path
 
 import pytest
 import yaml
-from rasa.shared.nlu.constants import TEXT
-from rasa.shared.nlu.training_data.message import Message
 
 from bot.components import RestartGuard, restart_allowed
+from tests.support.nlu import classified
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -30,14 +29,6 @@ def test_there_are_restart_examples_to_check() -> None:
 @pytest.mark.parametrize("example", restart_examples())
 def test_every_restart_example_has_a_word_of_starting_over(example: str) -> None:
     assert restart_allowed(example), example
-
-
-def classified(text: str, intent: str, confidence: float = 0.8) -> Message:
-    message = Message(data={TEXT: text})
-    message.set("intent", {"name": intent, "confidence": confidence}, add_to_output=True)
-    message.set("intent_ranking", [{"name": intent, "confidence": confidence},
-                                   {"name": "greet", "confidence": 0.1}], add_to_output=True)
-    return message
 
 
 @pytest.mark.parametrize("text", ["<script>alert('x')</script>", "'; DROP TABLE events;--",
