@@ -15,7 +15,7 @@ from typing import Any, Callable
 
 from babel import Locale
 
-from bot.extract import (ParsedDate, fold, parse_date, parse_duration_months, parse_hours_per_week,
+from bot.extract import (MONTH_WORDS, ParsedDate, fold, parse_date, parse_duration_months, parse_hours_per_week,
                          parse_money_sek, parse_period, word_number)
 
 from .flow import PUBLIC_SECTORS
@@ -297,9 +297,11 @@ _ILLNESS = r"sjuk|ohalsa|halsa|skada|utbrand|utmatt|" + _BODY_WORN
 _WARNED = r"\bvarsla(d|de|t|des)\b|\b(fatt|fick|har fatt) (ett )?varsel\b"
 # Folded. "nu ska dom säga upp mig", "jag sägs upp i mars": the employer's notice, said with a verb.
 # Not "jag vill säga upp mig" (a wish of one's own, asked as such).
+# Folded. "nu säger dom upp mig": the notice in the present tense, given now or about to be.
+_NOTICE_NOW = r"\bsager (de|dom|\w+) upp mig\b|\b(de|dom) sager upp mig\b"
 _NOTICE_VERB = (r"\b(de|dom|chefen|arbetsgivaren|foretaget|firman|kommunen|regionen|han|hon) "
                 r"(ska |kommer att |kommer |tanker |haller pa att |har bestamt att de ska )?saga upp mig\b|"
-                r"\bsag(a)?s upp\b|\bsagts upp\b|\bsager (de|dom|\w+) upp mig\b|\b(de|dom) sager upp mig\b")
+                r"\bsag(a)?s upp\b|\bsagts upp\b|" + _NOTICE_NOW)
 _SITUATION_WORDS = {
     "terminated_illness": r"uppsagd.*(sjuk|ohalsa|" + _BODY_WORN + r")|"
                           r"(sjuk|ohalsa|" + _BODY_WORN + r").*(uppsagd|saga upp mig|sags upp|sagas upp)",
@@ -333,16 +335,17 @@ _ONLY_WISHED = re.compile(r"\bvill (att )?(jag|man) (ska )?(sluta|slutar|saga up
 # Folded. A notice not given yet: coming ("nu ska dom säga upp mig", "jag sägs upp i mars") or
 # warned of (varsel); support for the terminated starts with the notice itself (eligibility.md 1).
 _NOTICE_GIVEN = re.compile(r"\b(har blivit|har fatt|blev|ar|var|fick|blivit) (uppsagd|sparken|beskedet|besked om uppsagning)|"
-                           r"\b(sa|sagt|sade) upp mig\b|\bsagts upp\b|\buppsagningstid")
+                           r"\b(sa|sagt|sade) upp mig\b|\bsagts upp\b|\buppsagningstid|"
+                           r"\bredan (uppsagd|fatt (det|beskedet|besked))\b")
 _NOTICE_COMING = re.compile(r"\b(ska|kommer att|kommer|tanker|haller pa att|har bestamt att de ska)"
                             r"( (de|dom|chefen|arbetsgivaren|foretaget|firman|kommunen|regionen|han|hon))?"
                             r"( nog| troligen| snart| nu)? (saga upp mig|sagas upp|bli uppsagd)\b|"
-                            r"\bsags upp\b|\bblir uppsagd\b|\bsager (de|dom|\w+) upp mig\b|\b(de|dom) sager upp mig\b")
+                            r"\bsags upp\b|\bblir uppsagd\b|" + _NOTICE_NOW)
 
 
 def notice_given(folded: str) -> bool:
     """"har fått beskedet", "är redan uppsagd": the notice has come."""
-    return bool(_NOTICE_GIVEN.search(folded) or re.search(r"\bredan (uppsagd|fatt (det|beskedet|besked))\b", folded))
+    return bool(_NOTICE_GIVEN.search(folded))
 
 
 def notice_pending(folded: str) -> str | None:
@@ -1250,8 +1253,7 @@ def _date_in_clauses(text: str, today: date, end: bool) -> tuple[Any, Any]:
 
 
 # Folded. "maj 2024", "1 maj 2024" inside a longer sentence.
-_MONTH_YEAR = re.compile(r"\b(?:\d{1,2} )?(?:januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|"
-                         r"november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|okt|nov|dec)\.? (?:19|20)\d{2}\b")
+_MONTH_YEAR = re.compile(r"\b(?:\d{1,2} )?(?:" + MONTH_WORDS + r")\.? (?:19|20)\d{2}\b")
 
 
 def date_slot(name: str, *, end: bool, allow_unknown: bool = False, then_end: str | None = None,

@@ -150,9 +150,11 @@ _MONTH_SPELLINGS = (("jan", "januari"), ("feb", "februari"), ("mar", "mars"), ("
                     ("jun", "juni"), ("jul", "juli"), ("aug", "augusti"), ("sep", "sept", "september"),
                     ("okt", "oktober"), ("nov", "november"), ("dec", "december"))
 _MONTH_NUMBER = {name: i for i, names in enumerate(_MONTH_SPELLINGS, start=1) for name in names}
+# Every spelling of a month, the longest first (for regexes here and in actions/parsing.py).
+MONTH_WORDS = "|".join(sorted(_MONTH_NUMBER, key=len, reverse=True))
 _MONTH_NAMES = tuple(names[-1] for names in _MONTH_SPELLINGS)
 # "sista oktober", "den sista dagen i mars 2025": the month's last day.
-_LAST_DAY_RE = re.compile(r"\b(?:den )?sista (?:dagen )?(?:i |av |pa )?(" + "|".join(sorted(_MONTH_NUMBER, key=len, reverse=True))
+_LAST_DAY_RE = re.compile(r"\b(?:den )?sista (?:dagen )?(?:i |av |pa )?(" + MONTH_WORDS
                           + r")\b(?: (\d{4}))?")
 
 
@@ -322,8 +324,7 @@ _REFOLD = {"ar": "år", "manader": "månader", "manad": "månad", "veckor": "vec
 # --- periods --------------------------------------------------------------------------------
 # Folded. "från januari 2023 till juni 2025", "mars-maj 2025", "2012-2019", "mellan maj och
 # augusti 2024", "juni 2024 till nu": a start and an end told together, inside a longer answer.
-_PERIOD_MONTHS = "|".join(sorted(_MONTH_NUMBER, key=len, reverse=True))
-_PERIOD_DATE = (r"(?:\d{1,2} )?(?:" + _PERIOD_MONTHS + r")\.?(?: \d{4})?(?![a-z])|"
+_PERIOD_DATE = (r"(?:\d{1,2} )?(?:" + MONTH_WORDS + r")\.?(?: \d{4})?(?![a-z])|"
                 r"\d{4}-\d{2}-\d{2}\b|(?<!\d)\d{4}(?!\d|-\d{2}-)")
 _PERIOD_RE = re.compile(
     r"(?:\bmellan (?P<a1>" + _PERIOD_DATE + r") och (?P<b1>" + _PERIOD_DATE + r"))|"
@@ -333,7 +334,7 @@ _PERIOD_YEAR_RE = re.compile(r"\b(\d{4})$")
 
 
 def _month_of(text: str) -> int | None:
-    m = re.search(r"\b(" + _PERIOD_MONTHS + r")\b", text)
+    m = re.search(r"\b(" + MONTH_WORDS + r")\b", text)
     return _MONTH_NUMBER[m.group(1)] if m else None
 
 
@@ -471,10 +472,9 @@ from bot.personnummer import MASK, contains_personnummer, looks_like_personnumme
 # --- entities for the NLU pipeline ----------------------------------------------------------
 # Only spans with an unambiguous unit become entities ("45 år" is an age, not hours); the form
 # validation reads bare numbers in the context of the question it asked.
-_MONTHS = "|".join(sorted(_MONTH_NUMBER, key=len, reverse=True))
 _DATE_SPAN_RE = re.compile(
     r"\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}/\d{1,2}(?:[ -]\d{2,4})?\b|"
-    r"\b(?:\d{1,2}(?::[ae])? )?(?:" + _MONTHS + r")\.?(?: \d{4}\b| -?\d{2}\b)?(?![a-z])|"
+    r"\b(?:\d{1,2}(?::[ae])? )?(?:" + MONTH_WORDS + r")\.?(?: \d{4}\b| -?\d{2}\b)?(?![a-z])|"
     r"\b(?:i |under )?(?:varas|somras|hostas|vintras|varen|sommaren|hosten|vintern)(?: \d{4})?\b|"
     r"\bfor \w+ (?:ar|manader|manad|veckor) sedan\b|\bi fjol\b|\bforra aret\b")
 _HOURS_SPAN_RE = re.compile(
