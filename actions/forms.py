@@ -17,10 +17,10 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions import flow
 from actions.corrections import CHANGE_QUESTION, CHANGED, clear, direct_correction, redo_text, slots_to_correct
 from actions.faq_lookup import faq_for, selected_faq
-from actions.parsing import (GUIDANCE_SLOTS, INTERPRETERS, STUDY_GOAL, UNKNOWN_ALLOWED, Answer, Filled, Miss,
-                             Reply, answer_beside_question, category_from_story, date_said, kind_miss,
-                             opening_slots, options_question, question_beside, sector_from_story, strain_ack,
-                             wants_to_study_for)
+from actions.parsing import (GUIDANCE_SLOTS, HOURLY_NOTE, INTERPRETERS, STUDY_GOAL, UNKNOWN_ALLOWED, Answer,
+                             Filled, Miss, Reply, answer_beside_question, category_from_story, date_said, hourly_ended,
+                             kind_miss, opening_slots, options_question, question_beside, sector_from_story,
+                             strain_ack, wants_to_study_for)
 
 NOT_FRESH = {"action_listen", "action_extract_slots"}
 # Questions answered with a story, and what else a story tells that later questions ask.
@@ -212,7 +212,12 @@ class FormValidation(Action):
                                                                            "stämmer.") if part)
                     strain = None
                     if asked == "consent":
-                        say, strain = opening_ack({**slots, **updates}), strain_ack(messages_so_far(tracker, today))
+                        told_before = messages_so_far(tracker, today)
+                        # Why "visstidsanställning" is said back to someone who told of hourly work.
+                        hourly = known.get("situation") == "fixed_term_ended" \
+                            and any(hourly_ended(m.folded) for m in told_before)
+                        say = opening_ack({**slots, **updates}, HOURLY_NOTE if hourly else None)
+                        strain = strain_ack(told_before)
                     if say:
                         dispatcher.utter_message(text=say, buttons=buttons)
                     if strain:
@@ -314,7 +319,7 @@ def situation_said(s: dict[str, Any]) -> str | None:
     return _SITUATION_SAID.get(situation or "")
 
 
-def opening_ack(s: dict[str, Any]) -> str | None:
+def opening_ack(s: dict[str, Any], note: str | None = None) -> str | None:
     """After consent, say what was taken from the opening message, so a misreading is seen
     (and "det blev fel" corrects it) rather than silently skipping the questions."""
     parts = []
@@ -356,7 +361,8 @@ def opening_ack(s: dict[str, Any]) -> str | None:
         parts.append("du vill se vilket stöd du kan få")  # why no career questions come next
     # "att A, att B och att C": a list, not a chain of "och att".
     told = " och att ".join(parts) if len(parts) < 3 else f"{', att '.join(parts[:-1])} och att {parts[-1]}"
-    return f"Tack! Jag har uppfattat att {told}. Skriv \"det blev fel\" om det inte stämmer."
+    return f"Tack! Jag har uppfattat att {told}.{' ' + note if note else ''} Skriv \"det blev fel\" om det inte " \
+           "stämmer."
 
 
 def since_sv(iso: str) -> str:

@@ -302,6 +302,25 @@ _NOTICE_NOW = r"\bsager (de|dom|\w+) upp mig\b|\b(de|dom) sager upp mig\b"
 _NOTICE_VERB = (r"\b(de|dom|chefen|arbetsgivaren|foretaget|firman|kommunen|regionen|han|hon) "
                 r"(ska |kommer att |kommer |tanker |haller pa att |har bestamt att de ska )?saga upp mig\b|"
                 r"\bsag(a)?s upp\b|\bsagts upp\b|" + _NOTICE_NOW)
+# Folded. "timanställd och får inga pass längre", "de har slutat ringa in mig": hourly work is a run
+# of short fixed terms, so no more shifts is a fixed term ending, not a notice (eligibility.md 2.2).
+_HOURLY = r"\b(tim|behovs)anstall\w*|\bintermittent\w*|\bpa timmar\b|\btimvikari\w*|\bextrapersonal\b"
+_NO_MORE_SHIFTS = re.compile(r"\b(inga|inte( fatt| fa| far| fick| haft)? (nagra|fler|nan)|noll) (fler )?(pass|timmar|"
+                             r"arbetspass|skift)\b|\b(slutat|slutade|slutar) (att )?(ringa|kalla|boka|schemalagga)\b|"
+                             r"\b(ringer|kallar|bokar) (de |dom |dem |chefen |nagon )?(inte|aldrig) (in )?(mig )?(langre|langer|mer|"
+                             r"nagot mer)\b|"
+                             r"\bpassen (har )?(tog|tagit|tar) slut\b|\bfar inte (jobba|komma) (mer|langre|tillbaka)\b")
+HOURLY_NOTE = ("En timanställning räknas oftast som en visstidsanställning, och när passen tar slut bedöms "
+               "stödet som när en visstidsanställning tar slut.")
+_HOURLY_SAY = HOURLY_NOTE + " Skriv \"det blev fel\" om du har fått en uppsägning."
+
+
+def hourly_ended(folded: str) -> bool:
+    """Hourly work whose shifts have stopped, with no notice or redundancy said beside it."""
+    return bool(re.search(_HOURLY, folded) and _NO_MORE_SHIFTS.search(folded)
+                and not re.search(r"uppsag|sagt upp|sa upp|arbetsbrist|varsel|varslad|sparken", folded))
+
+
 _SITUATION_WORDS = {
     "terminated_illness": r"uppsagd.*(sjuk|ohalsa|" + _BODY_WORN + r")|"
                           r"(sjuk|ohalsa|" + _BODY_WORN + r").*(uppsagd|saga upp mig|sags upp|sagas upp)",
@@ -388,6 +407,10 @@ def situation(a: Answer) -> Result:
             # Sick leave does not say whether the job is still there: utter_ask_situation asks
             # that, gently, once reduced_capacity is set.
             return Filled({"reduced_capacity": True})
+    if value is None and not a.is_payload and hourly_ended(a.folded):
+        return Filled({"situation": "fixed_term_ended", "termination_reason": "fixed_term_ended",
+                       "termination_initiated_by": "employer", "_say": _HOURLY_SAY}
+                      | ({"reduced_capacity": True} if a.intent == "inform_sick" else {}))
     if value is None and not ending and _OWN_NOTICE_WISHED.search(a.folded):
         return Filled({"situation": "employed", "_say": OWN_NOTICE_SAY})
     if value is None and not ending and _ONLY_WISHED.search(a.folded):
@@ -450,7 +473,7 @@ def termination_reason(a: Answer) -> Result:
                                            r"nedlagg|stanger|flytta\w* (till|utomlands|ut)\b|utomlands|"
                                            r"outsourc|varsel|varslad",
                        "illness": _ILLNESS,
-                       "fixed_term_ended": r"vikariat|visstid|tidsbegransad|kontrakt",
+                       "fixed_term_ended": r"vikariat|visstid|tidsbegransad|kontrakt|" + _HOURLY,
                        "own_resignation": r"(sa|sagt) upp mig sjalv|egen begaran|jag slutade|"
                                           r"sjalv sa upp|jag sa upp",
                        "other": r"annat"})
@@ -667,7 +690,7 @@ _forward_goal_choice = choice_slot("forward_goal", {
     "study_to_stay_in_sector": r"(plugga|studera|utbilda|lasa|vidareutbild).*(stanna|samma|kvar)",
     "new_job_other_sector": r"(annan|ny|byta) bransch|nytt yrke|byta yrke",
     "new_job_same_sector": r"samma bransch|liknande jobb|nytt jobb",
-    "stay_in_role": r"stanna|vara kvar|behalla",
+    "stay_in_role": r"stanna|vara kvar|behalla|(jobba|arbeta) kvar",
     "undecided": r"vet inte|osaker|inte bestamt|inte an|(veta|komma fram till|lista ut|hitta) (vad|vilket|vart)|"
                  r"ingen aning|fundera|klura",
 }, "Välj det alternativ som ligger närmast.", dont_know="undecided")
@@ -702,6 +725,17 @@ _NEXT_STEP = re.compile(r"^(?:jag )?(?:ska |vill |tanker |kan |borde |behover )?
 _OWN_BUSINESS = re.compile(r"\bstarta (eget|ett eget|en egen|nagot eget|foretag|firma|eget foretag)|"
                            r"\b(eget|ett eget) foretag\b|\begen (firma|verksamhet)\b|\bbli egenforetagare\b")
 
+# Folded. "gå i pension", "pensionera mig": none of the choices, and a plan the advisor should know.
+_PENSION = re.compile(r"\bga i pension|\bpensionera|\bta ut (min |mitt |tidig |tidigt )?pension|"
+                      r"\b(bli|vara|ar snart) pensionar")
+
+
+def _kept_with_options(a: Answer, plan: str) -> str:
+    """outward_options with a plan added ("starta eget företag", "gå i pension"), said once."""
+    before = a.slots.get("outward_options")
+    before = None if before in (None, UNKNOWN, "vet inte än") or plan in str(before) else before
+    return f"{before}, {plan}" if before else plan
+
 
 def forward_goal(a: Answer) -> Result:
     result = _forward_goal_choice(a)
@@ -720,11 +754,15 @@ def forward_goal(a: Answer) -> Result:
     elif isinstance(result, Miss) and _OWN_BUSINESS.search(a.folded):
         # "starta eget" is none of the choices, but one of rådgivning's aims (seed 001, 2): kept
         # for the advisor, and the question asked again.
-        before = a.slots.get("outward_options")
-        before = None if before in (None, UNKNOWN, "vet inte än") or "starta eget" in str(before) else before
-        return Filled({"outward_options": f"{before}, starta eget företag" if before else "starta eget företag",
+        return Filled({"outward_options": _kept_with_options(a, "starta eget företag"),
                        "_say": "Tack, jag skriver att du funderar på att starta eget. Det kan rådgivaren hjälpa "
                                "dig vidare med.", "asked_again": True})
+    elif isinstance(result, Miss) and _PENSION.search(a.folded):
+        # Retiring soon is a plan of its own; the years until then are what the choices are about.
+        return Filled({"outward_options": _kept_with_options(a, "gå i pension"),
+                       "_say": "Tack, jag skriver att du funderar på pensionen, så kan rådgivaren gå igenom det "
+                               "med dig. Tänk på tiden fram till dess när du väljer här.",
+                       "asked_again": True})
     elif isinstance(result, Miss) and _NEXT_STEP.search(a.folded):
         # "kolla upp vad som krävs": a first step, the answer to the question after this one.
         return Filled({"forward_next_step": a.text.strip(), "asked_again": True,
@@ -947,10 +985,24 @@ def sector_from_story(texts: list[str]) -> str | None:
     return next((said for said in map(_private_said, reversed(texts)) if said), None)
 
 
-employer_sector = choice_slot("employer_sector", {
+_sector_choice = choice_slot("employer_sector", {
     "municipality": r"kommun", "region": r"region|landsting", "state": r"stat|myndighet|verket\b",
     "other": r"forening|stiftelse|kyrk|ideell", "private": r"privat|\bab\b|foretag|bolag|firma|aktiebolag",
 }, "Skriv till exempel \"privat företag\", \"kommun\", \"region\" eller \"myndighet\".", dont_know=UNKNOWN)
+# Folded. A company form in the employer's name ("Lagerkompaniet AB", "Berg & Son HB").
+_COMPANY_FORM = re.compile(r"\b(ab|aktiebolag|hb|handelsbolag|kb|kommanditbolag)\b")
+
+
+def employer_sector(a: Answer) -> Result:
+    result = _sector_choice(a)
+    name = a.slots.get("employer_name") or ""
+    if isinstance(result, Filled) and result.slots["employer_sector"] == UNKNOWN and _COMPANY_FORM.search(fold(name)):
+        # "vet inte" for "Lagerkompaniet AB": most companies are private, and the name says it is
+        # one. Not read from the name before asking: a kommun or the state may own an AB.
+        return Filled({"employer_sector": "private",
+                       "_say": f"{name} är ett bolag, och de flesta bolag är privata företag, så jag skriver "
+                               f"privat. Skriv \"det blev fel\" om det ägs av en kommun, en region eller staten."})
+    return result
 
 _worker_category = choice_slot(
     "worker_category", {"white_collar": r"tjansteman|kontor|tjanste", "blue_collar": r"arbetare|kollektiv"},
@@ -1893,6 +1945,11 @@ def opening_slots(a: Answer) -> dict[str, Any]:
         if slots.get("situation") in ("terminated", "fixed_term_ended", "terminated_illness"):
             slots.update(opening_end(clause))
         started = started or opening_start(clause)
+    if hourly_ended(a.folded) and slots.get("situation") in (None, "employed", "terminated"):
+        # "timanställd på lagret, nu ringer de inte in mig": the two clauses together (see situation)
+        slots.pop("notice_pending", None)
+        slots.update(situation="fixed_term_ended", termination_reason="fixed_term_ended",
+                     termination_initiated_by="employer")
     if slots.get("situation") in ("employed", "terminated", "fixed_term_ended", "terminated_illness"):
         slots.update(started)  # "jobbat på lagret sen 2010, uppsagd i oktober": the clauses together
     if slots.get("collective_agreement") == "no" and slots.get("employer_sector") in PUBLIC_SECTORS:

@@ -219,6 +219,35 @@ def test_a_notice_said_with_a_verb(text: str, intent: str, expected: dict[str, A
     assert opening_slots(Answer(text, intent, 0.9, [], TODAY)) == expected
 
 
+_HOURLY_ENDED = {"situation": "fixed_term_ended", "termination_reason": "fixed_term_ended",
+                 "termination_initiated_by": "employer"}
+
+
+@pytest.mark.parametrize("text, intent, expected", [
+    # Hourly work is a run of short fixed terms: no more shifts is a fixed term ending, not a notice.
+    ("jag är timanställd och får inga pass längre", "inform_terminated", _HOURLY_ENDED),
+    ("jag har varit timanställd men de har slutat ringa in mig", "inform_fixed_term_ended", _HOURLY_ENDED),
+    ("jag var timanställd på ett lager, nu ringer de inte in mig längre", "inform_terminated", _HOURLY_ENDED),
+    ("behovsanställd i hemtjänsten men har inte fått några pass sen i somras", "inform_terminated", _HOURLY_ENDED),
+    # Still getting shifts, or a notice said: as said.
+    ("jag är timanställd i hemtjänsten", "inform_employed", {"situation": "employed"}),
+    ("timanställd och blev uppsagd pga arbetsbrist", "inform_terminated",
+     {"situation": "terminated", "termination_reason": "shortage_of_work", "termination_initiated_by": "employer"}),
+])
+def test_hourly_work_without_shifts_is_a_fixed_term_ending(text: str, intent: str,
+                                                          expected: dict[str, Any]) -> None:
+    result = INTERPRETERS["situation"](Answer(text, intent, 0.9, [], TODAY))
+    assert isinstance(result, Filled)
+    assert {k: v for k, v in result.slots.items() if not k.startswith("_")} == expected
+    assert ("timanställning" in result.slots.get("_say", "")) == (expected == _HOURLY_ENDED)
+    assert opening_slots(Answer(text, intent, 0.9, [], TODAY)) == expected
+
+
+def test_hourly_work_told_as_the_reason_is_a_fixed_term_ending() -> None:
+    result = INTERPRETERS["termination_reason"](Answer("jag var timanställd", "inform", 0.9, [], TODAY))
+    assert isinstance(result, Filled) and result.slots["termination_reason"] == "fixed_term_ended"
+
+
 @pytest.mark.parametrize("text, intent, expected", [
     # Illness beside another reason: the reason stays, and the illness is asked about, since
     # förstärkt stöd does not hang on the reason (eligibility.md 2.6).
@@ -1087,6 +1116,17 @@ def test_a_question_about_an_option_is_explained_not_taken_as_the_answer() -> No
     assert INTERPRETERS["employer_sector"](asks) is None  # the rules explain the question
     said = Answer("privat", "inform", 0.9, [], TODAY)
     assert INTERPRETERS["employer_sector"](said) == Filled({"employer_sector": "private"})
+
+
+@pytest.mark.parametrize("name, expected", [
+    ("Lagerkompaniet AB", "private"), ("Berg & Son HB", "private"),
+    ("Lagret", "unknown"), ("Abbe Bygg", "unknown"),  # no company form in the name: unknown stays
+])
+def test_not_knowing_the_kind_of_a_company_named_as_one(name: str, expected: str) -> None:
+    result = INTERPRETERS["employer_sector"](Answer("vet inte", "dont_know", 0.95, [], TODAY,
+                                                    slots={"employer_name": name}))
+    assert isinstance(result, Filled) and result.slots["employer_sector"] == expected
+    assert (name in result.slots.get("_say", "")) == (expected == "private")
 
 
 def _first_message(text: str, ranking: list[tuple[str, float]], slots: dict[str, Any] | None = None) -> Tracker:
@@ -1963,3 +2003,16 @@ def test_starting_a_business_is_kept_for_the_advisor_and_the_goal_asked_again() 
     assert said.slots["asked_again"] is True and "starta eget" in said.slots["_say"]
     alone = INTERPRETERS["forward_goal"](Answer("starta eget", "inform", 0.9, [], TODAY, slots={"situation": "employed"}))
     assert isinstance(alone, Filled) and alone.slots["outward_options"] == "starta eget företag"
+
+
+@pytest.mark.parametrize("text", ["gå i pension", "jag vill nog bara gå i pension om några år", "pensionera mig"])
+def test_retiring_at_the_goal_question_is_kept_and_the_question_asked_again(text: str) -> None:
+    said = INTERPRETERS["forward_goal"](Answer(text, "out_of_scope", 0.9, [], TODAY,
+                                               slots={"situation": "employed", "outward_options": "vet inte än"}))
+    assert isinstance(said, Filled) and said.slots["outward_options"] == "gå i pension"
+    assert said.slots["asked_again"] is True and "pensionen" in said.slots["_say"]
+
+
+def test_working_on_until_retirement_is_staying() -> None:
+    stay = INTERPRETERS["forward_goal"](Answer("jobba kvar till pensionen", "inform", 0.7, [], TODAY))
+    assert stay == Filled({"forward_goal": "stay_in_role"})
