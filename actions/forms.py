@@ -28,6 +28,7 @@ TELLING_SLOTS = {"situation", "termination_reason", "termination_initiated_by", 
 ALSO_TOLD = {"employer_name", "employer_sector", "employment_end", "age", "guidance_mode", "outward_options",
              "collective_agreement"}
 MISSES_BEFORE_BUTTONS = 2
+_CORRECT_HINT = "Skriv \"det blev fel\""
 HUMAN_BUTTON = {"title": "Prata med en rådgivare", "payload": "/request_human"}
 DONT_KNOW_BUTTON = {"title": "Vet inte", "payload": "/dont_know"}
 
@@ -205,11 +206,13 @@ class FormValidation(Action):
                         if found:
                             updates["worker_category"] = found[0]
                             said = "arbetare" if found[0] == "blue_collar" else "tjänsteman"
-                            from_story.append(f"Du har berättat att du jobbar som {found[1]}, så jag skriver att "
-                                              f"du är {said}.")
+                            from_story.append(f"Du har berättat {found[1]}, så jag skriver att du är {said}.")
                     if from_story:
-                        say = " ".join(part for part in (say, *from_story, "Skriv \"det blev fel\" om det inte "
-                                                                           "stämmer.") if part)
+                        # One "det blev fel" at the end, also where the answer's own say-back had one.
+                        head = say.split(_CORRECT_HINT, 1)[0].strip() if say else None
+                        several = bool(head) or len(from_story) > 1
+                        closing = f"{_CORRECT_HINT} om {'något' if several else 'det'} inte stämmer."
+                        say = " ".join(part for part in (head, *from_story, closing) if part)
                     strain = None
                     if asked == "consent":
                         told_before = messages_so_far(tracker, today)

@@ -1032,19 +1032,42 @@ _WORKS_AS = re.compile(r"\b(?:jobbar|jobbat|jobbade|arbetar|arbetat|arbetade|ans
                        r"\bjag (?:ar|e) (?:en )?([a-z-]+)")
 
 
+# Folded. "timanställd på ett lager", "jobbade i en butik": the workplace, where no occupation is
+# told. Not a company ("på ett byggföretag" says nothing of the person's own work there).
+_WORKS_AT = re.compile(r"\b(?:jobbar|jobbat|jobbade|arbetar|arbetat|arbetade|anstalld|timanstalld|behovsanstalld|"
+                       r"vikarierar|vikarierat) (?:pa|i) (?:ett |en )([a-z-]+)(?: ([a-z-]+))?")
+_COMPANY_WORD = re.compile(r"(foretag|firma|bolag|koncern|byra)$")
+
+
+def _category_of(word: str) -> str | None:
+    white = bool(_WHITE_WORK.fullmatch(word))
+    blue = bool(_BLUE_WORK.fullmatch(word)) and not _WHITE_HEAD.search(word)
+    return None if blue == white else "blue_collar" if blue else "white_collar"
+
+
 def category_from_story(texts: list[str]) -> tuple[str, str] | None:
-    """(worker_category, the occupation as folded) from an occupation told earlier, or None."""
-    for text in reversed(texts):  # the latest told wins
-        folded = fold(text)
+    """(worker_category, how it was told: "att du jobbar som undersköterska", "om ditt jobb på
+    ett lager") from an occupation, or else a workplace, told earlier; or None."""
+    told = [(text, fold(text)) for text in reversed(texts) if not _EARLIER.search(fold(text))]
+    for text, folded in told:  # the latest told wins
         for m in _WORKS_AS.finditer(folded):
             group = 1 if m.group(1) else 2
-            word = m.group(group)
-            white = bool(_WHITE_WORK.fullmatch(word))
-            blue = bool(_BLUE_WORK.fullmatch(word)) and not _WHITE_HEAD.search(word)
-            if blue != white and not _EARLIER.search(folded):
+            category = _category_of(m.group(group))
+            if category:
                 # As written ("undersköterska"), where folding kept the length (it does for å/ä/ö).
-                said = text[m.start(group):m.end(group)] if len(text) == len(folded) else word
-                return ("blue_collar" if blue else "white_collar"), said.lower()
+                said = text[m.start(group):m.end(group)] if len(text) == len(folded) else m.group(group)
+                return category, f"att du jobbar som {said.lower()}"
+    for text, folded in told:
+        for m in _WORKS_AT.finditer(folded):
+            # "på ett lager i …", "på ett stort lager": the noun is either word
+            for group in (1, 2):
+                word = m.group(group) or ""
+                category = None if _COMPANY_WORD.search(word) else _category_of(word)
+                if category:
+                    start = folded.index(" ", m.start()) + 1  # "på ett lager", as written
+                    end = m.end(group)
+                    said = text[start:end] if len(text) == len(folded) else folded[start:end]
+                    return category, f"om ditt jobb {said.lower()}"
     return None
 
 

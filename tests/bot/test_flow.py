@@ -533,10 +533,38 @@ def test_an_occupation_told_earlier_gives_the_worker_category() -> None:
     assert dispatcher.messages[0]["text"].startswith(
         "Du har berättat att du jobbar som undersköterska, så jag skriver att du är arbetare.")
     from actions.parsing import category_from_story
-    assert category_from_story(["jag är ekonom och uppsagd"]) == ("white_collar", "ekonom")
-    assert category_from_story(["jag är lagerchef"]) == ("white_collar", "lagerchef")
+    assert category_from_story(["jag är ekonom och uppsagd"]) == ("white_collar", "att du jobbar som ekonom")
+    assert category_from_story(["jag är lagerchef"]) == ("white_collar", "att du jobbar som lagerchef")
     assert category_from_story(["förut jobbade jag som kock"]) is None   # an earlier job
     assert category_from_story(["jag är 45"]) is None
+    # A workplace where no occupation is told; a company says nothing of one's own work.
+    assert category_from_story(["jag var timanställd på ett lager i tre år"]) == ("blue_collar",
+                                                                                 "om ditt jobb på ett lager")
+    assert category_from_story(["jobbade i en liten butik"]) == ("blue_collar", "om ditt jobb i en liten butik")
+    assert category_from_story(["jobbar på ett lager i Borås"]) == ("blue_collar", "om ditt jobb på ett lager")
+    assert category_from_story(["jobbar på ett kontor"]) == ("white_collar", "om ditt jobb på ett kontor")
+    assert category_from_story(["jobbar på ett byggföretag"]) is None
+    assert category_from_story(["jobbar som ekonom på ett lager"]) == ("white_collar", "att du jobbar som ekonom")
+
+
+def test_a_company_form_and_a_workplace_told_give_sector_and_category_with_one_hint() -> None:
+    events = [{"event": "user", "text": "jag var timanställd på ett lager men nu ringer de inte in mig längre",
+               "parse_data": {}},
+              {"event": "action", "name": "action_listen"},
+              {"event": "user", "text": "vet inte", "parse_data": {}},
+              {"event": "action", "name": "action_extract_slots"}]
+    slots = {**BASE, "employer_name": "Lagerkompaniet AB", "employer_sector": None, "worker_category": None,
+             "collective_agreement": None, "requested_slot": "employer_sector"}
+    tracker = Tracker("t", slots, {"text": "vet inte", "intent": {"name": "dont_know", "confidence": 0.95},
+                                   "entities": []},
+                      events, False, None, {"name": "work_form"}, "action_extract_slots")
+    dispatcher = CollectingDispatcher()
+    updates = {e["name"]: e["value"] for e in asyncio.run(ValidateWorkForm().run(dispatcher, tracker, {}))}
+    assert updates["employer_sector"] == "private" and updates["worker_category"] == "blue_collar"
+    text = dispatcher.messages[0]["text"]
+    assert text.startswith("Lagerkompaniet AB är ett bolag") and text.count("det blev fel") == 1
+    assert text.endswith("Du har berättat om ditt jobb på ett lager, så jag skriver att du är arbetare. "
+                         "Skriv \"det blev fel\" om något inte stämmer.")
 
 
 def test_a_company_told_in_the_story_gives_the_sector_when_the_employer_is_named() -> None:
@@ -557,7 +585,7 @@ def test_a_company_told_in_the_story_gives_the_sector_when_the_employer_is_named
     assert dispatcher.messages[0]["text"] == (
         "Du har berättat om ditt jobb på ett byggföretag, så jag skriver att arbetsgivaren är privat. "
         "Du har berättat att du jobbar som ekonomiassistent, så jag skriver att du är tjänsteman. "
-        "Skriv \"det blev fel\" om det inte stämmer.")
+        "Skriv \"det blev fel\" om något inte stämmer.")
     from actions.parsing import sector_from_story
     assert sector_from_story(["jobbar hos en liten firma"]) == "en liten firma"
     assert sector_from_story(["har jobbat inom privat sektor i 20 år"]) == "privat sektor"
