@@ -11,7 +11,7 @@ import calendar
 import re
 import unicodedata
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 import dateparser
 
@@ -181,6 +181,26 @@ def _holiday_date(folded: str, today: date, end_of_period: bool) -> ParsedDate |
     return ParsedDate(day, "day")
 
 
+# Folded. "i fredags" is the latest Friday gone, "förra fredagen" too; "på fredag", "nu på
+# fredag", "nästa fredag" the next one to come. dateparser reads none of them right.
+_WEEKDAYS = ("mandag", "tisdag", "onsdag", "torsdag", "fredag", "lordag", "sondag")
+_WEEKDAY_RE = re.compile(r"\b(?:(?P<past>i (?P<p>man|tis|ons|tors|fre|lor|son)dags)|"
+                         r"forra (?P<f>" + "|".join(_WEEKDAYS) + r")(?:en)?|"
+                         r"(?:nu |nasta |till |pa |nu pa |kommande )(?P<n>" + "|".join(_WEEKDAYS) + r")(?:en)?)\b")
+
+
+def _weekday_date(folded: str, today: date) -> ParsedDate | None:
+    m = _WEEKDAY_RE.search(folded)
+    if not m:
+        return None
+    if m.group("n"):
+        ahead = (_WEEKDAYS.index(m.group("n")) - today.weekday()) % 7 or 7
+        return ParsedDate(today + timedelta(days=ahead), "day")
+    name = m.group("f") or m.group("p") + "dag"
+    back = (today.weekday() - _WEEKDAYS.index(name)) % 7 or 7
+    return ParsedDate(today - timedelta(days=back), "day")
+
+
 def _season_date(word: str, year_text: str | None, today: date) -> date:
     month = _SEASONS[word]
     if year_text:
@@ -238,9 +258,9 @@ def parse_date(text: str, today: date, *, allow_ongoing: bool = False,
         return None
     folded = _LAST_DAY_RE.sub(lambda m: _last_day(m.group(1), m.group(2), today), folded)
     folded = _numeric_day_month(folded)
-    holiday = _holiday_date(folded, today, end_of_period)
-    if holiday:
-        return holiday
+    named_day = _holiday_date(folded, today, end_of_period) or _weekday_date(folded, today)
+    if named_day:
+        return named_day
     part = _PART_OF_YEAR_RE.search(folded)
     if part:
         year = int(part.group(2).lstrip("-"))
@@ -302,7 +322,9 @@ def parse_date(text: str, today: date, *, allow_ongoing: bool = False,
     if value.year < 1940 or value.year > today.year + 1:
         return None
     has_day = bool(re.search(r"\b\d{1,2}(?:[:e]|\s+[a-z]|[/.-]\d)|\d{4}-\d{2}-\d{2}", candidate))
-    if _RELATIVE_RE.search(folded) or "sedan" in candidate:
+    if re.search(r"\b(i ?gar|i ?forrgar|i ?dag)\b", folded):
+        precision = "day"  # "slutade i går": the day itself
+    elif _RELATIVE_RE.search(folded) or "sedan" in candidate:
         precision = "relative"
     elif has_day:
         precision = "day"

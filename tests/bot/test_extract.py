@@ -208,3 +208,18 @@ def test_a_period_told_as_one(text: str, expected: tuple[str, str] | None) -> No
 def test_the_holidays_are_dates(text: str, end: bool, expected: str) -> None:
     parsed = parse_date(text, date(2026, 11, 26), end_of_period=end)
     assert parsed is not None and parsed.iso() == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # Thursday 26 November 2026. "i fredags" is the latest Friday gone; "i torsdags" a week ago.
+    ("i fredags", "2026-11-20"), ("mitt vikariat tog slut i fredags", "2026-11-20"), ("i söndags", "2026-11-22"),
+    ("i onsdags", "2026-11-25"), ("i torsdags", "2026-11-19"), ("förra fredagen", "2026-11-20"),
+    # The next one to come.
+    ("på fredag", "2026-11-27"), ("nu på fredag", "2026-11-27"), ("nästa måndag", "2026-11-30"),
+    ("till torsdag", "2026-12-03"),
+    # The days next to today, as days.
+    ("i går", "2026-11-25"), ("i förrgår", "2026-11-24"),
+])
+def test_weekdays_and_days_next_to_today_are_days(text: str, expected: str) -> None:
+    parsed = parse_date(text, date(2026, 11, 26), end_of_period=True)
+    assert parsed is not None and parsed.iso() == expected and parsed.precision == "day"
