@@ -496,6 +496,11 @@ def termination_reason(a: Answer) -> Result:
         slots["termination_initiated_by"] = "employee"
     elif value in ("illness", "fixed_term_ended"):
         slots["termination_initiated_by"] = "employer"
+    elif value == "shortage_of_work" and not a.is_payload and not _EMPLOYEE_INITIATIVE.search(a.folded) \
+            and (a.slots.get("notice_pending") or _EMPLOYER_CUTS.search(a.folded)):
+        # "de drar ner på säljavdelningen", or a notice on its way: the employer's initiative,
+        # not asked again.
+        slots["termination_initiated_by"] = "employer"
     if value == "illness":
         slots["reduced_capacity"] = True
     return Filled(slots)
@@ -512,6 +517,10 @@ _EMPLOYER_INITIATIVE = re.compile(
     r"\b(blev|ar|var|har blivit) uppsagd|" + _WARNED + r"|\bsparken\b|"
     + _JOB_TAKEN_AWAY + "|"
     r"\b(lade|lagger|lagt|lagts) ner\b|nedlaggning|neddragning|omorganis|konkurs|arbetsbrist")
+# Folded. The employer cutting down, said with the employer as the subject.
+_EMPLOYER_CUTS = re.compile(r"\b(de|dom|arbetsgivaren|chefen|foretaget|firman|bolaget|ledningen|koncernen|agarna)"
+                            r"( \w+){0,2} (drar|drog|dragit|skar|skurit|sparar|sparade) (ner|ned|in)\b|"
+                            + _JOB_TAKEN_AWAY)
 _AGREEMENT = re.compile(r"avgangsavtal|avgangsvederlag|overenskommelse|\bkom overens\b|"
                         r"\b(ar|var|blev) overens\b")
 _EMPLOYER_PROPOSED = re.compile(r"\b(arbetsgivaren|chefen|foretaget|firman|bolaget|de|hr)\b"
@@ -1864,7 +1873,9 @@ def answer_beside_question(asked: str, a: Answer) -> Filled | None:
 
 # Said in passing before the questions ("är helt slut", "mår dåligt av stressen"): worth a word.
 _STRAIN = re.compile(r"\b(helt slut|slutkord|utbrand|utmattad|utmattning|orkar inte|stressad|stressen|"
-                     r"mar (sa |sa himla |jatte)?daligt|mar inte bra|sliten|nedstamd|angest)\b")
+                     r"mar (sa |sa himla |jatte|ratt |riktigt |valdigt |ganska |helt )?(daligt|skit|kass)|"
+                     r"mar inte (sa )?bra|mar piss|sliten|nedstamd|deppig|ledsen|angest|panik|grater|"
+                     r"kanner mig (vardelos|misslyckad|knackt|helt tom))\b")
 
 
 def strain_ack(answers: list[Answer]) -> str | None:

@@ -2044,3 +2044,26 @@ def test_retiring_at_the_goal_question_is_kept_and_the_question_asked_again(text
 def test_working_on_until_retirement_is_staying() -> None:
     stay = INTERPRETERS["forward_goal"](Answer("jobba kvar till pensionen", "inform", 0.7, [], TODAY))
     assert stay == Filled({"forward_goal": "stay_in_role"})
+
+
+@pytest.mark.parametrize("text, strained", [
+    ("hej jag mår rätt dåligt, fick veta igår att jag blir uppsagd", True),
+    ("mår skit just nu", True), ("känner mig värdelös efter beskedet", True), ("är ledsen och arg", True),
+    ("jag mår bra, vill bara se vad jag kan få", False), ("det gick dåligt för företaget", False),
+])
+def test_strain_said_in_other_words(text: str, strained: bool) -> None:
+    from actions.parsing import strain_ack
+    assert (strain_ack([Answer(text, "inform", 0.9, [], TODAY)]) is not None) == strained
+
+
+@pytest.mark.parametrize("text, slots, initiated_by", [
+    ("de drar ner på säljavdelningen", {}, "employer"),
+    ("arbetsbrist", {"notice_pending": "coming"}, "employer"),      # the notice on its way is the employer's
+    ("arbetsbrist", {}, None),                                       # asked: one may leave of one's own accord
+    ("arbetsbrist, men det var jag själv som ville gå", {"notice_pending": "warned"}, None),  # asked
+])
+def test_the_employers_initiative_told_with_the_reason(text: str, slots: dict[str, Any],
+                                                        initiated_by: str | None) -> None:
+    result = INTERPRETERS["termination_reason"](Answer(text, "inform", 0.9, [], TODAY, slots=slots))
+    assert isinstance(result, Filled) and result.slots["termination_reason"] == "shortage_of_work"
+    assert result.slots.get("termination_initiated_by") == initiated_by
