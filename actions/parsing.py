@@ -19,7 +19,7 @@ from bot.extract import (MONTH_WORDS, ParsedDate, fold, parse_date, parse_durati
                          parse_money_sek, parse_period, word_number)
 
 from .flow import PUBLIC_SECTORS
-from .reflect import reflection
+from .reflect import reflection, said_back, told_in_story
 
 UNKNOWN = "unknown"
 # An employer whose name the person does not know: the value reads right in the questions that
@@ -1667,6 +1667,10 @@ def free_text_slot(name: str) -> Callable[[Answer], Result]:
             value = result.slots["_value"]
             said = reflection(name, a.text, not_yet=a.intent == "dont_know")
             slots = {name: value, **({"_say": said} if said else {})}
+            if name == "inward_who" and not a.is_payload:
+                # "…, bra på att prata med folk. vill ha ett jobb där …": said back, and not asked again.
+                slots.update({slot: clause for slot, clause in told_in_story(a.text).items()
+                              if a.slots.get(slot) is None and said_back(clause, said)})
             age = own_age(a.folded) if name == "inward_who" and a.slots.get("age") is None else None
             if age and 16 <= age <= 80:
                 slots["age"] = age

@@ -92,6 +92,45 @@ _HEDGES = re.compile(r"\b(vet (inte|ej)|ingen aning|inte tankt pa|osaker|faktisk
                      r"alls|typ|kanske|ja|nej|nja|hmm+|mm+|asså|alltsa|arligt talat|jag|nagot|nat|pa det)\b")
 
 
+# "… i tolv år, bra på att prata med folk": a strength added after a comma, its "är" dropped.
+_COMMA_STRENGTH = re.compile(r",\s+(?=(?:bra|duktig|grym|van|noggrann|social|lugn|praktisk|strukturerad|kreativ)"
+                             r"\s+(?:på|pa|med|i)\b)", re.I)
+# A clause of the story that answers the next inward questions: what one is good at, what one wants.
+# At the clause's start or after its "och"/"men": "bra på att lyssna", "… och är bra på att lyssna".
+_STRENGTH_CLAUSE = re.compile(r"(?:^|\b(?:och|men)\s+)(?:jag\s+)?(?:är\s+|ar\s+)?(?:ganska\s+|rätt\s+|ratt\s+|"
+                              r"väldigt\s+|valdigt\s+)?(?P<what>(?:bra|duktig|grym)\s+(?:på|pa)\s+\S.*)$", re.I)
+_WANT_CLAUSE = re.compile(r"(?:^|\b(?:och|men|nu)\s+)(?:jag\s+)?(?P<what>(?:vill|skulle vilja|önskar|onskar|"
+                          r"drömmer om|drommer om)\s+(?:ha|jobba|arbeta|bli|hitta|göra|gora|syssla|plugga|studera|"
+                          r"hålla på|halla pa|ett|något|nåt|nagot|nat)\b.*)$", re.I)
+
+
+def _story_clauses(text: str) -> list[str]:
+    return [c.strip(" .!…") for c in re.split(r"(?<=[.!?])\s+|\n|,\s+", text.strip()) if c.strip(" .!…")]
+
+
+def told_in_story(text: str) -> dict[str, str]:
+    """The strengths and wants told in the answer to "Berätta om dig", as the person wrote them,
+    so that the questions that ask for them are not asked again: {"inward_skills": "bra på att
+    prata med folk", "inward_wants": "vill ha ett jobb där jag inte jagar siffror"}. A question,
+    a hedge ("vet inte vad jag vill") or a negation ("inte bra på något") tells neither."""
+    told: dict[str, str] = {}
+    for clause in _story_clauses(_FILLER.sub("", text)):
+        if "?" in clause or _UNSURE.search(fold(clause)) or _NEGATIVE_SELF.search(fold(clause)):
+            continue
+        strength, want = _STRENGTH_CLAUSE.search(clause), _WANT_CLAUSE.search(clause)
+        if "inward_skills" not in told and strength:
+            told["inward_skills"] = strength.group("what")
+        elif "inward_wants" not in told and want:
+            told["inward_wants"] = want.group("what")
+    return told
+
+
+def said_back(clause: str, said: str | None) -> bool:
+    """Whether a reflection says the clause back (in the second person): only what was said back
+    is taken as answered, so nothing is skipped that the person did not see was heard."""
+    return bool(said) and _SWAP_RE.sub(lambda m: _SWAP[m.group(1).lower()], clause) in str(said)
+
+
 def mirror(text: str) -> str | None:
     """The first sentence in the second person, or None when it is not a plain statement that
     begins with "jag" (after fillers such as "ja," or "hmm"), or is too long to say back."""
@@ -113,6 +152,8 @@ def mirror(text: str) -> str | None:
     sentence = re.sub(r"\s+o\s+", " och ", _TRAILING_HEDGE.sub("", sentence))
     if " och " not in sentence:
         sentence = _LAST_ITEM_VERB.sub(" och ", sentence)
+    if not re.match(r"jag (är|ar)\b", sentence, re.I):  # in "jag är noggrann, bra med folk" the "är" is there
+        sentence = _COMMA_STRENGTH.sub(" och är ", sentence, count=1)
     swapped = _SWAP_RE.sub(lambda m: _SWAP[m.group(1).lower()], sentence)
     return swapped[0].upper() + swapped[1:]
 
@@ -146,6 +187,11 @@ def reflection(slot: str, text: str, *, not_yet: bool = False) -> str | None:
                                               bare))
         if kind and _WANTING.search(fold(kind)) is None:
             return f"{kind[3].upper()}{kind[4:]} – {_AFTER_MIRROR[slot][0].lower()}{_AFTER_MIRROR[slot][1:]}"
+    wants = told_in_story(text).get("inward_wants") if slot == "inward_who" else None
+    if wants and said and wants not in text.split(".")[0] and (wanted := mirror(wants)):
+        # "…, bra på att prata med folk. vill ha ett jobb där …": the want said back too, since
+        # the question for it is not asked.
+        return f"{said}. Och {wanted[0].lower()}{wanted[1:]}. Tack för att du berättar."
     if slot == "inward_who" and (found := important(text)):
         matters, clause = found
         said = mirror(text.replace(clause, "").strip(" ,")) if clause in text else said

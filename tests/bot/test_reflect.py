@@ -130,3 +130,34 @@ def test_what_matters_now_is_said_back_with_the_story() -> None:
 def test_a_list_of_strengths_ending_in_a_verb_gets_its_och() -> None:
     assert reflection("inward_skills", "noggrann, snabb, bra med folk, kan lite om kemikalier") == \
         "Du är noggrann, snabb, bra med folk och kan lite om kemikalier – det tar du med dig, vart du än går."
+
+
+def test_strengths_and_wants_told_in_the_story_are_said_back_and_taken() -> None:
+    from actions.parsing import INTERPRETERS, Answer
+    story = ("har sålt annonser i tolv år, bra på att prata med folk och hålla deadlines. "
+             "vill ha ett jobb där jag inte jagar siffror hela tiden")
+    result = INTERPRETERS["inward_who"](Answer(story, "inform", 0.9))
+    assert result.slots["_say"] == (
+        "Du har sålt annonser i tolv år och är bra på att prata med folk och hålla deadlines. "
+        "Och du vill ha ett jobb där du inte jagar siffror hela tiden. Tack för att du berättar.")
+    assert result.slots["inward_skills"] == "bra på att prata med folk och hålla deadlines"
+    assert result.slots["inward_wants"] == "vill ha ett jobb där jag inte jagar siffror hela tiden"
+    # Told after "och": taken as well, and said back in the one sentence.
+    told = INTERPRETERS["inward_who"](Answer("jag är kock och vill jobba dagtid", "inform", 0.9))
+    assert told.slots["inward_wants"] == "vill jobba dagtid" and "inward_skills" not in told.slots
+    # Not said back (heavy words are not echoed): asked later as usual.
+    heavy = INTERPRETERS["inward_who"](Answer("jag är helt slut, bra på att lyssna", "inform", 0.9))
+    assert "inward_skills" not in heavy.slots
+    # Already answered: kept as answered.
+    again = INTERPRETERS["inward_who"](Answer("jag är kock och vill jobba dagtid", "inform", 0.9,
+                                              slots={"inward_wants": "jobba med mat"}))
+    assert "inward_wants" not in again.slots
+
+
+@pytest.mark.parametrize("text", [
+    "jag är 45, vet inte vad jag vill", "har kört truck i 10 år, inte bra på nåt annat",
+    "vill du veta vad jag är bra på?", "min chef säger att jag är bra på excel",
+])
+def test_a_hedge_a_negation_or_a_question_tells_no_strength_or_want(text: str) -> None:
+    from actions.reflect import told_in_story
+    assert told_in_story(text) == {}
