@@ -1479,7 +1479,19 @@ def had_skippable(a: Answer) -> Result:
     # "ja, föräldraledig" or just "var sjukskriven en period": the kind is not asked again, nor
     # the period when told with it.
     told = _skippable_told(a)
+    if told.get("skippable_type") == "transition_study_support" and "omstallningsstudie" not in a.folded:
+        # "pluggade på komvux": studies count only with omställningsstudiestöd, not with studiemedel.
+        return Miss("Svara ja om du hade omställningsstudiestöd, annars nej.",
+                    lead="Studier räknas bara bort om du hade omställningsstudiestöd från CSN, inte vanliga "
+                         "studiemedel.")
+    if not told and _UNEMPLOYMENT_PAY.search(a.folded):
+        return Miss("Svara ja om du också har varit föräldraledig, sjukskriven, gjort militärtjänst eller haft "
+                    "omställningsstudiestöd, annars nej.", lead="Tid med a-kassa räknas inte bort här.")
     return Filled({"had_skippable": True, **told}) if told else result
+
+
+# Folded. Unemployment pay: not among the kinds of time that count away (eligibility.md 2.5).
+_UNEMPLOYMENT_PAY = re.compile(r"\ba[- ]?kassa\w*|\barbetsloshetsersattning|\baktivitetsstod|\bvar arbetslos\b")
 
 
 _more_skippable_yes_no = yes_no_slot("more_skippable", allow_unknown=False)

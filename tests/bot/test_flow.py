@@ -2067,3 +2067,24 @@ def test_the_employers_initiative_told_with_the_reason(text: str, slots: dict[st
     result = INTERPRETERS["termination_reason"](Answer(text, "inform", 0.9, [], TODAY, slots=slots))
     assert isinstance(result, Filled) and result.slots["termination_reason"] == "shortage_of_work"
     assert result.slots.get("termination_initiated_by") == initiated_by
+
+
+@pytest.mark.parametrize("text, lead", [
+    # Studies count away only with omställningsstudiestöd (seed 001: överhoppningsbar tid).
+    ("jag pluggade på komvux 2025", "Studier räknas bara bort om du hade omställningsstudiestöd"),
+    ("hade a-kassa ett tag", "Tid med a-kassa räknas inte bort här."),
+    ("gick på akassa i 4 mån", "Tid med a-kassa räknas inte bort här."),
+])
+def test_time_that_does_not_count_away_is_explained_and_asked_again(text: str, lead: str) -> None:
+    result = INTERPRETERS["had_skippable"](Answer(text, "inform", 0.9, [], TODAY))
+    assert isinstance(result, Miss) and (result.lead or "").startswith(lead)
+
+
+def test_time_that_counts_away_told_beside_unemployment_is_taken() -> None:
+    result = INTERPRETERS["had_skippable"](Answer("var arbetslös ett halvår och sen föräldraledig", "inform", 0.9,
+                                                  [], TODAY))
+    assert result == Filled({"had_skippable": True, "skippable_type": "parental_benefit"})
+    studied = INTERPRETERS["had_skippable"](Answer("ja, jag hade omställningsstudiestöd", "affirm", 0.9, [], TODAY))
+    assert studied == Filled({"had_skippable": True, "skippable_type": "transition_study_support"})
+    assert INTERPRETERS["had_skippable"](Answer("nej, bara a-kassa", "deny", 0.9, [], TODAY)) == \
+        Filled({"had_skippable": False})
