@@ -8,6 +8,7 @@ Every interpreter gets an `Answer` (text, intent, entities, button value) and re
 """
 from __future__ import annotations
 
+import calendar
 import re
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
@@ -1340,6 +1341,10 @@ def _date_in_clauses(text: str, today: date, end: bool) -> tuple[Any, Any]:
 _MONTH_YEAR = re.compile(r"\b(?:\d{1,2} )?(?:" + MONTH_WORDS + r")\.? (?:19|20)\d{2}\b")
 
 
+# Folded. "sedan jag var 20", "från att jag var 19 år": a start said as one's age then.
+_AT_AGE = re.compile(r"\b(?:sedan|sen|nar|fran|fran att|fran det att) jag var (\d{2})\b")
+
+
 def date_slot(name: str, *, end: bool, allow_unknown: bool = False, then_end: str | None = None,
               hint: str = "Skriv till exempel \"mars 2024\" eller \"1 mars 2024\".") -> Callable[[Answer], Result]:
     def interpret(a: Answer) -> Result:
@@ -1347,6 +1352,16 @@ def date_slot(name: str, *, end: bool, allow_unknown: bool = False, then_end: st
             return Filled({name: "ongoing"})
         if a.intent == "dont_know" and allow_unknown:
             return Filled({name: UNKNOWN})
+        at_age = _AT_AGE.search(a.folded) if then_end else None
+        if at_age:
+            # "sedan jag var 20": the year from the age told earlier, said back as a year ("sen jag
+            # var 19 år" is not "19 years ago").
+            age, then = a.slots.get("age"), int(at_age.group(1))
+            if not isinstance(age, int) or not 14 <= then <= age:
+                return Miss("Skriv ungefär vilket år, till exempel \"2005\".")
+            year = a.today.year - (age - then)
+            return Filled({name: f"{year}-01-01", "_say": f"Då skriver jag att du började där omkring {year}. "
+                                                          f"Skriv \"det blev fel\" om det inte stämmer."})
         parsed = parse_date(a.text, a.today, allow_ongoing=end, end_of_period=end)
         ending = None
         if parsed is None:
@@ -1386,10 +1401,45 @@ def date_slot(name: str, *, end: bool, allow_unknown: bool = False, then_end: st
 _employment_end_date = date_slot("employment_end", end=True)
 
 
+# Folded. "3 månaders uppsägningstid från 1 november", "uppsägningstiden är sex månader".
+_NOTICE_PERIOD = re.compile(r"\b(?P<n1>\d{1,2}|\w+) (?:manaders|manads|man) uppsagningstid|"
+                            r"\buppsagningstid\w* (?:ar|blir|pa|var) (?:pa )?(?P<n2>\d{1,2}|\w+) (?:manad|manader)\b")
+_FROM_DAY = re.compile(r"\b(?:fran|fr o m|from|fom|med start|som borjar|som borjade|raknat fran)\s+(.+)$")
+
+
+def _end_of_notice(a: Answer) -> Result | None:
+    """The last day from a notice period told in months: counted from the day given, or from
+    today, and said back with what it was counted from."""
+    m = _NOTICE_PERIOD.search(a.folded)
+    months = None
+    if m:
+        said = m.group("n1") or m.group("n2")
+        months = int(said) if said.isdigit() else word_number(said)
+    if not months or months > 12:
+        return None
+    start_said = _FROM_DAY.search(a.folded)
+    start = parse_date(start_said.group(1), a.today) if start_said else None
+    first = start.value if start and start.value else a.today
+    if start and (a.today - first).days > 183 and not re.search(r"\d{4}", start_said.group(1)):
+        first = first.replace(year=first.year + 1)  # "från 15 december" said in November: the coming one
+    total = first.year * 12 + first.month - 1 + months
+    year, month = total // 12, total % 12 + 1
+    last = date(year, month, min(first.day, calendar.monthrange(year, month)[1])) - timedelta(days=1)
+    from rules_bridge.texts_sv import date_sv
+    counted = f"från {date_sv(first.isoformat())}" if start and start.value else "räknat från i dag"
+    return Filled({"employment_end": last.isoformat(),
+                   "_say": f"Då blir din sista dag ungefär {date_sv(last.isoformat())} "
+                           f"({'en månad' if months == 1 else f'{months} månader'} {counted}). "
+                           f"Skriv \"det blev fel\" om det inte stämmer."})
+
+
 def employment_end(a: Answer) -> Result:
     result = _employment_end_date(a)
     if isinstance(result, Filled) or a.is_payload:
         return result
+    notice = _end_of_notice(a)
+    if notice:
+        return notice
     if a.slots.get("situation") == "employed" and not a.slots.get("employments"):
         # Asked "Fortsätter din anställning tills vidare, eller vet du redan när den slutar?": a yes,
         # or no end known, is a job that goes on ("nej" answers the last part, as for any job).

@@ -2088,3 +2088,31 @@ def test_time_that_counts_away_told_beside_unemployment_is_taken() -> None:
     assert studied == Filled({"had_skippable": True, "skippable_type": "transition_study_support"})
     assert INTERPRETERS["had_skippable"](Answer("nej, bara a-kassa", "deny", 0.9, [], TODAY)) == \
         Filled({"had_skippable": False})
+
+
+@pytest.mark.parametrize("text, age, expected", [
+    ("jobbat där sedan jag var 20", 45, "2001-01-01"),
+    ("sen jag var 19 år", 40, "2005-01-01"),
+    ("sen jag var 19 år", None, None),      # no age known: the year is asked, not "19 years ago"
+    ("när jag var 30", 25, None),           # older than now: asked
+])
+def test_a_start_said_as_ones_age_then(text: str, age: int | None, expected: str | None) -> None:
+    result = INTERPRETERS["employment_start"](Answer(text, "inform", 0.9, [], date(2026, 11, 26),
+                                                     slots={"age": age} if age else {}))
+    if expected is None:
+        assert isinstance(result, Miss) and "vilket år" in result.hint
+    else:
+        assert isinstance(result, Filled) and result.slots["employment_start"] == expected
+        assert f"omkring {expected[:4]}" in result.slots["_say"]
+
+
+@pytest.mark.parametrize("text, expected, counted", [
+    ("har 3 månaders uppsägningstid från 1 november", "2027-01-31", "(3 månader från 1 november 2026)"),
+    ("uppsägningstiden är en månad från 15 december", "2027-01-14", "(en månad från 15 december 2026)"),
+    ("sex månaders uppsägningstid", "2027-05-25", "(6 månader räknat från i dag)"),
+    ("fick 2 månaders uppsägningstid från 1 mars 2026", "2026-04-30", "(2 månader från 1 mars 2026)"),
+])
+def test_the_last_day_from_a_notice_period_in_months(text: str, expected: str, counted: str) -> None:
+    result = INTERPRETERS["employment_end"](Answer(text, "inform", 0.9, [], date(2026, 11, 26)))
+    assert isinstance(result, Filled) and result.slots["employment_end"] == expected
+    assert counted in result.slots["_say"]
