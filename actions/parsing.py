@@ -1584,7 +1584,7 @@ _PHONE = re.compile(r"(\+46|0)[\d\s-]{6,14}\d")
 
 
 # The name is for the advisor's greeting, nothing more: someone who would rather not say need not.
-_NO_NAME = re.compile(r"\bvill inte (saga|uppge|ge|skriva|lamna)|\bhelst inte\b|\bhoppa over\b|"
+_NO_NAME = re.compile(r"\bvill (jag )?(helst )?inte (saga|uppge|ge|skriva|lamna)|\bhelst inte\b|\bhoppa over\b|"
                       r"\banonym|\bingen kommentar\b|\bskippa\b")
 _PERSON_LEAD = re.compile(r"^(hej,? )?(jag heter|mitt namn (är|ar)|namnet (är|ar)|jag (är|ar)|det (är|ar)|"
                         r"(du kan )?kalla mig|heter)\s+", re.I)
@@ -1617,6 +1617,9 @@ def contact_name(a: Answer) -> Result:
     if not (1 < len(text) <= 80) or re.search(r"[\d@<>{}]", text) or a.is_payload or tells_situation \
             or says_when:
         return Miss("Skriv ditt namn, till exempel \"Anna\".")
+    if text.islower():
+        # "kalle", "anna-karin": written for the advisor as names are, "Kalle", "Anna-Karin".
+        text = re.sub(r"(^|[\s-])(\w)", lambda m: m.group(1) + m.group(2).upper(), text)
     return Filled({"contact_name": text})
 
 
@@ -1634,23 +1637,34 @@ _CONTACT_WISH = re.compile(
     re.I)
 
 
+# Ways of writing an address that is not quite one: "anna(at)gmail.com", "anna@gmail,com".
+_AT_WRITTEN = re.compile(r"\s*[(\[]\s*at\s*[)\]]\s*|\s+snabel-?a\s+", re.I)
+_COMMA_IN_DOMAIN = re.compile(r"(@[\w-]+(?:\.[\w-]+)*),\s?(com|se|nu|net|org|eu)\b", re.I)
+
+
 def contact_method(a: Answer) -> Result:
-    email = _EMAIL.search(a.text)
-    phone = _PHONE.search(a.text)
+    written = _COMMA_IN_DOMAIN.sub(r"\1.\2", _AT_WRITTEN.sub("@", a.text))
+    email = _EMAIL.search(written)
+    phone = _PHONE.search(written)
     slots: dict[str, Any] = {}
-    rest = a.text
+    rest = written
     if email:
         slots["contact_email"] = email.group(0).lower()
         rest = rest.replace(email.group(0), " ")
     if phone and len(re.sub(r"\D", "", phone.group(0))) >= 8:
         slots["contact_phone"] = re.sub(r"[\s-]", "", phone.group(0))
         rest = rest.replace(phone.group(0), " ")
+    if email and email.group(0) not in a.text:
+        # Read from "(at)" or a comma: said back, so a wrong reading is seen.
+        slots["_say"] = f"Jag skriver {email.group(0).lower()}. Skriv \"det blev fel\" om det inte stämmer."
     if slots:
         slots["contact_method"] = "email" if email else "phone"
         if wish := _CONTACT_WISH.search(rest):
             slots["contact_wish"] = wish.group(0).strip()  # as said, for the advisor
             how = "inte" if (wish.group("lead") or "").lower() == "inte" else "helst"
-            slots["_say"] = f"Jag skriver till rådgivaren att du {how} vill bli kontaktad {wish.group('when').lower()}."
+            slots["_say"] = " ".join(filter(None, (
+                slots.get("_say"), f"Jag skriver till rådgivaren att du {how} vill bli kontaktad "
+                                   f"{wish.group('when').lower()}.")))
         return Filled(slots)
     if a.is_digression:
         return None
@@ -1704,6 +1718,8 @@ def municipality(a: Answer) -> Result:
                   r"nagonstans i|runt|gärna i|garna i|helst i|helst|i|pa|på)\s+", "",
                   a.text.strip(), flags=re.I)
     # "Gävle kommun" → "Gävle"; "Stockholms stad" keeps its ending rather than lose its s.
+    # "Mölndal men jobbar i Göteborg": the first place named.
+    text = re.split(r",|\s+(?:men|eller|och (?:jobbar|arbetar|bor))\s+", text, maxsplit=1)[0]
     text = re.sub(r"(?<!s)\s+(kommun|stad)$|\s+(med omnejd|eller (där|dar) omkring|(o|och) (runt|omkring))$", "",
                   text.strip(" .!"), flags=re.I).strip(" .!")
     if not (1 < len(text) <= 40) or re.search(r"[\d@<>{}/]", text):

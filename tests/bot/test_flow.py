@@ -2116,3 +2116,26 @@ def test_the_last_day_from_a_notice_period_in_months(text: str, expected: str, c
     result = INTERPRETERS["employment_end"](Answer(text, "inform", 0.9, [], date(2026, 11, 26)))
     assert isinstance(result, Filled) and result.slots["employment_end"] == expected
     assert counted in result.slots["_say"]
+
+
+@pytest.mark.parametrize("text, email, said_back", [
+    ("anna.svensson(at)gmail.com", "anna.svensson@gmail.com", True),
+    ("anna.svensson@gmail,com", "anna.svensson@gmail.com", True),
+    ("anna snabel-a telia.se", "anna@telia.se", True),
+    ("Anna@Telia.se", "anna@telia.se", False),                 # an address as written: not said back
+])
+def test_an_address_written_not_quite_as_one_is_read_and_said_back(text: str, email: str, said_back: bool) -> None:
+    result = INTERPRETERS["contact_method"](Answer(text, "inform", 0.9, [], TODAY))
+    assert isinstance(result, Filled) and result.slots["contact_email"] == email
+    assert (f"Jag skriver {email}." in result.slots.get("_say", "")) == said_back
+
+
+def test_names_and_places_as_the_advisor_reads_them() -> None:
+    name = INTERPRETERS["contact_name"]
+    assert name(Answer("jag heter kalle", "inform", 0.9, [], TODAY)) == Filled({"contact_name": "Kalle"})
+    assert name(Answer("anna-karin", "inform", 0.9, [], TODAY)) == Filled({"contact_name": "Anna-Karin"})
+    assert name(Answer("Maj-Britt", "inform", 0.9, [], TODAY)) == Filled({"contact_name": "Maj-Britt"})
+    refused = name(Answer("det vill jag inte säga", "inform", 0.9, [], TODAY))
+    assert isinstance(refused, Filled) and refused.slots["contact_name"] == "unknown"
+    place = INTERPRETERS["municipality"](Answer("bor i Mölndal men jobbar i Göteborg", "inform", 0.9, [], TODAY))
+    assert place == Filled({"municipality": "Mölndal"})
