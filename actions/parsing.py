@@ -632,6 +632,14 @@ def age(a: Answer) -> Result:
     if year and (yes or no):
         # The answer to "Har du fyllt år i år?" (utter_ask_age when asked_again is "birthday").
         return Filled({"age": a.today.year - int(year) - (0 if yes else 1)})
+    birthday = _BORN_ON.search(folded)
+    day = parse_date(birthday.group(1), a.today) if birthday else None
+    if day and day.precision == "day" and day.value and day.value < a.today:
+        # "född 3 maj 1962": the age from the day; the day itself is not kept (only what the
+        # advisor needs is collected).
+        years = a.today.year - day.value.year - ((a.today.month, a.today.day) < (day.value.month, day.value.day))
+        if 15 <= years <= 100:
+            return Filled({"age": years, "_say": f"Då är du {years} år."})
     born = _birth_year(folded, a.today)
     if born:
         folded = folded.replace(born[1], " ")
@@ -648,6 +656,10 @@ def age(a: Answer) -> Result:
         return Miss("", lead=f"Född {born[0]}, då är du {older - 1} eller {older} år.",
                     remember={"birth_year": born[0], "asked_again": "birthday"})
     candidates = [n for n in numbers if 15 <= n <= 100]
+    if len(candidates) == 1 and _BOUND.search(folded) and not a.is_digression:
+        # "över 60", "under 30": a bound, where the limits (65, and CSN's 27–63) may fall between.
+        return Miss("Skriv din ålder i hela år, till exempel \"45\".",
+                    lead="Skriv gärna exakt, för åldern avgör en del av stödet.")
     if len(candidates) == 1 and asks_about_an_age(a):
         return None if a.is_digression else Miss(
             "Stödet gäller fram till att du fyller 65 år. Skriv din egen ålder i hela år, till "
@@ -663,6 +675,10 @@ def age(a: Answer) -> Result:
     return Miss("Skriv din ålder i hela år, till exempel \"45\".")
 
 
+# Folded. "född 3 maj 1962", "född den 12/4 1970": a birth date, day and all.
+_BORN_ON = re.compile(r"\bfodd (?:den |pa )?(\d{1,2}(?:[:e]|:a)? ?(?:[a-z]+|/\d{1,2})[ -]?(?:19|20)?\d{2})\b")
+# Folded. "över 60", "under 30": not an age, a bound.
+_BOUND = re.compile(r"\b(over|under|mer an|mindre an|fler an)\s+\d{2}\b")
 _TURNS = re.compile(r"\b(fyller|ska fylla|snart|nastan|blir|fyll(er)? snart)\s+(\d{2}|\w+)\b")
 
 

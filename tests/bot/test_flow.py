@@ -2139,3 +2139,15 @@ def test_names_and_places_as_the_advisor_reads_them() -> None:
     assert isinstance(refused, Filled) and refused.slots["contact_name"] == "unknown"
     place = INTERPRETERS["municipality"](Answer("bor i Mölndal men jobbar i Göteborg", "inform", 0.9, [], TODAY))
     assert place == Filled({"municipality": "Mölndal"})
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("född 3 maj 1962", 64), ("född 30 december 1962", 63), ("född 12/4 1970", 56),
+    ("över 60", None), ("under 30 iaf", None),      # a bound: the exact age is asked
+])
+def test_an_age_from_a_birth_date_or_asked_exactly_for_a_bound(text: str, expected: int | None) -> None:
+    result = INTERPRETERS["age"](Answer(text, "inform", 0.9, [], date(2026, 11, 26)))
+    if expected is None:
+        assert isinstance(result, Miss) and "exakt" in (result.lead or "")
+    else:
+        assert result == Filled({"age": expected, "_say": f"Då är du {expected} år."})
