@@ -1163,9 +1163,69 @@ _NO_ROLE = re.compile(r"\b(inte|ej|inga|ingen|inget|aldrig)\b( \w+){0,2}? (vd|ve
                       r"andelar|gift|sambo)|\b(bara|vanlig|vanligt) (en )?(vanlig )?(anstalld|arbetare|tjansteman|personal)\b")
 
 
+# asked_again after an owner who did not say how much (seed 001, 5.1 p. 4 b): the family's share
+# together is asked as yes/no (utter_ask_role_exclusion's variant).
+FAMILY_SHARE = "family_share"
+# Folded. The person owns: "jag äger 10 procent", "är delägare", "vi äger firman", "har aktier".
+_OWN_SHARE = re.compile(r"\b(jag|vi|jag och (min |mina )?\w+) (ager|agde|har agt)\b|\bdelagare\b|\bmina (\w+ )?aktier\b|"
+                        r"(^|\bjag |\bvi )(har|ager|agde|hade) (\w+ ){0,2}aktier\b|"
+                        r"(^|\bjag )(ar|var) (en |ensam |med)?agare\b")
+# Folded. Someone else of the family owns: "min man äger firman", "pappa äger företaget".
+_SPOUSE_WORDS = r"man|mannen|fru|frun|hustru|make|maka|sambo|partner|flickvan|pojkvan"
+_KIN_WORDS = r"pappa|far|farsan|mamma|mor|morsan|foraldrar|son|sonen|dotter|dottern|barn|bror|brorsan|syster|svarfar|svarmor"
+_FAMILY_OWNS = re.compile(r"\b(?:min |mina |var |vart )?(?P<who>" + _SPOUSE_WORDS + "|" + _KIN_WORDS + r")\b"
+                          r"(?: \w+)? (?:ager|agde|ar agare|var agare|driver|har (?:\w+ )?aktier)\b")
+_SHARE_WORDS = {"halften": 50.0, "en tredjedel": 100 / 3, "en tredje del": 100 / 3, "en fjardedel": 25.0,
+                "en femtedel": 20.0, "allt": 100.0, "hela": 100.0, "alla aktier": 100.0, "ensam": 100.0}
+
+
+def _own_share(folded: str) -> float | None:
+    """The share of the company the person says they own, in per cent, or None when not said."""
+    m = re.search(r"(\d{1,3}(?:[.,]\d+)?)\s*(?:%|procent)", folded)
+    if m:
+        return float(m.group(1).replace(",", "."))
+    return next((value for words, value in _SHARE_WORDS.items() if re.search(rf"\b{words}\b", folded)), None)
+
+
+def _ownership(a: Answer) -> Result | None:
+    """An owner told in words. Only a shareholder is excluded by the share (seed 001, 5.1 p. 4 b),
+    counting the shares of spouse, partner, parents and children; a spouse or cohabitant of a
+    sole trader is excluded as such (c); a parent who owns does not exclude one who owns nothing."""
+    folded = a.folded
+    if _OWN_SHARE.search(folded):
+        share = _own_share(folded)
+        if share is not None and share >= 100 / 3 - 0.01:
+            return Filled({"role_exclusion": "owner_third"})
+        said = f"{share:g} procent är mindre än en tredjedel. " if share is not None else ""
+        return Miss("", lead=f"{said}Det som räknas är vad du äger tillsammans med make, maka, registrerad partner, "
+                             f"föräldrar och barn.", remember={"asked_again": FAMILY_SHARE})
+    family = _FAMILY_OWNS.search(folded)
+    if not family:
+        return None
+    who = family.group("who")
+    company = _COMPANY_FORM.search(fold(a.slots.get("employer_name") or "")) or "aktie" in folded
+    if re.fullmatch(_SPOUSE_WORDS, who) and not company:
+        return Filled({"role_exclusion": "family_of_owner",
+                       "_say": "Då skriver jag att du är gift eller sambo med ägaren. Är det ett aktiebolag där du "
+                               "själv inte äger aktier, skriv \"det blev fel\"."})
+    return Filled({"role_exclusion": "none", "_say": _FAMILY_OWNS_SAY})
+
+
+_FAMILY_OWNS_SAY = ("Att någon i din familj äger företaget hindrar inte stödet, så länge du inte själv äger aktier i "
+                    "det. Skriv \"det blev fel\" om du gör det.")
+
+
 def role_exclusion(a: Answer) -> Result:
     if not a.is_payload and _NO_ROLE.search(a.folded):
         return Filled({"role_exclusion": "none"})
+    if a.slots.get("asked_again") == FAMILY_SHARE and not a.is_payload:
+        share = yes_no(a, allow_unknown=True)
+        if share is not None:
+            return Filled({"role_exclusion": {True: "owner_third", False: "none"}.get(share, UNKNOWN)})
+    if not a.is_payload and not re.search(r"\bvd\b|verkstallande|\b(gift|sambo) med\b", a.folded):
+        owned = _ownership(a)
+        if owned is not None:
+            return owned
     value = choose(a, {"ceo": r"\bvd\b|verkstallande", "owner_third": r"ager|delagare|aktier",
                        "family_of_owner": r"gift|sambo|make|maka|partner|fru|man(nen)? ager",
                        "none": r"inget|ingen|nej|stammer inte"})
@@ -1175,6 +1235,9 @@ def role_exclusion(a: Answer) -> Result:
         value = UNKNOWN
     if value is None:
         return None if a.is_digression else Miss("Välj ett alternativ, eller skriv \"inget av det\".")
+    if value == "family_of_owner" and not a.is_payload and _COMPANY_FORM.search(fold(a.slots.get("employer_name") or "")):
+        # "gift med ägaren" of an AB: only a sole trader's spouse is excluded as such (seed 001, 5.1 p. 4 c).
+        return Filled({"role_exclusion": "none", "_say": _FAMILY_OWNS_SAY})
     return Filled({"role_exclusion": value})
 
 

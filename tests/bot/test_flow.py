@@ -16,7 +16,7 @@ from bot.extract import fold
 from actions.eligibility import engine_input, evaluate_slots, recommended_service
 from rules_bridge.explain import work_sentence
 from actions.forms import FormValidation, ValidateGuidanceForm, ValidateSituationForm, ValidateWorkForm
-from actions.parsing import INTERPRETERS, Answer, Filled, Miss, Reply, opening_slots, question_beside
+from actions.parsing import FAMILY_SHARE, INTERPRETERS, Answer, Filled, Miss, Reply, opening_slots, question_beside
 
 TODAY = date(2026, 11, 22)
 
@@ -2151,3 +2151,35 @@ def test_an_age_from_a_birth_date_or_asked_exactly_for_a_bound(text: str, expect
         assert isinstance(result, Miss) and "exakt" in (result.lead or "")
     else:
         assert result == Filled({"age": expected, "_say": f"Då är du {expected} år."})
+
+
+@pytest.mark.parametrize("text, slots, expected", [
+    # Seed 001, 5.1 p. 4 b: only a shareholder is excluded by the share, the family's shares counted in.
+    ("jag äger 40%", {}, "owner_third"), ("jag och min pappa äger allt", {}, "owner_third"),
+    ("jag är ensam ägare", {}, "owner_third"), ("jag äger hälften tillsammans med min bror", {}, "owner_third"),
+    ("jag är delägare, 10 procent", {}, FAMILY_SHARE), ("jag är delägare", {}, FAMILY_SHARE),
+    ("jag har lite aktier i bolaget", {}, FAMILY_SHARE),
+    # Someone else of the family owns, and the person owns nothing: no exclusion ...
+    ("pappa äger företaget", {}, "none"), ("min fru har aktier", {}, "none"),
+    ("gift med ägaren", {"employer_name": "Bygg AB"}, "none"),
+    # ... except as spouse or cohabitant of a sole trader (c).
+    ("min man äger firman", {}, "family_of_owner"), ("gift med ägaren", {"employer_name": "Kalles Bygg"}, "family_of_owner"),
+    # The family's share asked: the answer decides.
+    ("ja", {"asked_again": FAMILY_SHARE}, "owner_third"), ("nej", {"asked_again": FAMILY_SHARE}, "none"),
+])
+def test_owners_by_the_law_s_words(text: str, slots: dict[str, Any], expected: str) -> None:
+    result = INTERPRETERS["role_exclusion"](Answer(text, "inform", 0.9, [], TODAY, slots=slots))
+    if expected == FAMILY_SHARE:
+        assert isinstance(result, Miss) and result.remember == {"asked_again": FAMILY_SHARE}
+        assert ("mindre än en tredjedel" in (result.lead or "")) == ("procent" in text)
+    else:
+        assert isinstance(result, Filled) and result.slots["role_exclusion"] == expected
+        if expected == "none" and "asked_again" not in slots:
+            assert "så länge du inte själv äger aktier" in result.slots["_say"]
+
+
+def test_the_family_share_question_is_asked_with_its_own_buttons() -> None:
+    domain = yaml.safe_load(Path("domain.yml").read_text(encoding="utf-8"))
+    [variant] = [v for v in domain["responses"]["utter_ask_role_exclusion"] if v.get("condition")]
+    assert variant["condition"] == [{"type": "slot", "name": "asked_again", "value": FAMILY_SHARE}]
+    assert [b["title"] for b in variant["buttons"]] == ["Ja", "Nej", "Vet inte"]
