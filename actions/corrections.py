@@ -19,6 +19,7 @@ TOPICS: list[tuple[str, str, tuple[str, ...]]] = [
     ("meeting", r"kommun|mote|motet|traffas|digital|pa plats", ("meeting_preference", "municipality")),
     ("agreement", r"kollektivavtal", ("collective_agreement",)),
     ("category", r"tjansteman|arbetare\b|kategori", ("worker_category",)),
+    ("role", r"\broll|\bvd\b|\bager|agare|aktie", ("role_exclusion",)),
     ("employer", r"arbetsgivare|foretag|firma|bolag|sektor", ("employer_name", "employer_sector",
                                                                 "worker_category", "collective_agreement",
                                                                 "role_exclusion")),

@@ -1210,6 +1210,9 @@ def test_a_correction_that_says_the_right_value_is_taken_at_once(text: str, inte
     assert direct_correction(Answer("lagerarbetare", "correct", 0.9, [], TODAY)) is None
     assert direct_correction(Answer("arbetare", "correct", 0.9, [], TODAY)) is None
     assert slots_to_correct(Answer("arbetare", "correct", 0.9, [], TODAY)) == ("worker_category",)
+    # The role question has a topic of its own ("rollen", "jag äger inga aktier").
+    assert slots_to_correct(Answer("rollen", "correct", 0.9, [], TODAY)) == ("role_exclusion",)
+    assert slots_to_correct(Answer("ägare av företaget", "correct", 0.9, [], TODAY)) == ("role_exclusion",)
 
 
 def test_what_is_wrong_is_asked_without_the_summary_right_under_it() -> None:
