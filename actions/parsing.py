@@ -802,6 +802,30 @@ def forward_goal(a: Answer) -> Result:
     return result
 
 
+_special_needs_yes_no = yes_no_slot("special_needs_illness")
+# Folded. "klarar mig själv", "behöver inget extra": no. "kanske", "lite kanske": not known yet.
+_MANAGES = re.compile(r"\bklarar mig( \w+)? (sjalv|bra|utan)|\bbehover (inget|ingen|inte nagot) (extra|mer)\b")
+_MAYBE = re.compile(r"\b(kanske|mojligen|eventuellt|osaker|vet inte riktigt|lite grann|nja)\b")
+
+
+def special_needs_illness(a: Answer) -> Result:
+    """"Tror du att du behöver ett sådant extra stöd?": "tror det" is a yes; "kanske" is not known;
+    an illness told without an answer is thanked for and the question asked again."""
+    if not a.is_payload and _MANAGES.search(a.folded):
+        return Filled({"special_needs_illness": False})
+    if not a.is_payload and _MAYBE.search(a.folded) and not _NO.search(a.folded):
+        return Filled({"special_needs_illness": UNKNOWN,
+                       "_say": "Då skriver jag att du inte vet än. Det kan du och rådgivaren prata om."})
+    result = _special_needs_yes_no(a)
+    if isinstance(result, Miss) and _SICK_WORDS.search(a.folded) or isinstance(result, Miss) and re.search(
+            r"\b(adhd|add|autism|asperger|diagnos\w*|depression|deprimerad|angest|reumat\w*|diabetes|cancer|"
+            r"migran|fibromyalgi|ms|epilepsi)\b", a.folded):
+        return Miss("Svara ja, nej eller \"vet inte\".",
+                    lead="Tack för att du berättar. Tänk på om du skulle behöva mer hjälp än andra för att komma "
+                         "vidare, till exempel fler möten eller hjälp med kontakterna med Försäkringskassan.")
+    return result
+
+
 # --- employer -------------------------------------------------------------------------------
 _EMPLOYER_LEAD = re.compile(r"^(det (heter|hette|var)|den heter|jag (jobbar|jobbade|arbetar|arbetade) "
                             r"(pa|hos|for)|pa|hos|firman heter|foretaget heter)\s+", re.I)
@@ -1867,7 +1891,7 @@ INTERPRETERS: dict[str, Callable[[Answer], Result]] = {
     "situation": situation,
     "termination_reason": termination_reason,
     "termination_initiated_by": termination_initiated_by,
-    "special_needs_illness": yes_no_slot("special_needs_illness"),
+    "special_needs_illness": special_needs_illness,
     "age": age,
     "guidance_mode": guidance_mode,
     "inward_who": free_text_slot("inward_who"),

@@ -2186,3 +2186,17 @@ def test_the_family_share_question_is_asked_with_its_own_buttons() -> None:
     [variant] = [v for v in domain["responses"]["utter_ask_role_exclusion"] if v.get("condition")]
     assert variant["condition"] == [{"type": "slot", "name": "asked_again", "value": FAMILY_SHARE}]
     assert [b["title"] for b in variant["buttons"]] == ["Ja", "Nej", "Vet inte"]
+
+
+@pytest.mark.parametrize("text, intent, expected", [
+    ("tror det", "affirm", True), ("jag klarar mig själv", "inform", False),
+    ("jag klarar mig nog bra utan", "inform", False), ("nej, kanske inte", "deny", False),
+    ("lite kanske", "inform", "unknown"),
+    ("har adhd", "inform", None), ("har varit utbränd men är bättre nu", "inform", None),  # thanked, asked again
+])
+def test_the_answer_to_whether_extra_support_is_needed(text: str, intent: str, expected: Any) -> None:
+    result = INTERPRETERS["special_needs_illness"](Answer(text, intent, 0.9, [], TODAY))
+    if expected is None:
+        assert isinstance(result, Miss) and (result.lead or "").startswith("Tack för att du berättar.")
+    else:
+        assert isinstance(result, Filled) and result.slots["special_needs_illness"] == expected
