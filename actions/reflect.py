@@ -74,7 +74,8 @@ _RECOVERY_SAY = ("Att ta hand om dig och återhämta dig först är ett klokt f�
 _INWARD_WANTS_CALM = re.compile(r"\b(lugn\w*|deltid|mindre stress\w*|lagre tempo|i min takt)\b")
 # "jobba med människor" to "Vad skulle du vilja göra?": the want without its "jag vill".
 _WANT_INFINITIVE = re.compile(r"(jobba|arbeta|plugga|studera|hjälpa|göra|syssla|hålla på|ha|bli|testa|prova|"
-                              r"byta|starta|hitta|komma|få|leda|skapa|bygga|undervisa|ta hand om)\b", re.I)
+                              r"byta|starta|hitta|komma|få|leda|skapa|bygga|undervisa|ta hand om|tjäna|slippa|"
+                              r"kunna|känna|utvecklas|lära mig|vara)\b", re.I)
 _CALM_SAY = "Tack. Att hitta något som passar din ork är viktigt, och det tar rådgivaren med sig."
 # "nåt där jag inte behöver lyfta", "något med djur": a want said as the kind of work, without "jag vill".
 _SOMETHING = re.compile(r"^(?:nåt|nått|något|nagot|nat|ett jobb|ett arbete|jobb|arbete)\s+"

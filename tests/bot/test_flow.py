@@ -2200,3 +2200,11 @@ def test_the_answer_to_whether_extra_support_is_needed(text: str, intent: str, e
         assert isinstance(result, Miss) and (result.lead or "").startswith("Tack för att du berättar.")
     else:
         assert isinstance(result, Filled) and result.slots["special_needs_illness"] == expected
+
+
+def test_a_job_said_to_be_still_there_in_a_clause_of_its_own_is_employment() -> None:
+    # "men" splits the opening into clauses read by their words: "jobbet finns kvar" says it.
+    said = opening_slots(Answer("är föräldraledig nu men jobbet finns kvar", "inform_employed", 0.9, [], TODAY))
+    assert said.get("situation") == "employed"
+    gone = opening_slots(Answer("jobbet finns inte kvar", "inform_terminated", 0.9, [], TODAY))
+    assert gone.get("situation") == "terminated"

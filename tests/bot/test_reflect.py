@@ -56,6 +56,10 @@ def test_each_inward_question_gets_its_own_closing() -> None:
     assert reflection("inward_wants", "nåt där jag inte behöver lyfta. kanske kontor eller reception") == \
         "Något där du inte behöver lyfta – det är en bra utgångspunkt när vi tittar på yrken och utbildningar."
     assert reflection("inward_wants", "nåt som du tycker") == "Tack, det tar jag med mig."
+    # A want without its "jag vill", with the verbs people use for it.
+    assert reflection("inward_wants", "slippa skiftarbete") == \
+        "Du vill slippa skiftarbete. Det är en bra utgångspunkt när vi tittar på yrken och utbildningar."
+    assert reflection("inward_wants", "känna mig behövd").startswith("Du vill känna dig behövd.")
     assert reflection("outward_options", "jag vill bli lärare") == "Tack, det tar jag med mig."
 
 
