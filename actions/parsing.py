@@ -301,7 +301,8 @@ _WARNED = r"\bvarsla(d|de|t|des)\b|\b(fatt|fick|har fatt) (ett )?varsel\b"
 # Folded. "nu säger dom upp mig": the notice in the present tense, given now or about to be.
 _NOTICE_NOW = r"\bsager (de|dom|\w+) upp mig\b|\b(de|dom) sager upp mig\b"
 _NOTICE_VERB = (r"\b(de|dom|chefen|arbetsgivaren|foretaget|firman|kommunen|regionen|han|hon) "
-                r"(ska |kommer att |kommer |tanker |haller pa att |har bestamt att de ska )?saga upp mig\b|"
+                r"(ska |kommer att |kommer |tanker |haller pa att |har bestamt att de ska )?"
+                r"(nog |troligen |antagligen |snart |nu )?saga upp mig\b|"
                 r"\bsag(a)?s upp\b|\bsagts upp\b|" + _NOTICE_NOW)
 # Folded. "timanställd och får inga pass längre", "de har slutat ringa in mig": hourly work is a run
 # of short fixed terms, so no more shifts is a fixed term ending, not a notice (eligibility.md 2.2).
@@ -419,6 +420,8 @@ def situation(a: Answer) -> Result:
         return Filled({"situation": "employed",
                        "_say": "Så länge du inte är uppsagd har du kvar din anställning, så jag skriver att du "
                                "har ett jobb. Skriv \"det blev fel\" om du redan är uppsagd."})
+    if value is None and ending and a.intent == "inform_employed" and notice_pending(a.folded) == "coming":
+        value = "terminated"  # "har kvar jobbet än så länge men de kommer nog säga upp mig"
     # "jag är arbetslös" is no job, whatever the classifier made of it.
     out_of_work = bool(_UNEMPLOYED.search(a.folded))
     if value is None and a.intent in _SITUATION_INTENTS and a.confidence >= 0.5 \
