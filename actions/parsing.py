@@ -460,6 +460,10 @@ def situation(a: Answer) -> Result:
         slots["reduced_capacity"] = True
     if value in ("terminated", "terminated_illness") and not a.is_payload and (pending := notice_pending(a.folded)):
         slots["notice_pending"] = pending
+        if pending == "coming":
+            # Said back, since it is often a guess ("de kommer nog säga upp mig").
+            slots["_say"] = ("Då skriver jag att du ska sägas upp men inte har fått beskedet än. Skriv \"det blev "
+                             "fel\" om det inte stämmer.")
     if value == "terminated_illness":
         slots.update(termination_reason="illness", termination_initiated_by="employer",
                      reduced_capacity=True)
