@@ -355,6 +355,15 @@ class ActionDefaultAskRephrase(Action):
         return []
 
 
+def who_decides(eligibility: dict[str, Any] | None) -> str:
+    """Kammarkollegiet decides for its own organisation; someone sent to Omställningsfonden or a
+    trygghetsråd is told that it is that organisation which decides."""
+    organisation = (eligibility or {}).get("organisation") or {}
+    if organisation.get("code") in (None, "ooo", "unknown"):
+        return "det är Kammarkollegiet som beslutar"
+    return f"det är {organisation.get('name_sv') or 'din omställningsorganisation'} som avgör vilket stöd du kan få"
+
+
 class ActionHandoff(Action):
     """The end of the flow: hand the case to an advisor (only with consent)."""
 
@@ -376,8 +385,8 @@ class ActionHandoff(Action):
             text = ("Tack! Det du berättat är sparat. Vårt ärendesystem svarar inte just nu, så det "
                     "skickas till en rådgivare automatiskt så snart det går – du behöver inte göra "
                     "något mer.")
-        text += (" En rådgivare kontaktar dig inom en vecka. Kom ihåg att bedömningen är preliminär – "
-                 "det är Kammarkollegiet som beslutar.")
+        text += (f" En rådgivare kontaktar dig inom en vecka. Kom ihåg att bedömningen är preliminär – "
+                 f"{who_decides(tracker.get_slot('eligibility'))}.")
         dispatcher.utter_message(text=text)
         return [SlotSet("case_reference", reference or "pending"), SlotSet("complete", complete)]
 

@@ -1697,6 +1697,8 @@ _PHONE = re.compile(r"(\+46|0)[\d\s-]{6,14}\d")
 # The name is for the advisor's greeting, nothing more: someone who would rather not say need not.
 _NO_NAME = re.compile(r"\bvill (jag )?(helst )?inte (saga|uppge|ge|skriva|lamna)|\bhelst inte\b|\bhoppa over\b|"
                       r"\banonym|\bingen kommentar\b|\bskippa\b")
+_YES_FIRST = re.compile(r"^(?:(?:ja|jo|japp|okej|ok|absolut|gärna|garna|visst|tack|det vill jag)[\s,.!]+)+", re.I)
+_NAMED_AFTER = re.compile(r"\b(jag heter|mitt namn (är|ar)|namnet (är|ar)|kalla mig)\s+\S", re.I)
 _PERSON_LEAD = re.compile(r"^(hej,? )?(jag heter|mitt namn (är|ar)|namnet (är|ar)|jag (är|ar)|det (är|ar)|"
                         r"(du kan )?kalla mig|heter)\s+", re.I)
 
@@ -1719,7 +1721,9 @@ def contact_name(a: Answer) -> Result:
         return None
     if _JUST_YES.match(plain):
         return Miss("Skriv ditt namn, till exempel \"Anna\".", lead="Bra!")
-    text = _PERSON_LEAD.sub("", a.text.strip()).strip(" .!")
+    # "ja gärna, jag heter maria": the yes to "Vill du ändå att en rådgivare hör av sig?" goes first.
+    text = _YES_FIRST.sub("", a.text.strip()) if _NAMED_AFTER.search(a.text) else a.text.strip()
+    text = _PERSON_LEAD.sub("", text).strip(" .!")
     text = re.sub(r"\s+heter jag$", "", text, flags=re.I)
     # "jobbar kvar" is read with confidence as telling the situation; a name is unknown words.
     tells_situation = a.intent in _SITUATION_INTENTS and a.confidence >= 0.9
@@ -1728,7 +1732,7 @@ def contact_name(a: Answer) -> Result:
     if not (1 < len(text) <= 80) or re.search(r"[\d@<>{}]", text) or a.is_payload or tells_situation \
             or says_when:
         return Miss("Skriv ditt namn, till exempel \"Anna\".")
-    if text.islower():
+    if text.islower() and len(text.split()) <= 3:
         # "kalle", "anna-karin": written for the advisor as names are, "Kalle", "Anna-Karin".
         text = re.sub(r"(^|[\s-])(\w)", lambda m: m.group(1) + m.group(2).upper(), text)
     return Filled({"contact_name": text})

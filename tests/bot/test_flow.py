@@ -2140,6 +2140,9 @@ def test_names_and_places_as_the_advisor_reads_them() -> None:
     assert name(Answer("jag heter kalle", "inform", 0.9, [], TODAY)) == Filled({"contact_name": "Kalle"})
     assert name(Answer("anna-karin", "inform", 0.9, [], TODAY)) == Filled({"contact_name": "Anna-Karin"})
     assert name(Answer("Maj-Britt", "inform", 0.9, [], TODAY)) == Filled({"contact_name": "Maj-Britt"})
+    # The yes to "Vill du ändå att en rådgivare hör av sig?" goes before the name.
+    assert name(Answer("ja gärna, jag heter maria", "affirm", 0.9, [], TODAY)) == Filled({"contact_name": "Maria"})
+    assert name(Answer("ja tack. mitt namn är Per", "affirm", 0.9, [], TODAY)) == Filled({"contact_name": "Per"})
     refused = name(Answer("det vill jag inte säga", "inform", 0.9, [], TODAY))
     assert isinstance(refused, Filled) and refused.slots["contact_name"] == "unknown"
     place = INTERPRETERS["municipality"](Answer("bor i Mölndal men jobbar i Göteborg", "inform", 0.9, [], TODAY))
@@ -2210,3 +2213,12 @@ def test_a_job_said_to_be_still_there_in_a_clause_of_its_own_is_employment() -> 
     assert said.get("situation") == "employed"
     gone = opening_slots(Answer("jobbet finns inte kvar", "inform_terminated", 0.9, [], TODAY))
     assert gone.get("situation") == "terminated"
+
+
+def test_the_handoff_says_who_decides() -> None:
+    from actions.dialogue import who_decides
+    assert who_decides({"organisation": {"code": "ooo", "name_sv": "Den offentliga omställningsorganisationen"}}) == \
+        "det är Kammarkollegiet som beslutar"
+    assert who_decides(None) == "det är Kammarkollegiet som beslutar"
+    assert who_decides({"organisation": {"code": "omstallningsfonden", "name_sv": "Omställningsfonden"}}) == \
+        "det är Omställningsfonden som avgör vilket stöd du kan få"
