@@ -1303,11 +1303,18 @@ def _other_employer(text: str) -> str | None:
     return None
 
 
+# The first and the last month of each season (bot.extract reads seasons as quarters).
+_SEASON_SAID = {4: "våren", 6: "våren", 7: "sommaren", 9: "sommaren", 10: "hösten", 12: "hösten", 1: "vintern",
+                3: "vintern"}
+
+
 def date_said(value: date, precision: str) -> str:
     """A date as precise as it was said: "2012", "mars 2019" or "5 mars 2019"."""
     from rules_bridge.texts_sv import MONTH_NAMES, date_sv
     if precision == "year":
         return str(value.year)
+    if precision == "season" and value.month in _SEASON_SAID:
+        return f"{_SEASON_SAID[value.month]} {value.year}"  # "sommaren 2023", as it was said
     return date_sv(value.isoformat()) if precision == "day" else f"{MONTH_NAMES[value.month - 1]} {value.year}"
 
 

@@ -346,7 +346,7 @@ _REFOLD = {"ar": "år", "manader": "månader", "manad": "månad", "veckor": "vec
 # --- periods --------------------------------------------------------------------------------
 # Folded. "från januari 2023 till juni 2025", "mars-maj 2025", "2012-2019", "mellan maj och
 # augusti 2024", "juni 2024 till nu": a start and an end told together, inside a longer answer.
-_PERIOD_DATE = (r"(?:\d{1,2} )?(?:" + MONTH_WORDS + r")\.?(?: \d{4})?(?![a-z])|"
+_PERIOD_DATE = (r"(?:varen|sommaren|hosten|vintern) \d{4}\b|(?:\d{1,2} )?(?:" + MONTH_WORDS + r")\.?(?: \d{4})?(?![a-z])|"
                 r"\d{4}-\d{2}-\d{2}\b|(?<!\d)\d{4}(?!\d|-\d{2}-)")
 _PERIOD_RE = re.compile(
     r"(?:\bmellan (?P<a1>" + _PERIOD_DATE + r") och (?P<b1>" + _PERIOD_DATE + r"))|"

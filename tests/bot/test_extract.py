@@ -223,3 +223,10 @@ def test_the_holidays_are_dates(text: str, end: bool, expected: str) -> None:
 def test_weekdays_and_days_next_to_today_are_days(text: str, expected: str) -> None:
     parsed = parse_date(text, date(2026, 11, 26), end_of_period=True)
     assert parsed is not None and parsed.iso() == expected and parsed.precision == "day"
+
+
+def test_a_season_with_its_year_is_one_end_of_a_period() -> None:
+    start, end = parse_period("från sommaren 2023 till jan 2025", date(2026, 11, 26))
+    assert (start.iso(), start.precision, end.iso()) == ("2023-07-01", "season", "2025-01-31")
+    start, end = parse_period("hösten 2022 - våren 2023", date(2026, 11, 26))
+    assert (start.iso(), end.iso(), end.precision) == ("2022-10-01", "2023-06-30", "season")

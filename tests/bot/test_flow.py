@@ -2222,3 +2222,10 @@ def test_the_handoff_says_who_decides() -> None:
     assert who_decides(None) == "det är Kammarkollegiet som beslutar"
     assert who_decides({"organisation": {"code": "omstallningsfonden", "name_sv": "Omställningsfonden"}}) == \
         "det är Omställningsfonden som avgör vilket stöd du kan få"
+
+
+def test_a_season_is_said_back_as_a_season() -> None:
+    from actions.parsing import next_employment_told
+    told, said = next_employment_told(Answer("ja, hos Ica hösten 2022 - våren 2023", "affirm", 0.9, [], TODAY))
+    assert told["employment_start"] == "2022-10-01" and told["employment_end"] == "2023-06-30"
+    assert "från hösten 2022 till våren 2023" in said
