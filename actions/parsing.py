@@ -309,8 +309,8 @@ _NOTICE_VERB = (r"\b(de|dom|chefen|arbetsgivaren|foretaget|firman|kommunen|regio
 _HOURLY = r"\b(tim|behovs)anstall\w*|\bintermittent\w*|\bpa timmar\b|\btimvikari\w*|\bextrapersonal\b"
 _NO_MORE_SHIFTS = re.compile(r"\b(inga|inte( fatt| fa| far| fick| haft)? (nagra|fler|nan)|noll) (fler )?(pass|timmar|"
                              r"arbetspass|skift)\b|\b(slutat|slutade|slutar) (att )?(ringa|kalla|boka|schemalagga)\b|"
-                             r"\b(ringer|kallar|bokar) (de |dom |dem |chefen |nagon )?(inte|aldrig) (in )?(mig )?(langre|langer|mer|"
-                             r"nagot mer)\b|"
+                             r"\b(ringer|kallar|bokar) (de |dom |dem |chefen |nagon )?(inte|aldrig) (in )?(mig )?"
+                             r"(langre|langer|mer|nagot mer)\b|"
                              r"\bpassen (har )?(tog|tagit|tar) slut\b|\bfar inte (jobba|komma) (mer|langre|tillbaka)\b")
 HOURLY_NOTE = ("En timanställning räknas oftast som en visstidsanställning, och när passen tar slut bedöms "
                "stödet som när en visstidsanställning tar slut.")
@@ -814,6 +814,9 @@ _special_needs_yes_no = yes_no_slot("special_needs_illness")
 # Folded. "klarar mig själv", "behöver inget extra": no. "kanske", "lite kanske": not known yet.
 _MANAGES = re.compile(r"\bklarar mig( \w+)? (sjalv|bra|utan)|\bbehover (inget|ingen|inte nagot) (extra|mer)\b")
 _MAYBE = re.compile(r"\b(kanske|mojligen|eventuellt|osaker|vet inte riktigt|lite grann|nja)\b")
+# Folded. A condition named instead of an answer ("har adhd").
+_CONDITION_NAMED = re.compile(r"\b(adhd|add|autism|asperger|diagnos\w*|depression|deprimerad|angest|reumat\w*|"
+                              r"diabetes|cancer|migran|fibromyalgi|ms|epilepsi)\b")
 
 
 def special_needs_illness(a: Answer) -> Result:
@@ -825,9 +828,7 @@ def special_needs_illness(a: Answer) -> Result:
         return Filled({"special_needs_illness": UNKNOWN,
                        "_say": "Då skriver jag att du inte vet än. Det kan du och rådgivaren prata om."})
     result = _special_needs_yes_no(a)
-    if isinstance(result, Miss) and _SICK_WORDS.search(a.folded) or isinstance(result, Miss) and re.search(
-            r"\b(adhd|add|autism|asperger|diagnos\w*|depression|deprimerad|angest|reumat\w*|diabetes|cancer|"
-            r"migran|fibromyalgi|ms|epilepsi)\b", a.folded):
+    if isinstance(result, Miss) and (_SICK_WORDS.search(a.folded) or _CONDITION_NAMED.search(a.folded)):
         return Miss("Svara ja, nej eller \"vet inte\".",
                     lead="Tack för att du berättar. Tänk på om du skulle behöva mer hjälp än andra för att komma "
                          "vidare, till exempel fler möten eller hjälp med kontakterna med Försäkringskassan.")
@@ -1204,11 +1205,15 @@ _OWN_SHARE = re.compile(r"\b(jag|vi|jag och (min |mina )?\w+) (ager|agde|har agt
                         r"(^|\bjag )(ar|var) (en |ensam |med)?agare\b")
 # Folded. Someone else of the family owns: "min man äger firman", "pappa äger företaget".
 _SPOUSE_WORDS = r"man|mannen|fru|frun|hustru|make|maka|sambo|partner|flickvan|pojkvan"
-_KIN_WORDS = r"pappa|far|farsan|mamma|mor|morsan|foraldrar|son|sonen|dotter|dottern|barn|bror|brorsan|syster|svarfar|svarmor"
+_KIN_WORDS = (r"pappa|far|farsan|mamma|mor|morsan|foraldrar|son|sonen|dotter|dottern|barn|bror|brorsan|syster|"
+              r"svarfar|svarmor")
 _FAMILY_OWNS = re.compile(r"\b(?:min |mina |var |vart )?(?P<who>" + _SPOUSE_WORDS + "|" + _KIN_WORDS + r")\b"
                           r"(?: \w+)? (?:ager|agde|ar agare|var agare|driver|har (?:\w+ )?aktier)\b")
 _SHARE_WORDS = {"halften": 50.0, "en tredjedel": 100 / 3, "en tredje del": 100 / 3, "en fjardedel": 25.0,
                 "en femtedel": 20.0, "allt": 100.0, "hela": 100.0, "alla aktier": 100.0, "ensam": 100.0}
+
+_FAMILY_OWNS_SAY = ("Att någon i din familj äger företaget hindrar inte stödet, så länge du inte själv äger aktier i "
+                    "det. Skriv \"det blev fel\" om du gör det.")
 
 
 def _own_share(folded: str) -> float | None:
@@ -1242,9 +1247,6 @@ def _ownership(a: Answer) -> Result | None:
                                "själv inte äger aktier, skriv \"det blev fel\"."})
     return Filled({"role_exclusion": "none", "_say": _FAMILY_OWNS_SAY})
 
-
-_FAMILY_OWNS_SAY = ("Att någon i din familj äger företaget hindrar inte stödet, så länge du inte själv äger aktier i "
-                    "det. Skriv \"det blev fel\" om du gör det.")
 
 
 def role_exclusion(a: Answer) -> Result:
@@ -1839,9 +1841,9 @@ def municipality(a: Answer) -> Result:
     text = re.sub(r"^((jag )?bor (i|pa|på)|i närheten av|i narheten av|nära|nara|någonstans i|"
                   r"nagonstans i|runt|gärna i|garna i|helst i|helst|i|pa|på)\s+", "",
                   a.text.strip(), flags=re.I)
-    # "Gävle kommun" → "Gävle"; "Stockholms stad" keeps its ending rather than lose its s.
     # "Mölndal men jobbar i Göteborg": the first place named.
     text = re.split(r",|\s+(?:men|eller|och (?:jobbar|arbetar|bor))\s+", text, maxsplit=1)[0]
+    # "Gävle kommun" → "Gävle"; "Stockholms stad" keeps its ending rather than lose its s.
     text = re.sub(r"(?<!s)\s+(kommun|stad)$|\s+(med omnejd|eller (där|dar) omkring|(o|och) (runt|omkring))$", "",
                   text.strip(" .!"), flags=re.I).strip(" .!")
     if not (1 < len(text) <= 40) or re.search(r"[\d@<>{}/]", text):

@@ -184,7 +184,7 @@ def _holiday_date(folded: str, today: date, end_of_period: bool) -> ParsedDate |
 # Folded. "i fredags" is the latest Friday gone, "förra fredagen" too; "på fredag", "nu på
 # fredag", "nästa fredag" the next one to come. dateparser reads none of them right.
 _WEEKDAYS = ("mandag", "tisdag", "onsdag", "torsdag", "fredag", "lordag", "sondag")
-_WEEKDAY_RE = re.compile(r"\b(?:(?P<past>i (?P<p>man|tis|ons|tors|fre|lor|son)dags)|"
+_WEEKDAY_RE = re.compile(r"\b(?:i (?P<p>man|tis|ons|tors|fre|lor|son)dags|"
                          r"forra (?P<f>" + "|".join(_WEEKDAYS) + r")(?:en)?|"
                          r"(?:nu |nasta |till |pa |nu pa |kommande )(?P<n>" + "|".join(_WEEKDAYS) + r")(?:en)?)\b")
 
@@ -345,8 +345,10 @@ _REFOLD = {"ar": "år", "manader": "månader", "manad": "månad", "veckor": "vec
 
 # --- periods --------------------------------------------------------------------------------
 # Folded. "från januari 2023 till juni 2025", "mars-maj 2025", "2012-2019", "mellan maj och
-# augusti 2024", "juni 2024 till nu": a start and an end told together, inside a longer answer.
-_PERIOD_DATE = (r"(?:varen|sommaren|hosten|vintern) \d{4}\b|(?:\d{1,2} )?(?:" + MONTH_WORDS + r")\.?(?: \d{4})?(?![a-z])|"
+# augusti 2024", "juni 2024 till nu", "sommaren 2023 till jan 2025": a start and an end told together,
+# inside a longer answer.
+_PERIOD_DATE = (r"(?:varen|sommaren|hosten|vintern) \d{4}\b|"
+                r"(?:\d{1,2} )?(?:" + MONTH_WORDS + r")\.?(?: \d{4})?(?![a-z])|"
                 r"\d{4}-\d{2}-\d{2}\b|(?<!\d)\d{4}(?!\d|-\d{2}-)")
 _PERIOD_RE = re.compile(
     r"(?:\bmellan (?P<a1>" + _PERIOD_DATE + r") och (?P<b1>" + _PERIOD_DATE + r"))|"
