@@ -330,6 +330,9 @@ _SITUATION_WORDS = {
     "terminated": r"uppsag|sparken|arbetsbrist|konkurs|overtalig|" + _WARNED + "|" + _NOTICE_VERB + "|"
                   + _JOB_TAKEN_AWAY + "|"
                   r"(forlorar|forlorat|blir av med|mister|miste) (mitt |mina )?jobb|"
+                  r"\b(min tjanst|mitt jobb|tjansten|jobbet) (har )?(gatt|gick) till (nagon|en) annan\b|"
+                  r"\butkopt|\bkopt(e|s)? ut\b|\bavgangsvederlag|\bavgangsavtal|"
+                  r"\b(fanns|finns) (inte|inget) (jobbet |tjansten |min tjanst |nagot jobb )?kvar\b|"
                   r"\b(de|dom|foretaget|fabriken|bruket|arbetsgivaren|agarna|koncernen) (ska |kommer att |har )?"
                   r"(lagga|lagger|lagt|la|stanga|stanger|stangt) (ner|ned|igen)\b|nedlaggning|\blaggs (ner|ned)\b",
     "self_employed": r"egenforetag|egen firma|enskild firma|eget foretag|frilans",
@@ -339,7 +342,8 @@ _SITUATION_WORDS = {
 }
 
 
-_UNEMPLOYED = re.compile(r"\barbetslos|\butan (jobb|arbete|anstallning)\b|\binskriven (pa|hos|vid) (af|arbetsformedlingen)\b")
+_UNEMPLOYED = re.compile(r"\barbetslos|\butan (jobb|arbete|anstallning)\b|\binskriven (pa|hos|vid) (af|arbetsformedlingen)\b|"
+                         r"\ba[- ]?kassa\b|\bstamplar\b|\bgar pa a[- ]?kassa")
 _JOB_KEPT = re.compile(r"\b(finns|ar|har (den|jobbet|tjansten|anstallningen)?) ?kvar\b|\bhar kvar\b|"
                        r"\bfortfarande (anstalld|jobb|kvar)|\b(ar|fortfarande) anstalld\b|"
                        r"\bhar (mitt|ett|jobbet|min tjanst|min anstallning)\b")
@@ -401,7 +405,8 @@ def situation(a: Answer) -> Result:
         elif a.intent in ("affirm", "deny"):
             # "nej": it ends, and the reason is asked next (illness is one of the buttons).
             value = "employed" if a.intent == "affirm" else "terminated"
-    if value is None and a.intent == "inform_sick":
+    sick_said = a.intent == "inform_sick" and (a.confidence >= 0.5 or bool(_SICK_WORDS.search(a.folded)))
+    if value is None and sick_said:
         if ending:
             value = "terminated" if re.search(_WARNED, a.folded) else "terminated_illness"
         elif _JOB_KEPT.search(a.folded) or not_ended:
@@ -465,7 +470,9 @@ def situation(a: Answer) -> Result:
             slots["_say"] = ("Då skriver jag att du ska sägas upp men inte har fått beskedet än. Skriv \"det blev "
                              "fel\" om det inte stämmer.")
     if value == "terminated_illness":
-        slots.update(termination_reason="illness", termination_initiated_by="employer",
+        # "sa upp mig själv för att jag blev sjuk": illness still counts (seed 001, 5.1), on one's own notice.
+        own = not a.is_payload and bool(re.search(r"(sa|sagt) upp mig|egen begaran|jag slutade|sjalv sa upp", a.folded))
+        slots.update(termination_reason="illness", termination_initiated_by="employee" if own else "employer",
                      reduced_capacity=True)
     elif value == "fixed_term_ended":
         slots.update(termination_reason="fixed_term_ended", termination_initiated_by="employer")
@@ -486,7 +493,7 @@ def termination_reason(a: Answer) -> Result:
                        "own_resignation": r"(sa|sagt) upp mig sjalv|egen begaran|jag slutade|"
                                           r"sjalv sa upp|jag sa upp",
                        "other": r"annat"})
-    if value is None and a.intent == "inform_sick":
+    if value is None and a.intent == "inform_sick" and (a.confidence >= 0.5 or _SICK_WORDS.search(a.folded)):
         value = "illness"
     if value is None and re.search(r"\bsparken\b|\bavsked|\bkickad", a.folded):
         # "jag fick sparken" says who, not why: the reason decides (arbetsbrist or personal grounds).

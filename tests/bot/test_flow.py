@@ -2229,3 +2229,24 @@ def test_a_season_is_said_back_as_a_season() -> None:
     told, said = next_employment_told(Answer("ja, hos Ica hösten 2022 - våren 2023", "affirm", 0.9, [], TODAY))
     assert told["employment_start"] == "2022-10-01" and told["employment_end"] == "2023-06-30"
     assert "från hösten 2022 till våren 2023" in said
+
+
+@pytest.mark.parametrize("text, intent, confidence, expected", [
+    ("min tjänst har gått till någon annan", "inform_terminated", 0.3, {"situation": "terminated"}),
+    ("blev utköpt", "inform_terminated", 0.43, {"situation": "terminated"}),
+    # A doubtful "sick" reading is no illness: nothing in the words says it.
+    ("tog ut föräldraledighet och sen fanns inte jobbet kvar", "inform_sick", 0.25, {"situation": "terminated"}),
+    # Illness on one's own notice still counts, and the advisor reads whose notice it was.
+    ("har sagt upp mig själv för att jag blev sjuk av jobbet", "inform_sick", 0.71,
+     {"situation": "terminated_illness", "termination_reason": "illness", "termination_initiated_by": "employee",
+      "reduced_capacity": True}),
+])
+def test_endings_said_in_other_words(text: str, intent: str, confidence: float, expected: dict[str, Any]) -> None:
+    result = INTERPRETERS["situation"](Answer(text, intent, confidence, [], TODAY))
+    assert isinstance(result, Filled)
+    assert {k: v for k, v in result.slots.items() if not k.startswith("_")} == expected
+
+
+def test_living_on_unemployment_pay_asks_how_the_last_job_ended() -> None:
+    result = INTERPRETERS["situation"](Answer("jag går på a-kassa sen i somras", "nlu_fallback", 0.5, [], TODAY))
+    assert isinstance(result, Miss) and result.remember == {"asked_again": "last_job"}
