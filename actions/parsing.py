@@ -486,15 +486,26 @@ def termination_reason(a: Answer) -> Result:
                                            + _JOB_TAKEN_AWAY + "|"
                                            r"inte finns (jobb|arbete)|lagg\w* (ner|ned)|\bla(de|des)? (ner|ned)\b|"
                                            r"\blagts? (ner|ned)\b|"
-                                           r"nedlagg|stanger|flytta\w* (till|utomlands|ut)\b|utomlands|"
-                                           r"outsourc|varsel|varslad",
+                                           r"nedlagg|stanger|(?<!jag )(?<!vi )flytta\w* (till|utomlands|ut)\b|"
+                                           r"utomlands|outsourc|varsel|varslad|"
+                                           # "butiken gick dåligt", "sparkrav": too little work, said as its cause
+                                           r"\b(gick|gar|gatt) (sa )?(daligt|dalig|back|med forlust)|lonsamhet|"
+                                           r"ekonomiska skal|besparing|sparkrav|nedskarning|for lite (jobb|arbete|att gora)|"
+                                           r"(inga|for fa) (kunder|order|ordrar|uppdrag)",
                        "illness": _ILLNESS,
                        "fixed_term_ended": r"vikariat|visstid|tidsbegransad|kontrakt|" + _HOURLY,
                        "own_resignation": r"(sa|sagt) upp mig sjalv|egen begaran|jag slutade|"
-                                          r"sjalv sa upp|jag sa upp",
+                                          r"sjalv sa upp|jag sa upp|\b(jag|vi) flyttade\b|\bflyttade med\b|"
+                                          r"\bfick (ett )?(nytt|annat|battre) jobb|\bbytte jobb",
                        "other": r"annat"})
     if value is None and a.intent == "inform_sick" and (a.confidence >= 0.5 or _SICK_WORDS.search(a.folded)):
         value = "illness"
+    if value is None and re.search(r"samarbet|passade (inte )?in|(inte|aldrig) gillade mig|personliga skal|"
+                                   r"\bkonflikt|\bbraka|\bbrak med", a.folded):
+        # Personal grounds may mean no rådgivning: the choice that decides is explained, not guessed.
+        return Miss("Välj \"Arbetsbrist\" om arbetsgivaren sa att det var arbetsbrist, annars \"Något annat\".",
+                    lead="Tack för att du berättar. Det som avgör är om arbetsgivaren sa upp dig för att det inte "
+                         "fanns arbete kvar.")
     if value is None and re.search(r"\bsparken\b|\bavsked|\bkickad", a.folded):
         # "jag fick sparken" says who, not why: the reason decides (arbetsbrist or personal grounds).
         return Miss("Välj \"Arbetsbrist\" om det inte fanns arbete kvar, annars \"Något annat\".",

@@ -2250,3 +2250,19 @@ def test_endings_said_in_other_words(text: str, intent: str, confidence: float, 
 def test_living_on_unemployment_pay_asks_how_the_last_job_ended() -> None:
     result = INTERPRETERS["situation"](Answer("jag går på a-kassa sen i somras", "nlu_fallback", 0.5, [], TODAY))
     assert isinstance(result, Miss) and result.remember == {"asked_again": "last_job"}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("butiken gick dåligt", "shortage_of_work"), ("min avdelning flyttades till Polen", "shortage_of_work"),
+    ("företaget flyttade till Stockholm", "shortage_of_work"),
+    ("flyttade med familjen", "own_resignation"), ("jag flyttade till Umeå", "own_resignation"),
+    ("fick ett bättre jobb", "own_resignation"),
+    # Personal grounds: what decides is explained, nothing guessed.
+    ("samarbetssvårigheter", None), ("ny chef som inte gillade mig", None),
+])
+def test_reasons_said_as_what_happened(text: str, expected: str | None) -> None:
+    result = INTERPRETERS["termination_reason"](Answer(text, "inform", 0.5, [], TODAY))
+    if expected is None:
+        assert isinstance(result, Miss) and "om arbetsgivaren sa upp dig för att det inte fanns arbete" in result.lead
+    else:
+        assert isinstance(result, Filled) and result.slots["termination_reason"] == expected
