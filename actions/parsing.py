@@ -540,7 +540,8 @@ _EMPLOYEE_INITIATIVE = re.compile(
     r"\binte (min |var )?(arbetsgivaren|arbetsgivare|chefen|foretaget|firman)\b|"
     r"\b(arbetsgivaren|chefen|foretaget|firman|bolaget) (sa|har|hade) (inte|ej) upp")
 _EMPLOYER_INITIATIVE = re.compile(
-    r"\b(arbetsgivaren|chefen|foretaget|firman|bolaget|ledningen|hr)\b|\bde (sa upp|varslade)|"
+    r"\b(arbetsgivaren|chefen|foretaget|firman|bolaget|ledningen|hr)\b|\b(de|dom|han|hon) (sa upp|har sagt upp|varslade)|"
+    r"\b(deras|arbetsgivarens|chefens|foretagets|ledningens|firmans) (beslut|val|initiativ)\b|"
     r"\b(blev|ar|var|har blivit) uppsagd|" + _WARNED + r"|\bsparken\b|"
     + _JOB_TAKEN_AWAY + "|"
     r"\b(lade|lagger|lagt|lagts) ner\b|nedlaggning|neddragning|omorganis|konkurs|arbetsbrist")
@@ -548,7 +549,8 @@ _EMPLOYER_INITIATIVE = re.compile(
 _EMPLOYER_CUTS = re.compile(r"\b(de|dom|arbetsgivaren|chefen|foretaget|firman|bolaget|ledningen|koncernen|agarna)"
                             r"( \w+){0,2} (drar|drog|dragit|skar|skurit|sparar|sparade) (ner|ned|in)\b|"
                             + _JOB_TAKEN_AWAY)
-_AGREEMENT = re.compile(r"avgangsavtal|avgangsvederlag|overenskommelse|\bkom overens\b|"
+# Volunteering in a round of cuts is settled like an agreement: by who brought it up.
+_AGREEMENT = re.compile(r"avgangsavtal|avgangsvederlag|overenskommelse|\bkom overens\b|\bfrivillig\w*|\banmalde mig\b|"
                         r"\b(ar|var|blev) overens\b")
 _EMPLOYER_PROPOSED = re.compile(r"\b(arbetsgivaren|chefen|foretaget|firman|bolaget|de|hr)\b"
                                 r"( \w+){0,3} (foreslog|erbjod|ville|tog upp|tog initiativ)")
@@ -556,8 +558,14 @@ _DONT_KNOW = re.compile(r"\bvet (inte|ej)\b|\bminns (inte|ej)\b|ingen aning|\bos
                         r"\bkommer inte ihag\b|\bhar glomt\b")
 
 
+# Folded. "inte jag", "inte mitt beslut": not one's own doing, said with a negation.
+_NOT_MINE = re.compile(r"\b(inte|ej|aldrig) (jag|mitt (eget )?(beslut|val|initiativ)|av egen vilja|frivilligt)\b")
+
+
 def termination_initiated_by(a: Answer) -> Result:
     folded = a.folded
+    if _NOT_MINE.search(folded):
+        return Filled({"termination_initiated_by": "employer"})
     if _EMPLOYEE_INITIATIVE.search(folded):
         return Filled({"termination_initiated_by": "employee"})
     # An agreement to end the employment settles nothing by itself: whose idea it was does.

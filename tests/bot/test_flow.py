@@ -2266,3 +2266,19 @@ def test_reasons_said_as_what_happened(text: str, expected: str | None) -> None:
         assert isinstance(result, Miss) and "om arbetsgivaren sa upp dig för att det inte fanns arbete" in result.lead
     else:
         assert isinstance(result, Filled) and result.slots["termination_reason"] == expected
+
+
+@pytest.mark.parametrize("text, intent, expected", [
+    ("dom sa upp mig", "inform_terminated", "employer"), ("det var deras beslut", "inform", "employer"),
+    ("inte jag iaf", "deny", "employer"),                  # "nej" in form, the employer in meaning
+    ("inte mitt beslut i alla fall", "nlu_fallback", "employer"),
+    ("det var mitt eget beslut", "inform", "employee"), ("nej jag själv", "deny", "employee"),
+    ("chefen frågade om jag ville gå frivilligt", "nlu_fallback", "employer"),
+    ("jag anmälde mig frivilligt när de skulle dra ner", "faq", None),   # who brought it up is asked
+])
+def test_whose_initiative_as_people_say_it(text: str, intent: str, expected: str | None) -> None:
+    result = INTERPRETERS["termination_initiated_by"](Answer(text, intent, 0.9, [], TODAY))
+    if expected is None:
+        assert isinstance(result, Miss) and "vem som tog upp det först" in result.hint
+    else:
+        assert result == Filled({"termination_initiated_by": expected})
