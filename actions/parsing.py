@@ -734,7 +734,8 @@ def guidance_mode(a: Answer) -> Result:
     value = choose(a, {"check": r"bara (se|kolla)|ratt till|vilket stod|stodkoll|berattigad",
                        "plan": r"vet vad jag vill|vill (plugga|studera|utbilda|bli|lasa)|"
                                r"hjalp mig vidare|har en plan|mal",
-                       "explore": r"vet inte|fundera|osaker|ingen aning|tanka"})
+                       # "både och", "allt": the whole conversation, the check comes in it too
+                       "explore": r"vet inte|fundera|osaker|ingen aning|tanka|\bbade och\b|\ballt\b|\balla tre\b"})
     if value is None:
         value = {"check_eligibility": "check", "dont_know": "explore"}.get(a.intent or "")
     if value is None and a.intent == "career_guidance":

@@ -2282,3 +2282,8 @@ def test_whose_initiative_as_people_say_it(text: str, intent: str, expected: str
         assert isinstance(result, Miss) and "vem som tog upp det först" in result.hint
     else:
         assert result == Filled({"termination_initiated_by": expected})
+
+
+@pytest.mark.parametrize("text", ["både och", "lite av allt"])
+def test_both_at_the_help_question_is_the_whole_conversation(text: str) -> None:
+    assert INTERPRETERS["guidance_mode"](Answer(text, "inform", 0.85, [], TODAY)) == Filled({"guidance_mode": "explore"})
