@@ -369,6 +369,11 @@ _NOTICE_COMING = re.compile(r"\b(ska|kommer att|kommer|tanker|haller pa att|har 
                             r"\bsags upp\b|\bblir uppsagd\b|" + _NOTICE_NOW)
 
 
+# Folded. One's own notice: "jag sa upp mig", "sagt upp mig själv", "på egen begäran"; not "de sa upp mig".
+_OWN_NOTICE = re.compile(r"\bjag (sa|har sagt|hade sagt) upp mig|\b(sa|sagt) upp mig sjalv|egen begaran|jag slutade|"
+                         r"sjalv sa upp")
+
+
 def notice_given(folded: str) -> bool:
     """"har fått beskedet", "är redan uppsagd": the notice has come."""
     return bool(_NOTICE_GIVEN.search(folded))
@@ -471,7 +476,7 @@ def situation(a: Answer) -> Result:
                              "fel\" om det inte stämmer.")
     if value == "terminated_illness":
         # "sa upp mig själv för att jag blev sjuk": illness still counts (seed 001, 5.1), on one's own notice.
-        own = not a.is_payload and bool(re.search(r"(sa|sagt) upp mig|egen begaran|jag slutade|sjalv sa upp", a.folded))
+        own = not a.is_payload and bool(_OWN_NOTICE.search(a.folded))
         slots.update(termination_reason="illness", termination_initiated_by="employee" if own else "employer",
                      reduced_capacity=True)
     elif value == "fixed_term_ended":
@@ -516,8 +521,7 @@ def termination_reason(a: Answer) -> Result:
     slots: dict[str, Any] = {"termination_reason": value}
     if value == "own_resignation":
         slots["termination_initiated_by"] = "employee"
-    elif value == "illness" and not a.is_payload and re.search(
-            r"(sa|sagt) upp mig|egen begaran|jag slutade|sjalv sa upp", a.folded):
+    elif value == "illness" and not a.is_payload and _OWN_NOTICE.search(a.folded):
         # "jag sa upp mig för att jag var sjuk": illness still counts (seed 001, 5.1), and the
         # advisor reads that it was the person's own notice.
         slots["termination_initiated_by"] = "employee"

@@ -2287,3 +2287,13 @@ def test_whose_initiative_as_people_say_it(text: str, intent: str, expected: str
 @pytest.mark.parametrize("text", ["både och", "lite av allt"])
 def test_both_at_the_help_question_is_the_whole_conversation(text: str) -> None:
     assert INTERPRETERS["guidance_mode"](Answer(text, "inform", 0.85, [], TODAY)) == Filled({"guidance_mode": "explore"})
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("han sa upp mig för att jag var sjuk", "employer"), ("jag sa upp mig för att jag var sjuk", "employee"),
+    ("har sagt upp mig själv för att jag blev sjuk av jobbet", "employee"),
+])
+def test_whose_notice_beside_illness(text: str, expected: str) -> None:
+    for slot in ("situation", "termination_reason"):
+        result = INTERPRETERS[slot](Answer(text, "inform_sick", 0.9, [], TODAY))
+        assert isinstance(result, Filled) and result.slots["termination_initiated_by"] == expected
