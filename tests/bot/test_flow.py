@@ -99,8 +99,11 @@ def test_a_question_in_the_middle_is_not_an_answer_and_nonsense_is_a_miss() -> N
     assert isinstance(INTERPRETERS["employment_start"](Answer("blå", "inform", 0.5, [], TODAY)), Miss)
 
 
-def _tracker(slots: dict[str, Any], text: str, intent: str, before: str | None = None) -> Tracker:
-    events = [{"event": "action", "name": before}] if before else []
+def _tracker(slots: dict[str, Any], text: str, intent: str, before: str | None = None,
+             earlier: str | None = None) -> Tracker:
+    # `earlier`: a message the person wrote before this one (a story the questions may read).
+    events = [{"event": "user", "text": earlier, "parse_data": {}}] if earlier else []
+    events += [{"event": "action", "name": before}] if before else []
     events += [{"event": "action", "name": "action_listen"},
               {"event": "user", "text": text, "parse_data": {}},
               {"event": "action", "name": "action_extract_slots"}]
@@ -110,10 +113,10 @@ def _tracker(slots: dict[str, Any], text: str, intent: str, before: str | None =
 
 
 def _run(slots: dict[str, Any], text: str, intent: str = "inform", before: str | None = None,
-         form: FormValidation | None = None) -> tuple[dict[str, Any], list]:
+         form: FormValidation | None = None, earlier: str | None = None) -> tuple[dict[str, Any], list]:
     dispatcher = CollectingDispatcher()
     form = form or ValidateWorkForm()
-    events = asyncio.run(form.run(dispatcher, _tracker(slots, text, intent, before), {}))
+    events = asyncio.run(form.run(dispatcher, _tracker(slots, text, intent, before, earlier), {}))
     return {e["name"]: e["value"] for e in events}, dispatcher.messages
 
 
@@ -550,41 +553,25 @@ def test_an_occupation_told_earlier_gives_the_worker_category() -> None:
 
 
 def test_a_company_form_and_a_workplace_told_give_sector_and_category_with_one_hint() -> None:
-    events = [{"event": "user", "text": "jag var timanställd på ett lager men nu ringer de inte in mig längre",
-               "parse_data": {}},
-              {"event": "action", "name": "action_listen"},
-              {"event": "user", "text": "vet inte", "parse_data": {}},
-              {"event": "action", "name": "action_extract_slots"}]
     slots = {**BASE, "employer_name": "Lagerkompaniet AB", "employer_sector": None, "worker_category": None,
              "collective_agreement": None, "requested_slot": "employer_sector"}
-    tracker = Tracker("t", slots, {"text": "vet inte", "intent": {"name": "dont_know", "confidence": 0.95},
-                                   "entities": []},
-                      events, False, None, {"name": "work_form"}, "action_extract_slots")
-    dispatcher = CollectingDispatcher()
-    updates = {e["name"]: e["value"] for e in asyncio.run(ValidateWorkForm().run(dispatcher, tracker, {}))}
+    updates, messages = _run(slots, "vet inte", "dont_know",
+                             earlier="jag var timanställd på ett lager men nu ringer de inte in mig längre")
     assert updates["employer_sector"] == "private" and updates["worker_category"] == "blue_collar"
-    text = dispatcher.messages[0]["text"]
+    text = messages[0]["text"]
     assert text.startswith("Lagerkompaniet AB är ett bolag") and text.count("det blev fel") == 1
     assert text.endswith("Du har berättat om ditt jobb på ett lager, så jag skriver att du är arbetare. "
                          "Skriv \"det blev fel\" om något inte stämmer.")
 
 
 def test_a_company_told_in_the_story_gives_the_sector_when_the_employer_is_named() -> None:
-    events = [{"event": "user", "text": "jag har jobbat som ekonomiassistent på ett byggföretag i 15 år",
-               "parse_data": {}},
-              {"event": "action", "name": "action_listen"},
-              {"event": "user", "text": "Bygg & Mark i Väst", "parse_data": {}},
-              {"event": "action", "name": "action_extract_slots"}]
     slots = {**BASE, "employer_name": None, "employer_sector": None, "worker_category": None,
              "collective_agreement": None, "requested_slot": "employer_name"}
-    tracker = Tracker("t", slots, {"text": "Bygg & Mark i Väst", "intent": {"name": "inform", "confidence": 0.9},
-                                   "entities": []},
-                      events, False, None, {"name": "work_form"}, "action_extract_slots")
-    dispatcher = CollectingDispatcher()
-    updates = {e["name"]: e["value"] for e in asyncio.run(ValidateWorkForm().run(dispatcher, tracker, {}))}
+    updates, messages = _run(slots, "Bygg & Mark i Väst",
+                             earlier="jag har jobbat som ekonomiassistent på ett byggföretag i 15 år")
     assert updates["employer_sector"] == "private" and updates["worker_category"] == "white_collar"
     assert updates["requested_slot"] == "collective_agreement"
-    assert dispatcher.messages[0]["text"] == (
+    assert messages[0]["text"] == (
         "Du har berättat om ditt jobb på ett byggföretag, så jag skriver att arbetsgivaren är privat. "
         "Du har berättat att du jobbar som ekonomiassistent, så jag skriver att du är tjänsteman. "
         "Skriv \"det blev fel\" om något inte stämmer.")
