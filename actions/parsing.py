@@ -395,6 +395,12 @@ OWN_NOTICE_SAY = ("Då har du kvar din anställning, så jag skriver att du har 
                   "jobbet kan du ha rätt till vägledning.")
 
 
+def _sick_said(a: Answer) -> bool:
+    """Read as sick leave, and either sure of it or with a sick word: a doubtful reading of
+    "tog ut föräldraledighet och sen fanns inte jobbet kvar" is no illness."""
+    return a.intent == "inform_sick" and (a.confidence >= 0.5 or bool(_SICK_WORDS.search(a.folded)))
+
+
 def situation(a: Answer) -> Result:
     value = a.button if a.button in _SITUATION_WORDS else None
     not_ended = bool(_NOT_ENDED.search(a.folded))
@@ -410,8 +416,7 @@ def situation(a: Answer) -> Result:
         elif a.intent in ("affirm", "deny"):
             # "nej": it ends, and the reason is asked next (illness is one of the buttons).
             value = "employed" if a.intent == "affirm" else "terminated"
-    sick_said = a.intent == "inform_sick" and (a.confidence >= 0.5 or bool(_SICK_WORDS.search(a.folded)))
-    if value is None and sick_said:
+    if value is None and _sick_said(a):
         if ending:
             value = "terminated" if re.search(_WARNED, a.folded) else "terminated_illness"
         elif _JOB_KEPT.search(a.folded) or not_ended:
@@ -423,7 +428,7 @@ def situation(a: Answer) -> Result:
     if value is None and not a.is_payload and hourly_ended(a.folded):
         return Filled({"situation": "fixed_term_ended", "termination_reason": "fixed_term_ended",
                        "termination_initiated_by": "employer", "_say": _HOURLY_SAY}
-                      | ({"reduced_capacity": True} if a.intent == "inform_sick" else {}))
+                      | ({"reduced_capacity": True} if _sick_said(a) else {}))
     if value is None and not ending and _OWN_NOTICE_WISHED.search(a.folded):
         return Filled({"situation": "employed", "_say": OWN_NOTICE_SAY})
     if value is None and not ending and _ONLY_WISHED.search(a.folded):
@@ -503,7 +508,7 @@ def termination_reason(a: Answer) -> Result:
                                           r"sjalv sa upp|jag sa upp|\b(jag|vi) flyttade\b|\bflyttade med\b|"
                                           r"\bfick (ett )?(nytt|annat|battre) jobb|\bbytte jobb",
                        "other": r"annat"})
-    if value is None and a.intent == "inform_sick" and (a.confidence >= 0.5 or _SICK_WORDS.search(a.folded)):
+    if value is None and _sick_said(a):
         value = "illness"
     if value is None and re.search(r"samarbet|passade (inte )?in|(inte|aldrig) gillade mig|personliga skal|"
                                    r"\bkonflikt|\bbraka|\bbrak med", a.folded):
