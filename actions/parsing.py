@@ -1206,10 +1206,25 @@ def agreement_told(a: Answer) -> bool | None:
 NO_AGREEMENT_CHECKED = "no_agreement_checked"
 
 
+# Folded. An agreement named rather than said yes to: "vi följer handels avtal", "har hängavtal".
+_AGREEMENT_NAMED = re.compile(r"\bhangavtal|\b(foljer|har|gar pa|tecknat|omfattas av) (\w+ )?(avtal|avtalet)\b|"
+                              r"\b(handels|unionens|if metalls|kommunals|byggnads|transports|almegas|visitas)\w* "
+                              r"(avtal|avtalet)\b")
+# Folded. One's own union membership, which says nothing about the employer's agreement.
+_UNION_MEMBER = re.compile(r"\b(med i|medlem i|ar med i|tillhor) (facket|unionen|kommunal|handels|if metall|vision|"
+                           r"byggnads|seko|saco|\w+ fack)")
+
+
 def collective_agreement(a: Answer) -> Result:
     value = yes_no(a, allow_unknown=True)
     if value is None:
         value = agreement_told(a)
+    if value is None and not a.is_payload and not a.is_question and _AGREEMENT_NAMED.search(a.folded):
+        value = not re.search(r"\b(inget|ingen|inga|inte|ej|utan|saknar|saknas)\b", a.folded)  # "har inget avtal"
+    if value is None and not a.is_payload and _UNION_MEMBER.search(a.folded):
+        return Miss("Svara ja, nej eller \"vet inte\".",
+                    lead="Bra att du är med i facket. Frågan gäller din arbetsgivare, och facket kan ofta svara "
+                         "på om den har kollektivavtal.")
     if value is None:
         return None if a.is_digression else Miss("Svara ja, nej eller \"vet inte\".")
     if value in (True, False) and not a.is_payload and _GUESS.search(a.folded):

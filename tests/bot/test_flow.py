@@ -2284,3 +2284,17 @@ def test_whose_notice_beside_illness(text: str, expected: str) -> None:
     for slot in ("situation", "termination_reason"):
         result = INTERPRETERS[slot](Answer(text, "inform_sick", 0.9, [], TODAY))
         assert isinstance(result, Filled) and result.slots["termination_initiated_by"] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("vi följer handels avtal", "yes"), ("har hängavtal", "yes"),      # a hängavtal is a collective agreement
+    ("de har inget avtal", "no"), ("har nog hängavtal", "unknown"),    # a guess stays a guess
+    ("jag är med i facket", None),                                     # one's own membership: explained, asked again
+])
+def test_the_agreement_named_rather_than_said_yes_to(text: str, expected: str | None) -> None:
+    result = INTERPRETERS["collective_agreement"](Answer(text, "inform", 0.9, [], TODAY,
+                                                         slots={"employer_sector": "private"}))
+    if expected is None:
+        assert isinstance(result, Miss) and "Frågan gäller din arbetsgivare" in (result.lead or "")
+    else:
+        assert isinstance(result, Filled) and result.slots["collective_agreement"] == expected
