@@ -1736,7 +1736,20 @@ _SUPPORT_NEVER = re.compile(r"\b(aldrig|inte|ej|inget|ingen)\b( \w+){0,3}? " + _
 _SUPPORT_HAD = re.compile(r"\b(fick|fatt|har haft|hade|haft)\b( \w+){0,2}? " + _SUPPORT)
 
 
+# Folded → as written. Support from another organisation is not this support (seed 001, 5.5: the
+# work behind an earlier decision of ours does not count again), so it does not make the answer yes.
+_OTHER_SUPPORT = {r"\btrr\b": "TRR", r"\btsl\b": "TSL", r"trygghetsfonden": "Trygghetsfonden",
+                  r"trygghetsradet": "trygghetsrådet", r"omstallningsfonden": "Omställningsfonden",
+                  r"\baf\b|arbetsformedlingen": "Arbetsförmedlingen", r"rusta och matcha": "Rusta och matcha"}
+
+
 def previous_support(a: Answer) -> Result:
+    other = next((name for pattern, name in _OTHER_SUPPORT.items() if re.search(pattern, a.folded)), None)
+    if other and not a.is_payload and not a.is_question \
+            and not re.search(r"\b(er|ert|hos er|nysteget|kammarkollegiet|offentliga)\b", a.folded):
+        return Filled({"previous_support": False,
+                       "_say": f"Stöd från {other} räknas inte här, så jag skriver nej. Frågan gäller bara stöd från "
+                               f"den offentliga omställningsorganisationen. Skriv \"det blev fel\" om du fått det också."})
     result = _previous_support_yes_no(a)
     if a.is_payload or isinstance(result, Filled) or a.is_question:
         return result

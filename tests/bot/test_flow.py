@@ -2298,3 +2298,15 @@ def test_the_agreement_named_rather_than_said_yes_to(text: str, expected: str | 
         assert isinstance(result, Miss) and "Frågan gäller din arbetsgivare" in (result.lead or "")
     else:
         assert isinstance(result, Filled) and result.slots["collective_agreement"] == expected
+
+
+@pytest.mark.parametrize("text, expected, other", [
+    ("fick hjälp av TRR för några år sen", False, "TRR"),
+    ("har haft rådgivning via trygghetsfonden 2021", False, "Trygghetsfonden"),
+    ("ja från er 2024", True, None), ("nej aldrig", False, None),
+])
+def test_support_from_another_organisation_is_not_earlier_support_here(text: str, expected: bool,
+                                                                       other: str | None) -> None:
+    result = INTERPRETERS["previous_support"](Answer(text, "inform", 0.9, [], TODAY))
+    assert isinstance(result, Filled) and result.slots["previous_support"] is expected
+    assert (f"Stöd från {other} räknas inte här" in result.slots.get("_say", "")) == (other is not None)
