@@ -912,11 +912,29 @@ _ORGANISATION_WORDS = re.compile(r"kommun|stad\b|region|landsting|skola|forskola
                                r"universitet|hogskola|polis|forsvar|\bjag\b|\bvet\b|\binte\b")
 
 
+# As typed. "bemanningsföretaget Adecco men jag var uthyrd till Scania", "uthyrd till Scania via
+# Manpower": the staffing agency is the employer, not the company the person worked at.
+_AGENCY_NAMED = re.compile(r"(?i:bemanning\w*|konsultbolag\w*)\s+([A-ZÅÄÖ][\w&'-]*(?:\s+[A-ZÅÄÖ][\w&'-]*)*)|"
+                           r"(?i:\bvia)\s+([A-ZÅÄÖ][\w&'-]*(?:\s+[A-ZÅÄÖ][\w&'-]*)*)")
+
+
+def _staffing_agency(a: Answer) -> Result | None:
+    m = _AGENCY_NAMED.search(a.text)
+    if not m or (m.group(2) and not re.search(r"uthyrd|inhyrd|bemanning|konsult", a.folded)):
+        return None
+    agency = m.group(1) or m.group(2)
+    return Filled({"employer_name": agency, "employer_sector": "private",
+                   "_say": f"Då skriver jag {agency}, eftersom det är bemanningsföretaget som är din arbetsgivare."})
+
+
 def employer_name(a: Answer) -> Result:
     if a.is_digression:
         return None
     if a.intent == "dont_know":
         return Filled({"employer_name": UNKNOWN_EMPLOYER})
+    agency = None if a.is_payload else _staffing_agency(a)
+    if agency:
+        return agency
     beside = None if a.is_payload else _name_beside_description(a.text)
     described_sector = beside[1] if beside else None
     name = _clean_name(beside[0] if beside else a.text)

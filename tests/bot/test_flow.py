@@ -2310,3 +2310,18 @@ def test_support_from_another_organisation_is_not_earlier_support_here(text: str
     result = INTERPRETERS["previous_support"](Answer(text, "inform", 0.9, [], TODAY))
     assert isinstance(result, Filled) and result.slots["previous_support"] is expected
     assert (f"Stöd från {other} räknas inte här" in result.slots.get("_say", "")) == (other is not None)
+
+
+@pytest.mark.parametrize("text, agency", [
+    ("bemanningsföretaget Adecco men jag var uthyrd till Scania", "Adecco"),
+    ("jag var uthyrd till Scania via Manpower", "Manpower"),
+    ("Bemanningsbolaget Academic Work", "Academic Work"),
+])
+def test_a_staffing_agency_is_the_employer(text: str, agency: str) -> None:
+    result = INTERPRETERS["employer_name"](Answer(text, "inform", 0.9, [], TODAY))
+    assert isinstance(result, Filled)
+    assert (result.slots["employer_name"], result.slots["employer_sector"]) == (agency, "private")
+    assert "det är bemanningsföretaget som är din arbetsgivare" in result.slots["_say"]
+    # The next employment's employer too.
+    assert INTERPRETERS["employment_employer"](Answer(text, "inform", 0.9, [], TODAY)) == \
+        Filled({"employment_employer": agency})
