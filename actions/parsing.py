@@ -1207,8 +1207,13 @@ _GUESS = re.compile(r"\b(tror|nog|kanske|antagligen|troligen|troligtvis|inte sak
 # Folded. The agreement told in a sentence ("vi har inget kollektivavtal", "de har kollektivavtal"),
 # which the classifier reads as the FAQ topic; a question about it ("vad är kollektivavtal?") is not.
 _AGREEMENT_WORD = re.compile(r"\bkollektivavtal")
-_AGREEMENT_DENIED = re.compile(r"\b(inget|ingen|inga|utan|saknar|saknade|inte|ej)\b[^.?!]{0,25}\bkollektivavtal|"
-                               r"\bkollektivavtal\w*[^.?!]{0,20}\b(saknas|saknades|inte|ej)\b")
+def _denied(agreement: str) -> re.Pattern[str]:
+    """"inget kollektivavtal", "kollektivavtal saknas": the agreement word with a negation near it."""
+    return re.compile(r"\b(inget|ingen|inga|utan|saknar|saknade|inte|ej)\b[^.?!]{0,25}\b" + agreement + "|"
+                      r"\b" + agreement + r"\w*[^.?!]{0,20}\b(saknas|saknades|inte|ej)\b")
+
+
+_AGREEMENT_DENIED = _denied("kollektivavtal")
 
 
 def agreement_told(a: Answer) -> bool | None:
@@ -1228,6 +1233,7 @@ NO_AGREEMENT_CHECKED = "no_agreement_checked"
 _AGREEMENT_NAMED = re.compile(r"\bhangavtal|\b(foljer|har|gar pa|tecknat|omfattas av) (\w+ )?(avtal|avtalet)\b|"
                               r"\b(handels|unionens|if metalls|kommunals|byggnads|transports|almegas|visitas)\w* "
                               r"(avtal|avtalet)\b")
+_NAMED_DENIED = _denied(r"(hang)?avtal")
 # Folded. One's own union membership, which says nothing about the employer's agreement.
 _UNION_MEMBER = re.compile(r"\b(med i|medlem i|ar med i|tillhor) (facket|unionen|kommunal|handels|if metall|vision|"
                            r"byggnads|seko|saco|\w+ fack)")
@@ -1238,7 +1244,7 @@ def collective_agreement(a: Answer) -> Result:
     if value is None:
         value = agreement_told(a)
     if value is None and not a.is_payload and not a.is_question and _AGREEMENT_NAMED.search(a.folded):
-        value = not re.search(r"\b(inget|ingen|inga|inte|ej|utan|saknar|saknas)\b", a.folded)  # "har inget avtal"
+        value = not _NAMED_DENIED.search(a.folded)  # "har inget avtal"
     if value is None and not a.is_payload and _UNION_MEMBER.search(a.folded):
         return Miss("Svara ja, nej eller \"vet inte\".",
                     lead="Bra att du är med i facket. Frågan gäller din arbetsgivare, och facket kan ofta svara "
