@@ -611,8 +611,11 @@ _DONT_KNOW_HINTS = {
     "consent": "Säger du ja skickas dina svar till en rådgivare, och du kan be mig radera dem när "
                "som helst. Säger du nej sparas inget, men vi kan ändå prata om ditt yrkesliv.",
 }
-for _slot in ("employment_end", "skippable_start", "skippable_end"):
+for _slot in ("skippable_start", "skippable_end"):
     _DONT_KNOW_HINTS[_slot] = _DONT_KNOW_HINTS["employment_start"]
+# An end may still be to come (a notice period): examples on both sides of today.
+_DONT_KNOW_HINTS["employment_end"] = ("Det räcker med ungefär när, till exempel \"i mars\", \"till sommaren\" "
+                                      "eller \"hösten 2025\".")
 
 
 def kind_miss(slot: str, answer: Answer, miss: Miss) -> Miss:
@@ -1532,8 +1535,11 @@ def _date_in_clauses(text: str, today: date, end: bool) -> tuple[Any, Any]:
     return None, None
 
 
-# Folded. "maj 2024", "1 maj 2024" inside a longer sentence.
-_MONTH_YEAR = re.compile(r"\b(?:\d{1,2} )?(?:" + MONTH_WORDS + r")\.? (?:19|20)\d{2}\b")
+# Folded. "i maj 2024", "den 1 maj", "mars nästa år" inside a longer sentence. Only months
+# written out unless a year follows: "jul" is Christmas, "mar" is "mår" and "jan" a name.
+_MONTH_IN_SENTENCE = re.compile(r"\b(?:(?:den )?\d{1,2}(?::?[ae])? )?(?:januari|februari|mars|april|maj|juni|juli|"
+                                r"augusti|september|oktober|november|december)\b(?: (?:19|20)\d{2}\b| nasta ar(?:et)?\b"
+                                r"| i ar\b)?|\b(?:\d{1,2} )?(?:" + MONTH_WORDS + r")\.? (?:19|20)\d{2}\b")
 
 
 # Folded. "sedan jag var 20", "från att jag var 19 år": a start said as one's age then.
@@ -1567,11 +1573,15 @@ def date_slot(name: str, *, end: bool, allow_unknown: bool = False, then_end: st
             if months and re.search(r"\b(i|sedan|sen|under)\b", a.folded):
                 total = a.today.year * 12 + a.today.month - 1 - round(months)
                 return Filled({name: date(total // 12, total % 12 + 1, 1).isoformat()})
-        if parsed is None and then_end:
-            # "när dottern föddes i maj 2024": the one month and year in a sentence the parser gives up on.
-            spans = _MONTH_YEAR.findall(a.folded)
+        if parsed is None:
+            # "när dottern föddes i maj 2024", "när föräldraledigheten tar slut i mars antar jag": the
+            # one month in a sentence the parser gives up on; said back when its year was guessed.
+            spans = [m.group(0) for m in _MONTH_IN_SENTENCE.finditer(a.folded)]
             if len(spans) == 1:
-                parsed = parse_date(spans[0], a.today, end_of_period=end)
+                parsed = parse_date(spans[0], a.today, allow_ongoing=False, end_of_period=end)
+                if parsed and parsed.value and not re.search(r"\d{4}", spans[0]):
+                    return Filled({name: parsed.iso(), "_say": f"Då skriver jag {_period_sv(parsed)}. "
+                                                             f"Skriv \"det blev fel\" om det inte stämmer."})
         if parsed is None and then_end:
             # "började där direkt efter gymnasiet 2003": the one year in a sentence the parser gives up
             # on, for a start (a decision's date is asked more precisely).
@@ -1629,12 +1639,13 @@ def _end_of_notice(a: Answer) -> Result | None:
 
 
 def employment_end(a: Answer) -> Result:
+    # A notice period first: its starting day is not the end ("3 månaders uppsägningstid från 1 november").
+    notice = None if a.is_payload else _end_of_notice(a)
+    if notice:
+        return notice
     result = _employment_end_date(a)
     if isinstance(result, Filled) or a.is_payload:
         return result
-    notice = _end_of_notice(a)
-    if notice:
-        return notice
     if a.slots.get("situation") == "employed" and not a.slots.get("employments"):
         # Asked "Fortsätter din anställning tills vidare, eller vet du redan när den slutar?": a yes,
         # or no end known, is a job that goes on ("nej" answers the last part, as for any job).

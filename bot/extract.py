@@ -124,7 +124,7 @@ _RELATIVE_RE = re.compile(r"\b(sedan|sen)\b.*\b(ar|manad|manader|vecka|veckor|da
 # People who are unsure hedge ("någon gång 2019", "2019 tror jag"), and those still at work say
 # until when ("jobbar kvar till 31 mars", "t.o.m. juni"): the date is what they give.
 _HEDGES_RE = re.compile(r"\b(?:(?:jag )?(?:vet|minns) inte (?:exakt|riktigt|precis)(?: men)?|"
-                        r"nagon gang|kanske|tror jag|jag tror(?: att)?(?: det var)?|"
+                        r"nagon gang|nan gang|nangang|kanske|tror jag|antar jag|jag tror(?: att)?(?: det var)?|"
                         r"det var|om jag minns ratt|ish|"
                         r"(?:jag )?(?:jobbar|arbetar|ar) kvar(?: (?:fram )?(?:till och med|tills|till))?|"
                         r"(?:fram )?till och med|fram till)\b|\bt\.? ?o\.? ?m\b\.?")
@@ -135,6 +135,10 @@ _NEXT_MONTH_RE = re.compile(r"\b(?:nasta|kommande) manad(?:en)?$")
 # "förra året" is a year, not today one year ago (which dateparser would give).
 _LAST_YEAR_RE = re.compile(r"\b(?:forra aret|i fjol|ifjol)\b")
 _THIS_YEAR_RE = re.compile(r"\b(?:i ar|det har aret|detta ar)$")
+_NEXT_YEAR_RE = re.compile(r"\b(?:nasta ar(?:et)?|kommande ar(?:et)?|till aret)\b")
+# "i vår", "till hösten" without a year: the season of this year not yet over ("i vår" in
+# November is next spring, "i höst" this autumn). Bare "vår" is also "our", hence the preposition.
+_THIS_SEASON_RE = re.compile(r"^(?:i|till|under) (var|sommar|host|vinter)$")
 # "i början av 2019": a third of a year, read like a season (start month, three months long).
 _PART_OF_YEAR = {"borjan": 1, "mitten": 5, "slutet": 10}
 _PART_OF_YEAR_RE = re.compile(r"\b(?:i )?(borjan|mitten|slutet) (?:av|pa) (?:aret )?(\d{4}|-\d{2})$")
@@ -212,6 +216,18 @@ def _season_date(word: str, year_text: str | None, today: date) -> date:
     return date(year, month, 1)
 
 
+def _this_season(word: str, today: date, end_of_period: bool) -> ParsedDate:
+    """"i vår": this year's spring, or next year's once this year's is over (three months from
+    the season's first month, as for "våren 2025")."""
+    month = _SEASONS[word]
+    year = today.year
+    if date(year, month + 2, 1) < today.replace(day=1):
+        year += 1
+    if end_of_period:
+        return ParsedDate(date(year, month + 2, calendar.monthrange(year, month + 2)[1]), "season")
+    return ParsedDate(date(year, month, 1), "season")
+
+
 # Swedish writes the day first: "31/12", "1/3 2024", "31/12-26"; "12/2026" is a month.
 _DAY_SLASH_MONTH_RE = re.compile(r"\b(\d{1,2})/(\d{1,2})(?:(?: |-|, ?)(\d{4}|\d{2}))?\b(?!/)")
 _MONTH_SLASH_YEAR_RE = re.compile(r"(?<![\d/.])\b(\d{1,2})/(\d{4})\b")
@@ -254,6 +270,7 @@ def parse_date(text: str, today: date, *, allow_ongoing: bool = False,
         return ParsedDate(None, ONGOING, ongoing=True)
     folded = re.sub(r"\s+", " ", _HEDGES_RE.sub(" ", folded)).strip(" ,").rstrip("-")
     folded = _THIS_YEAR_RE.sub(str(today.year), _LAST_YEAR_RE.sub(str(today.year - 1), folded))
+    folded = _NEXT_YEAR_RE.sub(str(today.year + 1), folded)
     if _NOT_A_DATE_RE.search(folded):
         return None
     folded = _LAST_DAY_RE.sub(lambda m: _last_day(m.group(1), m.group(2), today), folded)
@@ -269,6 +286,9 @@ def parse_date(text: str, today: date, *, allow_ongoing: bool = False,
         day = calendar.monthrange(year, month)[1] if end_of_period else 1
         return ParsedDate(date(year, month, day), "season")
     folded = _PART_OF_MONTH_RE.sub("", folded)
+    this_season = _THIS_SEASON_RE.match(folded)
+    if this_season:
+        return _this_season(this_season.group(1), today, end_of_period)
     season = _SEASON_RE.search(folded)
     if season:
         start = _season_date(season.group(1), season.group(2), today)

@@ -225,6 +225,21 @@ def test_weekdays_and_days_next_to_today_are_days(text: str, expected: str) -> N
     assert parsed is not None and parsed.iso() == expected and parsed.precision == "day"
 
 
+@pytest.mark.parametrize("text, end, expected", [
+    ("mars nästa år", True, "2027-03-31"), ("i mars nästa år tror jag", False, "2027-03-01"),
+    # This year's season, or next year's once it is over: in November "i vår" is next spring.
+    ("i vår", True, "2027-06-30"), ("i vår nån gång", False, "2027-04-01"), ("i höst", True, "2026-12-31"),
+    ("till sommaren", False, "2026-07-01"), ("i vinter", True, "2027-03-31"), ("i höst antar jag", False, "2026-10-01"),
+])
+def test_this_season_and_next_year_without_a_year_written(text: str, end: bool, expected: str) -> None:
+    parsed = parse_date(text, TODAY, allow_ongoing=end, end_of_period=end)
+    assert parsed is not None and parsed.iso() == expected
+
+
+def test_our_is_not_spring() -> None:
+    assert parse_date("vår chef", TODAY) is None and parse_date("vår", TODAY, end_of_period=True) is None
+
+
 def test_a_season_with_its_year_is_one_end_of_a_period() -> None:
     start, end = parse_period("från sommaren 2023 till jan 2025", date(2026, 11, 26))
     assert (start.iso(), start.precision, end.iso()) == ("2023-07-01", "season", "2025-01-31")

@@ -379,7 +379,7 @@ def test_two_misses_offer_buttons() -> None:
 
 
 def test_an_end_before_the_start_is_refused() -> None:
-    slots = {**BASE, "employment_end": None, "requested_slot": "employment_end"}
+    slots = {**BASE, "employment_start": "2019-01-01", "employment_end": None, "requested_slot": "employment_end"}
     updates, messages = _run(slots, "mars 2018")
     assert updates["employment_end"] is None and "före startdatumet" in messages[0]["text"]
 
@@ -667,6 +667,10 @@ def test_not_knowing_is_met_kindly_with_help_and_a_human_at_once() -> None:
     text = messages[0]["text"]
     assert updates["requested_slot"] == "employment_start"
     assert text.startswith("Ingen fara") and "förstod jag inte" not in text and "hösten 2019" in text
+    # An end may be still to come: its examples are not all years gone.
+    end_slots = {**BASE, "employment_start": "2019-01-01", "employment_end": None, "requested_slot": "employment_end"}
+    _, end_messages = _run(end_slots, "vet inte", "dont_know")
+    assert end_messages[0]["text"].startswith("Ingen fara") and "\"i mars\"" in end_messages[0]["text"]
     assert [b["payload"] for b in messages[0]["buttons"]] == ["/request_human"]
     # An answer that is just unclear keeps the plain hint, and no button the first time.
     _, messages = _run(slots, "blä", "inform")
@@ -1993,6 +1997,25 @@ def test_a_question_about_earlier_support_is_not_an_answer() -> None:
 ])
 def test_work_answers_told_in_a_sentence(slot: str, text: str, intent: str, expected: dict[str, Any]) -> None:
     assert INTERPRETERS[slot](Answer(text, intent, 0.9, [], TODAY)) == Filled(expected)
+
+
+@pytest.mark.parametrize("slot, text, intent, expected, said", [
+    # A month without its year, in a sentence the parser gives up on: the year guessed and said.
+    ("employment_end", "vet inte riktigt, nar jag kommer tillbaka fran foraldraledigheten i mars antar jag",
+     "dont_know", "2027-03-31", "mars 2027"),
+    ("employment_end", "när föräldraledigheten tar slut i mars", "inform", "2027-03-31", "mars 2027"),
+    ("employment_start", "när jag flyttade hit i augusti", "inform", "2026-08-01", "augusti 2026"),
+])
+def test_a_month_in_a_sentence_is_taken_and_its_year_said(slot: str, text: str, intent: str, expected: str,
+                                                         said: str) -> None:
+    result = INTERPRETERS[slot](Answer(text, intent, 0.9, [], TODAY))
+    assert isinstance(result, Filled) and result.slots[slot] == expected
+    assert result.slots["_say"].startswith(f"Då skriver jag {said}.")
+
+
+def test_a_feeling_is_no_month() -> None:
+    # "mår" folds to "mar", which is also March written short.
+    assert isinstance(INTERPRETERS["employment_end"](Answer("jag mår dåligt", "inform", 0.9, [], TODAY)), Miss)
 
 
 
