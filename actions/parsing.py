@@ -1537,9 +1537,14 @@ def _date_in_clauses(text: str, today: date, end: bool) -> tuple[Any, Any]:
 
 # Folded. "i maj 2024", "den 1 maj", "mars nästa år" inside a longer sentence. Only months
 # written out unless a year follows: "jul" is Christmas, "mar" is "mår" and "jan" a name.
-_MONTH_IN_SENTENCE = re.compile(r"\b(?:(?:den )?\d{1,2}(?::?[ae])? )?(?:januari|februari|mars|april|maj|juni|juli|"
-                                r"augusti|september|oktober|november|december)\b(?: (?:19|20)\d{2}\b| nasta ar(?:et)?\b"
-                                r"| i ar\b)?|\b(?:\d{1,2} )?(?:" + MONTH_WORDS + r")\.? (?:19|20)\d{2}\b")
+_MONTH_SPAN = (r"\b(?:(?:den )?\d{1,2}(?::?[ae])? )?(?:januari|februari|mars|april|maj|juni|juli|augusti|september|"
+               r"oktober|november|december)\b(?: (?:19|20)\d{2}\b| nasta ar(?:et)?\b| i ar\b)?|"
+               r"\b(?:\d{1,2} )?(?:" + MONTH_WORDS + r")\.? (?:19|20)\d{2}\b")
+_MONTH_IN_SENTENCE = re.compile(_MONTH_SPAN)
+# Folded. "föräldraledig sen april", "sjukskriven sedan mars 2025": a leave that has not ended ("från"
+# alone may be a leave that has).
+_SINCE = re.compile(r"\b(?:sedan|sen)\s+(" + _MONTH_SPAN + r"|\b(?:19|20)\d{2}\b|(?:i )?(?:varas|somras|"
+                    r"hostas|vintras)\b|(?:varen|sommaren|hosten|vintern) (?:19|20)\d{2}\b)")
 
 
 # Folded. "sedan jag var 20", "från att jag var 19 år": a start said as one's age then.
@@ -1710,10 +1715,15 @@ def _skippable_told(a: Answer) -> dict[str, Any]:
     if isinstance(kind, Filled):
         told.update(kind.slots)
         period = parse_period(a.text, a.today)
-        if period and not period[1].ongoing:
-            told.update(skippable_start=period[0].iso(), skippable_end=period[1].iso())
+        since = _SINCE.search(a.folded) if period is None else None
+        start = parse_date(since.group(1), a.today) if since else None
+        if start and start.value and start.value <= a.today:
+            period = (start, ParsedDate(None, "ongoing", ongoing=True))
+        if period:
+            told.update(skippable_start=period[0].iso(),
+                        skippable_end="ongoing" if period[1].ongoing else period[1].iso())
             told["_say"] = (f"Då skriver jag in {_SKIPPABLE_SV[told['skippable_type']]} från "
-                            f"{_period_sv(period[0])} till {_period_sv(period[1])}. "
+                            f"{_period_sv(period[0])} till {'nu' if period[1].ongoing else _period_sv(period[1])}. "
                             f"Skriv \"det blev fel\" om det inte stämmer.")
     return told
 

@@ -340,6 +340,13 @@ def test_leave_told_with_the_yes_is_not_asked_again() -> None:
     assert (updates["skippable_type"], updates["skippable_start"], updates["skippable_end"]) == \
         ("sickness_benefit", "2026-03-01", "2026-05-31")
     assert updates["requested_slot"] == "more_skippable"
+    # A leave that goes on ("sen april"): from then until now, said back.
+    updates, messages = _run(slots, "ja som jag sa, foraldraledig sen april", "affirm")
+    assert (updates["skippable_start"], updates["skippable_end"]) == ("2026-04-01", "ongoing")
+    assert messages[0]["text"].startswith("Då skriver jag in föräldraledighet från april 2026 till nu.")
+    # "från" alone may be a leave that has ended: its end is asked.
+    updates, _ = _run(slots, "ja var sjukskriven från hösten 2025", "affirm")
+    assert updates["skippable_type"] == "sickness_benefit" and updates["requested_slot"] == "skippable_start"
     # Only the kind: its dates are asked.
     updates, _ = _run(slots, "ja, sjukskriven", "affirm")
     assert updates["skippable_type"] == "sickness_benefit" and updates["requested_slot"] == "skippable_start"
