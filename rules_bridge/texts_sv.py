@@ -55,7 +55,7 @@ REASONS: dict[str, str] = {
     "SITUATION.met.EMPLOYED":
         "Du har en anställning. Då kan du få vägledning.",
     "SITUATION.not_met.NOT_EMPLOYED":
-        "Vägledning är för dig som har en anställning.",
+        "Vägledning är för dig som har en anställning som fortsätter, inte för den som är uppsagd eller redan har slutat.",
 
     # Transitional rule (eligibility.md 2.2)
     "TRANSITION.met.ENDS_AFTER_TRANSITION":
@@ -107,7 +107,7 @@ REASONS: dict[str, str] = {
     "SPECIAL_NEEDS.met.HAS_NEEDS":
         "Du har särskilda behov av stöd på grund av sjukdom.",
     "SPECIAL_NEEDS.not_met.NO_NEEDS":
-        "Förstärkt stöd är för dig som har särskilda behov av stöd på grund av sjukdom. Enligt dina svar har du inte det.",
+        "Förstärkt stöd är för dig som har särskilda behov av stöd på grund av sjukdom. Du har inte berättat om något sådant behov. Har du det, säg det till rådgivaren.",
     "SPECIAL_NEEDS.unknown.NEEDS_UNKNOWN":
         "Vi vet inte om du har särskilda behov av stöd på grund av sjukdom.",
 

@@ -58,3 +58,12 @@ def test_services_unsure_for_the_same_reason_are_one_line() -> None:
     assert unsure[0].startswith("- Rådgivning till uppsagda och förstärkt stöd (rådgivning med extra stöd vid sjukdom): "
                                 "Vi vet inte om din arbetsgivare har kollektivavtal.")
     assert unsure[1].startswith("- Yttrande till CSN")
+
+
+def test_what_a_terminated_person_cannot_get_is_said_so_it_can_be_put_right() -> None:
+    # Someone in their notice period still has an employment: vägledning is for one that goes on.
+    # Nothing about illness was told: the person is told to say it, not that "the answers" denied it.
+    said = "\n".join(lines_of({**GOOD, "special_needs_illness": False}))
+    assert "Vägledning till anställda: Vägledning är för dig som har en anställning som fortsätter, " \
+           "inte för den som är uppsagd" in said
+    assert "Du har inte berättat om något sådant behov. Har du det, säg det till rådgivaren." in said
