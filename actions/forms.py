@@ -19,8 +19,8 @@ from actions.corrections import CHANGE_QUESTION, CHANGED, clear, direct_correcti
 from actions.faq_lookup import faq_for, selected_faq
 from actions.parsing import (GUIDANCE_SLOTS, HOURLY_NOTE, INTERPRETERS, STUDY_GOAL, UNKNOWN_ALLOWED, Answer,
                              Filled, Miss, Reply, answer_beside_question, category_from_story, date_said, hourly_ended,
-                             kind_miss, opening_slots, options_question, question_beside, sector_from_story,
-                             strain_ack, wants_to_study_for)
+                             kind_miss, occupation_from_story, opening_slots, options_question, question_beside,
+                             sector_from_story, strain_ack, wants_to_study_for)
 
 NOT_FRESH = {"action_listen", "action_extract_slots"}
 # Questions answered with a story, and what else a story tells that later questions ask.
@@ -31,6 +31,7 @@ MISSES_BEFORE_BUTTONS = 2
 _CORRECT_HINT = "Skriv \"det blev fel\""
 HUMAN_BUTTON = {"title": "Prata med en rådgivare", "payload": "/request_human"}
 DONT_KNOW_BUTTON = {"title": "Vet inte", "payload": "/dont_know"}
+TOLD_WORK = "told_work"  # asked_again: the occupation was told before "Berätta om dig" (domain.yml)
 
 
 def application_date() -> date:
@@ -247,10 +248,11 @@ class FormValidation(Action):
                     updates.setdefault("asked_again", None)  # an interpreter may say how to ask next
         elif asked is None:
             updates.update(self._prefill(tracker))
-        return self._next(dispatcher, slots, updates, asked, next_told)
+        return self._next(dispatcher, slots, updates, asked, next_told, tracker)
 
     def _next(self, dispatcher: CollectingDispatcher, slots: dict[str, Any], updates: dict[str, Any],
-              asked: str | None, next_told: dict[str, Any] | None = None) -> list[EventType]:
+              asked: str | None, next_told: dict[str, Any] | None = None,
+              tracker: Tracker | None = None) -> list[EventType]:
         """The answer's bookkeeping and the next question. `next_told`: the next employment's or
         leave's answers, told with the yes to "fler …?", set once the loop has begun it."""
         slots.update(updates)
@@ -258,6 +260,13 @@ class FormValidation(Action):
         updates.update(next_told or {})
         slots.update(updates)
         updates["requested_slot"] = flow.next_slot(self.form, slots)
+        if updates["requested_slot"] == "inward_who" and asked != "inward_who" and tracker is not None:
+            # "Jag jobbar som barnskötare …" told at the start: "vad har du jobbat med?" would not
+            # have listened. Said back, and asked for more instead (utter_ask_inward_who).
+            occupation = occupation_from_story([m.text for m in messages_so_far(tracker, application_date())])
+            if occupation:
+                dispatcher.utter_message(text=f"Du har berättat {occupation}.")
+                updates["asked_again"] = TOLD_WORK
         if self.form == "work_form" and asked is None and updates["requested_slot"] not in (None, "age"):
             # utter_ask_age carries the introduction; without that question it is said here.
             dispatcher.utter_message(response="utter_work_intro")

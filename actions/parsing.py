@@ -1187,6 +1187,27 @@ def category_from_story(texts: list[str]) -> tuple[str, str] | None:
     return None
 
 
+# Folded. "jobbar som barnskötare", "har jobbat som personlig assistent i tio år": the occupation.
+_OCCUPATION = re.compile(r"\b(?:(?P<now>jobbar|arbetar)|jobbat|jobbade|arbetat|arbetade) som (?:en |ett )?"
+                         r"(?P<what>(?:personlig |ekonomi)?[a-z-]{4,})\b")
+_NOT_AN_OCCUPATION = re.compile(r"^(vanligt|vanlig|vanligtvis|tidigare|forut|extra|alltid|aldrig|galen|galning|"
+                                r"timanstalld|behovsanstalld|deltid|heltid|anstalld|sagt|tusan)$")
+
+
+def occupation_from_story(texts: list[str]) -> str | None:
+    """"att du jobbar som barnskötare" ("har jobbat som" for work gone) from the latest
+    occupation told, as written; None when none was told."""
+    for text in reversed(texts):
+        folded = fold(text)
+        for m in _OCCUPATION.finditer(folded):
+            if _NOT_AN_OCCUPATION.match(m.group("what")):
+                continue
+            said = text[m.start("what"):m.end("what")] if len(text) == len(folded) else m.group("what")
+            now = m.group("now") and not _EARLIER.search(folded)
+            return f"att du {'jobbar' if now else 'har jobbat'} som {said.lower()}"
+    return None
+
+
 def worker_category(a: Answer) -> Result:
     result = _worker_category(a)
     known = isinstance(result, Filled) and result.slots["worker_category"] != UNKNOWN

@@ -2355,3 +2355,31 @@ def test_a_staffing_agency_is_the_employer(text: str, agency: str) -> None:
     # The next employment's employer too.
     assert INTERPRETERS["employment_employer"](Answer(text, "inform", 0.9, [], TODAY)) == \
         Filled({"employment_employer": agency})
+
+
+def test_an_occupation_told_at_the_start_is_said_back_before_the_first_reflection() -> None:
+    slots = {"consent": True, "situation": "employed", "reduced_capacity": True, "requested_slot": "guidance_mode"}
+    story = ("Jag jobbar som barnskötare i Östersunds kommun sen 30 år, har ont i ryggen och orkar inte "
+             "lyfta barnen längre.")
+    updates, messages = _run(slots, "Fundera på vad jag vill", "career_guidance", form=ValidateGuidanceForm(),
+                             earlier=story)
+    assert updates["guidance_mode"] == "explore" and updates["requested_slot"] == "inward_who"
+    assert messages[-1]["text"] == "Du har berättat att du jobbar som barnskötare."
+    assert updates["asked_again"] == "told_work"
+    # Nothing of the work told: the question asks what the work was (no say-back, no variant).
+    updates, messages = _run(slots, "Fundera på vad jag vill", "career_guidance", form=ValidateGuidanceForm(),
+                             earlier="jag vet inte vad jag vill göra")
+    assert updates["requested_slot"] == "inward_who" and not updates.get("asked_again") and not messages
+
+
+@pytest.mark.parametrize("story, said", [
+    ("har jobbat som personlig assistent i tio år", "att du har jobbat som personlig assistent"),
+    ("jobbar som undersköterska men vill byta", "att du jobbar som undersköterska"),
+    ("jobbar som undersköterska förut, nu i butik", "att du har jobbat som undersköterska"),
+    ("Jobbar som Lagerarbetare på Ica", "att du jobbar som lagerarbetare"),
+    ("jag jobbar som vanligt men trivs inte", None),
+    ("jobbar som timanställd på ett lager", None),
+])
+def test_the_occupation_in_a_story(story: str, said: str | None) -> None:
+    from actions.parsing import occupation_from_story
+    assert occupation_from_story([story]) == said
