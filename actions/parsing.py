@@ -2021,8 +2021,21 @@ _OCCUPATION_TOPIC = re.compile(r"yrke|jobb|arbete|bransch|\bbrist|efterfrag|\bso
                                r"\bsoker (de|dom|man)\b|behovs|kompetens|\bbli\b")
 
 
+# Folded. "kanske jobba på fritids?": a guess put as a question is an answer, not a question to the bot.
+_TENTATIVE = re.compile(r"^(kanske|typ|nagot|nat|mojligen|eventuellt|jag tror|tror jag|helst)\b")
+
+
+def _asks_in_a_sentence(text: str) -> bool:
+    """A sentence that ends with "?" and is not a guess ("kanske som elevassistent?")."""
+    for sentence in re.findall(r"[^.!?]*\?", text):
+        last = fold(sentence.rsplit(",", 1)[-1]).strip()  # "något lättare, vilka jobb finns det?"
+        if _ASKS.search(last) or not _TENTATIVE.search(fold(sentence).strip(" ,")):
+            return True
+    return False
+
+
 def options_question(a: Answer) -> Reply | None:
-    if a.is_digression or a.is_payload or not (_ASKS.search(a.folded) or "?" in a.text):
+    if a.is_digression or a.is_payload or not (_ASKS.search(a.folded) or _asks_in_a_sentence(a.text)):
         return None
     if _EDUCATION_TOPIC.search(a.folded):
         return Reply("utter_outward_educations")

@@ -730,6 +730,7 @@ def test_yes_or_no_is_not_a_name() -> None:
     ("inward_wants", "vilka yrken finns det brist på", "utter_outward_occupations"),
     ("forward_goal", "var finns jobben?", "utter_outward_occupations"),
     ("forward_next_step", "har du tips på vad jag kan bli", "utter_outward_occupations"),
+    ("inward_wants", "något lättare, vilka jobb finns det?", "utter_outward_occupations"),
 ])
 def test_a_question_about_options_gets_information(slot: str, text: str, response: str) -> None:
     result = INTERPRETERS[slot](Answer(text, "career_guidance", 0.95, [], TODAY))
@@ -741,6 +742,9 @@ def test_a_question_about_options_gets_information(slot: str, text: str, respons
     ("inward_wants", "jobba mer med människor"),
     ("inward_who", "jag har jobbat som bagare i tio år"),
     ("outward_options", "vet inte"),
+    # A guess put as a question is an answer.
+    ("inward_wants", "som jag skrev, något lättare. kanske jobba på fritids eller som elevassistent?"),
+    ("outward_options", "kanske elevassistent?"),
 ])
 def test_an_answer_that_mentions_jobs_is_still_an_answer(slot: str, text: str) -> None:
     assert isinstance(INTERPRETERS[slot](Answer(text, "career_guidance", 0.95, [], TODAY)), Filled)
