@@ -1992,6 +1992,25 @@ def own_age(folded: str) -> int | None:
     return int(m.group(1) or m.group(2)) if m else None
 
 
+# Folded. "kanske jobba på fritids eller som elevassistent", "jobba som vaktmästare": occupations
+# or workplaces named in the answer about wants, the outward question's answer.
+_NOT_AN_OPTION = r"(?!(?:nagot|nagon|nat|annat|annan|samma|hemifran|distans|deltid|heltid|kvar|mindre|stallet|plats|" \
+                 r"typ|kanske|galning|galen|vanligt|stalle|arbetsplats|jobb|foretag|firma|bolag|satt)\b)"
+_OPTIONS_NAMED = re.compile(r"\b(?:jobba|arbeta|borja) (?:nagot |nat )?(?:som|pa|inom) (?:en |ett )?" + _NOT_AN_OPTION
+                            + r"([a-z-]{4,})(?: eller (?:kanske )?(?:jobba |arbeta )?(?:(?:som|pa|inom) )?(?:en |ett )?"
+                            + _NOT_AN_OPTION + r"([a-z-]{4,}))?")
+
+
+def options_named(text: str) -> str | None:
+    """"fritids eller elevassistent", as written, from "kanske jobba på fritids eller som elevassistent"."""
+    folded = fold(text)
+    found = _OPTIONS_NAMED.search(folded)
+    if not found or len(folded) != len(text):
+        return None
+    names = [text[found.start(g):found.end(g)].lower() for g in (1, 2) if found.group(g)]
+    return " eller ".join(names)
+
+
 def free_text_slot(name: str) -> Callable[[Answer], Result]:
     def interpret(a: Answer) -> Result:
         result = free_text(a)
@@ -1999,6 +2018,11 @@ def free_text_slot(name: str) -> Callable[[Answer], Result]:
             value = result.slots["_value"]
             said = reflection(name, a.text, not_yet=a.intent == "dont_know")
             slots = {name: value, **({"_say": said} if said else {})}
+            named = options_named(a.text) if name == "inward_wants" and not a.is_payload else None
+            if named and a.slots.get("outward_options") is None:
+                # The next question asks what jobs or educations the person thinks of: answered.
+                slots["outward_options"] = named
+                slots["_say"] = f"{said + ' ' if said else ''}Jag skriver upp {named} som det du funderar på."
             if name == "inward_who" and not a.is_payload:
                 # "…, bra på att prata med folk. vill ha ett jobb där …": said back, and not asked again.
                 slots.update({slot: clause for slot, clause in told_in_story(a.text).items()

@@ -2387,3 +2387,29 @@ def test_an_occupation_told_at_the_start_is_said_back_before_the_first_reflectio
 def test_the_occupation_in_a_story(story: str, said: str | None) -> None:
     from actions.parsing import occupation_from_story
     assert occupation_from_story([story]) == said
+
+
+def test_jobs_named_with_the_wants_answer_the_outward_question() -> None:
+    slots = {"consent": True, "situation": "employed", "guidance_mode": "explore", "inward_who": "barnskötare",
+             "inward_skills": "lugna barn", "requested_slot": "inward_wants"}
+    updates, messages = _run(slots, "som jag skrev, något lättare. kanske jobba på fritids eller som elevassistent?",
+                             "inform", form=ValidateGuidanceForm())
+    assert updates["outward_options"] == "fritids eller elevassistent"
+    assert updates["requested_slot"] == "forward_goal"
+    assert messages[0]["text"].endswith("Jag skriver upp fritids eller elevassistent som det du funderar på.")
+    # Wants without a job named: the outward question comes.
+    updates, _ = _run(slots, "jobba med människor, och slippa lyfta", "inform", form=ValidateGuidanceForm())
+    assert updates["requested_slot"] == "outward_options" and updates.get("outward_options") is None
+
+
+@pytest.mark.parametrize("text, named", [
+    ("vill jobba på ett kontor eller en skola", "kontor eller skola"),
+    ("jobba som lärare eller något annat", "lärare"),
+    ("vill jobba inom vården", "vården"),
+    ("jobba på ett ställe där jag trivs", None),
+    ("jobba på distans", None),
+    ("jobba som en galning", None),
+])
+def test_jobs_named_in_a_wants_answer(text: str, named: str | None) -> None:
+    from actions.parsing import options_named
+    assert options_named(text) == named
