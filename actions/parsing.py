@@ -762,7 +762,9 @@ _forward_goal_choice = choice_slot("forward_goal", {
                              r"(byta|lamna) bransch.*(plugga|studera|utbild)",
     "study_to_stay_in_sector": r"(plugga|studera|utbilda|lasa|vidareutbild).*(stanna|samma|kvar)",
     "new_job_other_sector": r"(annan|ny|byta) bransch|nytt yrke|byta yrke",
-    "new_job_same_sector": r"samma bransch|liknande jobb|nytt jobb",
+    # "samma arbetsplats men annan roll": another job where one is, not staying in the role
+    "new_job_same_sector": r"samma bransch|liknande jobb|nytt jobb|annan (roll|tjanst|avdelning)|andra arbetsuppgifter|"
+                           r"omplacer\w*",
     "stay_in_role": r"stanna|vara kvar|behalla|(jobba|arbeta) kvar",
     "undecided": r"vet inte|osaker|inte bestamt|inte an|(veta|komma fram till|lista ut|hitta) (vad|vilket|vart)|"
                  r"ingen aning|fundera|klura",

@@ -1009,6 +1009,10 @@ def test_an_faq_question_before_the_questions_start_is_remembered() -> None:
     ("komma fram till vilket yrke som passar", "undecided"),
     ("plugga till något och byta bransch", "study_to_leave_sector"),
     ("stanna kvar men må bättre", "stay_in_role"),
+    # Another role where one works is a new job there, not staying in the role.
+    ("samma arbetsplats typ men annan roll", "new_job_same_sector"),
+    ("bli omplacerad till något lättare", "new_job_same_sector"),
+    ("stanna på samma arbetsplats", "stay_in_role"),
 ])
 def test_the_goal_is_read_from_own_words(text: str, expected: str) -> None:
     result = INTERPRETERS["forward_goal"](Answer(text, "inform", 0.9, [], TODAY))
