@@ -329,7 +329,8 @@ _SITUATION_WORDS = {
     "fixed_term_ended": r"vikariat|visstid|tidsbegransad|projektanstall|kontrakt",
     "terminated": r"uppsag|sparken|arbetsbrist|konkurs|overtalig|" + _WARNED + "|" + _NOTICE_VERB + "|"
                   + _JOB_TAKEN_AWAY + "|"
-                  r"(forlorar|forlorat|blir av med|mister|miste) (mitt |mina )?jobb|"
+                  r"\b(forlorar|forlorat|forlorade|blir av med|blev av med|blivit av med|mister|miste|mist) "
+                  r"(mitt |mina |min |ett |en )?\w*(jobb|tjanst|anstallning)|"
                   r"\b(min tjanst|mitt jobb|tjansten|jobbet) (har )?(gatt|gick) till (nagon|en) annan\b|"
                   r"\butkopt|\bkopt(e|s)? ut\b|\bavgangsvederlag|\bavgangsavtal|"
                   r"\b(fanns|finns) (inte|inget) (jobbet |tjansten |min tjanst |nagot jobb )?kvar\b|"
@@ -348,7 +349,8 @@ _JOB_KEPT = re.compile(r"\b(finns|ar|har (den|jobbet|tjansten|anstallningen)?) ?
                        r"\bfortfarande (anstalld|jobb|kvar)|\b(ar|fortfarande) anstalld\b|"
                        r"\bhar (mitt|ett|jobbet|min tjanst|min anstallning)\b")
 _JOB_ENDING = re.compile(r"uppsag|sagt upp|sa upp|upphor|upphort|far inte jobba kvar|tar slut|"
-                         r"tog slut|\bslutar\b|avslut|\bforlorat\b|\bfick sluta\b|" + _WARNED + "|" + _NOTICE_VERB)
+                         r"tog slut|\bslutar\b|avslut|\bforlorat\b|\bforlorade\b|\b(blev|blivit) av med\b|\bmiste\b|"
+                         r"\bfick sluta\b|" + _WARNED + "|" + _NOTICE_VERB)
 # "de har inte sagt upp mig än", "jag är inte uppsagd": the job is still there (for now).
 _NOT_ENDED = re.compile(r"\b(inte|ej) (\w+ ){0,3}?(uppsag|sagt upp|sa upp|fatt sparken|upphort|slutat)\w*")
 # "arbetsgivaren vill att jag slutar": a wish or a proposal, not yet an ending; asked, not assumed.
@@ -501,7 +503,10 @@ def termination_reason(a: Answer) -> Result:
                                            # "butiken gick dåligt", "sparkrav": too little work, said as its cause
                                            r"\b(gick|gar|gatt) (sa )?(daligt|dalig|back|med forlust)|lonsamhet|"
                                            r"ekonomiska skal|besparing|sparkrav|nedskarning|for lite (jobb|arbete|att gora)|"
-                                           r"(inga|for fa) (kunder|order|ordrar|uppdrag)",
+                                           r"(inga|for fa) (kunder|order|ordrar|uppdrag)|"
+                                           # "dom tappade en stor kund": the work went with the customer
+                                           r"\b(tappade|tappat|forlorade|forlorat|miste|mist) (en |ett |sin |sina |"
+                                           r"var |vara |flera )?(\w+ )?(kund|kunder|order|uppdrag|upphandling\w*|avtal\w*)\b",
                        "illness": _ILLNESS,
                        "fixed_term_ended": r"vikariat|visstid|tidsbegransad|kontrakt|" + _HOURLY,
                        "own_resignation": r"(sa|sagt) upp mig sjalv|egen begaran|jag slutade|"

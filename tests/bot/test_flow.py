@@ -2259,6 +2259,10 @@ def test_a_season_is_said_back_as_a_season() -> None:
 @pytest.mark.parametrize("text, intent, confidence, expected", [
     ("min tjänst har gått till någon annan", "inform_terminated", 0.3, {"situation": "terminated"}),
     ("blev utköpt", "inform_terminated", 0.43, {"situation": "terminated"}),
+    ("blev av med städjobbet i september", "inform", 0.6, {"situation": "terminated"}),
+    ("miste jobbet i våras", "inform", 0.6, {"situation": "terminated"}),
+    ("blev av med städjobbet för dom tappade en stor kund", "inform", 0.6,
+     {"situation": "terminated", "termination_reason": "shortage_of_work"}),
     # A doubtful "sick" reading is no illness: nothing in the words says it.
     ("tog ut föräldraledighet och sen fanns inte jobbet kvar", "inform_sick", 0.25, {"situation": "terminated"}),
     # Illness on one's own notice still counts, and the advisor reads whose notice it was.
@@ -2282,6 +2286,7 @@ def test_living_on_unemployment_pay_asks_how_the_last_job_ended() -> None:
     ("företaget flyttade till Stockholm", "shortage_of_work"),
     ("flyttade med familjen", "own_resignation"), ("jag flyttade till Umeå", "own_resignation"),
     ("fick ett bättre jobb", "own_resignation"),
+    ("de förlorade upphandlingen", "shortage_of_work"), ("firman tappade sina största kunder", "shortage_of_work"),
     # Personal grounds: what decides is explained, nothing guessed.
     ("samarbetssvårigheter", None), ("ny chef som inte gillade mig", None),
 ])
