@@ -2422,3 +2422,13 @@ def test_jobs_named_with_the_wants_answer_the_outward_question() -> None:
 def test_jobs_named_in_a_wants_answer(text: str, named: str | None) -> None:
     from actions.parsing import options_named
     assert options_named(text) == named
+
+
+def test_the_employer_asked_for_is_the_one_where_the_job_ends() -> None:
+    # Someone who lost one of two jobs: "din nuvarande eller senaste" would point at the one kept.
+    domain = yaml.safe_load((Path(__file__).parents[2] / "domain.yml").read_text(encoding="utf-8"))
+    variants = {v["condition"][0]["value"]: v["text"] for v in domain["responses"]["utter_ask_employer_name"]
+                if v.get("condition") and v["condition"][0]["name"] == "situation"}
+    for ending in ("terminated", "terminated_illness", "fixed_term_ended"):
+        assert variants[ending] == "Vad heter arbetsgivaren där din anställning slutar eller har slutat?"
+    assert variants["employed"].startswith("Vad heter din arbetsgivare?")
