@@ -1141,7 +1141,10 @@ _BLUE_WORK = re.compile(r"\b(lager\w*|truck\w*|lastar|lastning|lastbil\w*|sorter
                         r"kassor\w*|kock\w*|restaurang\w*|servitor\w*|underskoterska\w*|vardbitrade\w*|"
                         r"barnskotare|elektriker|rormokare|mekaniker|verkstad\w*|industri\w*|skogs\w*|bagare|"
                         r"frisor\w*|vaktmastare|hemtjanst\w*|personlig assistent|kok|koket|koksbitrade|"
-                        r"lagar mat|diskar|diskare|serverar|packar|plockar|monterar|svetsar|snickrar|bygger)\b")
+                        r"lagar mat|diskar|diskare|serverar|packar|plockar|monterar|svetsar|snickrar|bygger|"
+                        # the same work told in the past: "jag städade", "lagade mat", "körde truck"
+                        r"stadade|stadat|stadbolag\w*|stadfirm\w*|stadforetag\w*|lagade mat|diskade|serverade|"
+                        r"packade|plockade|monterade|svetsade|snickrade|byggde|(kor|korde|kort) (buss|lastbil|truck|taxi))\b")
 _WHITE_WORK = re.compile(r"\b(administrat\w*|\w*ekonom\w*|redovis\w*|\w*ingenjor\w*|\w*chef|\w*handlaggare|"
                          r"programmer\w*|utvecklare|systemutveckl\w*|konsult\w*|projektledare|marknadsfor\w*|"
                          r"jurist|larare|forskare|controller|hr|it-?\w*|loneadministrat\w*|sjukskoterska|"

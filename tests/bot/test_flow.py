@@ -1411,6 +1411,7 @@ def test_a_guessed_collective_agreement_is_not_known(text: str, intent: str, exp
     ("arbetare", "inform", "blue_collar", False), ("lagerarbetare", "inform", "blue_collar", False),
     ("jobbar på terminalen, lastar och sorterar paket", "inform", "blue_collar", True),
     ("vet inte, jag är kock", "dont_know", "blue_collar", True),
+    ("jag städade", "inform", "blue_collar", True), ("körde truck på lagret", "inform", "blue_collar", True),
     ("jag jobbar som ekonom", "inform", "white_collar", True),
     ("jag är lagerchef", "inform", "white_collar", True),
     ("byggingenjör", "inform", "white_collar", True),      # a compound is what its last part is
