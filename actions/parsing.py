@@ -1405,7 +1405,16 @@ _NOT_AN_EMPLOYER = re.compile(r"(en|ett|min|mitt|mina|samma|andra|annat|lager|la
                               r"jan\w*|feb\w*|mars|april|maj|juni|juli|aug\w*|sep\w*|okt\w*|nov\w*|dec\w*)$")
 
 
+# "ja restaurangen, Krogen Pelikan, jobbar kvar där": a name with capitals standing on its own between commas.
+_OTHER_JOB_NAMED = re.compile(r"(?:^|,)\s*((?:[A-ZÅÄÖ][\w&'-]*)(?:\s+(?:[A-ZÅÄÖ][\w&'-]*|AB|&)){0,3})\s*(?=,|$)")
+_REPLY_WORD = re.compile(r"(ja|jo|japp|nej|ne|ok|okej|visst|absolut|precis|hej|tja|typ|kanske|nu|dar)$")
+
+
 def _other_employer(text: str) -> str | None:
+    named = [m.group(1) for m in _OTHER_JOB_NAMED.finditer(text)
+             if not _REPLY_WORD.match(fold(m.group(1))) and not _NOT_AN_EMPLOYER.match(fold(m.group(1)))]
+    if len(named) == 1 and not _OTHER_JOB_AT.search(text):
+        return named[0]
     for pattern in (_OTHER_JOB_AT, _OTHER_JOB_AT_LOWER):
         m = pattern.search(text)
         if m and len(m.group(1)) >= 2 and not _NOT_AN_EMPLOYER.match(fold(m.group(1))):
@@ -1434,6 +1443,10 @@ def _period_sv(day: ParsedDate) -> str:
     return date_said(day.value, day.precision)
 
 
+# Folded. A job that goes on: "jobbar kvar där", "har kvar", "fortfarande".
+_GOES_ON = re.compile(r"\b(jobbar|arbetar|ar) kvar\b|\bhar kvar\b|\bfortfarande\b|\bpagar\b|\bjobbar (dar|fortfarande)\b")
+
+
 def next_employment_told(a: Answer) -> tuple[dict[str, Any], str]:
     """The next employment's employer, start and end told in the answer, and how to say it back."""
     told: dict[str, Any] = {}
@@ -1441,6 +1454,10 @@ def next_employment_told(a: Answer) -> tuple[dict[str, Any], str]:
     if employer:
         told["employment_employer"] = employer
     period = parse_period(a.text, a.today)
+    since = _SINCE.search(a.folded) if period is None and _GOES_ON.search(a.folded) else None
+    begun = parse_date(since.group(1), a.today) if since else None
+    if begun and begun.value and begun.value <= a.today:
+        period = (begun, ParsedDate(None, "ongoing", ongoing=True))  # "jobbar kvar där sen 2022"
     if period:
         start, end = period
         told["employment_start"] = start.iso()

@@ -162,6 +162,12 @@ def test_the_next_employment_told_with_the_yes_is_not_asked_again() -> None:
     ("ja, på ett lager i norge 2023-2024", "affirm",
      {"employment_country": "NO", "employment_start": "2023-01-01", "employment_end": "2024-12-31"}),
     ("ja, på deltid hos en städfirma", "affirm", None),     # no name, no period: asked one by one
+    # A name standing on its own, and a job that goes on since a time.
+    ("ja restaurangen, Krogen Pelikan, jobbar kvar där sen 2022", "affirm",
+     {"employment_employer": "Krogen Pelikan", "employment_start": "2022-01-01", "employment_end": "ongoing"}),
+    ("ja hos Nisses Bil, sen mars 2024, fortfarande", "affirm",
+     {"employment_employer": "Nisses Bil", "employment_start": "2024-03-01", "employment_end": "ongoing"}),
+    ("Ja, jag hade ett extrajobb", "affirm", None),
     ("ja, i Norge", "affirm", None),
 ])
 def test_what_the_yes_to_more_employments_tells(text: str, intent: str, told: dict[str, Any] | None) -> None:
