@@ -1155,7 +1155,7 @@ _WHITE_WORK = re.compile(r"\b(administrat\w*|\w*ekonom\w*|redovis\w*|\w*ingenjor
 _WHITE_HEAD = re.compile(r"(chef|arbetsledare|ingenjor|ekonom|konsult|handlaggare|administrator)\b")
 # Folded. "jobbar som undersköterska", "jag är kock": an occupation told earlier in the conversation.
 _WORKS_AS = re.compile(r"\b(?:jobbar|jobbat|jobbade|arbetar|arbetat|arbetade|anstalld) som (?:en )?([a-z-]+)|"
-                       r"\bjag (?:ar|e) (?:en )?([a-z-]+)")
+                       r"\bjag (?:ar|e|var) (?:en )?([a-z-]+)")
 
 
 # Folded. "timanställd på ett lager", "jobbade i en butik": the workplace, where no occupation is
@@ -1182,7 +1182,8 @@ def category_from_story(texts: list[str]) -> tuple[str, str] | None:
             if category:
                 # As written ("undersköterska"), where folding kept the length (it does for å/ä/ö).
                 said = text[m.start(group):m.end(group)] if len(text) == len(folded) else m.group(group)
-                return category, f"att du jobbar som {said.lower()}"
+                past = re.match(r"(jobbat|jobbade|arbetat|arbetade|jag var)\b", m.group(0))
+                return category, f"att du {'har jobbat' if past else 'jobbar'} som {said.lower()}"
     for text, folded in told:
         for m in _WORKS_AT.finditer(folded):
             # "på ett lager i …", "på ett stort lager": the noun is either word

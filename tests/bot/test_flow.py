@@ -553,6 +553,10 @@ def test_an_occupation_told_earlier_gives_the_worker_category() -> None:
     from actions.parsing import category_from_story
     assert category_from_story(["jag är ekonom och uppsagd"]) == ("white_collar", "att du jobbar som ekonom")
     assert category_from_story(["jag är lagerchef"]) == ("white_collar", "att du jobbar som lagerchef")
+    # Told in the past ("firman gick i konkurs, jag var platschef där"): said in the past.
+    assert category_from_story(["Firman gick i konkurs. Jag var platschef där i 8 år."]) == \
+        ("white_collar", "att du har jobbat som platschef")
+    assert category_from_story(["jag var sjuk länge"]) is None
     assert category_from_story(["förut jobbade jag som kock"]) is None   # an earlier job
     assert category_from_story(["jag är 45"]) is None
     # A workplace where no occupation is told; a company says nothing of one's own work.
