@@ -1596,6 +1596,10 @@ _SINCE = re.compile(r"\b(?:sedan|sen)\s+(" + _MONTH_SPAN + r"|\b(?:19|20)\d{2}\b
                     r"hostas|vintras)\b|(?:varen|sommaren|hosten|vintern) (?:19|20)\d{2}\b)")
 
 
+# A clause that tells when by what happened: "förra veckan när konkursen kom".
+_SUBCLAUSE = re.compile(r"\s+(?:när|nar|då|eftersom|efter att|innan|för att|for att|pga|på grund av)\s+", re.IGNORECASE)
+
+
 # Folded. "sedan jag var 20", "från att jag var 19 år": a start said as one's age then.
 _AT_AGE = re.compile(r"\b(?:sedan|sen|nar|fran|fran att|fran det att) jag var (\d{2})\b")
 
@@ -1622,6 +1626,13 @@ def date_slot(name: str, *, end: bool, allow_unknown: bool = False, then_end: st
         if parsed is None:
             # "jobbat där sen 2019, innan dess på ica 2012-2019": the clause that answers.
             parsed, ending = _date_in_clauses(a.text, a.today, end)
+        if parsed is None:
+            # "förra veckan när konkursen kom": the date before (or after) the clause that tells why.
+            pieces = [p for p in _SUBCLAUSE.split(a.text) if p.strip()]
+            found = [d for d in (parse_date(p, a.today, allow_ongoing=end, end_of_period=end) for p in pieces)
+                     if d is not None] if len(pieces) > 1 else []
+            if len(found) == 1:
+                parsed = found[0]
         if parsed is None and not end:
             months = parse_duration_months(a.text)
             if months and re.search(r"\b(i|sedan|sen|under)\b", a.folded):

@@ -132,6 +132,8 @@ _HEDGES_RE = re.compile(r"\b(?:(?:jag )?(?:vet|minns) inte (?:exakt|riktigt|prec
 _COMING_RE = re.compile(r"\b(till|tills|slutar|tar slut|upphor|gar ut|ska|kommer)\b")
 # "nästa månad" as an end is that month's last day (dateparser: the same day a month on).
 _NEXT_MONTH_RE = re.compile(r"\b(?:nasta|kommande) manad(?:en)?$")
+# "förra månaden" is that month (dateparser: today a month ago, as a day).
+_LAST_MONTH_RE = re.compile(r"^(?:i )?(?:forra|forrar) manad(?:en)?$")
 # "förra året" is a year, not today one year ago (which dateparser would give).
 _LAST_YEAR_RE = re.compile(r"\b(?:forra aret|i fjol|ifjol)\b")
 _THIS_YEAR_RE = re.compile(r"\b(?:i ar|det har aret|detta ar)$")
@@ -299,8 +301,10 @@ def parse_date(text: str, today: date, *, allow_ongoing: bool = False,
             if (still_there or _COMING_RE.search(folded)) and not season.group(2) and start < today:
                 start = start.replace(year=start.year + 1)  # "jobbar kvar till våren": the next spring
         return ParsedDate(start, "season")
-    if _NEXT_MONTH_RE.search(folded):
-        year, month = (today.year + 1, 1) if today.month == 12 else (today.year, today.month + 1)
+    if _NEXT_MONTH_RE.search(folded) or _LAST_MONTH_RE.match(folded):
+        step = 1 if _NEXT_MONTH_RE.search(folded) else -1
+        index = today.year * 12 + today.month - 1 + step
+        year, month = index // 12, index % 12 + 1
         day = calendar.monthrange(year, month)[1] if end_of_period else 1
         return ParsedDate(date(year, month, day), "month")
     folded = re.sub(r"(\d)\s*:\s*(?:a|e)\b", r"\1", folded)      # "1:a mars", "2:e maj"

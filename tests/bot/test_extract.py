@@ -236,6 +236,14 @@ def test_this_season_and_next_year_without_a_year_written(text: str, end: bool, 
     assert parsed is not None and parsed.iso() == expected
 
 
+@pytest.mark.parametrize("text, end, expected", [
+    ("förra månaden", True, "2026-10-31"), ("i förra månaden", False, "2026-10-01"), ("nästa månad", True, "2026-12-31"),
+])
+def test_the_month_before_and_after_is_a_month(text: str, end: bool, expected: str) -> None:
+    parsed = parse_date(text, TODAY, allow_ongoing=end, end_of_period=end)
+    assert parsed is not None and (parsed.iso(), parsed.precision) == (expected, "month")
+
+
 def test_our_is_not_spring() -> None:
     assert parse_date("vår chef", TODAY) is None and parse_date("vår", TODAY, end_of_period=True) is None
 

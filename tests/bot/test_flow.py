@@ -590,7 +590,7 @@ def test_a_company_told_in_the_story_gives_the_sector_when_the_employer_is_named
     assert updates["requested_slot"] == "collective_agreement"
     assert messages[0]["text"] == (
         "Du har berättat om ditt jobb på ett byggföretag, så jag skriver att arbetsgivaren är privat. "
-        "Du har berättat att du jobbar som ekonomiassistent, så jag skriver att du är tjänsteman. "
+        "Du har berättat att du har jobbat som ekonomiassistent, så jag skriver att du är tjänsteman. "
         "Skriv \"det blev fel\" om något inte stämmer.")
     from actions.parsing import sector_from_story
     assert sector_from_story(["jobbar hos en liten firma"]) == "en liten firma"
@@ -2020,6 +2020,9 @@ def test_a_question_about_earlier_support_is_not_an_answer() -> None:
     ("employment_start", "jag började där direkt efter gymnasiet 2003", "out_of_scope", {"employment_start": "2003-01-01"}),
     ("skippable_start", "när dottern föddes i maj 2024", "inform", {"skippable_start": "2024-05-01"}),
     ("employment_start", "började där när jag flyttade hit i aug 2015", "inform", {"employment_start": "2015-08-01"}),
+    # The date beside the clause that tells what happened.
+    ("employment_end", "förra veckan när konkursen kom", "inform", {"employment_end": "2026-11-15"}),
+    ("employment_end", "slutade i mars när de la ner", "inform", {"employment_end": "2026-03-31"}),
 ])
 def test_work_answers_told_in_a_sentence(slot: str, text: str, intent: str, expected: dict[str, Any]) -> None:
     assert INTERPRETERS[slot](Answer(text, intent, 0.9, [], TODAY)) == Filled(expected)
