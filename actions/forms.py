@@ -377,11 +377,13 @@ def opening_ack(s: dict[str, Any], note: str | None = None) -> str | None:
            "stämmer."
 
 
-def since_sv(iso: str) -> str:
+def since_sv(iso: str, today: date | None = None) -> str:
     """'2012-01-01' → '2012', '2019-03-01' → 'mars 2019', else the day: a stored start has lost its
-    precision, so it is read back from the day (the first of January or of a month)."""
+    precision, so it is read back from the day (the first of January or of a month). This year's
+    first of January is 'januari': "sedan januari" is said, "sedan 2026" hardly in 2026."""
     value = date.fromisoformat(iso)
-    precision = "year" if (value.month, value.day) == (1, 1) else "month" if value.day == 1 else "day"
+    this_year = value.year == (today or application_date()).year
+    precision = "year" if (value.month, value.day) == (1, 1) and not this_year else "month" if value.day == 1 else "day"
     return date_said(value, precision)
 
 

@@ -2168,6 +2168,8 @@ _GOAL = re.compile(r"\b(?:vill|vill gärna|vill garna|skulle vilja|skulle gärna
                    # "jag ska bli pappa" is no occupation: "ska" only with studies
                    r"jag ska (?=plugga|studera|läsa|lasa|utbilda|vidareutbilda|omskola)|"
                    r"jag kommer att (?=plugga|studera|läsa|lasa|utbilda|vidareutbilda|omskola)) ?"
+                   # "vill typ plugga till sjukgymnast": a filler between the wish and the goal
+                   r"(?:(?:typ|nog|helst|gärna|garna|egentligen|faktiskt) )?"
                    r"(?:bli|plugga till|studera till|läsa till|lasa till|(?:vidare)?utbilda mig till|"
                    r"jobba som|arbeta som|omskola mig till|läsa vidare till|lasa vidare till) (?P<goal>[^.,!?]+?)"
                    r"(?=\s+(?:och|men|kan|för|for|så|sa|eller|nu|sen|sedan|i höst|i host|till hösten|"

@@ -2446,3 +2446,18 @@ def test_the_employer_asked_for_is_the_one_where_the_job_ends() -> None:
     for ending in ("terminated", "terminated_illness", "fixed_term_ended"):
         assert variants[ending] == "Vad heter arbetsgivaren där din anställning slutar eller har slutat?"
     assert variants["employed"].startswith("Vad heter din arbetsgivare?")
+
+
+def test_a_start_is_read_back_as_precisely_as_it_is_likely_said() -> None:
+    from actions.forms import since_sv
+    today = date(2026, 11, 27)
+    assert since_sv("2012-01-01", today) == "2012"
+    assert since_sv("2019-03-01", today) == "mars 2019"
+    # "jobbade där sen januari": this year's first of January is January, not "sedan 2026".
+    assert since_sv("2026-01-01", today) == "januari 2026"
+
+
+def test_a_filler_between_the_wish_and_the_goal_still_names_it() -> None:
+    from actions.parsing import _named_goal
+    assert _named_goal("mitt vikariat tog slut i augusti. vill typ plugga till sjukgymnast nu") == "sjukgymnast"
+    assert _named_goal("vill kanske bli lärare") is None  # a maybe is explored, not planned
