@@ -777,14 +777,14 @@ _forward_goal_choice = choice_slot("forward_goal", {
 
 # Someone who chooses to study is told at once where study support comes from (seed 001;
 # eligibility.md: the yttrande only where there is no collective agreement), not only if they ask.
-STUDY_NOTE = ("Bra att veta när du vill plugga: som vuxen kan du söka omställningsstudiestöd hos CSN. "
-              "Till ansökan kan du ibland få ett yttrande, härifrån eller från ditt trygghetsråd – det "
+STUDY_NOTE = ("Bra att veta när du vill plugga: från det år du fyller 27 kan du söka omställningsstudiestöd "
+              "hos CSN. Till ansökan kan du ibland få ett yttrande, härifrån eller från ditt trygghetsråd – det "
               "ser vi när jag vet mer om ditt arbete. Kan du redan mycket från jobbet kan en validering "
               "ibland göra utbildningen kortare.")
 # The self-employed have no trygghetsråd: their yttrande is always ours (seed 003).
-STUDY_NOTE_SELF_EMPLOYED = ("Bra att veta när du vill plugga: som vuxen kan du söka omställningsstudiestöd hos "
-                            "CSN. Som egenföretagare kan du få ett yttrande härifrån till ansökan. Kan du redan "
-                            "mycket från jobbet kan en validering ibland göra utbildningen kortare.")
+STUDY_NOTE_SELF_EMPLOYED = ("Bra att veta när du vill plugga: från det år du fyller 27 kan du söka "
+                            "omställningsstudiestöd hos CSN. Som egenföretagare kan du få ett yttrande härifrån till "
+                            "ansökan. Kan du redan mycket från jobbet kan en validering ibland göra utbildningen kortare.")
 
 
 # The goal question asked again as "stanna i din bransch eller byta?" (utter_ask_forward_goal_study).

@@ -50,12 +50,19 @@ def explain(decision: dict[str, Any]) -> str:
         lines += ["", EXPLAIN["not_eligible_heading"]]
         # Services with the same reasons are one line, not the same sentences three times.
         groups: dict[tuple[str, ...], list[str]] = {}
-        for key in by_status["not_eligible"]:
-            groups.setdefault(_decisive_reasons(services[key]["reasons"]), []).append(key)
+        decisive = {key: _decisive_reasons(services[key]["reasons"]) for key in by_status["not_eligible"]}
+        if "radgivning" in decisive and "forstarkt_stod" in decisive:
+            # Förstärkt stöd is rådgivning and more: its shared reasons are not said twice.
+            shared = set(decisive["radgivning"])
+            extra = tuple(t for t in decisive["forstarkt_stod"] if t not in shared)
+            if extra and len(extra) < len(decisive["forstarkt_stod"]):
+                decisive["forstarkt_stod"] = (EXPLAIN["as_radgivning"], *extra)
+        for key, texts in decisive.items():
+            groups.setdefault(texts, []).append(key)
         for texts, keys in groups.items():
             lines.append(f"- {_service_names(keys)}: {' '.join(texts)}")
     if not by_status["eligible"] and not by_status["needs_more_information"]:
-        lines += ["", EXPLAIN["no_service"]]
+        lines += ["", EXPLAIN["no_service"]]  # and its own next step below
     if decision["missing_information"]:
         lines += ["", EXPLAIN["missing_heading"]]
         lines += [f"- {q}" for q in _unique([question_for(f) for f in decision["missing_information"]])]
@@ -64,7 +71,9 @@ def explain(decision: dict[str, Any]) -> str:
     work = work_sentence(decision)
     if work and org["code"] == "ooo" and not self_employed:
         lines += ["", work]
-    lines += ["", EXPLAIN["next_heading"], org["next_step_sv"], "", EXPLAIN["footer"]]
+    none = not by_status["eligible"] and not by_status["needs_more_information"]
+    next_step = EXPLAIN["next_no_service"] if none and org["code"] == "ooo" else org["next_step_sv"]
+    lines += ["", EXPLAIN["next_heading"], next_step, "", EXPLAIN["footer"]]
     return "\n".join(lines)
 
 

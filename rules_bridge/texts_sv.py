@@ -236,9 +236,14 @@ EXPLAIN: dict[str, str] = {
     "eligible_heading": "Det här kan du troligen få:",
     "more_info_heading": "Det här kan vi inte bedöma än:",
     "not_eligible_heading": "Det här kan du inte få, och varför:",
+    "as_radgivning": "Samma skäl som för rådgivningen gäller.",
     "missing_heading": "För att kunna säga mer behöver vi veta:",
     "next_heading": "Nästa steg:",
     "no_service": "Enligt dina svar kan du inte få något av stöden just nu.",
+    # "Du ansöker själv …" right after "du kan inte få något" would contradict it.
+    "next_no_service": "Stämmer något i dina svar inte, eller ändras din situation, kan det bli en annan bedömning. "
+                       "Rådgivaren kan gå igenom svaren med dig. Du kan också ansöka själv på nysteget.se, och "
+                       "då prövar Kammarkollegiet din ansökan.",
     "footer": "Det är en preliminär bedömning. Kammarkollegiet fattar beslutet, och stöd ges i mån av medel.",
     # Kammarkollegiet decides nothing for someone who belongs to a trygghetsråd.
     "footer_other": "Det är en preliminär bedömning. Det är {org_name} som avgör vilket stöd du kan få.",

@@ -67,3 +67,27 @@ def test_what_a_terminated_person_cannot_get_is_said_so_it_can_be_put_right() ->
     assert "Vägledning till anställda: Vägledning är för dig som har en anställning som fortsätter, " \
            "inte för den som är uppsagd" in said
     assert "Du har inte berättat om något sådant behov. Har du det, säg det till rådgivaren." in said
+
+
+def test_what_forstarkt_stod_shares_with_radgivning_is_said_once() -> None:
+    short = {**GOOD, "special_needs_illness": False,
+             "employments": [{**GOOD["employments"][0], "start": "2026-03-01"}]}
+    lines = lines_of(short)
+    [radgivning] = [line for line in lines if line.startswith("- Rådgivning till uppsagda:")]
+    [forstarkt] = [line for line in lines if line.startswith("- Förstärkt stöd")]
+    assert "Det krävs 12" in radgivning and "Det krävs 12" not in forstarkt
+    assert forstarkt.endswith(": Samma skäl som för rådgivningen gäller. Förstärkt stöd är för dig som har "
+                              "särskilda behov av stöd på grund av sjukdom. Du har inte berättat om något sådant "
+                              "behov. Har du det, säg det till rådgivaren.")
+
+
+def test_no_service_is_not_followed_by_an_invitation_to_apply_as_if_there_were_one() -> None:
+    # Too little work for rådgivning, and too young for omställningsstudiestöd (so no yttrande).
+    short = {**GOOD, "birth_date": "2002-05-01", "employments": [{**GOOD["employments"][0], "start": "2026-03-01"}]}
+    lines = lines_of(short)
+    assert "Enligt dina svar kan du inte få något av stöden just nu." in lines
+    step = lines[lines.index("Nästa steg:") + 1]
+    assert step.startswith("Stämmer något i dina svar inte") and "nysteget.se" in step
+    # With a service to be had, the organisation's own next step.
+    assert lines_of(GOOD)[lines_of(GOOD).index("Nästa steg:") + 1] == \
+        "Du ansöker själv hos den offentliga omställningsorganisationen på nysteget.se."
