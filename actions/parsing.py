@@ -301,7 +301,7 @@ _WARNED = r"\bvarsla(d|de|t|des)\b|\b(fatt|fick|har fatt) (ett )?varsel\b"
 # Folded. "nu säger dom upp mig": the notice in the present tense, given now or about to be.
 _NOTICE_NOW = r"\bsager (de|dom|\w+) upp mig\b|\b(de|dom) sager upp mig\b"
 _NOTICE_VERB = (r"\b(de|dom|chefen|arbetsgivaren|foretaget|firman|kommunen|regionen|han|hon) "
-                r"(ska |kommer att |kommer |tanker |haller pa att |har bestamt att de ska )?"
+                r"(ska |kommer att |kommer |tanker |maste |behover |haller pa att |har bestamt att de ska )?"
                 r"(nog |troligen |antagligen |snart |nu )?saga upp mig\b|"
                 r"\bsag(a)?s upp\b|\bsagts upp\b|" + _NOTICE_NOW)
 # Folded. "timanställd och får inga pass längre", "de har slutat ringa in mig": hourly work is a run
@@ -365,7 +365,7 @@ _ONLY_WISHED = re.compile(r"\bvill (att )?(jag|man) (ska )?(sluta|slutar|saga up
 _NOTICE_GIVEN = re.compile(r"\b(har blivit|har fatt|blev|ar|var|fick|blivit) (uppsagd|sparken|beskedet|besked om uppsagning)|"
                            r"\b(sa|sagt|sade) upp mig\b|\bsagts upp\b|\buppsagningstid|"
                            r"\bredan (uppsagd|fatt (det|beskedet|besked))\b")
-_NOTICE_COMING = re.compile(r"\b(ska|kommer att|kommer|tanker|haller pa att|har bestamt att de ska)"
+_NOTICE_COMING = re.compile(r"\b(ska|kommer att|kommer|tanker|maste|behover|haller pa att|har bestamt att de ska)"
                             r"( (de|dom|chefen|arbetsgivaren|foretaget|firman|kommunen|regionen|han|hon))?"
                             r"( nog| troligen| snart| nu)? (saga upp mig|sagas upp|bli uppsagd)\b|"
                             r"\bsags upp\b|\bblir uppsagd\b|" + _NOTICE_NOW)
@@ -501,7 +501,7 @@ def termination_reason(a: Answer) -> Result:
                                            r"nedlagg|stanger|(?<!jag )(?<!vi )flytta\w* (till|utomlands|ut)\b|"
                                            r"utomlands|outsourc|varsel|varslad|"
                                            # "butiken gick dåligt", "sparkrav": too little work, said as its cause
-                                           r"\b(gick|gar|gatt) (sa )?(daligt|dalig|back|med forlust)|lonsamhet|"
+                                           r"\b(gick|gar|gatt) (det )?(sa )?(daligt|dalig|back|med forlust)|lonsamhet|"
                                            r"ekonomiska skal|besparing|sparkrav|nedskarning|for lite (jobb|arbete|att gora)|"
                                            r"(inga|for fa) (kunder|order|ordrar|uppdrag)|"
                                            # "dom tappade en stor kund": the work went with the customer
@@ -1318,7 +1318,11 @@ _SPOUSE_WORDS = r"man|mannen|fru|frun|hustru|make|maka|sambo|partner|flickvan|po
 _KIN_WORDS = (r"pappa|far|farsan|mamma|mor|morsan|foraldrar|son|sonen|dotter|dottern|barn|bror|brorsan|syster|"
               r"svarfar|svarmor")
 _FAMILY_OWNS = re.compile(r"\b(?:min |mina |var |vart )?(?P<who>" + _SPOUSE_WORDS + "|" + _KIN_WORDS + r")\b"
-                          r"(?: \w+)? (?:ager|agde|ar agare|var agare|driver|har (?:\w+ )?aktier)\b")
+                          r"(?: \w+)? (?:ager|agde|ar agare|var agare|driver|har (?:\w+ )?aktier|"
+                          r"har (?:en |ett )?(?:egen )?(?:enskild firma|firma|foretag|aktiebolag|bolag))\b")
+# Folded. "jobbar i min mans firma", "firman är min sambos": the owner named by the firm.
+_SPOUSE_FIRM = re.compile(r"\b(?:mans|mannens|frus|fruns|sambos|makes|makas|partners) (?:enskilda )?(?:firma|foretag|bolag)\b|"
+                          r"\b(?:firman|foretaget|bolaget) (?:ar|tillhor) min (?:mans|frus|sambos|makes|makas|partners)\b")
 _SHARE_WORDS = {"halften": 50.0, "en tredjedel": 100 / 3, "en tredje del": 100 / 3, "en fjardedel": 25.0,
                 "en femtedel": 20.0, "allt": 100.0, "hela": 100.0, "alla aktier": 100.0, "ensam": 100.0}
 
@@ -1347,9 +1351,9 @@ def _ownership(a: Answer) -> Result | None:
         return Miss("", lead=f"{said}Det som räknas är vad du äger tillsammans med make, maka, registrerad partner, "
                              f"föräldrar och barn.", remember={"asked_again": FAMILY_SHARE})
     family = _FAMILY_OWNS.search(folded)
-    if not family:
+    if not family and not _SPOUSE_FIRM.search(folded):
         return None
-    who = family.group("who")
+    who = family.group("who") if family else "sambo"
     company = _COMPANY_FORM.search(fold(a.slots.get("employer_name") or "")) or "aktie" in folded
     if re.fullmatch(_SPOUSE_WORDS, who) and not company:
         return Filled({"role_exclusion": "family_of_owner",

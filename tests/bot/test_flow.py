@@ -2461,3 +2461,23 @@ def test_a_filler_between_the_wish_and_the_goal_still_names_it() -> None:
     from actions.parsing import _named_goal
     assert _named_goal("mitt vikariat tog slut i augusti. vill typ plugga till sjukgymnast nu") == "sjukgymnast"
     assert _named_goal("vill kanske bli lärare") is None  # a maybe is explored, not planned
+
+
+@pytest.mark.parametrize("text, expected", [
+    # A sole trader's spouse named by the firm: excluded as such (seed 001, 5.1 p. 4 c).
+    ("jag jobbar i min mans firma, han har enskild firma", "family_of_owner"),
+    ("firman är min sambos", "family_of_owner"),
+    # A spouse's aktiebolag, or a parent's firm, does not exclude one who owns nothing.
+    ("min man har ett aktiebolag", "none"), ("min pappa har en firma", "none"),
+])
+def test_the_owner_named_by_the_firm(text: str, expected: str) -> None:
+    result = INTERPRETERS["role_exclusion"](Answer(text, "inform", 0.9, [], TODAY))
+    assert isinstance(result, Filled) and result.slots["role_exclusion"] == expected
+
+
+def test_a_notice_the_employer_must_give_is_coming() -> None:
+    text = "jag jobbar i min mans firma. nu går det dåligt och han måste säga upp mig"
+    result = INTERPRETERS["situation"](Answer(text, "inform_employed", 0.8, [], TODAY))
+    assert isinstance(result, Filled)
+    assert (result.slots["situation"], result.slots["notice_pending"], result.slots["termination_reason"]) == \
+        ("terminated", "coming", "shortage_of_work")
