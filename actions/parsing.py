@@ -327,7 +327,8 @@ _SITUATION_WORDS = {
     "terminated_illness": r"uppsagd.*(sjuk|ohalsa|" + _BODY_WORN + r")|"
                           r"(sjuk|ohalsa|" + _BODY_WORN + r").*(uppsagd|saga upp mig|sags upp|sagas upp)",
     "fixed_term_ended": r"vikariat|visstid|tidsbegransad|projektanstall|kontrakt",
-    "terminated": r"uppsag|sparken|arbetsbrist|konkurs|overtalig|" + _WARNED + "|" + _NOTICE_VERB + "|"
+    "terminated": r"uppsag|sparken|arbetsbrist|konkurs|overtalig|fristall\w*|\b(fick|fatt|har fatt) ga\b|"
+                  + _WARNED + "|" + _NOTICE_VERB + "|"
                   + _JOB_TAKEN_AWAY + "|"
                   r"\b(forlorar|forlorat|forlorade|blir av med|blev av med|blivit av med|mister|miste|mist) "
                   r"(mitt |mina |min |ett |en )?\w*(jobb|tjanst|anstallning)|"
@@ -343,7 +344,7 @@ _SITUATION_WORDS = {
 }
 
 
-_UNEMPLOYED = re.compile(r"\barbetslos|\butan (jobb|arbete|anstallning)\b|\binskriven (pa|hos|vid) (af|arbetsformedlingen)\b|"
+_UNEMPLOYED = re.compile(r"\barbetslos|\barbetssokande\b|\butan (jobb|arbete|anstallning)\b|\binskriven (pa|hos|vid) (af|arbetsformedlingen)\b|"
                          r"\ba[- ]?kassa\b|\bstamplar\b|\bgar pa a[- ]?kassa")
 _JOB_KEPT = re.compile(r"\b(finns|ar|har (den|jobbet|tjansten|anstallningen)?) ?kvar\b|\bhar kvar\b|"
                        r"\bfortfarande (anstalld|jobb|kvar)|\b(ar|fortfarande) anstalld\b|"
@@ -494,7 +495,13 @@ def situation(a: Answer) -> Result:
 def termination_reason(a: Answer) -> Result:
     if _NOT_SICK.search(a.folded):
         a = replace(a, text=_NOT_SICK.sub(" ", a.folded))  # "har aldrig varit sjukskriven" is no reason
-    value = choose(a, {"shortage_of_work": r"arbetsbrist|neddragning|drar (ner|ned)|konkurs|omorganis|overtalig|"
+    value = choose(a, {"shortage_of_work": r"arbetsbrist|neddragning|(drar|dra|drog|dragit) (ner|ned)|konkurs|omorganis|"
+                                           r"overtalig|fristall\w*|"
+                                           # "det fanns inga pengar", "de hade inte råd att ha kvar mig"
+                                           r"\b((fanns|finns) (det )?(inte|inga)|inte (fanns|finns)) (\w+ )?pengar\b|"
+                                           r"\b(de|dom|foretaget|firman|bolaget|arbetsgivaren|chefen|han|hon) (hade|har) "
+                                           r"inte (\w+ )?rad\b|"
+                                           r"\b(fanns|finns) (inget|inte nagot|inte mer) (jobb|arbete)\b|"
                                            + _JOB_TAKEN_AWAY + "|"
                                            r"inte finns (jobb|arbete)|lagg\w* (ner|ned)|\bla(de|des)? (ner|ned)\b|"
                                            r"\blagts? (ner|ned)\b|"

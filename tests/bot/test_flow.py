@@ -2481,3 +2481,22 @@ def test_a_notice_the_employer_must_give_is_coming() -> None:
     assert isinstance(result, Filled)
     assert (result.slots["situation"], result.slots["notice_pending"], result.slots["termination_reason"]) == \
         ("terminated", "coming", "shortage_of_work")
+
+
+@pytest.mark.parametrize("slot, text, expected", [
+    ("situation", "jag blev friställd", {"situation": "terminated", "termination_reason": "shortage_of_work"}),
+    ("situation", "fick gå från jobbet i höstas", {"situation": "terminated"}),
+    ("termination_reason", "de behövde dra ner på personal", {"termination_reason": "shortage_of_work"}),
+    ("termination_reason", "min chef sa att det inte fanns pengar", {"termination_reason": "shortage_of_work"}),
+    ("termination_reason", "de hade inte råd att ha kvar mig", {"termination_reason": "shortage_of_work"}),
+    ("termination_reason", "det fanns inget jobb för mig längre", {"termination_reason": "shortage_of_work"}),
+])
+def test_redundancy_in_everyday_words(slot: str, text: str, expected: dict[str, Any]) -> None:
+    assert INTERPRETERS[slot](Answer(text, "inform", 0.6, [], TODAY)) == Filled(expected)
+
+
+def test_ones_own_lack_of_money_is_no_redundancy_and_job_seeking_asks_about_the_last_job() -> None:
+    assert isinstance(INTERPRETERS["termination_reason"](Answer("jag hade inte råd att bo kvar", "inform", 0.6, [],
+                                                               TODAY)), Miss)
+    result = INTERPRETERS["situation"](Answer("jag är arbetssökande", "inform", 0.6, [], TODAY))
+    assert isinstance(result, Miss) and result.remember == {"asked_again": "last_job"}
