@@ -1740,6 +1740,14 @@ def hours_per_week(a: Answer) -> Result:
         if re.search(r"deltid|varierade|olika", a.folded):
             return Miss("Ungefär hur många timmar i veckan i genomsnitt? Till exempel \"20\" eller \"50 %\".")
         return Miss("Skriv antal timmar i veckan, till exempel \"40\", \"heltid\", \"halvtid\" eller \"75 %\".")
+    if re.search(r"\d ?(h|tim\w*) (om|per|i|/) ?dag(en)?\b", a.folded):
+        return Filled({"employment_hours_per_week": value,
+                       "_say": f"Det blir ungefär {value:g} timmar i veckan, räknat med fem dagar i veckan. "
+                               f"Skriv \"det blev fel\" om det inte stämmer."})
+    if re.search(r"\bman ?- ?fre\b|\bmandag (till|-) fredag\b|\balla vardagar\b", a.folded) \
+            and not re.search(r"\d", a.folded):
+        return Filled({"employment_hours_per_week": value,
+                       "_say": "Då skriver jag heltid, 40 timmar i veckan. Skriv \"det blev fel\" om det inte stämmer."})
     if re.search(r"\b(dagar?|pass|arbetspass)\b", a.folded) and not re.search(r"tim|\bh\b", a.folded):
         # "3 dagar i veckan" is counted as full days: said, so it can be put right.
         counted = "pass på 8 timmar" if re.search(r"\bpass\b", a.folded) else "hela dagar"
@@ -1755,6 +1763,16 @@ def monthly_income(a: Answer) -> Result:
     value = parse_money_sek(a.text)
     if value is None:
         return None if a.is_digression else Miss("Skriv ett belopp i kronor, till exempel \"28 000 kr\" eller \"28k\".")
+    if re.search(r"\b(i|per|/) ?(timmen|timme|tim|h)\b|\btimlon", a.folded) and value < 1000:
+        # "140 kr i timmen": a month from the hours told for this job.
+        hours = a.slots.get("employment_hours_per_week")
+        if not isinstance(hours, (int, float)) or hours <= 0:
+            return Miss("Skriv ungefär vad du tjänade i månaden, till exempel \"12 000 kr\".",
+                        lead="Tack. Jag behöver lönen per månad.")
+        monthly = round(value * hours * 52 / 12)
+        return Filled({"employment_monthly_income": monthly,
+                       "_say": f"Med {hours:g} timmar i veckan blir det ungefär {monthly:,} kr i månaden. "
+                               f"Skriv \"det blev fel\" om det inte stämmer.".replace(",", " ")})
     if re.search(r"\b(om|per) (aret|ar)\b|\bpa ett ar\b|/ar\b|\barslon|\barsinkomst", a.folded) \
             and not re.search(r"\bmanad|/man\b", a.folded):
         # "200 000 om året": the question asks per month.

@@ -467,6 +467,13 @@ def parse_hours_per_week(text: str) -> float | None:
                      folded)
     if days and 0 < _decimal(days.group(1)) <= 7:
         return round(_decimal(days.group(1)) * FULL_TIME_HOURS / 5, 2)
+    # "8 timmar om dagen": a working week of five such days.
+    per_day = re.search(r"\b(\d+(?:[.,]\d+)?) ?(?:h|tim\w*) (?:om|per|i|/) ?dag(?:en)?\b", folded)
+    if per_day and 0 < _decimal(per_day.group(1)) <= 14:
+        return round(_decimal(per_day.group(1)) * 5, 2)
+    if re.search(r"\bman ?- ?fre\b|\bmandag (till|-) fredag\b|\balla vardagar\b", folded) \
+            and not re.search(r"\d", folded):
+        return FULL_TIME_HOURS  # "dagtid mån-fre": the whole working week
     # "mellan 20 och 30 timmar" as "20-30": the lower figure, as below.
     folded = re.sub(r"\bmellan (\d+(?:[.,]\d+)?) (?:och|till) (\d+(?:[.,]\d+)?)", r"\1-\2", folded)
     # "20 timmar i veckan", "ca 30", "30-35 timmar" (the lower figure: be conservative)
@@ -490,6 +497,8 @@ def parse_money_sek(text: str) -> int | None:
     """Monthly income in whole kronor: '32 000 kr', '32000', '32 tusen', '32k', '32,5k'."""
     folded = fold(text).replace(":-", " kr")
     # "mellan 10 och 20 tusen": the unit belongs to both; the lower figure is taken below.
+    # "25 papp", "25 lax": thousands, as chat says it.
+    folded = re.sub(r"(\d)\s*(?:papp|lax|lakan|lok)\b", r"\1 tusen", folded)
     folded = re.sub(r"(\d+(?:[.,]\d+)?)\s*(och|till|-|–)\s*(\d+(?:[.,]\d+)?)\s*(tusen|k|tkr)\b", r"\1 \4 \2 \3 \4", folded)
     # "32 tusen" before number words, so "tusen" is not read as a second number
     folded = re.sub(r"(\d+(?:[.,]\d+)?)\s*(?:tusen|k|tkr)\b",

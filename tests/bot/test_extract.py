@@ -253,3 +253,13 @@ def test_a_season_with_its_year_is_one_end_of_a_period() -> None:
     assert (start.iso(), start.precision, end.iso()) == ("2023-07-01", "season", "2025-01-31")
     start, end = parse_period("hösten 2022 - våren 2023", date(2026, 11, 26))
     assert (start.iso(), end.iso(), end.precision) == ("2022-10-01", "2023-06-30", "season")
+
+
+@pytest.mark.parametrize("text, hours", [("8 timmar om dagen", 40.0), ("6h per dag", 30.0), ("dagtid mån-fre", 40.0)])
+def test_hours_per_day_and_a_working_week(text: str, hours: float) -> None:
+    assert parse_hours_per_week(text) == hours
+
+
+@pytest.mark.parametrize("text, sek", [("ca 25 papp", 25000), ("25 lax", 25000)])
+def test_money_in_slang_thousands(text: str, sek: int) -> None:
+    assert parse_money_sek(text) == sek

@@ -2500,3 +2500,25 @@ def test_ones_own_lack_of_money_is_no_redundancy_and_job_seeking_asks_about_the_
                                                                TODAY)), Miss)
     result = INTERPRETERS["situation"](Answer("jag är arbetssökande", "inform", 0.6, [], TODAY))
     assert isinstance(result, Miss) and result.remember == {"asked_again": "last_job"}
+
+
+@pytest.mark.parametrize("slot, text, known, value, said", [
+    ("employment_hours_per_week", "8 timmar om dagen", {}, 40.0, "räknat med fem dagar i veckan"),
+    ("employment_hours_per_week", "dagtid mån-fre", {}, 40.0, "Då skriver jag heltid, 40 timmar i veckan."),
+    ("employment_hours_per_week", "mån-fre 6 timmar om dagen", {}, 30.0, "Det blir ungefär 30 timmar"),
+    # An hourly wage is a month from the hours told for the job.
+    ("employment_monthly_income", "140 kr i timmen", {"employment_hours_per_week": 10}, 6067,
+     "Med 10 timmar i veckan blir det ungefär 6 067 kr i månaden."),
+    ("employment_monthly_income", "ca 25 papp", {}, 25000, None),
+    ("employment_monthly_income", "25 lax", {}, 25000, None),
+])
+def test_hours_and_pay_as_chat_says_them(slot: str, text: str, known: dict[str, Any], value: float,
+                                          said: str | None) -> None:
+    result = INTERPRETERS[slot](Answer(text, "inform", 0.9, [], TODAY, slots=known))
+    assert isinstance(result, Filled) and result.slots[slot] == value
+    assert (said in result.slots["_say"]) if said else "_say" not in result.slots
+
+
+def test_an_hourly_wage_without_the_hours_asks_for_the_month() -> None:
+    result = INTERPRETERS["employment_monthly_income"](Answer("140 kr i timmen", "inform", 0.9, [], TODAY))
+    assert isinstance(result, Miss) and "i månaden" in result.hint
