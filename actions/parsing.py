@@ -1496,7 +1496,7 @@ _more_employments_yes_no = yes_no_slot("more_employments", allow_unknown=False)
 _ONLY_ONE_JOB = re.compile(r"\b(bara|endast|enbart) (haft |hade |jobbat )?(ett|det|den|detta|denna|en) "
                            r"(enda )?(jobb|jobbet|anstallning|anstallningen|arbetsgivare|arbetsgivaren|stalle|stallet)\b|"
                            r"\binga (fler|andra)\b|\bingen (mer|fler|annan)\b|\bbara (dar|hos dem|det)\b")
-_ANOTHER_JOB = re.compile(r"\b(extrajobb\w*|sidojobb\w*|helgjobb\w*|timjobb\w*|deltidsjobb\w*|ett (till|annat) jobb|"
+_ANOTHER_JOB = re.compile(r"\b(extrajobb\w*|sidojobb\w*|sommarjobb\w*|strojobb\w*|helgjobb\w*|timjobb\w*|deltidsjobb\w*|ett (till|annat) jobb|"
                           r"en (till|annan) (anstallning|arbetsgivare))\b|\b(jobbade|jobbat|arbetade|arbetat) (ocksa|aven) (pa|hos)\b")
 
 
@@ -1783,7 +1783,8 @@ def monthly_income(a: Answer) -> Result:
 
 
 skippable_type = choice_slot("skippable_type", {
-    "parental_benefit": r"foraldra|mammaledig|pappaledig|barn", "sickness_benefit": r"sjuk",
+    # "vabbade": tillfällig föräldrapenning is föräldraledighet too (seed 001, 5.2)
+    "parental_benefit": r"foraldra|mammaledig|pappaledig|barn|\bvab\w*|\bvabb\w*", "sickness_benefit": r"sjuk",
     "military_service": r"militar|varnplikt|lumpen|grundutbildning",
     "transition_study_support": r"studiestod|omstallningsstudie|studerade|pluggade",
 }, "Skriv till exempel \"föräldraledig\", \"sjukskriven\", \"militärtjänst\" eller \"omställningsstudiestöd\".")

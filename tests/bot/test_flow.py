@@ -2522,3 +2522,14 @@ def test_hours_and_pay_as_chat_says_them(slot: str, text: str, known: dict[str, 
 def test_an_hourly_wage_without_the_hours_asks_for_the_month() -> None:
     result = INTERPRETERS["employment_monthly_income"](Answer("140 kr i timmen", "inform", 0.9, [], TODAY))
     assert isinstance(result, Miss) and "i månaden" in result.hint
+
+
+@pytest.mark.parametrize("slot, text, expected", [
+    ("more_employments", "bara sommarjobb", {"more_employments": True}),
+    ("more_employments", "inga sommarjobb eller så", {"more_employments": False}),
+    # Tillfällig föräldrapenning is föräldraledighet too (seed 001, 5.2).
+    ("had_skippable", "vabbade en del", {"had_skippable": True, "skippable_type": "parental_benefit"}),
+    ("skippable_type", "vab", {"skippable_type": "parental_benefit"}),
+])
+def test_summer_jobs_and_vab(slot: str, text: str, expected: dict[str, Any]) -> None:
+    assert INTERPRETERS[slot](Answer(text, "inform", 0.6, [], TODAY)) == Filled(expected)
