@@ -1996,6 +1996,11 @@ def contact_method(a: Answer) -> Result:
         # Not a misunderstanding: say what it means, and how to end instead.
         return Miss(f"{hint} Vill du hellre avstå kan du skriva \"hej då\".",
                     lead="Det är ditt val. Utan e-post eller telefonnummer kan rådgivaren inte höra av sig.")
+    # "ring mig", "mejl": the way is chosen, the number or address is what is missing.
+    if re.search(r"\b(ring\w*|telefon\w*|sms\w*|mobil\w*|samtal)\b", a.folded):
+        return Miss("Skriv ditt telefonnummer, till exempel 070-123 45 67.", lead="Gärna.")
+    if re.search(r"\b(mejl\w*|mail\w*|e-?post\w*|maila|mejla)\b", a.folded):
+        return Miss("Skriv din e-postadress, till exempel namn@exempel.se.", lead="Gärna.")
     return Miss(hint)
 
 

@@ -2533,3 +2533,10 @@ def test_an_hourly_wage_without_the_hours_asks_for_the_month() -> None:
 ])
 def test_summer_jobs_and_vab(slot: str, text: str, expected: dict[str, Any]) -> None:
     assert INTERPRETERS[slot](Answer(text, "inform", 0.6, [], TODAY)) == Filled(expected)
+
+
+@pytest.mark.parametrize("text, asks", [("ring mig", "Skriv ditt telefonnummer"), ("mejl", "Skriv din e-postadress"),
+                                        ("helst via mail", "Skriv din e-postadress")])
+def test_a_way_of_contact_chosen_asks_for_its_number_or_address(text: str, asks: str) -> None:
+    result = INTERPRETERS["contact_method"](Answer(text, "inform", 0.9, [], TODAY))
+    assert isinstance(result, Miss) and result.hint.startswith(asks) and result.lead == "Gärna."
