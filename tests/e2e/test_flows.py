@@ -89,6 +89,7 @@ def test_an_advisor_works_a_case_in_a_browser(stack, users, page, axe) -> None:
     text = page.locator("#case").inner_text()
     assert "Anna" in text and "anna@exempel.se" in text and "Bageriet AB" in text
     assert "Rådgivning: Uppfyller villkoren" in text and "✓ timmar" in text
+    assert "Föräldraledighet" in text and "parental_benefit" not in text and "ongoing" not in text
     assert "Utkast till handlings- och tidsplan" in text and "Lag (2022:850)" in text
     axe(page, "advisor-case")
     page.get_by_role("button", name="Ta ärendet").click()

@@ -5,6 +5,9 @@
   const caseId = document.body.dataset.caseId;
   const STATUS = { new: "Ny", assigned: "Tilldelad", contacted: "Kontaktad", closed: "Avslutad", withdrawn: "Återkallad" };
   const MOVE = { assigned: "Ta ärendet", new: "Lämna tillbaka", contacted: "Markera som kontaktad", closed: "Avsluta" };
+  // Kinds of time that count away (eligibility.md 2.5), as the advisor reads them.
+  const LEAVE = { parental_benefit: "Föräldraledighet", sickness_benefit: "Sjukskrivning", military_service: "Militärtjänst",
+    transition_study_support: "Omställningsstudiestöd" };
   const SERVICE = { radgivning: "Rådgivning", forstarkt_stod: "Förstärkt stöd", vagledning: "Vägledning",
     yttrande_csn: "Yttrande till CSN", other_organisation: "Annan organisation", unclear: "Oklart" };
   const RESULT = { eligible: "Uppfyller villkoren", not_eligible: "Uppfyller inte villkoren",
@@ -120,7 +123,9 @@
     }
     if (c.skippable_periods.length) {
       work.append(table("Överhoppningsbar tid", ["Typ", "Från", "Till"],
-        c.skippable_periods.map(function (s) { return [s.type, s.start, s.end || "pågår"]; })));
+        c.skippable_periods.map(function (s) {
+          return [LEAVE[s.type] || s.type, s.start, (!s.end || s.end === "ongoing") ? "pågår" : s.end];
+        })));
     }
     if (c.eligibility && c.eligibility.work_requirement && c.eligibility.work_requirement.months) {
       work.append(months(c.eligibility.work_requirement));
