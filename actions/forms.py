@@ -7,6 +7,7 @@ it (an FAQ, "är du en bot?") and the form asks its question again afterwards.
 """
 from __future__ import annotations
 
+import calendar
 from datetime import date
 from typing import Any
 
@@ -344,14 +345,18 @@ def opening_ack(s: dict[str, Any], note: str | None = None) -> str | None:
         parts.append(f"du är {s['age']} år")
     end = s.get("employment_end")
     if end not in (None, "ongoing", "unknown"):
-        from rules_bridge.texts_sv import date_sv
+        from rules_bridge.texts_sv import MONTH_NAMES, date_sv
         coming = end >= application_date().isoformat()
+        day = date.fromisoformat(end)
+        # "tog slut i augusti" is stored as its last day: "i slutet av augusti", not a day never said.
+        when = f"i slutet av {MONTH_NAMES[day.month - 1]} {day.year}" \
+            if day.day == calendar.monthrange(day.year, day.month)[1] else date_sv(end)
         ending = _SITUATION_SAID["fixed_term_ended"]
         if ending in parts:
-            # "din visstidsanställning tar slut 31 januari 2027", not the ending said twice
-            parts[parts.index(ending)] = f"din visstidsanställning {'tar' if coming else 'tog'} slut {date_sv(end)}"
+            # "din visstidsanställning tar slut 15 januari 2027", not the ending said twice
+            parts[parts.index(ending)] = f"din visstidsanställning {'tar' if coming else 'tog'} slut {when}"
         else:
-            parts.append(f"anställningen {'slutar' if coming else 'slutade'} {date_sv(end)}")
+            parts.append(f"anställningen {'slutar' if coming else 'slutade'} {when}")
     if s.get("employer_name"):
         parts.append(f"din arbetsgivare är {s['employer_name']}")
     elif s.get("employer_sector") == "private":

@@ -1649,12 +1649,14 @@ def test_the_end_of_the_job_said_in_the_opening_is_kept(text: str, end: str | No
 
 def test_after_consent_the_end_is_said_back_and_not_asked() -> None:
     from actions.forms import opening_ack
+    # A month's last day is how "tar slut i januari" is kept: said as the end of the month, not a day.
     assert opening_ack({"situation": "fixed_term_ended", "employment_end": "2099-01-31"}) == (
-        "Tack! Jag har uppfattat att din visstidsanställning tar slut 31 januari 2099. Skriv \"det blev fel\" "
-        "om det inte stämmer.")
-    assert "slutade 31 oktober 2020" in opening_ack({"situation": "terminated", "employment_end": "2020-10-31"})
+        "Tack! Jag har uppfattat att din visstidsanställning tar slut i slutet av januari 2099. Skriv \"det blev "
+        "fel\" om det inte stämmer.")
+    assert "slutade i slutet av oktober 2020" in opening_ack({"situation": "terminated", "employment_end": "2020-10-31"})
+    assert "slutade 15 oktober 2020" in opening_ack({"situation": "terminated", "employment_end": "2020-10-15"})
     assert opening_ack({"situation": "fixed_term_ended", "age": 34, "employment_end": "2099-01-31"}).startswith(
-        "Tack! Jag har uppfattat att din visstidsanställning tar slut 31 januari 2099 och att du är 34 år.")
+        "Tack! Jag har uppfattat att din visstidsanställning tar slut i slutet av januari 2099 och att du är 34 år.")
     from actions import flow
     slots = {"consent": True, "situation": "fixed_term_ended", "guidance_mode": "check", "age": 34,
              "employer_name": "Sahlgrenska", "employer_sector": "region", "collective_agreement": "no",
