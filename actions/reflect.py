@@ -57,6 +57,10 @@ _PLAIN = {
     "inward_wants": "Tack, det tar jag med mig.",
 }
 _NOT_YET = "Det går bra. Det kan du och rådgivaren ta reda på tillsammans."
+# "folk säger att jag är bra på att lyssna", "kollegorna brukar säga att jag är lugn": as others see it.
+_OTHERS_SAY = re.compile(r"\b(?:folk|andra|kollegor(?:na)?|chefen|min chef|vänner(?:na)?|kompisar(?:na)?|"
+                         r"familjen|alla)\s+(?:säger|brukar säga|tycker|menar|har sagt)\s+att\s+jag\s+är\s+"
+                         r"(?P<what>[^.,!?;]+)", re.I)
 _MODEST = ("Många har svårt att se sina egna styrkor, och det är helt vanligt. Rådgivaren kan "
            "hjälpa dig att hitta dem.")
 
@@ -169,6 +173,11 @@ def reflection(slot: str, text: str, *, not_yet: bool = False) -> str | None:
         return _HEARD[slot] if said else _NOT_YET_BY_SLOT.get(slot, _NOT_YET)
     if slot not in _AFTER_MIRROR:
         return None
+    others = _OTHERS_SAY.search(text) if slot == "inward_skills" else None
+    if others and len(others.group("what").split()) <= 12:
+        # "vet inte, folk säger att jag är bra på att lyssna": a strength others see is one.
+        what = _SWAP_RE.sub(lambda m: _SWAP[m.group(1).lower()], others.group("what").strip(" .!"))
+        return f"Andra ser att du är {what} – det tar du med dig, vart du än går."
     if slot == "inward_skills" and (not_yet or _NEGATIVE_SELF.search(fold(text))):
         return _MODEST
     if not_yet or _UNSURE.search(fold(text)):

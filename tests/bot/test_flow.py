@@ -2542,3 +2542,14 @@ def test_summer_jobs_and_vab(slot: str, text: str, expected: dict[str, Any]) -> 
 def test_a_way_of_contact_chosen_asks_for_its_number_or_address(text: str, asks: str) -> None:
     result = INTERPRETERS["contact_method"](Answer(text, "inform", 0.9, [], TODAY))
     assert isinstance(result, Miss) and result.hint.startswith(asks) and result.lead == "Gärna."
+
+
+def test_a_strength_others_see_is_said_back_and_kept_beside_not_knowing() -> None:
+    result = INTERPRETERS["inward_skills"](Answer("vet inte, kollegorna brukar säga att jag är lugn och noggrann",
+                                                  "dont_know", 0.8, [], TODAY))
+    assert isinstance(result, Filled)
+    assert result.slots["inward_skills"] == "vet inte, kollegorna brukar säga att jag är lugn och noggrann"
+    assert result.slots["_say"] == "Andra ser att du är lugn och noggrann – det tar du med dig, vart du än går."
+    # Not knowing alone is kept as such, and met as modesty.
+    plain = INTERPRETERS["inward_skills"](Answer("vet inte riktigt", "dont_know", 0.9, [], TODAY))
+    assert isinstance(plain, Filled) and plain.slots["inward_skills"] == "vet inte än"
