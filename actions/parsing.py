@@ -339,9 +339,13 @@ _SITUATION_WORDS = {
                   r"\b(de|dom|foretaget|fabriken|bruket|arbetsgivaren|agarna|koncernen) (ska |kommer att |har )?"
                   r"(lagga|lagger|lagt|la|stanga|stanger|stangt) (ner|ned|igen)\b|nedlaggning|\blaggs (ner|ned)\b",
     "self_employed": r"egenforetag|egen firma|enskild firma|eget foretag|frilans",
-    "employed": r"\b(anstalld|jobbar|har (ett )?jobb|arbetar)\b|" + _OCCUPATION_SAID + "|"
+    "employed": r"\b(anstalld|jobbar|har (ett )?jobb|arbetar)\b|"
+                # "har jobbat som lärare i 15 år": years told of a job, which goes on
+                r"\bhar (jobbat|arbetat) (som|pa|hos) [^.,!?]*\bi (\d+|\w+) ar\b|"
+                + _OCCUPATION_SAID + "|"
                 r"\b(jobbet|tjansten|anstallningen) (finns|ar) kvar\b|\bhar kvar (mitt |min )?(jobb|tjanst|anstallning)",
-    "other": r"annat|arbetslos|studerar|pension",
+    # "Något annat" (the button's words); "vill göra något annat" is a wish, not a situation.
+    "other": r"^(nagot |nat )?annat\b|arbetslos|studerar|pension",
 }
 
 

@@ -2553,3 +2553,13 @@ def test_a_strength_others_see_is_said_back_and_kept_beside_not_knowing() -> Non
     # Not knowing alone is kept as such, and met as modesty.
     plain = INTERPRETERS["inward_skills"](Answer("vet inte riktigt", "dont_know", 0.9, [], TODAY))
     assert isinstance(plain, Filled) and plain.slots["inward_skills"] == "vet inte än"
+
+
+@pytest.mark.parametrize("text, expected", [
+    # A wish to do something else is no situation "other"; years in a job are a job.
+    ("Hej, jag har jobbat som lärare i 15 år och känner att jag vill göra något annat", "employed"),
+    ("något annat", "other"), ("annat, jag pluggar", "other"),
+])
+def test_something_else_is_the_button_not_a_wish(text: str, expected: str) -> None:
+    result = INTERPRETERS["situation"](Answer(text, "inform", 0.5, [], TODAY))
+    assert isinstance(result, Filled) and result.slots["situation"] == expected
