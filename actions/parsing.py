@@ -762,7 +762,9 @@ def guidance_mode(a: Answer) -> Result:
                        "_say": f"Vad bra att du vet vad du vill. Jag skriver att du vill bli {goal}."})
     value = choose(a, {"check": r"bara (se|kolla)|ratt till|vilket stod|stodkoll|berattigad",
                        "plan": r"vet vad jag vill|vill (plugga|studera|utbilda|bli|lasa)|"
-                               r"hjalp mig vidare|har en plan|mal",
+                               r"hjalp mig vidare|har en plan|mal|komma vidare|min plan|"
+                               # job search is a plan: options, goal and a first step
+                               r"(hitta|soka|fa) (ett )?(nytt |annat )?jobb|jobbsok\w*|\bcv\b",
                        # "både och", "allt": the whole conversation, the check comes in it too
                        "explore": r"vet inte|fundera|osaker|ingen aning|tanka|\bbade och\b|\ballt\b|\balla tre\b"})
     if value is None:

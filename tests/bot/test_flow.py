@@ -2563,3 +2563,12 @@ def test_a_strength_others_see_is_said_back_and_kept_beside_not_knowing() -> Non
 def test_something_else_is_the_button_not_a_wish(text: str, expected: str) -> None:
     result = INTERPRETERS["situation"](Answer(text, "inform", 0.5, [], TODAY))
     assert isinstance(result, Filled) and result.slots["situation"] == expected
+
+
+@pytest.mark.parametrize("text, mode", [
+    ("hjälp mig komma vidare med min plan", "plan"), ("jag behöver hjälp att hitta ett nytt jobb", "plan"),
+    ("cv och jobbsökning", "plan"), ("vet inte vad jag vill", "explore"), ("allt möjligt", "explore"),
+])
+def test_the_help_wanted_in_own_words(text: str, mode: str) -> None:
+    result = INTERPRETERS["guidance_mode"](Answer(text, "inform", 0.6, [], TODAY))
+    assert isinstance(result, Filled) and result.slots["guidance_mode"] == mode
