@@ -16,8 +16,8 @@ from typing import Any, Callable
 
 from babel import Locale
 
-from bot.extract import (MONTH_WORDS, ParsedDate, fold, parse_date, parse_duration_months, parse_hours_per_week,
-                         parse_money_sek, parse_period, word_number)
+from bot.extract import (MONTH_WORDS, PER_DAY_RE, WORKING_WEEK_RE, ParsedDate, fold, parse_date,
+                         parse_duration_months, parse_hours_per_week, parse_money_sek, parse_period, word_number)
 
 from .flow import PUBLIC_SECTORS
 from .reflect import reflection, said_back, told_in_story
@@ -1194,10 +1194,8 @@ def category_from_story(texts: list[str]) -> tuple[str, str] | None:
             group = 1 if m.group(1) else 2
             category = _category_of(m.group(group))
             if category:
-                # As written ("undersköterska"), where folding kept the length (it does for å/ä/ö).
-                said = text[m.start(group):m.end(group)] if len(text) == len(folded) else m.group(group)
-                past = re.match(r"(jobbat|jobbade|arbetat|arbetade|jag var)\b", m.group(0))
-                return category, f"att du {'har jobbat' if past else 'jobbar'} som {said.lower()}"
+                past = bool(re.match(r"(jobbat|jobbade|arbetat|arbetade|jag var)\b", m.group(0)))
+                return category, _work_said(text, folded, m, group, now=not past)
     for text, folded in told:
         for m in _WORKS_AT.finditer(folded):
             # "på ett lager i …", "på ett stort lager": the noun is either word
@@ -1227,10 +1225,15 @@ def occupation_from_story(texts: list[str]) -> str | None:
         for m in _OCCUPATION.finditer(folded):
             if _NOT_AN_OCCUPATION.match(m.group("what")):
                 continue
-            said = text[m.start("what"):m.end("what")] if len(text) == len(folded) else m.group("what")
-            now = m.group("now") and not _EARLIER.search(folded)
-            return f"att du {'jobbar' if now else 'har jobbat'} som {said.lower()}"
+            return _work_said(text, folded, m, "what", now=bool(m.group("now")) and not _EARLIER.search(folded))
     return None
+
+
+def _work_said(text: str, folded: str, m: re.Match[str], group: int | str, *, now: bool) -> str:
+    """"att du jobbar som undersköterska" ("har jobbat som" for work gone), the occupation as
+    written where folding kept the length (it does for å/ä/ö)."""
+    said = text[m.start(group):m.end(group)] if len(text) == len(folded) else m.group(group)
+    return f"att du {'jobbar' if now else 'har jobbat'} som {said.lower()}"
 
 
 def worker_category(a: Answer) -> Result:
@@ -1462,6 +1465,23 @@ def _period_sv(day: ParsedDate) -> str:
     return date_said(day.value, day.precision)
 
 
+def _period_told(a: Answer, *, since: bool = True) -> tuple[ParsedDate, ParsedDate] | None:
+    """A period told as one ("jan-jun 2025", "från juni 2024 till nu") or, with `since`, as
+    going on from a time ("sen april"): (start, end), the end ongoing for the latter."""
+    period = parse_period(a.text, a.today)
+    found = _SINCE.search(a.folded) if period is None and since else None
+    start = parse_date(found.group(1), a.today) if found else None
+    if start and start.value and start.value <= a.today:
+        return start, ParsedDate(None, "ongoing", ongoing=True)
+    return period
+
+
+def _period_words(period: tuple[ParsedDate, ParsedDate]) -> str:
+    """"från april 2026 till nu", as a period is said back."""
+    start, end = period
+    return f"från {_period_sv(start)} till {'nu' if end.ongoing else _period_sv(end)}"
+
+
 # Folded. A job that goes on: "jobbar kvar där", "har kvar", "fortfarande".
 _GOES_ON = re.compile(r"\b(jobbar|arbetar|ar) kvar\b|\bhar kvar\b|\bfortfarande\b|\bpagar\b|\bjobbar (dar|fortfarande)\b")
 
@@ -1472,11 +1492,7 @@ def next_employment_told(a: Answer) -> tuple[dict[str, Any], str]:
     employer = _other_employer(re.sub(r"\s+", " ", a.text))
     if employer:
         told["employment_employer"] = employer
-    period = parse_period(a.text, a.today)
-    since = _SINCE.search(a.folded) if period is None and _GOES_ON.search(a.folded) else None
-    begun = parse_date(since.group(1), a.today) if since else None
-    if begun and begun.value and begun.value <= a.today:
-        period = (begun, ParsedDate(None, "ongoing", ongoing=True))  # "jobbar kvar där sen 2022"
+    period = _period_told(a, since=bool(_GOES_ON.search(a.folded)))  # "jobbar kvar där sen 2022"
     if period:
         start, end = period
         told["employment_start"] = start.iso()
@@ -1492,7 +1508,7 @@ def next_employment_told(a: Answer) -> tuple[dict[str, Any], str]:
     if abroad:
         words += f" i {Locale('sv').territories[abroad]}"
     if period:
-        words += f" från {_period_sv(period[0])} till {'nu' if period[1].ongoing else _period_sv(period[1])}"
+        words += f" {_period_words(period)}"
     return told, f"Då skriver jag in {words}. Skriv \"det blev fel\" om det inte stämmer."
 
 
@@ -1747,12 +1763,11 @@ def hours_per_week(a: Answer) -> Result:
         if re.search(r"deltid|varierade|olika", a.folded):
             return Miss("Ungefär hur många timmar i veckan i genomsnitt? Till exempel \"20\" eller \"50 %\".")
         return Miss("Skriv antal timmar i veckan, till exempel \"40\", \"heltid\", \"halvtid\" eller \"75 %\".")
-    if re.search(r"\d ?(h|tim\w*) (om|per|i|/) ?dag(en)?\b", a.folded):
+    if PER_DAY_RE.search(a.folded):
         return Filled({"employment_hours_per_week": value,
                        "_say": f"Det blir ungefär {value:g} timmar i veckan, räknat med fem dagar i veckan. "
                                f"Skriv \"det blev fel\" om det inte stämmer."})
-    if re.search(r"\bman ?- ?fre\b|\bmandag (till|-) fredag\b|\balla vardagar\b", a.folded) \
-            and not re.search(r"\d", a.folded):
+    if WORKING_WEEK_RE.search(a.folded) and not re.search(r"\d", a.folded):
         return Filled({"employment_hours_per_week": value,
                        "_say": "Då skriver jag heltid, 40 timmar i veckan. Skriv \"det blev fel\" om det inte stämmer."})
     if re.search(r"\b(dagar?|pass|arbetspass)\b", a.folded) and not re.search(r"tim|\bh\b", a.folded):
@@ -1811,16 +1826,11 @@ def _skippable_told(a: Answer) -> dict[str, Any]:
     kind = skippable_type(a)
     if isinstance(kind, Filled):
         told.update(kind.slots)
-        period = parse_period(a.text, a.today)
-        since = _SINCE.search(a.folded) if period is None else None
-        start = parse_date(since.group(1), a.today) if since else None
-        if start and start.value and start.value <= a.today:
-            period = (start, ParsedDate(None, "ongoing", ongoing=True))
+        period = _period_told(a)  # "föräldraledig sen april": going on
         if period:
             told.update(skippable_start=period[0].iso(),
                         skippable_end="ongoing" if period[1].ongoing else period[1].iso())
-            told["_say"] = (f"Då skriver jag in {_SKIPPABLE_SV[told['skippable_type']]} från "
-                            f"{_period_sv(period[0])} till {'nu' if period[1].ongoing else _period_sv(period[1])}. "
+            told["_say"] = (f"Då skriver jag in {_SKIPPABLE_SV[told['skippable_type']]} {_period_words(period)}. "
                             f"Skriv \"det blev fel\" om det inte stämmer.")
     return told
 

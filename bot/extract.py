@@ -449,6 +449,12 @@ _HOURS_RE = re.compile(
     r"/vecka|/v\b|i v\b)?")
 
 
+# Folded. "8 timmar om dagen": a working week of five such days; "mån-fre": the whole week.
+# Public: the question's interpreter says back how it counted.
+PER_DAY_RE = re.compile(r"\b(\d+(?:[.,]\d+)?) ?(?:h|tim\w*) (?:om|per|i|/) ?dag(?:en)?\b")
+WORKING_WEEK_RE = re.compile(r"\bman ?- ?fre\b|\bmandag (?:till|-) fredag\b|\balla vardagar\b")
+
+
 def parse_hours_per_week(text: str) -> float | None:
     """Average weekly hours: '40', 'heltid', 'halvtid', '75 %', 'tjugo timmar', '38,25 tim'."""
     folded = _replace_number_words(fold(text))
@@ -467,12 +473,10 @@ def parse_hours_per_week(text: str) -> float | None:
                      folded)
     if days and 0 < _decimal(days.group(1)) <= 7:
         return round(_decimal(days.group(1)) * FULL_TIME_HOURS / 5, 2)
-    # "8 timmar om dagen": a working week of five such days.
-    per_day = re.search(r"\b(\d+(?:[.,]\d+)?) ?(?:h|tim\w*) (?:om|per|i|/) ?dag(?:en)?\b", folded)
+    per_day = PER_DAY_RE.search(folded)
     if per_day and 0 < _decimal(per_day.group(1)) <= 14:
         return round(_decimal(per_day.group(1)) * 5, 2)
-    if re.search(r"\bman ?- ?fre\b|\bmandag (till|-) fredag\b|\balla vardagar\b", folded) \
-            and not re.search(r"\d", folded):
+    if WORKING_WEEK_RE.search(folded) and not re.search(r"\d", folded):
         return FULL_TIME_HOURS  # "dagtid mån-fre": the whole working week
     # "mellan 20 och 30 timmar" as "20-30": the lower figure, as below.
     folded = re.sub(r"\bmellan (\d+(?:[.,]\d+)?) (?:och|till) (\d+(?:[.,]\d+)?)", r"\1-\2", folded)
