@@ -301,8 +301,8 @@ def parse_date(text: str, today: date, *, allow_ongoing: bool = False,
             if (still_there or _COMING_RE.search(folded)) and not season.group(2) and start < today:
                 start = start.replace(year=start.year + 1)  # "jobbar kvar till våren": the next spring
         return ParsedDate(start, "season")
-    if _NEXT_MONTH_RE.search(folded) or _LAST_MONTH_RE.match(folded):
-        step = 1 if _NEXT_MONTH_RE.search(folded) else -1
+    step = 1 if _NEXT_MONTH_RE.search(folded) else -1 if _LAST_MONTH_RE.match(folded) else 0
+    if step:
         index = today.year * 12 + today.month - 1 + step
         year, month = index // 12, index % 12 + 1
         day = calendar.monthrange(year, month)[1] if end_of_period else 1

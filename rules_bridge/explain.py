@@ -61,7 +61,8 @@ def explain(decision: dict[str, Any]) -> str:
             groups.setdefault(texts, []).append(key)
         for texts, keys in groups.items():
             lines.append(f"- {_service_names(keys)}: {' '.join(texts)}")
-    if not by_status["eligible"] and not by_status["needs_more_information"]:
+    none = not by_status["eligible"] and not by_status["needs_more_information"]
+    if none:
         lines += ["", EXPLAIN["no_service"]]  # and its own next step below
     if decision["missing_information"]:
         lines += ["", EXPLAIN["missing_heading"]]
@@ -71,7 +72,6 @@ def explain(decision: dict[str, Any]) -> str:
     work = work_sentence(decision)
     if work and org["code"] == "ooo" and not self_employed:
         lines += ["", work]
-    none = not by_status["eligible"] and not by_status["needs_more_information"]
     next_step = EXPLAIN["next_no_service"] if none and org["code"] == "ooo" else org["next_step_sv"]
     lines += ["", EXPLAIN["next_heading"], next_step, "", EXPLAIN["footer"]]
     return "\n".join(lines)
