@@ -20,7 +20,7 @@ from bot.extract import (MONTH_WORDS, PER_DAY_RE, WORKING_WEEK_RE, ParsedDate, f
                          parse_duration_months, parse_hours_per_week, parse_money_sek, parse_period, word_number)
 
 from .flow import PUBLIC_SECTORS
-from .reflect import reflection, said_back, told_in_story
+from .reflect import only_a_want, reflection, said_back, told_in_story
 
 UNKNOWN = "unknown"
 # An employer whose name the person does not know: the value reads right in the questions that
@@ -959,6 +959,9 @@ def employer_name(a: Answer) -> Result:
     agency = None if a.is_payload else _staffing_agency(a)
     if agency:
         return agency
+    in_place = None if a.is_payload else workplace_in_place(a)
+    if in_place:
+        return in_place
     beside = None if a.is_payload else _name_beside_description(a.text)
     described_sector = beside[1] if beside else None
     name = _clean_name(beside[0] if beside else a.text)
@@ -988,13 +991,15 @@ def employer_name(a: Answer) -> Result:
         place_name = " ".join(w[:1].upper() + w[1:] for w in place_text.split())
         # "Lunds kommun", "Borås kommun", "Ale kommun": the genitive s after a consonant but s, x, z
         genitive = place_name + ("s" if re.search(r"[^aeiouyåäösxz\W]$", place_name, re.I) else "")
-        full = f"{genitive} kommun" if place == "municipality" else f"Region {place_name}"
+        full = f"{genitive} kommun" if place == "municipality" \
+            else official_region(f"region {fold(place_name)}") or f"Region {place_name}"
         return Filled({"employer_name": full, "_say": f"Då skriver jag {full}."})
     if _ROLE_NOT_EMPLOYER.match(fold(name)):
         return Miss("Skriv arbetsgivarens namn, alltså företaget eller organisationen du jobbar eller "
                     "jobbade för, till exempel \"Bageriet AB\".", lead="Det låter som din roll.")
     if name.islower():
         name = name[:1].upper() + name[1:]  # "sahlgrenska" is said back as a name: "Har Sahlgrenska …"
+    name = official_region(fold(name)) or name  # "region skane", "vgr": "Region Skåne", as it is written
     sector = sector_in_name(fold(name))
     if sector is None and described_sector == "private":  # "det är ett privat äldreboende, Attendo"
         return Filled({"employer_name": name, "employer_sector": "private",
@@ -1029,6 +1034,65 @@ def sector_in_name(folded_name: str) -> str | None:
     return next((value for value, pattern in _SECTOR_IN_NAME if pattern.search(folded_name)), None)
 
 
+# The 21 regions by their official names (folded key: what people write after "region").
+_REGIONS = {key: name for name, keys in (
+    ("Region Stockholm", "stockholm"), ("Region Uppsala", "uppsala"), ("Region Sörmland", "sormland"),
+    ("Region Östergötland", "ostergotland"), ("Region Jönköpings län", "jonkoping|jonkopings lan"),
+    ("Region Kronoberg", "kronoberg"), ("Region Kalmar län", "kalmar|kalmar lan"), ("Region Gotland", "gotland"),
+    ("Region Blekinge", "blekinge"), ("Region Skåne", "skane"), ("Region Halland", "halland"),
+    ("Västra Götalandsregionen", "vastra gotaland|vastra gotalandsregionen|vgr"),
+    ("Region Värmland", "varmland"), ("Region Örebro län", "orebro|orebro lan"),
+    ("Region Västmanland", "vastmanland"), ("Region Dalarna", "dalarna"), ("Region Gävleborg", "gavleborg"),
+    ("Region Västernorrland", "vasternorrland"), ("Region Jämtland Härjedalen", "jamtland|jamtland harjedalen"),
+    ("Region Västerbotten", "vasterbotten"), ("Region Norrbotten", "norrbotten"),
+) for key in keys.split("|")}
+_REGION_NAMED = re.compile(r"^(?:region(?:en)? )?(" + "|".join(sorted(_REGIONS, key=len, reverse=True)) + r")$")
+
+
+def official_region(folded_name: str) -> str | None:
+    """"region skane", "vgr", "Västra Götalandsregionen" → the region's official name, or None."""
+    m = _REGION_NAMED.match(folded_name.strip())
+    if m is None or (not folded_name.startswith("region") and m.group(1) not in ("vgr", "vastra gotalandsregionen")):
+        return None  # "Skåne" alone is a place, not an employer
+    return _REGIONS[m.group(1)]
+
+
+# Folded. A workplace and where it is, without a name: "ett sjukhus i region skane", "jobbar på en
+# skola i Lunds kommun", "ett lager i Ale kommun".
+_WORKPLACE_IN_PLACE = re.compile(r"^(?:(?:jag )?(?:jobbar|jobbade|arbetar|arbetade|ar anstalld|var anstalld) "
+                                 r"(?:pa|i|vid) |pa |i |vid )?(?:ett|en) (?P<what>[a-z-]+(?: [a-z-]+)?) "
+                                 r"(?:i|inom|hos|pa|for|vid) (?P<place>region \w+(?: lan| harjedalen)?|\w+ kommun|"
+                                 r"\w+ stad|vastra gotalandsregionen|vgr)$")
+# Folded. Workplaces that the region or municipality mostly runs itself.
+_PUBLIC_WORKPLACE = re.compile(r"(sjukhus\w*|lasarett\w*|vardcentral\w*|akut\w*|avdelning\w*|klinik\w*|"
+                               r"\w*skola\w*|fritids\w*|gymnasi\w*|aldreboende\w*|hemtjanst\w*|bibliotek\w*|"
+                               r"forvaltning\w*|socialtjanst\w*|boende\w*)$")
+
+
+def workplace_in_place(a: Answer) -> Result:
+    """The answer to the employer's name that gives a workplace and its region or municipality
+    instead: a hospital or a school is taken to be theirs, said so it can be corrected; a
+    warehouse in a municipality says nothing of who runs it, and its owner is asked for."""
+    m = _WORKPLACE_IN_PLACE.match(fold(a.text).strip(" .!"))
+    if m is None:
+        return None
+    place, what = m.group("place"), m.group("what")
+    sector = "region" if place.startswith("region") or place in ("vgr", "vastra gotalandsregionen") \
+        else "municipality"
+    if sector == "region":
+        name = official_region(place) or " ".join(w.capitalize() for w in place.split())
+    else:
+        plain = a.text.strip(" .!")
+        name = plain[-len(place):] if len(fold(plain)) == len(plain) else place
+        name = name[:1].upper() + name[1:]
+    if not _PUBLIC_WORKPLACE.search(what):
+        return Miss(f"Skriv företagets namn, till exempel \"Bageriet AB\", eller \"{name}\".",
+                    lead=f"Tack! Men vem driver arbetsplatsen, {name} eller ett företag?")
+    return Filled({"employer_name": name, "employer_sector": sector,
+                   "_say": f"Då skriver jag {name} som arbetsgivare. Skriv \"det blev fel\" om arbetsplatsen drivs "
+                           f"av ett privat företag."})
+
+
 _SECTOR_SV = {"region": "en region", "municipality": "en kommun", "state": "en statlig myndighet"}
 # Folded. "jobbar som undersköterska i Region Skåne", "uppsagd från Malmö stad": the person's own
 # employer, named in a story before the questions. Not an earlier one ("förut", "tidigare").
@@ -1036,6 +1100,9 @@ _OWN_JOB = re.compile(r"\b(jobbar|jobbade|jobbat|arbetar|arbetade|arbetat|anstal
                       r"sjukskriven|vikarierar|vikarierat)\b|" + _OCCUPATION_SAID)
 _EARLIER = re.compile(r"\b(forut|tidigare|innan dess|fore detta|f d)\b")
 _PUBLIC_EMPLOYER_AT = re.compile(r"\b(?:i|pa|hos|fran|vid|for)\s+(region\s+\w+|\w+\s+(?:kommun|stad)|\w+)\b")
+# Folded. One's job, or a workplace the region or municipality runs, before where it is.
+_OWN_WORKPLACE = re.compile(r"(?:mitt|min|ett|en) (?:jobb|arbete|anstallning|arbetsplats|"
+                            r"(?:sjukhus|lasarett|vardcentral|akutmottagning|forskola|skola|aldreboende|bibliotek)\w*)\b")
 _NOT_A_PLACE_NAME = re.compile(r"^(en|min|var|den|denna|samma|annan|stora|liten|lilla|hela)\s")
 
 
@@ -1046,6 +1113,9 @@ def named_public_employer(text: str) -> dict[str, Any]:
     plain = re.sub(r"\s+", " ", text).strip()
     folded = fold(plain)
     m = _PUBLIC_EMPLOYER_AT.search(folded)
+    while m and (after := _OWN_WORKPLACE.match(folded, m.start(1))):
+        # "från mitt jobb i Region Skåne", "på ett sjukhus i Region Skåne": the place is the next one.
+        m = _PUBLIC_EMPLOYER_AT.search(folded, after.end())
     if not m or not _OWN_JOB.search(folded) or _EARLIER.search(folded):
         return {}
     name = m.group(1)
@@ -1056,7 +1126,7 @@ def named_public_employer(text: str) -> dict[str, Any]:
     # names are written: "Region Skåne", "Malmö stad", "Skatteverket".
     words = (plain[m.start(1):m.end(1)] if len(folded) == len(plain) else name).split()
     shown = " ".join(w[:1].upper() + w[1:] if i == 0 or sector == "region" else w for i, w in enumerate(words))
-    return {"employer_name": shown, "employer_sector": sector}
+    return {"employer_name": official_region(name) or shown, "employer_sector": sector}
 
 
 # As typed (not folded): a name written with a capital after the workplace's preposition
@@ -1226,6 +1296,11 @@ def occupation_from_story(texts: list[str]) -> str | None:
             if _NOT_AN_OCCUPATION.match(m.group("what")):
                 continue
             return _work_said(text, folded, m, "what", now=bool(m.group("now")) and not _EARLIER.search(folded))
+        for m in _WORKS_AS.finditer(folded):
+            # "jag är undersköterska": only a known occupation ("jag är sjukskriven" is none).
+            if m.group(2) and _category_of(m.group(2)):
+                return _work_said(text, folded, m, 2, now=not m.group(0).startswith("jag var")
+                                  and not _EARLIER.search(folded))
     return None
 
 
@@ -2102,9 +2177,18 @@ def options_named(text: str) -> str | None:
     return " eller ".join(names)
 
 
+WANTS_TOLD = "wants_told"  # asked_again: a want came for the strengths (domain.yml utter_ask_inward_skills)
+
+
 def free_text_slot(name: str) -> Callable[[Answer], Result]:
     def interpret(a: Answer) -> Result:
         result = free_text(a)
+        if isinstance(result, Filled) and name == "inward_skills" and a.slots.get("inward_wants") is None \
+                and not a.is_payload and only_a_want(a.text):
+            # "jag vill jobba med människor men inte skift" to "Vad är du bra på?": heard as the
+            # want it is, and the strengths asked once more (utter_ask_inward_skills).
+            return Filled({"inward_wants": result.slots["_value"], "asked_again": WANTS_TOLD,
+                           "_say": reflection("inward_wants", a.text) or ""})
         if isinstance(result, Filled):
             value = result.slots["_value"]
             said = reflection(name, a.text, not_yet=a.intent == "dont_know")

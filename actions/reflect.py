@@ -31,6 +31,10 @@ _WORRY = re.compile(r"\b(rädd|radd|orolig|oroar|oro|nervös|nervos|ängslig|ang
 _WORRY_SAY = ("Tack för att du berättar. Det är vanligt att känna oro när något stort förändras, "
               "och det du har gjort hittills tar du med dig.")
 MAX_WORDS = 22
+# "vet inte riktigt, …", "ingen aning än. …": not knowing said first, something told after it.
+_UNSURE_LEAD = re.compile(r"^\s*(?:(?:nja|hmm+|tja)[\s,.]+)?(?:jag\s+)?(?:vet\s+(?:inte|ej)|ingen\s+aning|"
+                          r"(?:är\s+|ar\s+)?(?:osäker|osaker|inte säker|inte saker))(?:\s+(?:riktigt|än|an|alls|"
+                          r"säkert|sakert|heller|egentligen))*[\s,.!-]+(?:men\s+)?(?:kanske\s+|typ\s+)?", re.I)
 # Folded text. Not knowing yet is met as such, not echoed.
 _UNSURE = re.compile(r"\b(vet (inte|ej)|ingen aning|inte tankt pa|osaker)\b")
 # An answer to "vad vill du" is said back only when it says a want.
@@ -109,6 +113,10 @@ _WANT_CLAUSE = re.compile(r"(?:^|\b(?:och|men|nu)\s+)(?:jag\s+)?(?P<what>(?:vill
                           r"hålla på|halla pa|ett|något|nåt|nagot|nat)\b.*)$", re.I)
 
 
+# Folded. What one can do, told beside a want: "vill använda att jag kan svetsa".
+_ABILITY = re.compile(r"\b(kan|kunnat|klarar|duktig|bra pa|van vid|erfaren|erfarenhet|lart mig)\b")
+
+
 def _story_clauses(text: str) -> list[str]:
     return [c.strip(" .!…") for c in re.split(r"(?<=[.!?])\s+|\n|,\s+", text.strip()) if c.strip(" .!…")]
 
@@ -128,6 +136,13 @@ def told_in_story(text: str) -> dict[str, str]:
         elif "inward_wants" not in told and want:
             told["inward_wants"] = want.group("what")
     return told
+
+
+def only_a_want(text: str) -> bool:
+    """"jag vill jobba med människor men inte skift": a want, and nothing one is good at."""
+    clauses = _story_clauses(_FILLER.sub("", text))
+    return bool(clauses) and bool(_WANT_CLAUSE.match(clauses[0])) \
+        and not any(_STRENGTH_CLAUSE.search(c) for c in clauses) and not _ABILITY.search(fold(text))
 
 
 def said_back(clause: str, said: str | None) -> bool:
@@ -178,6 +193,11 @@ def reflection(slot: str, text: str, *, not_yet: bool = False) -> str | None:
         # "vet inte, folk säger att jag är bra på att lyssna": a strength others see is one.
         what = _SWAP_RE.sub(lambda m: _SWAP[m.group(1).lower()], others.group("what").strip(" .!"))
         return f"Andra ser att du är {what} – det tar du med dig, vart du än går."
+    rest = _UNSURE_LEAD.sub("", text, count=1)
+    if rest != text and len(rest.split()) >= 2 and not _UNSURE.search(fold(rest)) \
+            and (heard := reflection(slot, rest)) not in (None, _PLAIN[slot], _MODEST):
+        # "vet inte riktigt, nåt med människor men lugnare": not sure, and yet a direction.
+        return heard if slot == "inward_who" else f"Du är inte helt säker än, och det är okej. {heard}"
     if slot == "inward_skills" and (not_yet or _NEGATIVE_SELF.search(fold(text))):
         return _MODEST
     if not_yet or _UNSURE.search(fold(text)):
@@ -197,11 +217,18 @@ def reflection(slot: str, text: str, *, not_yet: bool = False) -> str | None:
                                               bare))
         if kind and _WANTING.search(fold(kind)) is None:
             return f"{kind[3].upper()}{kind[4:]} – {_AFTER_MIRROR[slot][0].lower()}{_AFTER_MIRROR[slot][1:]}"
-    wants = told_in_story(text).get("inward_wants") if slot == "inward_who" else None
-    if wants and said and wants not in text.split(".")[0] and (wanted := mirror(wants)):
-        # "…, bra på att prata med folk. vill ha ett jobb där …": the want said back too, since
-        # the question for it is not asked.
-        return f"{said}. Och {wanted[0].lower()}{wanted[1:]}. Tack för att du berättar."
+    if said is None and slot == "inward_who":
+        # A story too long to say back whole: its first clause, if that is a plain statement
+        # ("jag har jobbat som undersköterska i 15 år, jag är bra på …").
+        said = mirror(_story_clauses(_FILLER.sub("", text))[0]) if _story_clauses(text) else None
+    if slot == "inward_who" and said:
+        # "…, bra på att prata med folk. vill ha ett jobb där …": the strength and the want said
+        # back too, since the questions for them are not asked.
+        extras = [found for key, clause in told_in_story(text).items()
+                  if not said_back(clause, said)
+                  and (found := mirror(f"jag är {clause}" if key == "inward_skills" else clause))]
+        if extras:
+            return f"{_and_then(said, extras)} Tack för att du berättar."
     if slot == "inward_who" and (found := important(text)):
         matters, clause = found
         said = mirror(text.replace(clause, "").strip(" ,")) if clause in text else said
@@ -211,6 +238,19 @@ def reflection(slot: str, text: str, *, not_yet: bool = False) -> str | None:
     if said is None or (slot == "inward_wants" and not _WANTING.search(fold(said))):
         return _PLAIN[slot]
     return f"{said}. {_AFTER_MIRROR[slot]}" if slot != "inward_skills" else f"{said} – {_AFTER_MIRROR[slot].lower()}"
+
+
+def _and_then(said: str, extras: list[str]) -> str:
+    """"Du har jobbat som kock i 15 år och är bra på …. Och du vill …": what was said back, with
+    the strength or want of the same story, in one sentence where it stays short."""
+    out = said
+    for extra in extras:
+        joined = f"{out} och {extra[3:]}"
+        if " och " not in out and extra.startswith("Du ") and len(joined.split()) <= 2 * MAX_WORDS:
+            out = joined
+        else:
+            out = f"{out}. Och {extra[0].lower()}{extra[1:]}"
+    return f"{out}."
 
 
 def important(text: str) -> tuple[str, str] | None:

@@ -2408,6 +2408,11 @@ def test_an_occupation_told_at_the_start_is_said_back_before_the_first_reflectio
     ("Jobbar som Lagerarbetare på Ica", "att du jobbar som lagerarbetare"),
     ("jag jobbar som vanligt men trivs inte", None),
     ("jobbar som timanställd på ett lager", None),
+    # "jag är X" only where X is a known occupation.
+    ("hej jag ar underskoterska pa ett sjukhus men har varit sjukskriven", "att du jobbar som underskoterska"),
+    ("jag var lärare i tio år", "att du har jobbat som lärare"),
+    ("jag är sjukskriven sen i våras", None),
+    ("jag är 45 och uppsagd", None),
 ])
 def test_the_occupation_in_a_story(story: str, said: str | None) -> None:
     from actions.parsing import occupation_from_story
@@ -2572,3 +2577,45 @@ def test_something_else_is_the_button_not_a_wish(text: str, expected: str) -> No
 def test_the_help_wanted_in_own_words(text: str, mode: str) -> None:
     result = INTERPRETERS["guidance_mode"](Answer(text, "inform", 0.6, [], TODAY))
     assert isinstance(result, Filled) and result.slots["guidance_mode"] == mode
+
+
+@pytest.mark.parametrize("text, name, sector", [
+    ("region skane", "Region Skåne", "region"), ("vgr", "Västra Götalandsregionen", "region"),
+    ("ett sjukhus i region skane", "Region Skåne", "region"),
+    ("jobbar pa ett sjukhus i Region Jönköpings län", "Region Jönköpings län", "region"),
+    ("jag jobbar på en förskola i Göteborgs stad", "Göteborgs stad", "municipality"),
+    ("på en skola i Lunds kommun", "Lunds kommun", "municipality"),
+])
+def test_a_public_workplace_and_its_region_or_municipality_name_the_employer(text: str, name: str,
+                                                                             sector: str) -> None:
+    slots = {**BASE, "employer_name": None, "employer_sector": None, "collective_agreement": None,
+             "role_exclusion": None, "requested_slot": "employer_name"}
+    updates, messages = _run(slots, text, "inform")
+    assert (updates["employer_name"], updates["employer_sector"]) == (name, sector)
+    assert updates["requested_slot"] == "collective_agreement"
+    assert "arbetsgivare" in messages[0]["text"]  # said, so a misreading can be corrected
+
+
+def test_a_warehouse_in_a_municipality_asks_who_runs_it() -> None:
+    slots = {**BASE, "employer_name": None, "employer_sector": None, "collective_agreement": None,
+             "role_exclusion": None, "requested_slot": "employer_name"}
+    updates, messages = _run(slots, "jag jobbar på ett lager i Ale kommun", "inform")
+    assert updates["employer_name"] is None and updates.get("employer_sector") is None
+    assert messages[0]["text"].startswith("Tack! Men vem driver arbetsplatsen, Ale kommun eller ett företag?")
+
+
+@pytest.mark.parametrize("text, name", [
+    ("jag är sjukskriven från mitt jobb i region skane", "Region Skåne"),
+    ("hej jag ar underskoterska pa ett sjukhus i region skane men har varit sjukskriven", "Region Skåne"),
+    ("jag jobbar på ett lager i Ale kommun och är uppsagd", None),  # the warehouse is the workplace
+])
+def test_the_region_named_in_the_opening_story(text: str, name: str | None) -> None:
+    from actions.parsing import named_public_employer
+    assert named_public_employer(text).get("employer_name") == name
+
+
+def test_sick_leave_from_a_job_kept_is_said_back_after_consent() -> None:
+    from actions.forms import opening_ack
+    assert opening_ack({"situation": "employed", "reduced_capacity": True}) == (
+        "Tack! Jag har uppfattat att du har en anställning men att din hälsa påverkar hur du kan jobba. "
+        "Skriv \"det blev fel\" om det inte stämmer.")

@@ -165,3 +165,47 @@ def test_strengths_and_wants_told_in_the_story_are_said_back_and_taken() -> None
 def test_a_hedge_a_negation_or_a_question_tells_no_strength_or_want(text: str) -> None:
     from actions.reflect import told_in_story
     assert told_in_story(text) == {}
+
+
+def test_a_story_too_long_to_say_back_whole_is_said_back_by_its_first_clause_and_strength() -> None:
+    story = ("jag har jobbat som underskoterska i 15 ar, jag ar bra pa att ta hand om manniskor och lugna folk "
+             "som ar oroliga. men det ar for tungt for kroppen och huvudet nu")
+    result = INTERPRETERS["inward_who"](Answer(story, "inform", 0.9))
+    assert result.slots["_say"] == ("Du har jobbat som underskoterska i 15 ar och är bra pa att ta hand om "
+                                    "manniskor och lugna folk som ar oroliga. Tack för att du berättar.")
+    # Said back, so "Vad är du bra på?" is not asked.
+    assert result.slots["inward_skills"] == "bra pa att ta hand om manniskor och lugna folk som ar oroliga"
+
+
+@pytest.mark.parametrize("slot, text, expected", [
+    ("inward_wants", "vet inte riktigt, nat med manniskor men lugnare. kanske nat inom rehab",
+     "Du är inte helt säker än, och det är okej. Något med manniskor men lugnare – det är en bra utgångspunkt "
+     "när vi tittar på yrken och utbildningar."),
+    ("inward_wants", "vet inte, kanske jobba med djur",
+     "Du är inte helt säker än, och det är okej. Du vill jobba med djur. Det är en bra utgångspunkt när vi "
+     "tittar på yrken och utbildningar."),
+    ("inward_skills", "vet inte riktigt, men jag är noggrann och snabb",
+     "Du är inte helt säker än, och det är okej. Du är noggrann och snabb – det tar du med dig, vart du än går."),
+    ("inward_who", "ingen aning, jag har jobbat i lager i tio år",
+     "Du har jobbat i lager i tio år. Tack för att du berättar."),
+    # Nothing told after the hedge: met as not knowing.
+    ("inward_wants", "vet inte riktigt faktiskt", "Det går bra. Det kan du och rådgivaren ta reda på tillsammans."),
+    ("inward_wants", "vet inte än, har inte tänkt på det",
+     "Det går bra. Det kan du och rådgivaren ta reda på tillsammans."),
+    ("inward_skills", "vet inte, inte bra på nåt", "Många har svårt att se sina egna styrkor, och det är helt "
+                                                  "vanligt. Rådgivaren kan hjälpa dig att hitta dem."),
+])
+def test_not_sure_and_yet_a_direction_is_heard_as_both(slot: str, text: str, expected: str) -> None:
+    assert reflection(slot, text) == expected
+
+
+def test_a_want_given_for_the_strengths_is_taken_as_the_want_and_the_strengths_asked_again() -> None:
+    text = "jag vill jobba med manniskor fortfarande men inte med skiftarbete och tunga lyft"
+    result = INTERPRETERS["inward_skills"](Answer(text, "inform", 0.9))
+    assert result.slots == {"inward_wants": text, "asked_again": "wants_told",
+                            "_say": "Du vill jobba med manniskor fortfarande men inte med skiftarbete och tunga "
+                                    "lyft. Det är en bra utgångspunkt när vi tittar på yrken och utbildningar."}
+    # With something one can, or once the want is known, it is the answer to the strengths.
+    for told, slots in (("vill använda att jag kan svetsa", {}), ("jag är bra på att lyssna och vill jobba med barn", {}),
+                        (text, {"inward_wants": "jobba med barn"})):
+        assert "inward_skills" in INTERPRETERS["inward_skills"](Answer(told, "inform", 0.9, slots=slots)).slots
