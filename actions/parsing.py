@@ -287,8 +287,15 @@ _SITUATION_INTENTS = {"inform_terminated": "terminated", "inform_fixed_term_ende
                       "inform_employed": "employed", "inform_self_employed": "self_employed"}
 # Folded. "de har dragit in min tjänst", "tog bort mitt jobb": the employer's act, the job its object;
 # "tjänsten försvinner / dras in / läggs ner": the same said of the post.
-_JOB_TAKEN_AWAY = (r"\b(dragit|drar|drog|tagit|tar|tog) (in|bort) (min|mitt) (tjanst|jobb|anstallning|befattning)|"
-                   r"\btjanst\w* (forsvinner|forsvann|dras in|drogs in|tas bort|togs bort|lades ner|laggs ner)")
+_JOB_TAKEN_AWAY = (r"\b(dra|dragit|drar|drog|ta|tagit|tar|tog) (in|bort) (min|mitt) (tjanst|jobb|anstallning|befattning)|"
+                   r"\b(tjanst|befattning)\w* (ska |kommer att |kommer )?(nog |troligen |antagligen )?"
+                   r"(forsvinner|forsvinna|forsvann|dras in|drogs in|dragits in|tas bort|togs bort|tagits bort|"
+                   r"lades ner|laggs ner|laggas ner|lagts ner)")
+# Folded. The post withdrawn in the future or present tense ("min tjänst ska dras in nästa år",
+# "tjänsten dras in vid årsskiftet"): the notice is coming, not given.
+_POST_GOING = (r"\b(tjanst|befattning)\w* (ska |kommer att |kommer )?(nog |troligen |antagligen )?"
+               r"(forsvinner|forsvinna|dras in|tas bort|laggs ner|laggas ner)\b|"
+               r"\b(ska|kommer att|kommer) (de |dom |de nog |dom nog )?(dra|ta) (in|bort) (min|mitt) (tjanst|befattning)")
 # Folded. The body's wear and injuries ("fått ont i ryggen", "arbetsskada"): illness in the spec's
 # sense, as the persona who drove a bus for twenty years says it.
 _BODY_WORN = (r"\bont i (ryggen|axl\w*|knana|knat|nacken|armen|armarna|handen|hander\w*|hoften|hoft\w*|"
@@ -356,7 +363,7 @@ _JOB_KEPT = re.compile(r"\b(finns|ar|har (den|jobbet|tjansten|anstallningen)?) ?
                        r"\bhar (mitt|ett|jobbet|min tjanst|min anstallning)\b")
 _JOB_ENDING = re.compile(r"uppsag|sagt upp|sa upp|upphor|upphort|far inte jobba kvar|tar slut|"
                          r"tog slut|\bslutar\b|avslut|\bforlorat\b|\bforlorade\b|\b(blev|blivit) av med\b|\bmiste\b|"
-                         r"\bfick sluta\b|" + _WARNED + "|" + _NOTICE_VERB)
+                         r"\bfick sluta\b|" + _WARNED + "|" + _NOTICE_VERB + "|" + _JOB_TAKEN_AWAY)
 # "de har inte sagt upp mig än", "jag är inte uppsagd": the job is still there (for now).
 _NOT_ENDED = re.compile(r"\b(inte|ej) (\w+ ){0,3}?(uppsag|sagt upp|sa upp|fatt sparken|upphort|slutat)\w*")
 # "arbetsgivaren vill att jag slutar": a wish or a proposal, not yet an ending; asked, not assumed.
@@ -370,11 +377,13 @@ _ONLY_WISHED = re.compile(r"\bvill (att )?(jag|man) (ska )?(sluta|slutar|saga up
 # warned of (varsel); support for the terminated starts with the notice itself (eligibility.md 1).
 _NOTICE_GIVEN = re.compile(r"\b(har blivit|har fatt|blev|ar|var|fick|blivit) (uppsagd|sparken|beskedet|besked om uppsagning)|"
                            r"\b(sa|sagt|sade) upp mig\b|\bsagts upp\b|\buppsagningstid|"
-                           r"\bredan (uppsagd|fatt (det|beskedet|besked))\b")
+                           r"\bredan (uppsagd|fatt (det|beskedet|besked))\b|"
+                           # "fått besked om att min tjänst försvinner": told, not coming
+                           r"\b(fatt|fick) besked om att (min|mitt) (tjanst|befattning|jobb)")
 _NOTICE_COMING = re.compile(r"\b(ska|kommer att|kommer|tanker|maste|behover|haller pa att|har bestamt att de ska)"
                             r"( (de|dom|chefen|arbetsgivaren|foretaget|firman|kommunen|regionen|han|hon))?"
                             r"( nog| troligen| snart| nu)? (saga upp mig|sagas upp|bli uppsagd)\b|"
-                            r"\bsags upp\b|\bblir uppsagd\b|" + _NOTICE_NOW)
+                            r"\bsags upp\b|\bblir uppsagd\b|" + _NOTICE_NOW + "|" + _POST_GOING)
 
 
 # Folded. One's own notice: "jag sa upp mig", "sagt upp mig själv", "på egen begäran"; not "de sa upp mig".

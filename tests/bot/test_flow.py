@@ -1705,6 +1705,14 @@ def test_the_start_of_the_job_said_in_the_opening_is_kept(text: str, intent: str
     ("min pappa har blivit uppsagd, kan jag hjälpa honom att söka?", {}),
     ("min mamma är 62 och uppsagd från kommunen. hur ansöker hon?", {}),
     ("jag och min man har blivit uppsagda", {"situation": "terminated"}),
+    # A post withdrawn, in the future: the notice is coming (the public sector says it so).
+    ("Jag jobbar på Skatteverket. Nu har jag fått veta att min tjänst ska dras in nästa år.",
+     {"situation": "terminated", "termination_reason": "shortage_of_work", "termination_initiated_by": "employer",
+      "notice_pending": "coming", "employer_name": "Skatteverket", "employer_sector": "state"}),
+    ("de ska dra in min tjänst", {"situation": "terminated", "termination_reason": "shortage_of_work",
+                                  "termination_initiated_by": "employer", "notice_pending": "coming"}),
+    ("min tjänst drogs in i somras", {"situation": "terminated", "termination_reason": "shortage_of_work",
+                                      "termination_initiated_by": "employer"}),
 ])
 def test_more_openings_as_people_write_them(text: str, expected: dict[str, Any]) -> None:
     assert opening_slots(Answer(text, "inform", 0.9, [], TODAY)) == expected
