@@ -329,6 +329,8 @@ def situation_said(s: dict[str, Any]) -> str | None:
         else None
     if pending:
         return pending + (" på grund av sjukdom" if situation == "terminated_illness" else "")
+    if situation == "terminated" and s.get("termination_reason") == "own_resignation":
+        return "du har sagt upp dig själv"  # not "uppsagd", which is the employer's doing
     return _SITUATION_SAID.get(situation or "")
 
 

@@ -336,6 +336,9 @@ _SITUATION_WORDS = {
                           r"(sjuk|ohalsa|" + _BODY_WORN + r").*(uppsagd|saga upp mig|sags upp|sagas upp)",
     "fixed_term_ended": r"vikariat|visstid|tidsbegransad|projektanstall|kontrakt",
     "terminated": r"uppsag|sparken|arbetsbrist|konkurs|overtalig|fristall\w*|\b(fick|fatt|har fatt) ga\b|"
+                  # one's own notice ends the job too (the reason question then says what it means)
+                  r"\bjag (sa|har sagt|hade sagt) upp mig\b(?! (fran|pa) (a-kassan|facket|gymmet))|"
+                  r"\b(sa|sagt) upp mig sjalv|\begen begaran|"
                   + _WARNED + "|" + _NOTICE_VERB + "|"
                   + _JOB_TAKEN_AWAY + "|"
                   r"\b(forlorar|forlorat|forlorade|blir av med|blev av med|blivit av med|mister|miste|mist) "
@@ -531,7 +534,7 @@ def termination_reason(a: Answer) -> Result:
                        "illness": _ILLNESS,
                        "fixed_term_ended": r"vikariat|visstid|tidsbegransad|kontrakt|" + _HOURLY,
                        "own_resignation": r"(sa|sagt) upp mig sjalv|egen begaran|jag slutade|"
-                                          r"sjalv sa upp|jag sa upp|\b(jag|vi) flyttade\b|\bflyttade med\b|"
+                                          r"sjalv sa upp|jag sa upp|jag (har|hade) sagt upp mig\b|\b(jag|vi) flyttade\b|\bflyttade med\b|"
                                           r"\bfick (ett )?(nytt|annat|battre) jobb|\bbytte jobb",
                        "other": r"annat"})
     if value is None and _sick_said(a):

@@ -1713,6 +1713,12 @@ def test_the_start_of_the_job_said_in_the_opening_is_kept(text: str, intent: str
                                   "termination_initiated_by": "employer", "notice_pending": "coming"}),
     ("min tjänst drogs in i somras", {"situation": "terminated", "termination_reason": "shortage_of_work",
                                       "termination_initiated_by": "employer"}),
+    # One's own notice, in a story whose clauses are read by their words alone.
+    ("hej! jag sa upp mig själv från mitt jobb som säljare i augusti, trivdes inte. kan ni hjälpa mig?",
+     {"situation": "terminated", "termination_reason": "own_resignation", "termination_initiated_by": "employee"}),
+    ("jag har sagt upp mig", {"situation": "terminated", "termination_reason": "own_resignation",
+                              "termination_initiated_by": "employee"}),
+    ("jag har inte sagt upp mig", {"situation": "employed"}),
 ])
 def test_more_openings_as_people_write_them(text: str, expected: dict[str, Any]) -> None:
     assert opening_slots(Answer(text, "inform", 0.9, [], TODAY)) == expected
@@ -2627,3 +2633,9 @@ def test_sick_leave_from_a_job_kept_is_said_back_after_consent() -> None:
     assert opening_ack({"situation": "employed", "reduced_capacity": True}) == (
         "Tack! Jag har uppfattat att du har en anställning men att din hälsa påverkar hur du kan jobba. "
         "Skriv \"det blev fel\" om det inte stämmer.")
+
+
+def test_ones_own_notice_is_said_back_as_such() -> None:
+    from actions.forms import opening_ack
+    assert opening_ack({"situation": "terminated", "termination_reason": "own_resignation"}).startswith(
+        "Tack! Jag har uppfattat att du har sagt upp dig själv.")
