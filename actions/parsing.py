@@ -1295,6 +1295,9 @@ def category_from_story(texts: list[str]) -> tuple[str, str] | None:
 # Folded. "jobbar som barnskötare", "har jobbat som personlig assistent i tio år": the occupation.
 _OCCUPATION = re.compile(r"\b(?:(?P<now>jobbar|arbetar)|jobbat|jobbade|arbetat|arbetade) som (?:en |ett )?"
                          r"(?P<what>(?:personlig |ekonomi)?[a-z-]{4,})\b")
+# Folded. "mitt jobb som säljare", "min tjänst som handläggare": the occupation of one's job.
+_JOB_AS = re.compile(r"\b(mitt|min) (jobb|arbete|tjanst|anstallning) som (?:en |ett )?"
+                     r"((?:personlig |ekonomi)?[a-z-]{4,})\b")
 _NOT_AN_OCCUPATION = re.compile(r"^(vanligt|vanlig|vanligtvis|tidigare|forut|extra|alltid|aldrig|galen|galning|"
                                 r"timanstalld|behovsanstalld|deltid|heltid|anstalld|sagt|tusan)$")
 
@@ -1308,6 +1311,11 @@ def occupation_from_story(texts: list[str]) -> str | None:
             if _NOT_AN_OCCUPATION.match(m.group("what")):
                 continue
             return _work_said(text, folded, m, "what", now=bool(m.group("now")) and not _EARLIER.search(folded))
+        for m in _JOB_AS.finditer(folded):
+            # "mitt jobb som säljare": when is not told, so neither is the tense.
+            if not _NOT_AN_OCCUPATION.match(m.group(3)):
+                said = text[m.start():m.end()] if len(text) == len(folded) else m.group(0)
+                return f"om {'ditt' if m.group(1) == 'mitt' else 'din'} {said.split(' ', 1)[1].lower()}"
         for m in _WORKS_AS.finditer(folded):
             # "jag är undersköterska": only a known occupation ("jag är sjukskriven" is none).
             if m.group(2) and _category_of(m.group(2)):

@@ -40,7 +40,9 @@ _UNSURE = re.compile(r"\b(vet (inte|ej)|ingen aning|inte tankt pa|osaker)\b")
 # An answer to "vad vill du" is said back only when it says a want.
 _WANTING = re.compile(r"\b(vill|gillar|tycker|trivs|drommer|langtar|onskar|skulle|hoppas|brinner|alskar)\b")
 # A statement without its "jag": a supine takes "har" ("jobbat i tio år" → "har jobbat").
-_DROPPED_HAR = re.compile(r"(jobbat|arbetat|varit|haft|pluggat|studerat|kört|lett|byggt|lärt mig)\b", re.I)
+_DROPPED_HAR = re.compile(r"(jobbat|arbetat|varit|haft|pluggat|studerat|kört|lett|byggt|lärt mig|sålt|gjort|skött|"
+                          r"drivit|hjälpt|lagat|städat|undervisat|tagit hand om|hållit på|svetsat|snickrat|"
+                          r"målat|programmerat|skrivit|packat|plockat|vårdat|ansvarat)\b", re.I)
 # "bra på att lösa problem": "är" dropped before an adjective about oneself.
 _DROPPED_AR = re.compile(r"(bra|duktig|grym|van|intresserad|nyfiken|noggrann|social|lugn|praktisk|envis|"
                          r"strukturerad|kreativ|flexibel)(?=\s+(?:på|med|i|och|att|när|inom)\b|\s*,)", re.I)
@@ -132,7 +134,8 @@ def told_in_story(text: str) -> dict[str, str]:
             continue
         strength, want = _STRENGTH_CLAUSE.search(clause), _WANT_CLAUSE.search(clause)
         if "inward_skills" not in told and strength:
-            told["inward_skills"] = strength.group("what")
+            # "bra på att prata med folk men hatar att jaga provision": the strength, not the "men"
+            told["inward_skills"] = re.split(r"\s+men\s+", strength.group("what"), maxsplit=1)[0]
         elif "inward_wants" not in told and want:
             told["inward_wants"] = want.group("what")
     return told

@@ -2427,6 +2427,10 @@ def test_an_occupation_told_at_the_start_is_said_back_before_the_first_reflectio
     ("jag var lärare i tio år", "att du har jobbat som lärare"),
     ("jag är sjukskriven sen i våras", None),
     ("jag är 45 och uppsagd", None),
+    # "mitt jobb som X" does not say when: told without a tense.
+    ("jag sa upp mig själv från mitt jobb som säljare i augusti", "om ditt jobb som säljare"),
+    ("min tjänst som handläggare ska dras in", "om din tjänst som handläggare"),
+    ("jag gör mitt jobb som vanligt", None),
 ])
 def test_the_occupation_in_a_story(story: str, said: str | None) -> None:
     from actions.parsing import occupation_from_story

@@ -209,3 +209,12 @@ def test_a_want_given_for_the_strengths_is_taken_as_the_want_and_the_strengths_a
     for told, slots in (("vill använda att jag kan svetsa", {}), ("jag är bra på att lyssna och vill jobba med barn", {}),
                         (text, {"inward_wants": "jobba med barn"})):
         assert "inward_skills" in INTERPRETERS["inward_skills"](Answer(told, "inform", 0.9, slots=slots)).slots
+
+
+def test_more_supines_without_their_har_and_a_strength_without_its_contrast() -> None:
+    story = "sålt bilar i 6 år, bra på att prata med folk men hatar att jaga provision. vill ha något med mer mening"
+    result = INTERPRETERS["inward_who"](Answer(story, "inform", 0.9))
+    assert result.slots["_say"] == ("Du har sålt bilar i 6 år och är bra på att prata med folk men hatar att jaga "
+                                    "provision. Och du vill ha något med mer mening. Tack för att du berättar.")
+    assert result.slots["inward_skills"] == "bra på att prata med folk"
+    assert mirror("skött ekonomin på en bilfirma") == "Du har skött ekonomin på en bilfirma"
