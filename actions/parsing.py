@@ -2253,8 +2253,19 @@ def _asks_in_a_sentence(text: str) -> bool:
     return False
 
 
+# Folded. What it takes to get into an occupation: "vad krävs för att bli socionom?", "hur blir
+# man elektriker?". Read as such even where the classifier took it for the support's FAQ.
+_REQUIREMENT = re.compile(r"\b(kravs|krav|behorighet\w*|behovs|behover (man|jag)|ska (man|jag) (ha|lasa|plugga|"
+                          r"studera|kunna)|hur (blir|gor) (man|jag))\b")
+
+
 def options_question(a: Answer) -> Reply | None:
-    if a.is_digression or a.is_payload or not (_ASKS.search(a.folded) or _asks_in_a_sentence(a.text)):
+    if a.is_payload or not (_ASKS.search(a.folded) or _asks_in_a_sentence(a.text)):
+        return None
+    if _REQUIREMENT.search(a.folded) and re.search(r"\b(bli|jobba som|arbeta som|jobba inom|arbeta inom|"
+                                                   r"utbilda (mig|sig) till|plugga till|lasa till)\b|\bhur blir (man|jag) \w+", a.folded):
+        return Reply("utter_outward_requirements")
+    if a.is_digression:
         return None
     if _EDUCATION_TOPIC.search(a.folded):
         return Reply("utter_outward_educations")
@@ -2267,6 +2278,23 @@ def _answering_options(interpret: Callable[[Answer], Result]) -> Callable[[Answe
     def wrapped(a: Answer) -> Result:
         return options_question(a) or interpret(a)
     return wrapped
+
+
+def options_guessed_and_asked(a: Answer) -> Result:
+    """"kanske socionom eller hr? vad krävs för att bli socionom?": the guess is the answer to
+    "Finns det yrken eller utbildningar du funderar på?", and the question is answered beside it
+    (question_beside)."""
+    sentences = [t.strip() for t in re.findall(r"[^.!?]+[.!?]*", a.text) if t.strip(" .!?")]
+    if a.is_payload or len(sentences) < 2 or not any(_is_asked(t) for t in sentences[1:]):
+        return None
+    first = sentences[0]
+    guess = _TENTATIVE.sub("", fold(first).strip(" ,")).strip(" ,?.!")
+    if not (_TENTATIVE.search(fold(first).strip(" ,")) or not _is_asked(first)) or not guess \
+            or len(guess.split()) > 8 or _ASKS.search(guess):
+        return None
+    # The words as typed, without the leading "kanske": "socionom eller HR".
+    said = first.strip(" ,?.!")[len(first.strip(" ,?.!")) - len(guess):] if len(fold(first)) == len(first) else guess
+    return Filled({"outward_options": said, "_say": f"Tack, jag skriver upp {said}."})
 
 
 INTERPRETERS: dict[str, Callable[[Answer], Result]] = {
@@ -2312,6 +2340,8 @@ GUIDANCE_SLOTS = ("inward_who", "inward_skills", "inward_wants", "outward_option
                   "forward_next_step")
 for _slot in GUIDANCE_SLOTS:
     INTERPRETERS[_slot] = _answering_options(INTERPRETERS[_slot])
+_options_answer = INTERPRETERS["outward_options"]
+INTERPRETERS["outward_options"] = lambda a: options_guessed_and_asked(a) or _options_answer(a)
 
 # --- the opening message ----------------------------------------------------------------------
 # A goal named in words: "vill bli sjuksköterska", "har bestämt mig för att plugga till lärare",
@@ -2400,7 +2430,8 @@ def question_beside(a: Answer) -> str | None:
         return None  # a question alone is read as one by the classifier already
     for clause in clauses:
         folded = fold(clause)
-        if _is_asked(clause) and not _ASKS_FOR_CHECK.search(folded) and len(folded.split()) >= 2:
+        guess = clause.endswith("?") and not _asks_in_a_sentence(clause)  # "kanske socionom?" is an answer
+        if _is_asked(clause) and not guess and not _ASKS_FOR_CHECK.search(folded) and len(folded.split()) >= 2:
             return clause
     return None
 

@@ -2643,3 +2643,25 @@ def test_ones_own_notice_is_said_back_as_such() -> None:
     from actions.forms import opening_ack
     assert opening_ack({"situation": "terminated", "termination_reason": "own_resignation"}).startswith(
         "Tack! Jag har uppfattat att du har sagt upp dig själv.")
+
+
+@pytest.mark.parametrize("slot, text", [
+    ("outward_options", "vad krävs för att bli socionom?"), ("inward_wants", "hur blir man elektriker?"),
+    ("forward_next_step", "vad krävs för att jobba som lärare"),
+])
+def test_what_it_takes_to_enter_an_occupation_is_answered_even_read_as_the_faq(slot: str, text: str) -> None:
+    from actions.parsing import Reply
+    assert INTERPRETERS[slot](Answer(text, "faq", 0.95, [], TODAY)) == Reply("utter_outward_requirements")
+    # The support's own requirements stay the FAQ's.
+    assert INTERPRETERS[slot](Answer("vad krävs för att få stöd?", "faq", 0.95, [], TODAY)) is None
+
+
+def test_a_guess_and_a_question_answer_the_options_and_get_the_answer_beside() -> None:
+    slots = {"consent": True, "situation": "employed", "guidance_mode": "explore", "inward_who": "säljare",
+             "inward_skills": "prata", "inward_wants": "mening", "requested_slot": "outward_options"}
+    updates, messages = _run(slots, "kanske socionom eller HR? vad krävs för att bli socionom?", "faq",
+                             form=ValidateGuidanceForm())
+    assert updates["outward_options"] == "socionom eller HR"
+    assert messages[0]["text"] == "Tack, jag skriver upp socionom eller HR."
+    assert messages[1]["response"] == "utter_outward_requirements"
+    assert updates["requested_slot"] == "forward_goal"
