@@ -1109,7 +1109,9 @@ _SECTOR_SV = {"region": "en region", "municipality": "en kommun", "state": "en s
 # Folded. "jobbar som undersköterska i Region Skåne", "uppsagd från Malmö stad": the person's own
 # employer, named in a story before the questions. Not an earlier one ("förut", "tidigare").
 _OWN_JOB = re.compile(r"\b(jobbar|jobbade|jobbat|arbetar|arbetade|arbetat|anstalld|uppsagd|varslad|"
-                      r"sjukskriven|vikarierar|vikarierat)\b|" + _OCCUPATION_SAID)
+                      r"sjukskriven|vikarierar|vikarierat)\b|" + _OCCUPATION_SAID + "|"
+                      # "mitt vikariat som sjuksköterska på ett privat äldreboende tog slut"
+                      r"\b(mitt|min) (vikariat|jobb|anstallning|visstidsanstallning|tjanst|arbete)\b")
 _EARLIER = re.compile(r"\b(forut|tidigare|innan dess|fore detta|f d)\b")
 _PUBLIC_EMPLOYER_AT = re.compile(r"\b(?:i|pa|hos|fran|vid|for)\s+(region\s+\w+|\w+\s+(?:kommun|stad)|\w+)\b")
 # Folded. One's job, or a workplace the region or municipality runs, before where it is.
@@ -1270,7 +1272,9 @@ def _category_of(word: str) -> str | None:
 def category_from_story(texts: list[str]) -> tuple[str, str] | None:
     """(worker_category, how it was told: "att du jobbar som undersköterska", "om ditt jobb på
     ett lager") from an occupation, or else a workplace, told earlier; or None."""
-    told = [(text, fold(text)) for text in reversed(texts) if not _EARLIER.search(fold(text))]
+    # Sentence by sentence: "… tog slut i oktober. innan dess jobbade jag i Norge" is about two jobs.
+    sentences = [t for text in reversed(texts) for t in re.split(r"(?<=[.!?])\s+", text.strip()) if t]
+    told = [(text, fold(text)) for text in sentences if not _EARLIER.search(fold(text))]
     for text, folded in told:  # the latest told wins
         for m in _WORKS_AS.finditer(folded):
             group = 1 if m.group(1) else 2
@@ -1278,6 +1282,10 @@ def category_from_story(texts: list[str]) -> tuple[str, str] | None:
             if category:
                 past = bool(re.match(r"(jobbat|jobbade|arbetat|arbetade|jag var)\b", m.group(0)))
                 return category, _work_said(text, folded, m, group, now=not past)
+        for m in _JOB_AS.finditer(folded):
+            category = _category_of(m.group(3))
+            if category:  # "mitt vikariat som sjuksköterska"
+                return category, _job_as_said(text, folded, m)
     for text, folded in told:
         for m in _WORKS_AT.finditer(folded):
             # "på ett lager i …", "på ett stort lager": the noun is either word
@@ -1296,7 +1304,7 @@ def category_from_story(texts: list[str]) -> tuple[str, str] | None:
 _OCCUPATION = re.compile(r"\b(?:(?P<now>jobbar|arbetar)|jobbat|jobbade|arbetat|arbetade) som (?:en |ett )?"
                          r"(?P<what>(?:personlig |ekonomi)?[a-z-]{4,})\b")
 # Folded. "mitt jobb som säljare", "min tjänst som handläggare": the occupation of one's job.
-_JOB_AS = re.compile(r"\b(mitt|min) (jobb|arbete|tjanst|anstallning) som (?:en |ett )?"
+_JOB_AS = re.compile(r"\b(mitt|min) (jobb|arbete|tjanst|anstallning|vikariat|visstidsanstallning) som (?:en |ett )?"
                      r"((?:personlig |ekonomi)?[a-z-]{4,})\b")
 _NOT_AN_OCCUPATION = re.compile(r"^(vanligt|vanlig|vanligtvis|tidigare|forut|extra|alltid|aldrig|galen|galning|"
                                 r"timanstalld|behovsanstalld|deltid|heltid|anstalld|sagt|tusan)$")
@@ -1314,14 +1322,19 @@ def occupation_from_story(texts: list[str]) -> str | None:
         for m in _JOB_AS.finditer(folded):
             # "mitt jobb som säljare": when is not told, so neither is the tense.
             if not _NOT_AN_OCCUPATION.match(m.group(3)):
-                said = text[m.start():m.end()] if len(text) == len(folded) else m.group(0)
-                return f"om {'ditt' if m.group(1) == 'mitt' else 'din'} {said.split(' ', 1)[1].lower()}"
+                return _job_as_said(text, folded, m)
         for m in _WORKS_AS.finditer(folded):
             # "jag är undersköterska": only a known occupation ("jag är sjukskriven" is none).
             if m.group(2) and _category_of(m.group(2)):
                 return _work_said(text, folded, m, 2, now=not m.group(0).startswith("jag var")
                                   and not _EARLIER.search(folded))
     return None
+
+
+def _job_as_said(text: str, folded: str, m: re.Match[str]) -> str:
+    """"om ditt vikariat som sjuksköterska": a _JOB_AS match told back, as written."""
+    said = text[m.start():m.end()] if len(text) == len(folded) else m.group(0)
+    return f"om {'ditt' if m.group(1) == 'mitt' else 'din'} {said.split(' ', 1)[1].lower()}"
 
 
 def _work_said(text: str, folded: str, m: re.Match[str], group: int | str, *, now: bool) -> str:

@@ -558,6 +558,11 @@ def test_an_occupation_told_earlier_gives_the_worker_category() -> None:
         ("white_collar", "att du har jobbat som platschef")
     assert category_from_story(["jag var sjuk länge"]) is None
     assert category_from_story(["förut jobbade jag som kock"]) is None   # an earlier job
+    # The job's occupation ("mitt vikariat som …"), with an earlier job told in another sentence.
+    assert category_from_story(["mitt vikariat som sjuksköterska tog slut i oktober. innan dess jobbade jag i "
+                                "norge"]) == ("white_collar", "om ditt vikariat som sjuksköterska")
+    assert opening_slots(Answer("mitt vikariat på ett privat äldreboende tog slut sista oktober", "inform", 0.9,
+                                [], TODAY))["employer_sector"] == "private"
     assert category_from_story(["jag är 45"]) is None
     # A workplace where no occupation is told; a company says nothing of one's own work.
     assert category_from_story(["jag var timanställd på ett lager i tre år"]) == ("blue_collar",
