@@ -1516,10 +1516,36 @@ def role_exclusion(a: Answer) -> Result:
 
 # --- employments ----------------------------------------------------------------------------
 def employment_employer(a: Answer) -> Result:
+    abroad = None if a.is_payload else country_told(a.folded)
+    if abroad:
+        # "i norge, på ett sykehjem i bergen": the country is the next question's answer, and no
+        # part of the name.
+        code, start, end = abroad
+        rest = (a.text[:start] + " " + a.text[end:]) if len(a.text) == len(a.folded) else \
+            a.folded[:start] + " " + a.folded[end:]
+        rest = re.sub(r"\s+", " ", rest).strip(" ,.;-–")
+        if not rest:
+            return Miss("", lead=f"Tack, då vet jag att jobbet var i {Locale('sv').territories[code]}.",
+                        remember={"employment_country": code})
+        result = employer_name(replace(a, text=rest))
+        if isinstance(result, Filled):
+            return Filled({"employment_employer": result.slots["employer_name"], "employment_country": code})
+        return result
     result = employer_name(a)
     if isinstance(result, Filled):
         return Filled({"employment_employer": result.slots["employer_name"]})
     return result
+
+
+def country_told(folded: str) -> tuple[str, int, int] | None:
+    """("NO", start, end) for "i Norge" (or "från", "in") in the folded text: a country other than
+    Sweden, with where its words are, so they can be left out of a name."""
+    names = _country_names()
+    for name in sorted(names, key=len, reverse=True):
+        m = re.search(rf"\b(?:i|fran|in|uppe i|nere i|borta i) {re.escape(name)}\b", folded)
+        if m and names[name] != "SE":
+            return names[name], m.start(), m.end()
+    return None
 
 
 # "ja, innan dess på Pressbyrån från januari 2023 till juni 2025": the yes to "fler anställningar?"

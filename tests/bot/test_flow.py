@@ -2670,3 +2670,30 @@ def test_a_guess_and_a_question_answer_the_options_and_get_the_answer_beside() -
     assert messages[0]["text"] == "Tack, jag skriver upp socionom eller HR."
     assert messages[1]["response"] == "utter_outward_requirements"
     assert updates["requested_slot"] == "forward_goal"
+
+
+@pytest.mark.parametrize("text, employer, country", [
+    ("i norge, på ett sykehjem i bergen", "Ett sykehjem i bergen", "NO"),
+    ("Fjordhotellet i Norge", "Fjordhotellet", "NO"),
+    ("Volvo", "Volvo", None),
+    ("ICA i Sverige", "ICA i Sverige", None),
+])
+def test_the_country_told_with_another_employer_is_taken_and_left_out_of_the_name(text: str, employer: str,
+                                                                                  country: str | None) -> None:
+    slots = {**BASE, "employments": [{"employer": "Bageriet AB"}], "employment_employer": None,
+             "employment_start": None, "employment_end": None, "employment_hours_per_week": None,
+             "employment_country": None, "requested_slot": "employment_employer"}
+    updates, _ = _run(slots, text, "inform")
+    assert updates["employment_employer"] == employer
+    assert updates.get("employment_country") == country
+    if country:
+        assert updates["requested_slot"] != "employment_country"
+
+
+def test_a_country_alone_for_the_employer_is_kept_and_the_name_asked_again() -> None:
+    slots = {**BASE, "employments": [{"employer": "Bageriet AB"}], "employment_employer": None,
+             "employment_start": None, "employment_end": None, "employment_hours_per_week": None,
+             "employment_country": None, "requested_slot": "employment_employer"}
+    updates, messages = _run(slots, "uppe i Norge", "inform")
+    assert updates["employment_country"] == "NO" and updates["employment_employer"] is None
+    assert messages[0]["text"] == "Tack, då vet jag att jobbet var i Norge."
