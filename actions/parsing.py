@@ -1422,6 +1422,10 @@ def collective_agreement(a: Answer) -> Result:
                     lead="Är du säker? Nästan alla kommuner, regioner och statliga myndigheter har kollektivavtal, "
                          "och då är det deras omställningsorganisation som hjälper dig. Vet du inte säkert går "
                          "det bra att svara \"vet inte\".")
+    if value not in (True, False):
+        # "vet inte": common, and what decides where the person belongs; met, not passed over.
+        return Filled({"collective_agreement": UNKNOWN,
+                       "_say": "Det går bra, det vet många inte. Rådgivaren kan hjälpa dig att ta reda på det."})
     return Filled({"collective_agreement": {True: "yes", False: "no"}.get(value, UNKNOWN)})
 
 

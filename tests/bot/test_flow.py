@@ -60,7 +60,9 @@ def test_without_consent_no_contact_details_are_asked() -> None:
     ("employment_monthly_income", "32k", "inform", {"employment_monthly_income": 32000}),
     ("employment_country", "i norge", "inform", {"employment_country": "NO"}),
     ("employer_sector", "jag jobbar på kommunen", "inform", {"employer_sector": "municipality"}),
-    ("collective_agreement", "vet inte", "dont_know", {"collective_agreement": "unknown"}),
+    ("collective_agreement", "vet inte", "dont_know",
+     {"collective_agreement": "unknown",
+      "_say": "Det går bra, det vet många inte. Rådgivaren kan hjälpa dig att ta reda på det."}),
     ("contact_method", "anna@exempel.se", "inform", {"contact_email": "anna@exempel.se", "contact_method": "email"}),
     # The reason told in the same answer is not asked again.
     ("situation", "uppsagd pga arbetsbrist", "inform_terminated",
@@ -1419,7 +1421,9 @@ def test_a_guessed_collective_agreement_is_not_known(text: str, intent: str, exp
     # It decides the organisation: "nej tror inte det" must not send someone to Kammarkollegiet.
     result = INTERPRETERS["collective_agreement"](Answer(text, intent, 0.9, [], TODAY))
     assert isinstance(result, Filled) and result.slots["collective_agreement"] == expected
-    assert ("_say" in result.slots) == (expected == "unknown" and intent != "dont_know")
+    assert ("_say" in result.slots) == (expected == "unknown")
+    if intent == "dont_know":  # not knowing is met kindly, a guess is said to be written as not known
+        assert result.slots["_say"].startswith("Det går bra, det vet många inte.")
 
 
 @pytest.mark.parametrize("text, intent, expected, said_back", [
