@@ -1776,6 +1776,13 @@ _SUBCLAUSE = re.compile(r"\s+(?:när|nar|då|eftersom|efter att|innan|för att|f
 _AT_AGE = re.compile(r"\b(?:sedan|sen|nar|fran|fran att|fran det att) jag var (\d{2})\b")
 
 
+# Folded. A year told, in digits or in words ("2024", "mars -24", "3/5-24", "nästa år", "i fjol"), or a
+# time counted from today ("förra månaden"): nothing guessed.
+_YEAR_SAID = re.compile(r"\d{4}|[-/'.]\s?\d{2}\b|\b(i ar|aret|nasta ar|forra ar|i fjol|ifjol|i forrfjol|"
+                        r"forra manaden|forra manad|nasta manad|denna manad|den har manaden|i dag|idag|igar|"
+                        r"i morgon|imorgon|forra veckan|nasta vecka|den har veckan)\b")
+
+
 def date_slot(name: str, *, end: bool, allow_unknown: bool = False, then_end: str | None = None,
               hint: str = "Skriv till exempel \"mars 2024\" eller \"1 mars 2024\".") -> Callable[[Answer], Result]:
     def interpret(a: Answer) -> Result:
@@ -1832,6 +1839,10 @@ def date_slot(name: str, *, end: bool, allow_unknown: bool = False, then_end: st
         if parsed is None:
             return None if a.is_digression else Miss(hint)
         filled = {name: "ongoing" if parsed.ongoing else parsed.iso()}
+        if parsed.value and parsed.precision in ("day", "month") and not a.is_payload \
+                and not _YEAR_SAID.search(a.folded):
+            # "sista jan", "i mars": the year is a guess (the coming or the last), so it is said.
+            filled["_say"] = f"Då skriver jag {_period_sv(parsed)}. Skriv \"det blev fel\" om det inte stämmer."
         if then_end:
             # "började i mars 2019 och slutade i oktober 2023": the end is not asked again.
             if ending is not None and (ending.ongoing or ending.iso() > filled[name]):

@@ -1497,7 +1497,9 @@ def test_the_end_of_the_job_someone_still_has_is_asked_as_going_on(text: str, in
                                                                      expected: str) -> None:
     employed = {"situation": "employed"}
     result = INTERPRETERS["employment_end"](Answer(text, intent, 0.9, [], TODAY, slots=employed))
-    assert result == Filled({"employment_end": expected})
+    assert isinstance(result, Filled) and result.slots["employment_end"] == expected
+    # A month without its year is said back with the year guessed.
+    assert ("_say" in result.slots) == (expected != "ongoing")
     # An earlier job is asked with the plain question, where "ja" says nothing.
     earlier = {**employed, "employments": [{"employer": "ICA"}]}
     assert not isinstance(INTERPRETERS["employment_end"](Answer("ja", "affirm", 0.9, [], TODAY, slots=earlier)),
@@ -2047,7 +2049,8 @@ def test_a_question_about_earlier_support_is_not_an_answer() -> None:
     ("employment_start", "började där när jag flyttade hit i aug 2015", "inform", {"employment_start": "2015-08-01"}),
     # The date beside the clause that tells what happened.
     ("employment_end", "förra veckan när konkursen kom", "inform", {"employment_end": "2026-11-15"}),
-    ("employment_end", "slutade i mars när de la ner", "inform", {"employment_end": "2026-03-31"}),
+    ("employment_end", "slutade i mars när de la ner", "inform",
+     {"employment_end": "2026-03-31", "_say": "Då skriver jag mars 2026. Skriv \"det blev fel\" om det inte stämmer."}),
 ])
 def test_work_answers_told_in_a_sentence(slot: str, text: str, intent: str, expected: dict[str, Any]) -> None:
     assert INTERPRETERS[slot](Answer(text, intent, 0.9, [], TODAY)) == Filled(expected)
@@ -2701,3 +2704,15 @@ def test_a_country_alone_for_the_employer_is_kept_and_the_name_asked_again() -> 
     updates, messages = _run(slots, "uppe i Norge", "inform")
     assert updates["employment_country"] == "NO" and updates["employment_employer"] is None
     assert messages[0]["text"] == "Tack, då vet jag att jobbet var i Norge."
+
+
+@pytest.mark.parametrize("text, said", [
+    ("sista jan", "Då skriver jag 31 januari 2027."), ("i januari", "Då skriver jag januari 2027."),
+    ("15/1", "Då skriver jag 15 januari 2027."), ("sista augusti", "Då skriver jag 31 augusti 2026."),
+    # The year told, or a time counted from today: nothing guessed, nothing said.
+    ("31 januari 2027", None), ("i januari nästa år", None), ("förra månaden", None), ("pågår", None),
+])
+def test_a_date_without_its_year_is_said_back_with_the_year_guessed(text: str, said: str | None) -> None:
+    result = INTERPRETERS["employment_end"](Answer(text, "inform", 0.9, [], TODAY))
+    assert isinstance(result, Filled)
+    assert (result.slots.get("_say") or "").split(" Skriv")[0] == (said or "")
