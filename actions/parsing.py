@@ -56,6 +56,10 @@ _SMALL_TALK_CUES = {
 _BOT_CUE = re.compile(r"\b(du|ni|dig|dej|er|din|ditt|bot\w*|robot\w*|\w*chat\w*|ai|dator\w*|automat\w*|"
                       r"program\w*|manniska|manniskan|person|riktig|levande|maskin|maskinen|nagon dar|"
                       r"pratar|skriver|chattar|svarar)\b")
+# Folded. Every way of asking for a person that the training data knows has one of these words.
+_HUMAN_CUE = re.compile(r"\b(prata\w*|snacka\w*|tala|samtal\w*|ring\w*|uppringd|kontakt\w*|koppla\w*|radgivar\w*|"
+                        r"handlaggar\w*|person\w*|manniska|manniskan|manskli\w*|riktiga? (manniska|person|radgivare)|pa riktigt|levande|kundtjanst|boka|"
+                        r"traffa|hor av sig|hora av sig|mejla|maila|bot|robot|nagon|nan|personal|telefon)\b")
 # A verb first asks only with its subject next ("är det", "kan jag"): chat drops "jag" in
 # statements ("är 58 och nyss uppsagd", "kan svetsa och köra truck").
 _SUBJECT = r"(det|jag|man|du|ni|vi|den|han|hon|de|dom|min|mitt|mina|er|ert|era|en|ett|detta|dessa)"
@@ -105,6 +109,8 @@ class Answer:
             return False  # "Lisa", "Ida": a name the classifier took for a greeting or a goodbye
         if self.intent == "bot_challenge" and not self.is_payload and not _BOT_CUE.search(self.folded):
             return False
+        if self.intent == "request_human" and not self.is_payload and not _HUMAN_CUE.search(self.folded):
+            return False  # "nåt med människor men lugnare" is a want, not a wish to talk to someone
         # An answer like "jobba mer med vuxna" may look like an FAQ topic, and an odd one-word
         # answer ("blå") like small talk; a real FAQ or off-topic digression is a question.
         if self.intent not in ("faq", "out_of_scope"):

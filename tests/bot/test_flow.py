@@ -2716,3 +2716,13 @@ def test_a_date_without_its_year_is_said_back_with_the_year_guessed(text: str, s
     result = INTERPRETERS["employment_end"](Answer(text, "inform", 0.9, [], TODAY))
     assert isinstance(result, Filled)
     assert (result.slots.get("_say") or "").split(" Skriv")[0] == (said or "")
+
+
+def test_a_want_about_people_read_as_asking_for_a_person_is_still_the_answer() -> None:
+    # "nåt med människor" pulls the classifier to request_human; without a word of asking for
+    # someone ("prata", "rådgivare", "ring", …) it is the answer to the question asked.
+    text = "vet inte riktigt, nat med manniskor men lugnare"
+    assert not Answer(text, "request_human", 0.9, [], TODAY).is_digression
+    assert isinstance(INTERPRETERS["inward_wants"](Answer(text, "request_human", 0.9, [], TODAY)), Filled)
+    for asks in ("kan jag prata med någon", "ring mig", "en riktig människa tack", "rådgivare"):
+        assert Answer(asks, "request_human", 0.9, [], TODAY).is_digression
