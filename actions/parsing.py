@@ -320,7 +320,8 @@ _NOTICE_VERB = (r"\b(de|dom|chefen|arbetsgivaren|foretaget|firman|kommunen|regio
                 r"\bsag(a)?s upp\b|\bsagts upp\b|" + _NOTICE_NOW)
 # Folded. "timanställd och får inga pass längre", "de har slutat ringa in mig": hourly work is a run
 # of short fixed terms, so no more shifts is a fixed term ending, not a notice (eligibility.md 2.2).
-_HOURLY = r"\b(tim|behovs)anstall\w*|\bintermittent\w*|\bpa timmar\b|\btimvikari\w*|\bextrapersonal\b"
+_HOURLY = (r"\b(tim|behovs)anstall\w*|\bintermittent\w*|\bpa timmar\b|\btimvikari\w*|\bextrapersonal\b|"
+           r"\b(jobbat|jobbar|jobbade|arbetat|arbetar|arbetade) extra\b|\bextrajobb\w*")
 _NO_MORE_SHIFTS = re.compile(r"\b(inga|inte( fatt| fa| far| fick| haft)? (nagra|fler|nan)|noll) (fler )?(pass|timmar|"
                              r"arbetspass|skift)\b|\b(slutat|slutade|slutar) (att )?(ringa|kalla|boka|schemalagga)\b|"
                              r"\b(ringer|kallar|bokar) (de |dom |dem |chefen |nagon )?(inte|aldrig) (in )?(mig )?"

@@ -242,6 +242,7 @@ _HOURLY_ENDED = {"situation": "fixed_term_ended", "termination_reason": "fixed_t
     ("jag har varit timanställd men de har slutat ringa in mig", "inform_fixed_term_ended", _HOURLY_ENDED),
     ("jag var timanställd på ett lager, nu ringer de inte in mig längre", "inform_terminated", _HOURLY_ENDED),
     ("behovsanställd i hemtjänsten men har inte fått några pass sen i somras", "inform_terminated", _HOURLY_ENDED),
+    ("har jobbat extra på en restaurang men nu får jag inga pass längre", "inform_terminated", _HOURLY_ENDED),
     # Still getting shifts, or a notice said: as said.
     ("jag är timanställd i hemtjänsten", "inform_employed", {"situation": "employed"}),
     ("timanställd och blev uppsagd pga arbetsbrist", "inform_terminated",
