@@ -1233,7 +1233,7 @@ def employer_sector(a: Answer) -> Result:
     return result
 
 _worker_category = choice_slot(
-    "worker_category", {"white_collar": r"tjansteman|kontor|tjanste", "blue_collar": r"arbetare|kollektiv"},
+    "worker_category", {"white_collar": r"tjansteman|kontor|tjanste", "blue_collar": r"(?<!med)(?<!sam)arbetare|kollektiv"},
     "Arbetare är de flesta inom produktion, bygg, lager, butik och vård, tjänsteman de flesta på kontor "
     "och i administration. Skriv \"tjänsteman\", \"arbetare\" eller \"vet inte\".", dont_know=UNKNOWN)
 
@@ -1243,7 +1243,11 @@ _worker_category = choice_slot(
 _BLUE_WORK = re.compile(r"\b(lager\w*|truck\w*|lastar|lastning|lastbil\w*|sorterar|paket|produktion\w*|"
                         r"fabrik\w*|montor\w*|montering|montera\w*|bygg\w*|snickar\w*|svets\w*|operator\w*|"
                         r"chauffor\w*|busschauff\w*|stadar\w*|stadning|stadjobb|lokalvard\w*|butik\w*|kassa|"
-                        r"kassor\w*|kock\w*|restaurang\w*|servitor\w*|underskoterska\w*|vardbitrade\w*|"
+                        r"kassor\w*|kock\w*|restaurang\w*|servitor\w*|servitris\w*|bartender\w*|barista\w*|hovmastare|"
+                        r"pizzabagare|cafe\w*|kafe\w*|underskoterska\w*|vardbitrade\w*|vardare|"
+                        r"malare|murare|platslagare|golvlaggare|plattsattare|maskinforare|maskinist|"
+                        r"\w*forare|brevbarare|flyttgubbe|tradgardsarbetare|lagerarbetare|byggnadsarbetare|"
+                        r"skogsarbetare|fabriksarbetare|"
                         r"barnskotare|elektriker|rormokare|mekaniker|verkstad\w*|industri\w*|skogs\w*|bagare|"
                         r"frisor\w*|vaktmastare|hemtjanst\w*|personlig assistent|kok|koket|koksbitrade|"
                         r"lagar mat|diskar|diskare|serverar|packar|plockar|monterar|svetsar|snickrar|bygger|"

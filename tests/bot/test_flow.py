@@ -1437,6 +1437,8 @@ def test_a_guessed_collective_agreement_is_not_known(text: str, intent: str, exp
     ("byggingenjör", "inform", "white_collar", True),      # a compound is what its last part is
     ("vet inte", "dont_know", "unknown", False),
     ("heltid", "inform", None, False),                                # neither: asked again, explained
+    ("servitris", "inform", "blue_collar", True), ("taxiförare", "inform", "blue_collar", True),
+    ("medarbetare", "inform", None, False),           # everyone's word for an employee, no category
     ("jag jobbar på kontoret i butiken", "inform", "white_collar", False),  # the word "kontor" answers
 ])
 def test_work_described_at_the_worker_question_gives_its_usual_category(
