@@ -1646,6 +1646,8 @@ def next_employment_told(a: Answer) -> tuple[dict[str, Any], str]:
         start, end = period
         told["employment_start"] = start.iso()
         told["employment_end"] = "ongoing" if end.ongoing else end.iso()
+    elif employer and _GOES_ON.search(a.folded):
+        told["employment_end"] = "ongoing"  # "ja, gymmet, Friskis, jobbar kvar där": only its start is asked
     folded = a.folded
     abroad = next((code for name, code in sorted(_country_names().items(), key=lambda p: -len(p[0]))
                    if code != "SE" and re.search(rf"\b{re.escape(name)}\b", folded)), None)
@@ -1658,6 +1660,8 @@ def next_employment_told(a: Answer) -> tuple[dict[str, Any], str]:
         words += f" i {Locale('sv').territories[abroad]}"
     if period:
         words += f" {_period_words(period)}"
+    elif told.get("employment_end") == "ongoing":
+        words += " som pågår"
     return told, f"Då skriver jag in {words}. Skriv \"det blev fel\" om det inte stämmer."
 
 

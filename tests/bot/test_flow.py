@@ -171,6 +171,8 @@ def test_the_next_employment_told_with_the_yes_is_not_asked_again() -> None:
      {"employment_employer": "Nisses Bil", "employment_start": "2024-03-01", "employment_end": "ongoing"}),
     ("Ja, jag hade ett extrajobb", "affirm", None),
     ("ja, i Norge", "affirm", None),
+    # A job that goes on, without when it began: only the start is asked.
+    ("ja, gymmet, Friskis, jobbar kvar där", "affirm", {"employment_employer": "Friskis", "employment_end": "ongoing"}),
 ])
 def test_what_the_yes_to_more_employments_tells(text: str, intent: str, told: dict[str, Any] | None) -> None:
     result = INTERPRETERS["more_employments"](Answer(text, intent, 0.9, [], TODAY))
