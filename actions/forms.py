@@ -331,6 +331,10 @@ def situation_said(s: dict[str, Any]) -> str | None:
         return pending + (" på grund av sjukdom" if situation == "terminated_illness" else "")
     if situation == "terminated" and s.get("termination_reason") == "own_resignation":
         return "du har sagt upp dig själv"  # not "uppsagd", which is the employer's doing
+    end = s.get("employment_end")
+    if situation == "fixed_term_ended" and end not in (None, "ongoing", "unknown") \
+            and end < application_date().isoformat():
+        return "din visstidsanställning har tagit slut"
     return _SITUATION_SAID.get(situation or "")
 
 
@@ -355,10 +359,9 @@ def opening_ack(s: dict[str, Any], note: str | None = None) -> str | None:
         # "tog slut i augusti" is stored as its last day: "i slutet av augusti", not a day never said.
         when = f"i slutet av {MONTH_NAMES[day.month - 1]} {day.year}" \
             if day.day == calendar.monthrange(day.year, day.month)[1] else date_sv(end)
-        ending = _SITUATION_SAID["fixed_term_ended"]
-        if ending in parts:
+        if s.get("situation") == "fixed_term_ended" and phrase in parts:
             # "din visstidsanställning tar slut 15 januari 2027", not the ending said twice
-            parts[parts.index(ending)] = f"din visstidsanställning {'tar' if coming else 'tog'} slut {when}"
+            parts[parts.index(phrase)] = f"din visstidsanställning {'tar' if coming else 'tog'} slut {when}"
         else:
             parts.append(f"anställningen {'slutar' if coming else 'slutade'} {when}")
     if s.get("employer_name"):

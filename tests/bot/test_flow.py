@@ -2731,3 +2731,12 @@ def test_a_want_about_people_read_as_asking_for_a_person_is_still_the_answer() -
     assert isinstance(INTERPRETERS["inward_wants"](Answer(text, "request_human", 0.9, [], TODAY)), Filled)
     for asks in ("kan jag prata med någon", "ring mig", "en riktig människa tack", "rådgivare"):
         assert Answer(asks, "request_human", 0.9, [], TODAY).is_digression
+
+
+def test_a_fixed_term_already_ended_is_said_in_the_past() -> None:
+    from actions.forms import situation_said
+    assert situation_said({"situation": "fixed_term_ended", "employment_end": "2020-09-30"}) == \
+        "din visstidsanställning har tagit slut"
+    assert situation_said({"situation": "fixed_term_ended", "employment_end": "2099-09-30"}) == \
+        "din visstidsanställning tar slut"
+    assert situation_said({"situation": "fixed_term_ended"}) == "din visstidsanställning tar slut"
