@@ -20,7 +20,8 @@ from actions.corrections import CHANGE_QUESTION, CHANGED, clear, direct_correcti
 from actions.faq_lookup import faq_for, selected_faq
 from actions.parsing import (GUIDANCE_SLOTS, HOURLY_NOTE, INTERPRETERS, STUDY_GOAL, UNKNOWN_ALLOWED, Answer,
                              Filled, Miss, Reply, answer_beside_question, category_from_story, date_said, hourly_ended,
-                             kind_miss, occupation_from_story, opening_slots, options_question, question_beside,
+                             kind_miss, occupation_from_story, opening_slots, options_question, pause_asked,
+                             question_beside,
                              sector_from_story, strain_ack, wants_to_study_for)
 
 NOT_FRESH = {"action_listen", "action_extract_slots"}
@@ -143,6 +144,12 @@ class FormValidation(Action):
             if replies_to_delete_question(tracker):
                 return []  # the deletion rules take it
             answer = answer_from(tracker, today)
+            pause = pause_asked(answer)
+            if pause:
+                # "vänta lite", "kan jag fortsätta senare?": met, and the question waits for the answer.
+                dispatcher.utter_message(text=pause)
+                updates.update({asked: None, "asked_again": True})
+                return self._next(dispatcher, slots, updates, asked)
             if replies_to_change_question(tracker) and answer.intent != "correct":
                 changed = direct_correction(answer)
                 if changed:  # "jag är tjänsteman": the right answer is taken as it is

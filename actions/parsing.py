@@ -2517,6 +2517,31 @@ _UNSURE_SAID = re.compile(r"\b(vet (inte|ej)|ingen aning|inte tankt pa|osaker|mi
 _NOT_A_NAME_START = re.compile(r"(jag|det|den|de|dom|vet|minns|en|ett|vi|har|kan|nej|ja|hmm|inte|ingen|oklart)$")
 
 
+# Folded, the whole message. A moment asked for ("vänta lite", "ett ögonblick", "brb"), which the
+# classifier may take for a correction.
+_PAUSE = re.compile(r"^(vanta|vant|vanta lite|vanta en (sekund|stund|minut)|(en|ett) (sekund|ogonblick|minut)|"
+                    r"sekund|ogonblick|strax tillbaka|kommer strax|brb|hold on|paus|pausa|jag maste tanka lite|"
+                    r"lat mig tanka|ska bara kolla en sak|(jag )?(ska|maste) (bara )?kolla( en sak)?)[\s.!]*$")
+# Folded. Going now and coming back: "jag måste gå nu, kan jag fortsätta senare?".
+_RESUME = re.compile(r"\bfortsatta (senare|sen|en annan dag|i morgon|imorgon|i kvall|ikvall|nasta vecka|efter)\b|"
+                     r"\bkomma tillbaka (senare|sen|hit|en annan dag|i morgon|imorgon)\b|\bspara (och|o) fortsatta\b|"
+                     r"\b(pausa|avbryta) (och|o) (fortsatta|komma tillbaka)\b")
+PAUSE_SAY = "Ingen brådska. Skriv när du är redo, så fortsätter vi där vi var."
+RESUME_SAY = ("Ja. Kommer du tillbaka inom en timme i samma webbläsare fortsätter vi där vi var. Efter längre tid "
+              "börjar samtalet om, och då frågar jag igen. Vill du hellre att en rådgivare hör av sig, skriv "
+              "\"rådgivare\".")
+
+
+def pause_asked(a: Answer) -> str | None:
+    """What to say to a wish to wait, or to come back later, in the middle of the questions; None
+    for anything else."""
+    if a.is_payload:
+        return None
+    if _PAUSE.match(a.folded.strip()):
+        return PAUSE_SAY
+    return RESUME_SAY if _RESUME.search(a.folded) else None
+
+
 def answer_beside_question(asked: str, a: Answer) -> Filled | None:
     """The answer in a message the classifier read as a question ("52, men hur länge gäller
     stödet?"): its one telling clause, read for the question asked."""

@@ -2740,3 +2740,18 @@ def test_a_fixed_term_already_ended_is_said_in_the_past() -> None:
     assert situation_said({"situation": "fixed_term_ended", "employment_end": "2099-09-30"}) == \
         "din visstidsanställning tar slut"
     assert situation_said({"situation": "fixed_term_ended"}) == "din visstidsanställning tar slut"
+
+
+@pytest.mark.parametrize("text, intent, said", [
+    ("vänta lite", "correct", "Ingen brådska."), ("ett ögonblick", "inform", "Ingen brådska."),
+    ("jag måste gå nu, kan jag fortsätta senare?", "faq", "Ja. Kommer du tillbaka inom en timme"),
+])
+def test_a_moment_asked_for_keeps_the_question_waiting(text: str, intent: str, said: str) -> None:
+    # "vänta lite" was read as a correction ("Vad vill du ändra?"), "fortsätta senare" as the FAQ
+    # on the support being voluntary.
+    slots = {**BASE, "age": None, "requested_slot": "age"}
+    updates, messages = _run(slots, text, intent)
+    assert messages[0]["text"].startswith(said)
+    assert updates["age"] is None and updates["requested_slot"] == "age" and updates["asked_again"] is True
+    from actions.parsing import pause_asked
+    assert pause_asked(Answer("vänta, det blev fel", "correct", 0.9, [], TODAY)) is None  # a correction is one
