@@ -385,7 +385,9 @@ def opening_ack(s: dict[str, Any], note: str | None = None) -> str | None:
     if start not in (None, "unknown"):
         parts.append(f"du har jobbat där sedan {since_sv(start)}")
     if s.get("outward_options"):
-        parts.append(f"du vill bli {s['outward_options']}")
+        plan = str(s["outward_options"])
+        # "du vill starta eget företag", "du vill bli elektriker"
+        parts.append(f"du vill {plan}" if plan.startswith(("starta ", "gå i ")) else f"du vill bli {plan}")
     if not parts:
         return None
     if s.get("guidance_mode") == "check":

@@ -838,6 +838,10 @@ _NEXT_STEP = re.compile(r"^(?:jag )?(?:ska |vill |tanker |kan |borde |behover )?
 _OWN_BUSINESS = re.compile(r"\bstarta (eget|ett eget|en egen|nagot eget|foretag|firma|eget foretag)|"
                            r"\b(eget|ett eget) foretag\b|\begen (firma|verksamhet)\b|\bbli egenforetagare\b")
 
+# Folded. Starting a business as the person's own wish: "vill starta eget", "funderar på att bli egenföretagare".
+_WISH_OWN_BUSINESS = re.compile(r"\b(vill|funderar pa att|planerar att|drommer om att|tanker|skulle vilja|"
+                                r"siktar pa att|har bestamt mig for att)( \w+){0,2} (starta (eget|ett eget|en egen|"
+                                r"nagot eget|foretag|firma|eget foretag)|bli egenforetagare)\b")
 # Folded. "gå i pension", "pensionera mig": none of the choices, and a plan the advisor should know.
 _PENSION = re.compile(r"\bga i pension|\bpensionera|\bta ut (min |mitt |tidig |tidigt )?pension|"
                       r"\b(bli|vara|ar snart) pensionar")
@@ -2671,6 +2675,9 @@ def opening_slots(a: Answer) -> dict[str, Any]:
         goal = _named_goal(clause.text)
         if goal:
             slots.update(guidance_mode="plan", outward_options=goal)
+        elif _WISH_OWN_BUSINESS.search(clause.folded):
+            # "vill starta eget": a plan, kept for the advisor (one of rådgivning's aims, seed 001, 2)
+            slots.update(guidance_mode="plan", outward_options="starta eget företag")
         if slots.get("situation") in ("terminated", "fixed_term_ended", "terminated_illness"):
             slots.update(opening_end(clause))
         started = started or opening_start(clause)

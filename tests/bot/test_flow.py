@@ -1735,6 +1735,10 @@ def test_the_start_of_the_job_said_in_the_opening_is_kept(text: str, intent: str
     ("jag har sagt upp mig", {"situation": "terminated", "termination_reason": "own_resignation",
                               "termination_initiated_by": "employee"}),
     ("jag har inte sagt upp mig", {"situation": "employed"}),
+    # Starting a business as a wish is a plan; having one is no wish.
+    ("jag jobbar som elektriker på ett litet företag men vill starta eget. vad finns det för stöd?",
+     {"situation": "employed", "employer_sector": "private", "guidance_mode": "plan",
+      "outward_options": "starta eget företag"}),
 ])
 def test_more_openings_as_people_write_them(text: str, expected: dict[str, Any]) -> None:
     assert opening_slots(Answer(text, "inform", 0.9, [], TODAY)) == expected
@@ -2755,3 +2759,10 @@ def test_a_moment_asked_for_keeps_the_question_waiting(text: str, intent: str, s
     assert updates["age"] is None and updates["requested_slot"] == "age" and updates["asked_again"] is True
     from actions.parsing import pause_asked
     assert pause_asked(Answer("vänta, det blev fel", "correct", 0.9, [], TODAY)) is None  # a correction is one
+
+
+def test_a_plan_to_start_a_business_is_said_back_as_such() -> None:
+    from actions.forms import opening_ack
+    assert "att du vill starta eget företag." in opening_ack({"situation": "employed",
+                                                              "outward_options": "starta eget företag"})
+    assert "att du vill bli elektriker." in opening_ack({"situation": "employed", "outward_options": "elektriker"})
