@@ -16,8 +16,8 @@ from actions.corrections import (CHANGE_QUESTION, CHANGED, TOPIC_BUTTONS, clear,
                                  slots_to_correct)
 from actions.eligibility import evaluate_slots, recommended_service, service_summary
 from actions.forms import answer_from, application_date, said_study_goal, situation_said
-from actions.parsing import (INTERPRETERS, STUDY_GOAL, Answer, Filled, Miss, Result, employer_shown,
-                             opening_slots, yes_no)
+from actions.parsing import (INTERPRETERS, OWN_BUSINESS, STUDY_GOAL, Answer, Filled, Miss, Result, employer_shown,
+                             opening_slots, plans_own_business, yes_no)
 from bot.extract import fold
 
 WHAT_IS_WRONG = "what_is_wrong"
@@ -142,6 +142,8 @@ class ActionAskForwardGoal(Action):
             domain: dict[str, Any]) -> list[EventType]:
         if tracker.get_slot("asked_again") == STUDY_GOAL or said_study_goal(tracker):
             response = "utter_ask_forward_goal_study"
+        elif tracker.get_slot("asked_again") == OWN_BUSINESS or plans_own_business(tracker.slots):
+            response = "utter_ask_forward_goal_own_business"
         elif tracker.get_slot("situation") in flow.TERMINATED:
             response = "utter_ask_forward_goal_job_ends"
         else:

@@ -18,7 +18,8 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions import flow
 from actions.corrections import CHANGE_QUESTION, CHANGED, clear, direct_correction, redo_text, slots_to_correct
 from actions.faq_lookup import faq_for, selected_faq
-from actions.parsing import (GUIDANCE_SLOTS, HOURLY_NOTE, INTERPRETERS, STUDY_GOAL, UNKNOWN_ALLOWED, Answer,
+from actions.parsing import (GUIDANCE_SLOTS, HOURLY_NOTE, INTERPRETERS, OWN_BUSINESS, STUDY_GOAL, UNKNOWN_ALLOWED,
+                             Answer, plans_own_business,
                              Filled, Miss, Reply, answer_beside_question, category_from_story, date_said, hourly_ended,
                              kind_miss, occupation_from_story, opening_slots, options_question, pause_asked,
                              question_beside,
@@ -161,6 +162,8 @@ class FormValidation(Action):
                     return self._change(dispatcher, slots, updates, topic)
             if asked == "forward_goal" and said_study_goal(tracker):
                 answer.slots["asked_again"] = STUDY_GOAL
+            elif asked == "forward_goal" and plans_own_business(slots):
+                answer.slots["asked_again"] = OWN_BUSINESS  # asked as "samma bransch eller en annan?"
             result = INTERPRETERS[asked](answer)
             read_as_question = result is None
             if result is None and asked != "consent":  # consent must be plain: asked back first

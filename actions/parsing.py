@@ -822,6 +822,15 @@ STUDY_NOTE_SELF_EMPLOYED = ("Bra att veta när du vill plugga: från det år du 
 
 # The goal question asked again as "stanna i din bransch eller byta?" (utter_ask_forward_goal_study).
 STUDY_GOAL = "study"
+# asked_again: a business of one's own is the plan, so the goal is asked as "samma bransch eller en annan?"
+OWN_BUSINESS = "own_business"
+_BUSINESS_WHICH = {"new_job_other_sector": re.compile(r"\bbyt|\bny\b|\bnytt\b|annan|andra|helt annat"),
+                   "new_job_same_sector": re.compile(r"samma|\bkvar\b|\binom\b|som nu|det jag (gor|kan)")}
+
+
+def plans_own_business(slots: dict[str, Any]) -> bool:
+    """The person's plan, kept in outward_options, is a business of their own."""
+    return "starta eget företag" in str(slots.get("outward_options") or "")
 _STUDIES = re.compile(r"plugga|studera|studier|utbild|kurs|\bkpu\b|universitet|hogskola|\byh\b|komvux|"
                       r"folkhogskola|omskol|lasa (till|pa|vidare)")
 _STUDY_WHICH = {"study_to_leave_sector": re.compile(r"\bbyt|\bny\b|\bnytt\b|annan|lamna|omskol|helt annat"),
@@ -863,6 +872,12 @@ def forward_goal(a: Answer) -> Result:
         which = [goal for goal, pattern in _STUDY_WHICH.items() if pattern.search(a.folded)]
         if len(which) == 1:
             result = Filled({"forward_goal": which[0]})
+    elif a.slots.get("asked_again") == OWN_BUSINESS and result is not None and not a.is_payload \
+            and not chosen.startswith(("new_job_", "undecided")):
+        # After "Blir ditt företag inom samma bransch, eller en annan?": a business is a new job.
+        which = [goal for goal, pattern in _BUSINESS_WHICH.items() if pattern.search(a.folded)]
+        if len(which) == 1:
+            result = Filled({"forward_goal": which[0]})
     elif isinstance(result, Miss) and (named := _named_goal(a.text)):
         # "vill bli elektriker": an occupation, not one of the choices. Kept, and the question
         # asked again; "vill plugga till elektriker" asks which kind of studies.
@@ -873,7 +888,7 @@ def forward_goal(a: Answer) -> Result:
         # for the advisor, and the question asked again.
         return Filled({"outward_options": _kept_with_options(a, "starta eget företag"),
                        "_say": "Tack, jag skriver att du funderar på att starta eget. Det kan rådgivaren hjälpa "
-                               "dig vidare med.", "asked_again": True})
+                               "dig vidare med.", "asked_again": OWN_BUSINESS})
     elif isinstance(result, Miss) and _PENSION.search(a.folded):
         # Retiring soon is a plan of its own; the years until then are what the choices are about.
         return Filled({"outward_options": _kept_with_options(a, "gå i pension"),

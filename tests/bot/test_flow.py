@@ -2109,9 +2109,18 @@ def test_starting_a_business_is_kept_for_the_advisor_and_the_goal_asked_again() 
     said = INTERPRETERS["forward_goal"](Answer("jag vill starta ett eget företag inom städ", "inform", 0.9, [], TODAY,
                                                slots={"situation": "terminated", "outward_options": "lokalvårdare"}))
     assert isinstance(said, Filled) and said.slots["outward_options"] == "lokalvårdare, starta eget företag"
-    assert said.slots["asked_again"] is True and "starta eget" in said.slots["_say"]
+    assert said.slots["asked_again"] == "own_business" and "starta eget" in said.slots["_say"]
     alone = INTERPRETERS["forward_goal"](Answer("starta eget", "inform", 0.9, [], TODAY, slots={"situation": "employed"}))
     assert isinstance(alone, Filled) and alone.slots["outward_options"] == "starta eget företag"
+    # Asked again as "samma bransch eller en annan?" (not the same six choices), and read so.
+    plan = {"situation": "employed", "outward_options": "starta eget företag"}
+    response, payloads = _goal_question(plan)
+    assert response == "utter_ask_forward_goal_own_business" and len(payloads) == 3
+    asked = {**plan, "asked_again": "own_business"}
+    for text, goal in [("samma", "new_job_same_sector"), ("en annan bransch", "new_job_other_sector"),
+                       ("vet inte än", "undecided")]:
+        result = INTERPRETERS["forward_goal"](Answer(text, "inform", 0.9, [], TODAY, slots=asked))
+        assert isinstance(result, Filled) and result.slots["forward_goal"] == goal, text
 
 
 @pytest.mark.parametrize("text", ["gå i pension", "jag vill nog bara gå i pension om några år", "pensionera mig"])
