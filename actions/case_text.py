@@ -5,10 +5,11 @@ invented); the advisor edits the plan with the person (seed 001, 2.2: the plan i
 from __future__ import annotations
 
 import re
+from datetime import date
 from typing import Any, Mapping
 
 from actions.parsing import employer_shown
-from rules_bridge.texts_sv import SERVICE_NAMES
+from rules_bridge.texts_sv import SERVICE_NAMES, date_sv
 
 SITUATION_SV = {"employed": "Har en anställning och vill utvecklas eller byta.",
                 "terminated": "Är uppsagd.", "terminated_illness": "Är uppsagd på grund av sjukdom.",
@@ -87,21 +88,37 @@ def result_sv(decision: Mapping[str, Any] | None) -> str:
     return "Preliminär bedömning: uppfyller inte villkoren enligt sina svar."
 
 
+def _last_day(s: Mapping[str, Any]) -> str | None:
+    """The last day of the job the situation is about (the first employment told), if a date."""
+    employments = s.get("employments") or []
+    end = employments[0].get("end") if employments else s.get("employment_end")
+    return end if isinstance(end, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", end) else None
+
+
 def advisor_summary(s: Mapping[str, Any], decision: Mapping[str, Any] | None) -> str:
     who = ", ".join(part for part in (
         _known(s.get("contact_name")) or "Personen",
         f"{s['age']} år" if _known(s.get("age")) is not None else None,
         _known(s.get("municipality"))) if part)
     parts = [who + "."]
+    reason = _known(s.get("termination_reason"))
     if s.get("situation"):
         parts.append(SITUATION_SV.get(s["situation"], "Annan situation."))
         if s["situation"] in ("terminated", "terminated_illness") and s.get("notice_pending") in NOTICE_PENDING_SV:
             parts[-1] = NOTICE_PENDING_SV[s["notice_pending"]]
-    reason = _known(s.get("termination_reason"))
-    if reason and s.get("situation") in ("terminated", "terminated_illness", "fixed_term_ended"):
+        elif s["situation"] == "terminated" and reason == "own_resignation":
+            parts[-1] = "Har sagt upp sig själv."
+        last = _last_day(s)
+        if last and s["situation"] == "fixed_term_ended":
+            # "tog slut 30 september 2026": when, and whether it has happened, at a glance
+            parts[-1] = f"Visstidsanställningen {'tog' if last < date.today().isoformat() else 'tar'} slut {date_sv(last)}."
+    if reason and s.get("situation") in ("terminated", "terminated_illness") and reason != "own_resignation":
+        # A fixed term's end, or one's own notice, is said by the situation itself.
         by = {"employer": "på arbetsgivarens initiativ", "employee": "på egen begäran"}.get(
             s.get("termination_initiated_by") or "", "")
         parts.append(f"Skäl: {REASON_SV.get(reason, reason)} {by}".rstrip() + ".")
+    if (last := _last_day(s)) and s.get("situation") in ("terminated", "terminated_illness"):
+        parts.append(f"Sista anställningsdag: {date_sv(last)}.")
     if s.get("special_needs_illness") is True or s.get("reduced_capacity"):
         parts.append("Har berättat om sjukdom eller nedsatt arbetsförmåga – kan behöva förstärkt stöd.")
     if _known(s.get("employer_name")):

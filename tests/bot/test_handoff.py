@@ -262,3 +262,17 @@ def test_the_advisor_reads_the_services_in_lower_case_but_csn_as_written() -> No
     decision = evaluate_slots(SLOTS, date(2026, 11, 26))
     text = result_sv(decision)
     assert "rådgivning till uppsagda" in text and "yttrande till CSN om omställningsstudiestöd" in text
+
+
+def test_the_summary_says_when_the_job_ends_and_a_fixed_term_or_own_notice_without_a_reason_line() -> None:
+    ended = advisor_summary({"situation": "fixed_term_ended", "termination_reason": "fixed_term_ended",
+                             "termination_initiated_by": "employer", "employments": [{"end": "2020-09-30"}]}, None)
+    assert "Visstidsanställningen tog slut 30 september 2020." in ended and "Skäl" not in ended
+    coming = advisor_summary({"situation": "fixed_term_ended", "employments": [{"end": "2099-01-31"}]}, None)
+    assert "Visstidsanställningen tar slut 31 januari 2099." in coming
+    own = advisor_summary({"situation": "terminated", "termination_reason": "own_resignation",
+                           "termination_initiated_by": "employee", "employment_end": "2026-10-31"}, None)
+    assert "Har sagt upp sig själv. Sista anställningsdag: 31 oktober 2026." in own and "Är uppsagd" not in own
+    notice = advisor_summary({"situation": "terminated", "termination_reason": "shortage_of_work",
+                              "termination_initiated_by": "employer", "employments": [{"end": "unknown"}]}, None)
+    assert "Är uppsagd. Skäl: arbetsbrist på arbetsgivarens initiativ." in notice and "Sista" not in notice
