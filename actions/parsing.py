@@ -2288,8 +2288,17 @@ def options_named(text: str) -> str | None:
 WANTS_TOLD = "wants_told"  # asked_again: a want came for the strengths (domain.yml utter_ask_inward_skills)
 
 
+# Folded. A word of asking for a person, beyond the names of the people one might become
+# ("kundtjänst", "rådgivare" are also jobs).
+_ASKS_FOR_PERSON = re.compile(r"\b(prata\w*|snacka\w*|tala|ring\w*|uppringd|kontakt\w*|koppla\w*|traffa|boka|"
+                              r"mejla|maila|hor av|manniska|manniskan|person|riktig|levande|tack)\b")
+
+
 def free_text_slot(name: str) -> Callable[[Answer], Result]:
     def interpret(a: Answer) -> Result:
+        if name in ("outward_options", "inward_wants") and a.intent == "request_human" and not a.is_payload \
+                and len(a.folded.split()) <= 3 and not _ASKS_FOR_PERSON.search(a.folded):
+            a = replace(a, intent="inform")  # "kundtjänst", "rådgivare": an occupation named
         result = free_text(a)
         if isinstance(result, Filled) and name == "inward_skills" and a.slots.get("inward_wants") is None \
                 and not a.is_payload and only_a_want(a.text):

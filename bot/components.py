@@ -147,7 +147,9 @@ RESTART_CUE = re.compile(
 # never a reason to wipe the conversation.
 CAREER_TALK = re.compile(
     r"yrke|jobb|karri[äa]r|bransch|utbild|plugg|studera|arbetsliv|\bbana\b"
-    r"|[åa]lder|gammal|f[öo]r sent|\bk[öo]rt\b|livet|\d", re.IGNORECASE)
+    r"|[åa]lder|gammal|f[öo]r sent|\bk[öo]rt\b|livet|\d"
+    # "börja om med något nytt", "radera allt det gamla och börja om": a new start in working life
+    r"|n[åa]go?t (?:nytt|annat)|n[åa]tt? (?:nytt|annat)|det gamla", re.IGNORECASE)
 FALLBACK_INTENT = "nlu_fallback"
 
 

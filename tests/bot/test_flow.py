@@ -2775,3 +2775,18 @@ def test_a_plan_to_start_a_business_is_said_back_as_such() -> None:
     assert "att du vill starta eget företag." in opening_ack({"situation": "employed",
                                                               "outward_options": "starta eget företag"})
     assert "att du vill bli elektriker." in opening_ack({"situation": "employed", "outward_options": "elektriker"})
+
+
+def test_an_occupation_that_is_also_someone_to_talk_to_answers_the_options_question() -> None:
+    for text in ("kundtjänst", "rådgivare eller handläggare"):
+        result = INTERPRETERS["outward_options"](Answer(text, "request_human", 0.98, [], TODAY))
+        assert isinstance(result, Filled) and result.slots["outward_options"] == text
+    for text in ("rådgivare tack", "prata med en rådgivare"):
+        assert INTERPRETERS["outward_options"](Answer(text, "request_human", 0.98, [], TODAY)) is None
+
+
+def test_a_new_start_in_working_life_is_no_restart() -> None:
+    from bot.components import restart_allowed
+    assert not restart_allowed("börja om från början med något nytt")
+    assert not restart_allowed("radera allt det gamla och börja om")
+    assert restart_allowed("kan vi börja om från början")
