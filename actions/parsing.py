@@ -56,10 +56,6 @@ _SMALL_TALK_CUES = {
 _BOT_CUE = re.compile(r"\b(du|ni|dig|dej|er|din|ditt|bot\w*|robot\w*|\w*chat\w*|ai|dator\w*|automat\w*|"
                       r"program\w*|manniska|manniskan|person|riktig|levande|maskin|maskinen|nagon dar|"
                       r"pratar|skriver|chattar|svarar)\b")
-# Folded. Every way of asking for a person that the training data knows has one of these words.
-_HUMAN_CUE = re.compile(r"\b(prata\w*|snacka\w*|tala|samtal\w*|ring\w*|uppringd|kontakt\w*|koppla\w*|radgivar\w*|"
-                        r"handlaggar\w*|person\w*|manniska|manniskan|manskli\w*|riktiga? (manniska|person|radgivare)|pa riktigt|levande|kundtjanst|boka|"
-                        r"traffa|hor av sig|hora av sig|mejla|maila|bot|robot|nagon|nan|personal|telefon)\b")
 # A verb first asks only with its subject next ("är det", "kan jag"): chat drops "jag" in
 # statements ("är 58 och nyss uppsagd", "kan svetsa och köra truck").
 _SUBJECT = r"(det|jag|man|du|ni|vi|den|han|hon|de|dom|min|mitt|mina|er|ert|era|en|ett|detta|dessa)"
@@ -109,8 +105,6 @@ class Answer:
             return False  # "Lisa", "Ida": a name the classifier took for a greeting or a goodbye
         if self.intent == "bot_challenge" and not self.is_payload and not _BOT_CUE.search(self.folded):
             return False
-        if self.intent == "request_human" and not self.is_payload and not _HUMAN_CUE.search(self.folded):
-            return False  # "nåt med människor men lugnare" is a want, not a wish to talk to someone
         # An answer like "jobba mer med vuxna" may look like an FAQ topic, and an odd one-word
         # answer ("blå") like small talk; a real FAQ or off-topic digression is a question.
         if self.intent not in ("faq", "out_of_scope"):
@@ -2288,17 +2282,31 @@ def options_named(text: str) -> str | None:
 WANTS_TOLD = "wants_told"  # asked_again: a want came for the strengths (domain.yml utter_ask_inward_skills)
 
 
+# Folded. Every way of asking for a person that the training data knows has one of these words;
+# stems, so that typing slips ("pata med en handläggre") still count.
+_HUMAN_CUE = re.compile(r"\b(pr?a?ta\w*|snack\w*|tala|samtal\w*|ring\w*|uppringd|kontakt\w*|koppl\w*|radgiv\w*|"
+                        r"handla?gg?\w*|person\w*|mann?isk[ae]n?|manskli\w*|riktiga? (manniska|person|radgivare)|"
+                        r"pa riktigt|levande|kundtjanst|boka|traffa|hor av sig|hora av sig|mejla|maila|bot|robot|"
+                        r"nagon|nan|personal|telefon)\b")
 # Folded. A word of asking for a person, beyond the names of the people one might become
 # ("kundtjänst", "rådgivare" are also jobs).
-_ASKS_FOR_PERSON = re.compile(r"\b(prata\w*|snacka\w*|tala|ring\w*|uppringd|kontakt\w*|koppla\w*|traffa|boka|"
-                              r"mejla|maila|hor av|manniska|manniskan|person|riktig|levande|tack)\b")
+_ASKS_FOR_PERSON = re.compile(r"\b(pr?a?ta\w*|snack\w*|tala|ring\w*|uppringd|kontakt\w*|koppl\w*|traffa|boka|"
+                              r"mejla|maila|hor av|mann?isk[ae]n?|person|riktig|levande|tack)\b")
+
+
+def _as_guidance_answer(name: str, a: Answer) -> Answer:
+    """A guidance answer the classifier took for asking for a person: "nåt med människor men
+    lugnare" (no word of asking for someone), "kundtjänst" for the options (an occupation)."""
+    if a.intent != "request_human" or a.is_payload:
+        return a
+    named = name in ("outward_options", "inward_wants") and len(a.folded.split()) <= 3 \
+        and not _ASKS_FOR_PERSON.search(a.folded)
+    return replace(a, intent="inform") if named or not _HUMAN_CUE.search(a.folded) else a
 
 
 def free_text_slot(name: str) -> Callable[[Answer], Result]:
     def interpret(a: Answer) -> Result:
-        if name in ("outward_options", "inward_wants") and a.intent == "request_human" and not a.is_payload \
-                and len(a.folded.split()) <= 3 and not _ASKS_FOR_PERSON.search(a.folded):
-            a = replace(a, intent="inform")  # "kundtjänst", "rådgivare": an occupation named
+        a = _as_guidance_answer(name, a)
         result = free_text(a)
         if isinstance(result, Filled) and name == "inward_skills" and a.slots.get("inward_wants") is None \
                 and not a.is_payload and only_a_want(a.text):
