@@ -1109,8 +1109,7 @@ def workplace_in_place(a: Answer) -> Result:
     if m is None:
         return None
     place, what = m.group("place"), m.group("what")
-    sector = "region" if place.startswith("region") or place in ("vgr", "vastra gotalandsregionen") \
-        else "municipality"
+    sector = sector_in_name(place) or "region"  # "vgr" is the one place without its kind in the name
     if sector == "region":
         name = official_region(place) or " ".join(w.capitalize() for w in place.split())
     else:
@@ -1565,12 +1564,14 @@ def employment_employer(a: Answer) -> Result:
     return result
 
 
-def country_told(folded: str) -> tuple[str, int, int] | None:
-    """("NO", start, end) for "i Norge" (or "från", "in") in the folded text: a country other than
-    Sweden, with where its words are, so they can be left out of a name."""
+def country_told(folded: str, *, bare: bool = False) -> tuple[str, int, int] | None:
+    """("NO", start, end) for "i Norge" (or "från", "in"; with `bare` also "Norge" alone) in the
+    folded text: a country other than Sweden, with where its words are, so they can be left out of
+    a name."""
     names = _country_names()
+    lead = r"(?:(?:i|fran|in|uppe i|nere i|borta i) )" + ("?" if bare else "")
     for name in sorted(names, key=len, reverse=True):
-        m = re.search(rf"\b(?:i|fran|in|uppe i|nere i|borta i) {re.escape(name)}\b", folded)
+        m = re.search(rf"\b{lead}{re.escape(name)}\b", folded)
         if m and names[name] != "SE":
             return names[name], m.start(), m.end()
     return None
@@ -1661,9 +1662,8 @@ def next_employment_told(a: Answer) -> tuple[dict[str, Any], str]:
         told["employment_end"] = "ongoing" if end.ongoing else end.iso()
     elif employer and _GOES_ON.search(a.folded):
         told["employment_end"] = "ongoing"  # "ja, gymmet, Friskis, jobbar kvar där": only its start is asked
-    folded = a.folded
-    abroad = next((code for name, code in sorted(_country_names().items(), key=lambda p: -len(p[0]))
-                   if code != "SE" and re.search(rf"\b{re.escape(name)}\b", folded)), None)
+    found = country_told(a.folded, bare=True)
+    abroad = found[0] if found else None
     if abroad and told:  # "på ett lager i Norge" alone says too little to skip a question
         told["employment_country"] = abroad
     if not told:
@@ -2282,16 +2282,16 @@ def options_named(text: str) -> str | None:
 WANTS_TOLD = "wants_told"  # asked_again: a want came for the strengths (domain.yml utter_ask_inward_skills)
 
 
-# Folded. Every way of asking for a person that the training data knows has one of these words;
-# stems, so that typing slips ("pata med en handläggre") still count.
-_HUMAN_CUE = re.compile(r"\b(pr?a?ta\w*|snack\w*|tala|samtal\w*|ring\w*|uppringd|kontakt\w*|koppl\w*|radgiv\w*|"
-                        r"handla?gg?\w*|person\w*|mann?isk[ae]n?|manskli\w*|riktiga? (manniska|person|radgivare)|"
-                        r"pa riktigt|levande|kundtjanst|boka|traffa|hor av sig|hora av sig|mejla|maila|bot|robot|"
-                        r"nagon|nan|personal|telefon)\b")
-# Folded. A word of asking for a person, beyond the names of the people one might become
-# ("kundtjänst", "rådgivare" are also jobs).
-_ASKS_FOR_PERSON = re.compile(r"\b(pr?a?ta\w*|snack\w*|tala|ring\w*|uppringd|kontakt\w*|koppl\w*|traffa|boka|"
-                              r"mejla|maila|hor av|mann?isk[ae]n?|person|riktig|levande|tack)\b")
+# Folded. Words of asking for a person: stems, so that typing slips ("pata med en handläggre") count.
+_ASKING = (r"pr?a?ta\w*|snack\w*|tala|ring\w*|uppringd|kontakt\w*|koppl\w*|traffa|boka|mejla|maila|"
+           r"mann?isk[ae]n?|levande")
+# Every way of asking for a person that the training data knows has one of these words.
+_HUMAN_CUE = re.compile(rf"\b({_ASKING}|samtal\w*|radgiv\w*|handla?gg?\w*|person\w*|manskli\w*|"
+                        r"riktiga? (manniska|person|radgivare)|pa riktigt|kundtjanst|hor av sig|hora av sig|bot|"
+                        r"robot|nagon|nan|personal|telefon)\b")
+# A word of asking for a person, beyond the names of the people one might become ("kundtjänst",
+# "rådgivare" are also jobs).
+_ASKS_FOR_PERSON = re.compile(rf"\b({_ASKING}|hor av|person|riktig|tack)\b")
 
 
 def _as_guidance_answer(name: str, a: Answer) -> Answer:
