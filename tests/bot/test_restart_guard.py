@@ -1,5 +1,6 @@
 """RestartGuard (bot/components.py): `restart` wipes the conversation, so it needs a word of
-starting over. Every restart example the model learns from or is judged on must have one."""
+starting over. Every restart example the model learns from or is judged on must have one; so must
+every request_human example have a word of asking for someone (actions/parsing.py)."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -13,13 +14,17 @@ from tests.support.nlu import classified
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def restart_examples() -> list[str]:
+def _examples_of(intent: str) -> list[str]:
     examples = []
     for path in [*sorted((ROOT / "data" / "nlu").glob("*.yml")), ROOT / "tests" / "nlu" / "holdout.yml"]:
         for block in yaml.safe_load(path.read_text(encoding="utf-8")).get("nlu") or []:
-            if block.get("intent") == "restart":
+            if block.get("intent") == intent:
                 examples += [line.strip()[2:] for line in block["examples"].splitlines() if line.strip()]
     return examples
+
+
+def restart_examples() -> list[str]:
+    return _examples_of("restart")
 
 
 def test_there_are_restart_examples_to_check() -> None:
@@ -53,3 +58,13 @@ def test_a_real_restart_stays_a_restart(text: str) -> None:
 def test_other_intents_are_left_alone() -> None:
     [message] = RestartGuard().process([classified("<script>", "greet")])
     assert message.get("intent")["name"] == "greet"
+
+
+def test_every_request_human_example_has_a_word_of_asking_for_someone() -> None:
+    # In the guidance questions a request_human without one is read as the answer
+    # (actions/parsing.py _as_guidance_answer), so no way of asking the model knows may lack it.
+    from actions.parsing import _HUMAN_CUE
+    from bot.extract import fold
+    examples = _examples_of("request_human")
+    assert len(examples) > 40
+    assert [e for e in examples if not _HUMAN_CUE.search(fold(e))] == []
