@@ -259,6 +259,10 @@ class FormValidation(Action):
                     updates.setdefault("asked_again", None)  # an interpreter may say how to ask next
         elif asked is None:
             updates.update(self._prefill(tracker))
+        elif not slots.get("asked_again"):
+            # Back from a digression (an FAQ answered, "är du en robot?"): the question once more,
+            # in its short form where it has one. A reason already kept in asked_again stays.
+            updates["asked_again"] = True
         return self._next(dispatcher, slots, updates, asked, next_told, tracker)
 
     def _next(self, dispatcher: CollectingDispatcher, slots: dict[str, Any], updates: dict[str, Any],

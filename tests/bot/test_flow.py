@@ -2792,3 +2792,19 @@ def test_a_new_start_in_working_life_is_no_restart() -> None:
     assert not restart_allowed("börja om från början med något nytt")
     assert not restart_allowed("radera allt det gamla och börja om")
     assert restart_allowed("kan vi börja om från början")
+
+
+def test_back_from_an_faq_the_question_comes_in_its_short_form() -> None:
+    # The work questions' introduction was said once; after an FAQ "Hur gammal är du?" is enough.
+    slots = {**BASE, "age": None, "requested_slot": "age", "asked_again": None}
+    events = [{"event": "action", "name": "action_listen"}, {"event": "user", "text": "kostar det nåt?"},
+              {"event": "action", "name": "utter_faq"}]
+    tracker = Tracker("t", slots, {"text": "kostar det nåt?", "intent": {"name": "faq", "confidence": 0.9},
+                                   "entities": []}, events, False, None, {"name": "work_form"}, "utter_faq")
+    updates = {e["name"]: e["value"] for e in asyncio.run(ValidateWorkForm().run(CollectingDispatcher(), tracker, {}))}
+    assert updates["asked_again"] is True and updates["requested_slot"] == "age"
+    # A reason kept for how to ask (here: which municipality) is not overwritten.
+    kept = Tracker("t", {**slots, "asked_again": "which_municipality"}, {}, events, False, None,
+                   {"name": "work_form"}, "utter_faq")
+    updates = {e["name"]: e["value"] for e in asyncio.run(ValidateWorkForm().run(CollectingDispatcher(), kept, {}))}
+    assert updates.get("asked_again", "which_municipality") == "which_municipality"
