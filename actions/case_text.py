@@ -5,9 +5,9 @@ invented); the advisor edits the plan with the person (seed 001, 2.2: the plan i
 from __future__ import annotations
 
 import re
-from datetime import date
 from typing import Any, Mapping
 
+from actions.forms import application_date
 from actions.parsing import employer_shown
 from rules_bridge.texts_sv import SERVICE_NAMES, date_sv
 
@@ -111,7 +111,9 @@ def advisor_summary(s: Mapping[str, Any], decision: Mapping[str, Any] | None) ->
         last = _last_day(s)
         if last and s["situation"] == "fixed_term_ended":
             # "tog slut 30 september 2026": when, and whether it has happened, at a glance
-            parts[-1] = f"Visstidsanställningen {'tog' if last < date.today().isoformat() else 'tar'} slut {date_sv(last)}."
+            # The day the decision was made for, as the rest of the case (not the server's clock).
+            today = (decision or {}).get("application_date") or application_date().isoformat()
+            parts[-1] = f"Visstidsanställningen {'tog' if last < today else 'tar'} slut {date_sv(last)}."
     if reason and s.get("situation") in ("terminated", "terminated_illness") and reason != "own_resignation":
         # A fixed term's end, or one's own notice, is said by the situation itself.
         by = {"employer": "på arbetsgivarens initiativ", "employee": "på egen begäran"}.get(

@@ -276,3 +276,15 @@ def test_the_summary_says_when_the_job_ends_and_a_fixed_term_or_own_notice_witho
     notice = advisor_summary({"situation": "terminated", "termination_reason": "shortage_of_work",
                               "termination_initiated_by": "employer", "employments": [{"end": "unknown"}]}, None)
     assert "Är uppsagd. Skäl: arbetsbrist på arbetsgivarens initiativ." in notice and "Sista" not in notice
+
+
+def test_whether_the_fixed_term_has_ended_is_judged_on_the_decisions_date_not_the_clock() -> None:
+    from datetime import date
+
+    from actions.eligibility import evaluate_slots
+    slots = {**SLOTS, "situation": "fixed_term_ended", "termination_reason": "fixed_term_ended",
+             "employments": [{**SLOTS["employments"][0], "end": "2026-12-31"}]}
+    before = advisor_summary(slots, evaluate_slots(slots, date(2026, 12, 1)))
+    after = advisor_summary(slots, evaluate_slots(slots, date(2027, 1, 15)))
+    assert "Visstidsanställningen tar slut 31 december 2026." in before
+    assert "Visstidsanställningen tog slut 31 december 2026." in after
