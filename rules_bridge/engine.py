@@ -6,8 +6,9 @@ from typing import Any, NamedTuple
 from . import months as m
 from .model import Application, InputError, parse
 from .params import PARAMETERS, NotCovered
-from .rules import RULES, SERVICES, Context, Finding, Rule, age_on_application
-from .texts_sv import NEXT_STEP_EMPLOYED_SV, ORGANISATIONS, REASONS, REMARKS, month_sv
+from .rules import RULES, SERVICES, Context, Finding, Rule, age_on_application, route_if_agreement
+from .texts_sv import (AGREEMENT_THEN_EMPLOYED_SV, AGREEMENT_THEN_SV, NEXT_STEP_AGREEMENT_UNKNOWN_SV,
+                       NEXT_STEP_EMPLOYED_SV, ORGANISATIONS, REASONS, REMARKS, month_sv)
 from .work import NOT_MET, UNKNOWN
 
 STATUS_ELIGIBLE, STATUS_NOT_ELIGIBLE, STATUS_MORE_INFO = "eligible", "not_eligible", "needs_more_information"
@@ -94,7 +95,7 @@ def _decide(app: Application) -> dict[str, Any]:
     return {
         "rules_version": PARAMETERS.rules_version,
         "application_date": app.application_date.isoformat(),
-        "organisation": _organisation(org, app.situation),
+        "organisation": _organisation(org, app),
         "services": services,
         "work_requirement": ctx.work.as_dict(),
         "missing_information": missing,
@@ -102,11 +103,15 @@ def _decide(app: Application) -> dict[str, Any]:
     }
 
 
-def _organisation(code: str, situation: str) -> dict[str, str]:
+def _organisation(code: str, app: Application) -> dict[str, str]:
     texts = ORGANISATIONS[code]
     next_step = texts["next_step_sv"]
-    if situation == "employed" and "contact_sv" in texts:
+    if app.situation == "employed" and "contact_sv" in texts:
         next_step = NEXT_STEP_EMPLOYED_SV.format(contact=texts["contact_sv"])
+    if code == "unknown" and (either := route_if_agreement(app)) is not None:
+        then = AGREEMENT_THEN_EMPLOYED_SV if app.situation == "employed" else AGREEMENT_THEN_SV
+        next_step = NEXT_STEP_AGREEMENT_UNKNOWN_SV.format(
+            then=then.format(contact=ORGANISATIONS[either]["contact_sv"]))
     return {"code": code, "name_sv": texts["name_sv"], "next_step_sv": next_step}
 
 

@@ -13,7 +13,7 @@ from types import MappingProxyType
 from typing import Any, Callable, Mapping, NamedTuple
 
 from . import months as m
-from .model import Application
+from .model import Application, Employer
 from .params import PARAMETERS
 from .texts_sv import ORGANISATIONS, date_sv, month_sv
 from .work import MET, NOT_MET, UNKNOWN, WorkResult, evaluate_work
@@ -87,6 +87,20 @@ def route(app: Application) -> str:
         return "ooo"
     if employer.collective_agreement == "unknown" and not covered_elsewhere:
         return "unknown"
+    return _by_sector(employer)
+
+
+def route_if_agreement(app: Application) -> str | None:
+    """While the person does not know about a collective agreement: the organisation their
+    employer's sector points to should there be one, so the advice can name both ways."""
+    employer = app.employer
+    if employer is None or employer.collective_agreement != "unknown" or employer.finances_registered_organisation == "yes":
+        return None
+    code = _by_sector(employer)
+    return None if code == "unknown" else code
+
+
+def _by_sector(employer: Employer) -> str:
     if employer.sector in ("municipality", "region"):
         return "omstallningsfonden"
     if employer.sector == "state":

@@ -174,6 +174,12 @@ REMARKS: dict[str, str] = {
 # e.g. before studies.
 NEXT_STEP_EMPLOYED_SV = ("Vänd dig till {contact} och fråga vilket stöd du kan få medan du har kvar "
                          "ditt jobb, till exempel inför studier.")
+# The collective agreement not known, the employer's sector known: both ways named.
+NEXT_STEP_AGREEMENT_UNKNOWN_SV = (
+    "Fråga arbetsgivaren eller facket om det finns ett kollektivavtal. Finns det, {then}. Finns det inte, "
+    "ansöker du själv hos den offentliga omställningsorganisationen på nysteget.se.")
+AGREEMENT_THEN_SV = "vänder du dig till {contact}"
+AGREEMENT_THEN_EMPLOYED_SV = "fråga {contact} vilket stöd du kan få medan du har kvar ditt jobb"
 ORGANISATIONS: dict[str, dict[str, str]] = {
     "ooo": {"name_sv": "Den offentliga omställningsorganisationen (Kammarkollegiet)",
             "next_step_sv": "Du ansöker själv hos den offentliga omställningsorganisationen på nysteget.se."},
