@@ -15,7 +15,7 @@ from actions import flow
 from actions.corrections import (CHANGE_QUESTION, CHANGED, TOPIC_BUTTONS, clear, direct_correction, redo_text,
                                  slots_to_correct)
 from actions.eligibility import evaluate_slots, recommended_service, service_summary
-from actions.forms import answer_from, application_date, said_study_goal, situation_said
+from actions.forms import answer_from, application_date, said_study_goal, since_sv, situation_said
 from actions.parsing import (INTERPRETERS, OWN_BUSINESS, STUDY_GOAL, Answer, Filled, Miss, Result, employer_shown,
                              opening_slots, plans_own_business, yes_no)
 from bot.extract import fold
@@ -57,7 +57,15 @@ def _months(e: Mapping[str, Any]) -> str:
     end = "pågår" if e.get("end") in (None, "ongoing") else _day_sv(e["end"])
     hours = e.get("hours_per_week")
     hours_text = "okänt antal timmar" if hours in (None, "unknown") else f"{hours:g} timmar i veckan"
-    return f"{employer_shown(e.get('employer')) or 'arbetsgivare'}: {_day_sv(e.get('start'))} – {end}, {hours_text}"
+    return f"{employer_shown(e.get('employer')) or 'arbetsgivare'}: {_start_sv(e.get('start'))} – {end}, {hours_text}"
+
+
+def _start_sv(value: Any) -> str:
+    """"sedan 2009" stored as 2009-01-01 is read back as '2009', not as a day nobody said."""
+    try:
+        return since_sv(str(value))
+    except ValueError:
+        return str(value)
 
 
 # The goal as the person chose it (the buttons' words), not the advisor's wording in case_text.

@@ -351,8 +351,8 @@ _SITUATION_WORDS = {
                   r"(lagga|lagger|lagt|la|stanga|stanger|stangt) (ner|ned|igen)\b|nedlaggning|\blaggs (ner|ned)\b",
     "self_employed": r"egenforetag|egen firma|enskild firma|eget foretag|frilans",
     "employed": r"\b(anstalld|jobbar|har (ett )?jobb|arbetar)\b|"
-                # "har jobbat som lärare i 15 år": years told of a job, which goes on
-                r"\bhar (jobbat|arbetat) (som|pa|hos) [^.,!?]*\bi (\d+|\w+) ar\b|"
+                # "har jobbat som lärare i 15 år", "… i kassan i 6 år": years told of a job, which goes on
+                r"\bhar (jobbat|arbetat) (som|pa|hos|i|inom|med) [^.,!?]*\bi (\d+|\w+) ar\b|"
                 + _OCCUPATION_SAID + "|"
                 r"\b(jobbet|tjansten|anstallningen) (finns|ar) kvar\b|\bhar kvar (mitt |min )?(jobb|tjanst|anstallning)",
     # "Något annat" (the button's words); "vill göra något annat" is a wish, not a situation.
@@ -372,7 +372,8 @@ _JOB_ENDING = re.compile(r"uppsag|sagt upp|sa upp|upphor|upphort|far inte jobba 
 _NOT_ENDED = re.compile(r"\b(inte|ej) (\w+ ){0,3}?(uppsag|sagt upp|sa upp|fatt sparken|upphort|slutat)\w*")
 # "arbetsgivaren vill att jag slutar": a wish or a proposal, not yet an ending; asked, not assumed.
 _ONLY_WISHED = re.compile(r"\bvill (att )?(jag|man) (ska )?(sluta|slutar|saga upp mig|ga)\b|"
-                          r"\bvill (bli av med|ha bort|fa bort|ha ut) mig\b|"
+                          r"\bvill (bli av med|ha bort|fa bort|ha ut|gora sig av med|bli kvitt) mig\b|"
+                          r"\b(pratar|pratat|snackar|snackat|diskuterar|diskuterat) om att (saga upp|sparka|bli av med) mig\b|"
                           r"\b(foreslagit|foreslar|foreslog|pratar om|pratat om|tjatar om|antytt) att jag (ska )?"
                           r"(sluta|slutar|saga upp mig|ga)\b")
 
@@ -416,6 +417,14 @@ OWN_NOTICE_SAY = ("Då har du kvar din anställning, så jag skriver att du har 
                   "jobbet kan du ha rätt till vägledning.")
 
 
+# Sick, and the employer wants the job to end: the rehabilitation duty comes first (seed 000,
+# "Avslut vid ohälsa"), and an ending for illness opens rådgivning.
+SICK_WISHED_SAY = ("Så länge du inte är uppsagd har du kvar din anställning, så jag skriver att du har ett jobb. "
+                   "Innan en anställning avslutas på grund av sjukdom ska arbetsgivaren ha gjort det den kan för din "
+                   "rehabilitering och prövat andra arbetsuppgifter. Är du med i facket kan de hjälpa dig. Slutar "
+                   "anställningen ändå, kan du ha rätt till rådgivning, kanske med förstärkt stöd.")
+
+
 def _sick_said(a: Answer) -> bool:
     """Read as sick leave, and either sure of it or with a sick word: a doubtful reading of
     "tog ut föräldraledighet och sen fanns inte jobbet kvar" is no illness."""
@@ -434,6 +443,8 @@ def situation(a: Answer) -> Result:
                 else "terminated"
         elif _JOB_KEPT.search(a.folded) or not_ended:
             value = "employed"
+            if _ONLY_WISHED.search(a.folded):
+                return Filled({"situation": "employed", "_say": SICK_WISHED_SAY})
         elif a.intent in ("affirm", "deny"):
             # "nej": it ends, and the reason is asked next (illness is one of the buttons).
             value = "employed" if a.intent == "affirm" else "terminated"
@@ -441,7 +452,8 @@ def situation(a: Answer) -> Result:
         if ending:
             value = "terminated" if re.search(_WARNED, a.folded) else "terminated_illness"
         elif _JOB_KEPT.search(a.folded) or not_ended:
-            return Filled({"situation": "employed", "reduced_capacity": True})
+            return Filled({"situation": "employed", "reduced_capacity": True}
+                          | ({"_say": SICK_WISHED_SAY} if _ONLY_WISHED.search(a.folded) else {}))
         else:
             # Sick leave does not say whether the job is still there: utter_ask_situation asks
             # that, gently, once reduced_capacity is set.
@@ -452,6 +464,9 @@ def situation(a: Answer) -> Result:
                       | ({"reduced_capacity": True} if _sick_said(a) else {}))
     if value is None and not ending and _OWN_NOTICE_WISHED.search(a.folded):
         return Filled({"situation": "employed", "_say": OWN_NOTICE_SAY})
+    if value is None and not ending and _ONLY_WISHED.search(a.folded) and _SICK_WORDS.search(a.folded) \
+            and not _NOT_SICK.search(a.folded) and _JOB_KEPT.search(a.folded):
+        return Filled({"situation": "employed", "reduced_capacity": True, "_say": SICK_WISHED_SAY})
     if value is None and not ending and _ONLY_WISHED.search(a.folded):
         return Filled({"situation": "employed",
                        "_say": "Så länge du inte är uppsagd har du kvar din anställning, så jag skriver att du "
@@ -1029,6 +1044,8 @@ def employer_name(a: Answer) -> Result:
     if _ROLE_NOT_EMPLOYER.match(fold(name)):
         return Miss("Skriv arbetsgivarens namn, alltså företaget eller organisationen du jobbar eller "
                     "jobbade för, till exempel \"Bageriet AB\".", lead="Det låter som din roll.")
+    if known_employer(fold(name)):
+        return Filled(known_employer(fold(name)))  # "ica" is ICA, a private company
     if name.islower():
         name = name[:1].upper() + name[1:]  # "sahlgrenska" is said back as a name: "Har Sahlgrenska …"
     name = official_region(fold(name)) or name  # "region skane", "vgr": "Region Skåne", as it is written
@@ -1175,16 +1192,58 @@ _NOT_A_NAME = re.compile(r"(jag|mig|min|mitt|en|ett|jobbet|lagret|kontoret|fabri
                          r"skolan|sjukhuset|kommunen|affaren|butiken|restaurangen|bruket)$")
 
 
+# Folded → as the company writes itself. Private employers so well known that people type them in
+# lower case in a chat ("jobbar i kassan på ica"). State-owned companies are left out: whose
+# organisation they belong to is asked, not assumed.
+KNOWN_EMPLOYERS = {key: name for name, keys in (
+    ("ICA", "ica"), ("ICA Maxi", "ica maxi"), ("Coop", "coop"), ("Lidl", "lidl"), ("Willys", "willys"),
+    ("Hemköp", "hemkop"), ("City Gross", "city gross"), ("Axfood", "axfood"), ("IKEA", "ikea"),
+    ("H&M", "h&m|h & m"), ("Clas Ohlson", "clas ohlson"), ("Biltema", "biltema"), ("Jula", "jula"),
+    ("Bauhaus", "bauhaus"), ("Byggmax", "byggmax"), ("Elgiganten", "elgiganten"), ("Stadium", "stadium"),
+    ("XXL", "xxl"), ("Pressbyrån", "pressbyran"), ("7-Eleven", "7-eleven|seven eleven"),
+    ("Apotek Hjärtat", "apotek hjartat"), ("Kronans Apotek", "kronans apotek"),
+    ("Volvo", "volvo"), ("Volvo Cars", "volvo cars"), ("Scania", "scania"), ("Ericsson", "ericsson"),
+    ("Sandvik", "sandvik"), ("Electrolux", "electrolux"), ("Atlas Copco", "atlas copco"), ("ABB", "abb"),
+    ("SSAB", "ssab"), ("Northvolt", "northvolt"), ("Skanska", "skanska"), ("NCC", "ncc"), ("Peab", "peab"),
+    ("Securitas", "securitas"), ("Manpower", "manpower"), ("Adecco", "adecco"), ("Randstad", "randstad"),
+    ("Academic Work", "academic work"), ("Poolia", "poolia"), ("Attendo", "attendo"), ("Humana", "humana"),
+    ("Ambea", "ambea"), ("Vardaga", "vardaga"), ("Capio", "capio"), ("Aleris", "aleris"), ("Coor", "coor"),
+    ("ISS", "iss"), ("Sodexo", "sodexo"), ("McDonald's", "mcdonalds|mcdonald's|mc donalds"),
+    ("Burger King", "burger king"), ("Espresso House", "espresso house"), ("Circle K", "circle k"),
+    ("Preem", "preem"), ("OKQ8", "okq8"), ("DHL", "dhl"), ("Schenker", "schenker|db schenker"),
+    ("Foodora", "foodora"), ("Spotify", "spotify"), ("Klarna", "klarna"), ("Nordea", "nordea"),
+    ("Swedbank", "swedbank"), ("Handelsbanken", "handelsbanken"), ("SEB", "seb"), ("Telia", "telia"),
+    ("Tele2", "tele2"), ("Arla", "arla"),
+) for key in keys.split("|")}
+_KNOWN_AT = re.compile(r"\b(?:jobbar|jobbade|jobbat|arbetar|arbetade|arbetat|anstalld|uppsagd|varslad|sjukskriven|"
+                       r"vikarierar|vikarierat|slutar|slutade)\b[^.,!?]*?\b(?:pa|hos|fran|vid)\s+("
+                       + "|".join(re.escape(k) for k in sorted(KNOWN_EMPLOYERS, key=len, reverse=True))
+                       + r")(?![\w&'-])")
+
+
+def known_employer(folded_name: str) -> dict[str, Any]:
+    """"ica", "Volvo cars": the company as it writes itself, and the sector its name says."""
+    name = KNOWN_EMPLOYERS.get(folded_name.strip(" .!"))
+    return {"employer_name": name, "employer_sector": "private"} if name else {}
+
+
 def named_employer(text: str) -> dict[str, Any]:
-    """{"employer_name": …} where a clause names the person's own employer with a capital."""
+    """{"employer_name": …} where a clause names the person's own employer with a capital, or
+    one of the best-known companies in any case."""
     plain = re.sub(r"\s+", " ", text).strip()
+    if _EARLIER.search(fold(plain)):
+        return {}
+    known = _KNOWN_AT.search(fold(plain))
     m = _NAMED_AT.search(plain)
-    if not m or _EARLIER.search(fold(plain)) or plain.isupper():  # in capitals, a capital says nothing
+    # "Volvo Lastvagnar" written out is more than "volvo"; "på ica" in lower case is still ICA.
+    if known and not (m and fold(m.group(1)).startswith(known.group(1)) and not plain.isupper()):
+        return known_employer(known.group(1))
+    if not m or plain.isupper():  # in capitals, a capital says nothing
         return {}
     name = m.group(1)
     if len(name) < 2 or _NOT_A_NAME.match(fold(name)):
         return {}
-    return {"employer_name": name}
+    return known_employer(fold(name)) or {"employer_name": name}
 
 
 # Folded. "jobbar på en privat förskola", "anställd inom privat sektor": the sector without a name.
@@ -2470,7 +2529,7 @@ _GOAL = re.compile(r"\b(?:vill|vill gärna|vill garna|skulle vilja|skulle gärna
 # "vill plugga till nåt annat" names no occupation; "vill bli bättre på excel", "ska bli uppsagd",
 # "vill bli kvar" say something else than an occupation.
 _VAGUE_GOAL = re.compile(r"^(nat|nagot|nagonting|nanting|annat)( (annat|nytt|helt annat|annorlunda))?$"
-                         r"|^(battre|samre|mer|mindre|av med|kvar|klar|frisk|friskare|uppsagd|uppsagda|"
+                         r"|^(battre|samre|mer|mindre|av med|kvitt|kvar|klar|frisk|friskare|uppsagd|uppsagda|"
                          r"arbetslos|sjukskriven|anstalld|fast anstalld|tillsvidareanstalld|ledig|"
                          r"foraldraledig|pensionar|pensionerad|sedd|lycklig|nojd|gladare|lugnare|"
                          r"hjalpt|kontaktad|uppringd|sparad|raderad|en del av|del av|mamma|pappa|foralder|"

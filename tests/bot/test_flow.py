@@ -93,7 +93,7 @@ def test_an_employer_name_has_letters_and_is_not_a_yes_or_no(text: str, intent: 
     if expected is None:
         assert isinstance(result, Miss) and "arbetsgivarens namn" in result.hint
     else:
-        assert result == Filled({"employer_name": expected})
+        assert isinstance(result, Filled) and result.slots["employer_name"] == expected
 
 
 def test_a_question_in_the_middle_is_not_an_answer_and_nonsense_is_a_miss() -> None:
@@ -188,6 +188,10 @@ def test_what_the_yes_to_more_employments_tells(text: str, intent: str, told: di
      {"reduced_capacity": True}),
     ("chefen vill att jag slutar och nu har jag blivit uppsagd", "inform_terminated",
      {"situation": "terminated"}),
+    ("chefen vill göra sig av med mig", "inform_terminated", {"situation": "employed"}),
+    ("de pratar om att säga upp mig", "inform_terminated", {"situation": "employed"}),
+    ("jag är sjukskriven och arbetsgivaren vill göra sig av med mig, men jag har kvar jobbet", "inform_sick",
+     {"situation": "employed", "reduced_capacity": True}),
 ])
 def test_an_employer_who_wants_one_to_leave_has_not_ended_the_job(text: str, intent: str,
                                                                   expected: dict[str, Any]) -> None:
@@ -287,7 +291,7 @@ def test_illness_told_beside_the_end_of_the_job(text: str, intent: str, expected
 
 @pytest.mark.parametrize("asked, text, expected", [
     ("age", "52, men hur länge gäller stödet?", {"age": 52}),
-    ("employer_name", "Volvo Cars, vad kostar det förresten?", {"employer_name": "Volvo Cars"}),
+    ("employer_name", "Volvo Cars, vad kostar det förresten?", {"employer_name": "Volvo Cars", "employer_sector": "private"}),
     ("employer_sector", "privat, eller vad menas med det?", {"employer_sector": "private"}),
     ("employment_hours_per_week", "heltid. räknas övertid?", {"employment_hours_per_week": 40.0}),
     # Not read: a yes/no beside "vad är det?" (it asks what it is), free text, a non-name.
@@ -866,7 +870,7 @@ def test_sick_leave_asks_one_question_not_two() -> None:
     ("hej, har jag rätt till stöd? jobbat på ica i 5 år heltid och blir uppsagd i mars pga arbetsbrist",
      "inform_terminated", {"situation": "terminated", "termination_reason": "shortage_of_work",
                            "termination_initiated_by": "employer", "guidance_mode": "check",
-                           "notice_pending": "coming"}),
+                           "notice_pending": "coming", "employer_name": "ICA", "employer_sector": "private"}),
     ("blev uppsagd förra veckan. vilket stöd kan jag få", "inform_terminated",
      {"situation": "terminated", "guidance_mode": "check"}),
     ("har jag rätt till a-kassa?", "out_of_scope", {}),
@@ -1086,12 +1090,17 @@ def test_not_knowing_why_the_job_ends_is_helped_not_taken_for_the_reason_other()
 
 def test_the_summary_writes_dates_and_hours_as_a_person_reads_them() -> None:
     from actions.dialogue import summary_text
-    slots = {**BASE, "employments": [{"employer": "Bageriet AB", "start": "2015-03-01", "end": "2026-10-31",
+    slots = {**BASE, "employments": [{"employer": "Bageriet AB", "start": "2015-03-15", "end": "2026-10-31",
                                       "hours_per_week": 40}]}
     text = summary_text(slots, None)
-    assert "- Anställning: Bageriet AB: 1 mars 2015 – 31 oktober 2026, 40 timmar i veckan" in text
+    assert "- Anställning: Bageriet AB: 15 mars 2015 – 31 oktober 2026, 40 timmar i veckan" in text
     slots["employments"][0].update(end="ongoing", hours_per_week="unknown")
-    assert "1 mars 2015 – pågår, okänt antal timmar" in summary_text(slots, None)
+    assert "15 mars 2015 – pågår, okänt antal timmar" in summary_text(slots, None)
+    # "sedan 2009", "sedan mars 2015": stored as the first day, read back as said
+    slots["employments"][0].update(start="2009-01-01")
+    assert "- Anställning: Bageriet AB: 2009 – pågår" in summary_text(slots, None)
+    slots["employments"][0].update(start="2015-03-01")
+    assert "- Anställning: Bageriet AB: mars 2015 – pågår" in summary_text(slots, None)
 
 
 def test_the_summary_says_plainly_when_the_organisation_is_not_known() -> None:
@@ -1275,7 +1284,7 @@ def test_a_question_after_a_greeting_or_filler_word_is_still_a_question(text: st
     ("Malmö stad", "municipality"), ("Skatteverket", "state"),
     # Companies, the union Kommunal and a district name are not read as public employers.
     ("Bageriet AB", None), ("Kommunal", None), ("Regionala Bygg AB", None), ("Hammarby sjöstad", None),
-    ("Stadium", None)])
+    ("Stadsmissionen", None)])
 def test_a_public_employer_named_as_such_is_not_asked_what_kind_it_is(name: str, sector: str | None) -> None:
     slots = {**BASE, "employer_name": None, "employer_sector": None, "collective_agreement": None,
              "role_exclusion": None, "requested_slot": "employer_name"}
@@ -1689,7 +1698,10 @@ def test_a_kind_of_employee_is_not_taken_for_the_employer(text: str) -> None:
 def test_a_name_typed_in_lower_case_is_said_back_with_a_capital() -> None:
     assert INTERPRETERS["employer_name"](Answer("sahlgrenska", "inform", 0.8, [], TODAY)).slots == {
         "employer_name": "Sahlgrenska"}
-    assert INTERPRETERS["employer_name"](Answer("IKEA", "inform", 0.8, [], TODAY)).slots == {"employer_name": "IKEA"}
+    assert INTERPRETERS["employer_name"](Answer("Bageri Svensson", "inform", 0.8, [], TODAY)).slots == {
+        "employer_name": "Bageri Svensson"}
+    assert INTERPRETERS["employer_name"](Answer("ikea", "inform", 0.8, [], TODAY)).slots == {
+        "employer_name": "IKEA", "employer_sector": "private"}
 
 
 @pytest.mark.parametrize("text, intent, start", [
@@ -1763,8 +1775,9 @@ def test_an_age_from_the_opening_is_said_back() -> None:
     ("jobbar på Volvo Cars i Göteborg men vill byta", "Volvo Cars"),
     ("Uppsagd. Jobbade på Göteborgs Spårvägar AB", "Göteborgs Spårvägar AB"),
     ("jag har jobbat hos ICA Maxi i 12 år och blir uppsagd", "ICA Maxi"),
+    ("uppsagd från lidl", "Lidl"),  # one of the best-known companies, in any case
     # Lower case, a common noun, an earlier job, or all in capitals: no name is guessed.
-    ("uppsagd från lidl", None),
+    ("uppsagd från bageri svensson", None),
     ("blev uppsagd från Jobbet", None),
     ("jobbade på Scania förut, nu är jag uppsagd", None),
     ("JAG JOBBAR PÅ LAGRET", None),
@@ -1888,7 +1901,7 @@ def test_what_the_situation_answer_tells_beside_is_not_asked_later() -> None:
 @pytest.mark.parametrize("text, expected", [
     ("jag är undersköterska på äldreboende i Borås kommun och vill vidareutbilda mig till sjuksköterska",
      {"situation": "employed", "guidance_mode": "plan", "outward_options": "sjuksköterska"}),
-    ("jag är montör på Volvo", {"situation": "employed", "employer_name": "Volvo"}),
+    ("jag är montör på Volvo", {"situation": "employed", "employer_name": "Volvo", "employer_sector": "private"}),
     ("funderar på att bli elektriker", {"guidance_mode": "plan", "outward_options": "elektriker"}),
     ("jag är för gammal", {}), ("jag är orolig", {}), ("jag ska bli pappa", {}),
     ("jag hoppas kunna bli polis", {"guidance_mode": "plan", "outward_options": "polis"}),
@@ -2611,6 +2624,9 @@ def test_a_strength_others_see_is_said_back_and_kept_beside_not_knowing() -> Non
 @pytest.mark.parametrize("text, expected", [
     # A wish to do something else is no situation "other"; years in a job are a job.
     ("Hej, jag har jobbat som lärare i 15 år och känner att jag vill göra något annat", "employed"),
+    ("vet inte riktigt vad jag vill jobba med längre, har jobbat i kassan på ica i 6 år", "employed"),
+    ("har jobbat med ekonomi i tio år och vill byta", "employed"),
+    ("har jobbat i kassan i 6 år men blev uppsagd i oktober", "terminated"),
     ("något annat", "other"), ("annat, jag pluggar", "other"),
 ])
 def test_something_else_is_the_button_not_a_wish(text: str, expected: str) -> None:
@@ -2808,3 +2824,44 @@ def test_back_from_an_faq_the_question_comes_in_its_short_form() -> None:
                    {"name": "work_form"}, "utter_faq")
     updates = {e["name"]: e["value"] for e in asyncio.run(ValidateWorkForm().run(CollectingDispatcher(), kept, {}))}
     assert updates.get("asked_again", "which_municipality") == "which_municipality"
+
+
+@pytest.mark.parametrize("text, told", [
+    # The best-known companies in lower case, as typed in a chat: the name as the company writes it.
+    ("vet inte vad jag vill jobba med, har jobbat i kassan på ica i 6 år",
+     {"employer_name": "ICA", "employer_sector": "private"}),
+    ("uppsagd från volvo cars förra veckan", {"employer_name": "Volvo Cars", "employer_sector": "private"}),
+    ("jobbar på Ica Maxi i Borås", {"employer_name": "ICA Maxi", "employer_sector": "private"}),
+    ("jobbar på h&m sen 2018", {"employer_name": "H&M", "employer_sector": "private"}),
+    # A longer name written out is the person's; a lower-case word not on the list is not guessed at.
+    ("jobbar på Volvo Lastvagnar", {"employer_name": "Volvo Lastvagnar"}),
+    ("jobbar på icas lager", {}), ("jobbar på bageriet", {}),
+])
+def test_a_well_known_employer_is_read_from_the_story_in_any_case(text: str, told: dict[str, str]) -> None:
+    slots = opening_slots(Answer(text, "inform_employed", 0.9, [], TODAY))
+    assert {k: v for k, v in slots.items() if k.startswith("employer_")} == told
+
+
+@pytest.mark.parametrize("text, slots", [
+    ("ica", {"employer_name": "ICA", "employer_sector": "private"}),
+    ("volvo cars.", {"employer_name": "Volvo Cars", "employer_sector": "private"}),
+    ("Volvo Lastvagnar", {"employer_name": "Volvo Lastvagnar"}),
+])
+def test_a_well_known_employer_named_in_lower_case_is_written_as_it_writes_itself(text: str, slots: dict) -> None:
+    assert INTERPRETERS["employer_name"](Answer(text, "inform", 0.9, [], TODAY)) == Filled(slots)
+
+
+@pytest.mark.parametrize("text, slots", [
+    ("jag har kvar den men de pratar om att säga upp mig", {"reduced_capacity": True}),
+    ("jag är sjukskriven och chefen vill göra sig av med mig, men jag har kvar jobbet", {}),
+    ("sjukskriven sen i våras, chefen vill bli kvitt mig men jag har kvar jobbet", {}),
+])
+def test_sick_with_an_employer_who_wants_the_job_to_end_hears_of_rehabilitation_and_radgivning(
+        text: str, slots: dict[str, Any]) -> None:
+    result = INTERPRETERS["situation"](Answer(text, "inform_employed", 0.9, [], TODAY, slots=slots))
+    assert isinstance(result, Filled) and result.slots["situation"] == "employed"
+    assert "rehabilitering" in result.slots["_say"] and "rådgivning" in result.slots["_say"]
+    # Kept without the wish: nothing to say about it.
+    kept = INTERPRETERS["situation"](Answer("har kvar den", "inform_employed", 0.9, [], TODAY,
+                                            slots={"reduced_capacity": True}))
+    assert kept == Filled({"situation": "employed"})
