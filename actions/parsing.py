@@ -2685,7 +2685,9 @@ _ASKS_FOR_CHECK = re.compile(
     r"|\bom (jag|man) (har|kan fa|far|skulle kunna fa|kan ha) (ratt till )?(nagot |nat )?"
     r"(stod|omstallningsstod|radgivning)\b"
     # "vill kolla om jag har rätt till nåt": the support left unnamed at the end.
-    r"|\b(har|om) (jag|man) (har )?ratt till (nagot|nat|nagonting|nanting)\s*(?=[.?!,]|$)")
+    r"|\b(har|om) (jag|man) (har )?ratt till (nagot|nat|nagonting|nanting)\s*(?=[.?!,]|$)"
+    # "vad har jag för rättigheter?" after a story: what the support questions find out.
+    r"|\bvad har (jag|man) for rattigheter\b|\bvilka rattigheter har (jag|man)\b")
 
 
 # Folded. "… vet inte riktigt vad jag vill göra nu": whatever the message is classified as, the

@@ -2865,3 +2865,13 @@ def test_sick_with_an_employer_who_wants_the_job_to_end_hears_of_rehabilitation_
     kept = INTERPRETERS["situation"](Answer("har kvar den", "inform_employed", 0.9, [], TODAY,
                                             slots={"reduced_capacity": True}))
     assert kept == Filled({"situation": "employed"})
+
+
+@pytest.mark.parametrize("text", [
+    "blev uppsagd från Lidl i oktober, vilka rättigheter har jag?",
+    "har varit sjukskriven i ett år och nu vill arbetsgivaren göra sig av med mig. vad har jag för rättigheter?",
+])
+def test_what_rights_one_has_beside_a_story_is_the_support_check(text: str) -> None:
+    a = Answer(text, "inform", 0.9, [], TODAY)
+    assert question_beside(a) is None  # not an FAQ to look up: the questions answer it
+    assert opening_slots(a)["guidance_mode"] == "check"
