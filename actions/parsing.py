@@ -1392,6 +1392,15 @@ _NOT_AN_OCCUPATION = re.compile(r"^(vanligt|vanlig|vanligtvis|tidigare|forut|ext
                                 r"timanstalld|behovsanstalld|deltid|heltid|anstalld|sagt|tusan)$")
 
 
+# Folded. "har jobbat i kassan på ica", "jobbar inom vården": where the work is done, said back
+# when no occupation is told. Only these words: "jobbar i Göteborg" is a place, not the work.
+_WORKS_IN = re.compile(r"\b(?:(?P<now>jobbar|arbetar)|(?P<had>har )?(?:jobbat|arbetat)|jobbade|arbetade) "
+                       r"(?P<where>(?:i|inom|pa) (?:kassan|kassa|butik|butiken|butiker|affaren|lagret|lager|koket|"
+                       r"restaurang|restaurangen|varden|aldreomsorgen|hemtjansten|skolan|forskolan|industrin|"
+                       r"fabriken|handeln|byggbranschen|kundtjanst|kundtjansten|receptionen|verkstaden|"
+                       r"stadbranschen|transportbranschen|restaurangbranschen|it-branschen|kontoret))\b")
+
+
 def occupation_from_story(texts: list[str]) -> str | None:
     """"att du jobbar som barnskötare" ("har jobbat som" for work gone) from the latest
     occupation told, as written; None when none was told."""
@@ -1410,6 +1419,16 @@ def occupation_from_story(texts: list[str]) -> str | None:
             if m.group(2) and _category_of(m.group(2)):
                 return _work_said(text, folded, m, 2, now=not m.group(0).startswith("jag var")
                                   and not _EARLIER.search(folded))
+        for m in _WORKS_IN.finditer(folded):
+            said = text[m.start("where"):m.end("where")] if len(text) == len(folded) else m.group("where")
+            if said.split()[-1][:1].isupper() and not text.isupper():
+                continue  # "på Kontoret AB" is a name
+            said = said.lower()
+            employer = named_employer(text).get("employer_name")
+            if employer and folded[m.end():m.end() + len(employer) + 4] == f" pa {fold(employer)}":
+                said += f" på {employer}"  # "i kassan på ICA"
+            verb = "jobbar" if m.group("now") and not _EARLIER.search(folded) else "har jobbat"
+            return f"att du {verb} {said}"
     return None
 
 

@@ -2474,6 +2474,10 @@ def test_an_occupation_told_at_the_start_is_said_back_before_the_first_reflectio
     ("jag sa upp mig själv från mitt jobb som säljare i augusti", "om ditt jobb som säljare"),
     ("min tjänst som handläggare ska dras in", "om din tjänst som handläggare"),
     ("jag gör mitt jobb som vanligt", None),
+    # Where the work is done, when no occupation is told; a place or a name is not it.
+    ("vet inte vad jag vill jobba med längre, har jobbat i kassan på ica i 6 år", "att du har jobbat i kassan på ICA"),
+    ("jobbar inom vården sen 2010", "att du jobbar inom vården"),
+    ("jag jobbar i Göteborg", None), ("jobbar på Kontoret AB", None),
 ])
 def test_the_occupation_in_a_story(story: str, said: str | None) -> None:
     from actions.parsing import occupation_from_story
