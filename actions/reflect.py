@@ -35,6 +35,10 @@ MAX_WORDS = 22
 _UNSURE_LEAD = re.compile(r"^\s*(?:(?:nja|hmm+|tja)[\s,.]+)?(?:jag\s+)?(?:vet\s+(?:inte|ej)|ingen\s+aning|"
                           r"(?:är\s+|ar\s+)?(?:osäker|osaker|inte säker|inte saker))(?:\s+(?:riktigt|än|an|alls|"
                           r"säkert|sakert|heller|egentligen))*[\s,.!-]+(?:men\s+)?(?:kanske\s+|typ\s+)?", re.I)
+# "kanske vården, vet inte riktigt": the same, with not knowing said last.
+_UNSURE_TAIL = re.compile(r"[\s,.!-]+(?:men\s+)?(?:jag\s+)?(?:vet\s+(?:inte|ej)|ingen\s+aning|(?:är\s+|ar\s+)?(?:osäker|osaker))"
+                          r"(?:\s+(?:riktigt|än|an|alls|säkert|sakert|egentligen))*[\s.!?]*$", re.I)
+_HEDGE_LEAD = re.compile(r"^\s*(?:(?:kanske|typ|nja|hmm+|tja)[\s,.]+)+", re.I)
 # Folded text. Not knowing yet is met as such, not echoed.
 _UNSURE = re.compile(r"\b(vet (inte|ej)|ingen aning|inte tankt pa|osaker)\b")
 # An answer to "vad vill du" is said back only when it says a want.
@@ -197,6 +201,8 @@ def reflection(slot: str, text: str, *, not_yet: bool = False) -> str | None:
         what = _SWAP_RE.sub(lambda m: _SWAP[m.group(1).lower()], others.group("what").strip(" .!"))
         return f"Andra ser att du är {what} – det tar du med dig, vart du än går."
     rest = _UNSURE_LEAD.sub("", text, count=1)
+    if rest == text and _UNSURE_TAIL.search(text):
+        rest = _HEDGE_LEAD.sub("", _UNSURE_TAIL.sub("", text))
     if rest != text and len(rest.split()) >= 2 and not _UNSURE.search(fold(rest)) \
             and (heard := reflection(slot, rest)) not in (None, _PLAIN[slot], _MODEST):
         # "vet inte riktigt, nåt med människor men lugnare": not sure, and yet a direction.

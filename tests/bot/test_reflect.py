@@ -188,6 +188,13 @@ def test_a_story_too_long_to_say_back_whole_is_said_back_by_its_first_clause_and
      "Du är inte helt säker än, och det är okej. Du är noggrann och snabb – det tar du med dig, vart du än går."),
     ("inward_who", "ingen aning, jag har jobbat i lager i tio år",
      "Du har jobbat i lager i tio år. Tack för att du berättar."),
+    # Not knowing said last.
+    ("inward_wants", "kanske nåt inom vården eller som säljare, vet inte",
+     "Du är inte helt säker än, och det är okej. Något inom vården eller som säljare – det är en bra "
+     "utgångspunkt när vi tittar på yrken och utbildningar."),
+    ("inward_wants", "jobba med människor tror jag, vet inte",
+     "Du är inte helt säker än, och det är okej. Du vill jobba med människor. Det är en bra utgångspunkt när "
+     "vi tittar på yrken och utbildningar."),
     # Nothing told after the hedge: met as not knowing.
     ("inward_wants", "vet inte riktigt faktiskt", "Det går bra. Det kan du och rådgivaren ta reda på tillsammans."),
     ("inward_wants", "vet inte än, har inte tänkt på det",
