@@ -275,6 +275,17 @@ class FormValidation(Action):
         updates.update(next_told or {})
         slots.update(updates)
         updates["requested_slot"] = flow.next_slot(self.form, slots)
+        if updates["requested_slot"] == "worker_category" and asked != "worker_category" and tracker is not None \
+                and slots.get("employer_sector") == "private" and not _was_asked(tracker, "worker_category"):
+            # The sector known from the opening ("jobbar i kassan på ica"): the category told there
+            # too is not asked. Asked once, a "vet inte" or a correction is not refilled.
+            found = category_from_story([m.text for m in messages_so_far(tracker, application_date())])
+            if found:
+                said = "arbetare" if found[0] == "blue_collar" else "tjänsteman"
+                dispatcher.utter_message(text=f"Du har berättat {found[1]}, så jag skriver att du är {said}. "
+                                              f"{_CORRECT_HINT} om det inte stämmer.")
+                updates["worker_category"] = slots["worker_category"] = found[0]
+                updates["requested_slot"] = flow.next_slot(self.form, slots)
         if updates["requested_slot"] == "inward_who" and asked != "inward_who" and tracker is not None:
             # "Jag jobbar som barnskötare …" told at the start: "vad har du jobbat med?" would not
             # have listened. Said back, and asked for more instead (utter_ask_inward_who).
@@ -413,6 +424,12 @@ def since_sv(iso: str, today: date | None = None) -> str:
     this_year = value.year == (today or application_date()).year
     precision = "year" if (value.month, value.day) == (1, 1) and not this_year else "month" if value.day == 1 else "day"
     return date_said(value, precision)
+
+
+def _was_asked(tracker: Tracker, slot: str) -> bool:
+    """Whether the slot's question has been asked before in this conversation."""
+    return any(e.get("event") == "slot" and e.get("name") == "requested_slot" and e.get("value") == slot
+               for e in tracker.events)
 
 
 def inconsistency(s: dict[str, Any], filled: dict[str, Any], asked: str) -> str | None:

@@ -1369,6 +1369,12 @@ def category_from_story(texts: list[str]) -> tuple[str, str] | None:
             if category:  # "mitt vikariat som sjuksköterska"
                 return category, _job_as_said(text, folded, m)
     for text, folded in told:
+        for m in _WORKS_IN.finditer(folded):
+            # "i kassan", "på lagret": the word without its ending says the kind of work
+            word = m.group("where").split()[-1]
+            category = _category_of(word) or _category_of({"lagret": "lager"}.get(word, re.sub(r"(en|n)$", "", word)))
+            if category and (said := _works_in_said(text, folded, m)):
+                return category, said
         for m in _WORKS_AT.finditer(folded):
             # "på ett lager i …", "på ett stort lager": the noun is either word
             for group in (1, 2):
@@ -1420,16 +1426,24 @@ def occupation_from_story(texts: list[str]) -> str | None:
                 return _work_said(text, folded, m, 2, now=not m.group(0).startswith("jag var")
                                   and not _EARLIER.search(folded))
         for m in _WORKS_IN.finditer(folded):
-            said = text[m.start("where"):m.end("where")] if len(text) == len(folded) else m.group("where")
-            if said.split()[-1][:1].isupper() and not text.isupper():
-                continue  # "på Kontoret AB" is a name
-            said = said.lower()
-            employer = named_employer(text).get("employer_name")
-            if employer and folded[m.end():m.end() + len(employer) + 4] == f" pa {fold(employer)}":
-                said += f" på {employer}"  # "i kassan på ICA"
-            verb = "jobbar" if m.group("now") and not _EARLIER.search(folded) else "har jobbat"
-            return f"att du {verb} {said}"
+            said = _works_in_said(text, folded, m)
+            if said:
+                return said
     return None
+
+
+def _works_in_said(text: str, folded: str, m: re.Match[str]) -> str | None:
+    """"att du har jobbat i kassan på ICA": a _WORKS_IN match told back, with the employer named
+    right after it; None where the workplace word is the start of a name ("på Kontoret AB")."""
+    said = text[m.start("where"):m.end("where")] if len(text) == len(folded) else m.group("where")
+    if said.split()[-1][:1].isupper() and not text.isupper():
+        return None
+    said = said.lower()
+    employer = named_employer(text).get("employer_name")
+    if employer and folded[m.end():m.end() + len(employer) + 4] == f" pa {fold(employer)}":
+        said += f" på {employer}"
+    verb = "jobbar" if m.group("now") and not _EARLIER.search(folded) else "har jobbat"
+    return f"att du {verb} {said}"
 
 
 def _job_as_said(text: str, folded: str, m: re.Match[str]) -> str:

@@ -2879,3 +2879,20 @@ def test_what_rights_one_has_beside_a_story_is_the_support_check(text: str) -> N
     a = Answer(text, "inform", 0.9, [], TODAY)
     assert question_beside(a) is None  # not an FAQ to look up: the questions answer it
     assert opening_slots(a)["guidance_mode"] == "check"
+
+
+def test_the_category_told_in_the_opening_is_not_asked_when_the_sector_came_from_it_too() -> None:
+    story = "vet inte riktigt vad jag vill jobba med längre, har jobbat i kassan på ica i 6 år"
+    slots = {"consent": True, "situation": "employed", "guidance_mode": "check", "employer_name": "ICA",
+             "employer_sector": "private", "requested_slot": "age"}
+    updates, messages = _run(slots, "31", earlier=story)
+    assert updates["age"] == 31 and updates["worker_category"] == "blue_collar"
+    assert updates["requested_slot"] == "collective_agreement"
+    assert any(m.get("text") == "Du har berättat att du har jobbat i kassan på ICA, så jag skriver att du är "
+                                "arbetare. Skriv \"det blev fel\" om det inte stämmer." for m in messages)
+    # Asked once already (then corrected, or "vet inte"): asked, not filled from the story again.
+    tracker = _tracker(slots, "31", "inform", earlier=story)
+    tracker.events.insert(0, {"event": "slot", "name": "requested_slot", "value": "worker_category"})
+    events = asyncio.run(ValidateWorkForm().run(CollectingDispatcher(), tracker, {}))
+    again = {e["name"]: e["value"] for e in events}
+    assert "worker_category" not in again and again["requested_slot"] == "worker_category"
