@@ -371,7 +371,7 @@ def opening_ack(s: dict[str, Any], note: str | None = None) -> str | None:
     if phrase:
         if s["situation"] == "terminated" and s.get("termination_reason") == "shortage_of_work":
             phrase += " på grund av arbetsbrist"
-        elif s["situation"] == "employed" and s.get("reduced_capacity"):
+        elif s["situation"] in ("employed", "self_employed") and s.get("reduced_capacity"):
             phrase += " men att din hälsa påverkar hur du kan jobba"  # the sick leave was heard
         parts.append(phrase)
     if s.get("age"):

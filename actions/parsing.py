@@ -299,7 +299,11 @@ _POST_GOING = (r"\b(tjanst|befattning)\w* (ska |kommer att |kommer )?(nog |troli
 # Folded. The body's wear and injuries ("fått ont i ryggen", "arbetsskada"): illness in the spec's
 # sense, as the persona who drove a bus for twenty years says it.
 _BODY_WORN = (r"\bont i (ryggen|axl\w*|knana|knat|nacken|armen|armarna|handen|hander\w*|hoften|hoft\w*|"
-              r"foten|fotterna|kroppen|leder\w*)|arbetsskad|belastningsskad|forslitning|skadade mig|\bvark i\b")
+              r"foten|fotterna|kroppen|leder\w*)|arbetsskad|belastningsskad|forslitning|skadade mig|\bvark i\b|"
+              # "måste lägga ner pga axlarna", "ryggen håller inte längre": the body as the cause
+              r"\b(pga|p g a|pa grund av|problem med|besvar med|krangel med) (min |mina )?(ryggen|axlarna|axeln|"
+              r"knana|knat|nacken|handerna|handlederna|hoften|hofterna|lederna|kroppen)\b|"
+              r"\b(ryggen|axlarna|axeln|knana|nacken|handerna|hoften|lederna|kroppen) (haller|orkar|funkar) inte\b")
 # Folded. Illness as a reason for the job's end.
 _ILLNESS = r"sjuk|ohalsa|halsa|skada|utbrand|utmatt|" + _BODY_WORN
 # Folded. "jag är varslad", "har fått varsel": warned of redundancy, which is always the employer's.
@@ -509,6 +513,8 @@ def situation(a: Answer) -> Result:
         # "sjukskriven och uppsagd pga arbetsbrist": the reason stays arbetsbrist, and the illness
         # is asked about (förstärkt stöd does not hang on the reason, eligibility.md 2.6).
         slots["reduced_capacity"] = True
+    if value == "self_employed" and not a.is_payload and _SICK_WORDS.search(_NOT_SICK.sub(" ", a.folded)):
+        slots["reduced_capacity"] = True  # "måste lägga ner firman pga axlarna": heard, and met gently
     if value in ("terminated", "terminated_illness") and not a.is_payload and (pending := notice_pending(a.folded)):
         slots["notice_pending"] = pending
         if pending == "coming":
@@ -1407,6 +1413,14 @@ _WORKS_IN = re.compile(r"\b(?:(?P<now>jobbar|arbetar)|(?P<had>har )?(?:jobbat|ar
                        r"stadbranschen|transportbranschen|restaurangbranschen|it-branschen|kontoret))\b")
 
 
+# Folded. "har haft en frisörsalong i 12 år", "driver ett åkeri": one's own business, said back as
+# the work told when no occupation is.
+_RUNS_BUSINESS = re.compile(r"\b(?P<verb>har haft|har drivit|hade|drev|driver|har) (?P<what>(?:en|ett|min|mitt) "
+                            r"(?:egen |eget |liten |litet |enskild )?[a-z-]*(?:salong|firma|foretag|butik|cafe|"
+                            r"restaurang|akeri|verkstad|bageri|klinik|studio|byra|gard|pizzeria|frisor))\b")
+_BUSINESS_VERB = {"hade": "har haft", "drev": "har drivit"}
+
+
 def occupation_from_story(texts: list[str]) -> str | None:
     """"att du jobbar som barnskötare" ("har jobbat som" for work gone) from the latest
     occupation told, as written; None when none was told."""
@@ -1429,6 +1443,9 @@ def occupation_from_story(texts: list[str]) -> str | None:
             said = _works_in_said(text, folded, m)
             if said:
                 return said
+        for m in _RUNS_BUSINESS.finditer(folded):
+            what = text[m.start("what"):m.end("what")] if len(text) == len(folded) else m.group("what")
+            return f"att du {_BUSINESS_VERB.get(m.group('verb'), m.group('verb'))} {what.lower()}"
     return None
 
 

@@ -2896,3 +2896,28 @@ def test_the_category_told_in_the_opening_is_not_asked_when_the_sector_came_from
     events = asyncio.run(ValidateWorkForm().run(CollectingDispatcher(), tracker, {}))
     again = {e["name"]: e["value"] for e in events}
     assert "worker_category" not in again and again["requested_slot"] == "worker_category"
+
+
+@pytest.mark.parametrize("story, said", [
+    ("hejsan! jag har haft en frisörsalong som enskild firma i 12 år men måste lägga ner pga axlarna",
+     "att du har haft en frisörsalong"),
+    ("jag driver ett åkeri", "att du driver ett åkeri"), ("hade ett café i Lund", "att du har haft ett café"),
+    ("jag har ett jobb", None), ("har en fråga", None),
+])
+def test_ones_own_business_is_the_work_told(story: str, said: str | None) -> None:
+    from actions.parsing import occupation_from_story
+    assert occupation_from_story([story]) == said
+
+
+@pytest.mark.parametrize("text", [
+    "måste lägga ner firman pga axlarna", "ryggen håller inte längre", "har problem med knäna",
+])
+def test_the_body_as_the_cause_is_heard_as_health(text: str) -> None:
+    assert opening_slots(Answer(f"jag är egenföretagare och {text}", "inform_self_employed", 0.9, [],
+                                TODAY)).get("reduced_capacity") is True
+
+
+def test_a_self_employed_persons_health_is_said_back() -> None:
+    from actions.forms import opening_ack
+    assert opening_ack({"situation": "self_employed", "reduced_capacity": True}).startswith(
+        "Tack! Jag har uppfattat att du är egenföretagare men att din hälsa påverkar hur du kan jobba.")
