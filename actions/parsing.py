@@ -2425,7 +2425,9 @@ def free_text_slot(name: str) -> Callable[[Answer], Result]:
                            "_say": reflection("inward_wants", a.text) or ""})
         if isinstance(result, Filled):
             value = result.slots["_value"]
-            said = reflection(name, a.text, not_yet=a.intent == "dont_know")
+            # asked_again "told_work" (actions/forms.py TOLD_WORK): asked what they liked in the work
+            said = reflection(name, a.text, not_yet=a.intent == "dont_know",
+                              liked=name == "inward_who" and a.slots.get("asked_again") == "told_work")
             slots = {name: value, **({"_say": said} if said else {})}
             named = options_named(a.text) if name == "inward_wants" and not a.is_payload else None
             if named and a.slots.get("outward_options") is None:

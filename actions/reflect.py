@@ -185,8 +185,30 @@ def mirror(text: str) -> str | None:
     return swapped[0].upper() + swapped[1:]
 
 
-def reflection(slot: str, text: str, *, not_yet: bool = False) -> str | None:
-    """What to say after an answer to `slot`, or None for the questions that are not reflected."""
+# An answer to "vad har du tyckt om i jobbet?" that is no liking: not said back as one.
+_NOT_LIKED = re.compile(r"^\s*(inget|ingenting|inte|nej|nja|vet|ingen|alltså|hmm|jag|det var|det är)\b", re.I)
+
+
+def _liked(text: str) -> str | None:
+    """"mötena med kunderna, att få folk att känna sig fina" to "vad har du tyckt om i jobbet?":
+    "Du har tyckt om mötena med kunderna och att få folk att känna sig fina", with what matters
+    said after it. None where the answer is not a thing liked."""
+    found = important(text)
+    body = text.replace(found[1], "") if found and found[1] in text else text
+    body = _FILLER.sub("", body).strip(" ,.!")
+    if not body or "?" in body or _NOT_LIKED.match(body):
+        return None
+    said = mirror("jag har tyckt om " + body)
+    if said is None:
+        return None
+    if " och " not in said and ", att " in said:
+        said = " och att ".join(said.rsplit(", att ", 1))
+    return f"{said}." + (f" {found[0]}" if found else "") + " Tack för att du berättar."
+
+
+def reflection(slot: str, text: str, *, not_yet: bool = False, liked: bool = False) -> str | None:
+    """What to say after an answer to `slot`, or None for the questions that are not reflected.
+    `liked`: the answer is to "vad har du tyckt om i jobbet?" (the work was told before)."""
     if slot in _HEARD:
         # "vet inte, kanske vården?" names something after all: heard, not met as not knowing.
         said = "" if text.startswith("/") else re.sub(r"[\W\d_]+", "", _HEDGES.sub("", fold(text)))
@@ -215,6 +237,8 @@ def reflection(slot: str, text: str, *, not_yet: bool = False) -> str | None:
         return _PLAIN["inward_who"]  # not echoed back: heavy words are the advisor's to take up
     if _WORRY.search(text):
         return _WORRY_SAY
+    if slot == "inward_who" and liked and (found_liked := _liked(text)):
+        return found_liked
     said = mirror(text)
     bare = _FILLER.sub("", text).strip()
     if said is None and slot == "inward_wants" and _WANT_INFINITIVE.match(bare):

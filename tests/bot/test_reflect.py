@@ -225,3 +225,21 @@ def test_more_supines_without_their_har_and_a_strength_without_its_contrast() ->
                                     "provision. Och du vill ha något med mer mening. Tack för att du berättar.")
     assert result.slots["inward_skills"] == "bra på att prata med folk"
     assert mirror("skött ekonomin på en bilfirma") == "Du har skött ekonomin på en bilfirma"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("mötena med kunderna, att få folk att känna sig fina. viktigt nu är att jag inte sliter ut kroppen mer",
+     "Du har tyckt om mötena med kunderna och att få folk att känna sig fina. Och att du inte sliter ut kroppen "
+     "mer är viktigt för dig. Tack för att du berättar."),
+    ("att jobba med mina händer", "Du har tyckt om att jobba med dina händer. Tack för att du berättar."),
+    # Not a thing liked: not said back as one.
+    ("inget särskilt", "Tack för att du berättar."),
+])
+def test_what_one_liked_in_the_work_told_before_is_said_back_as_liked(text: str, expected: str) -> None:
+    from actions.parsing import INTERPRETERS, Answer, Filled
+    result = INTERPRETERS["inward_who"](Answer(text, "inform", 0.9, [], date(2026, 11, 22),
+                                               slots={"asked_again": "told_work"}))
+    assert isinstance(result, Filled) and result.slots["_say"] == expected
+    # Asked in full ("vad har du jobbat med?"), the same words are not taken for a liking.
+    plain = INTERPRETERS["inward_who"](Answer(text, "inform", 0.9, [], date(2026, 11, 22)))
+    assert "tyckt om" not in plain.slots.get("_say", "")
