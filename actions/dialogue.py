@@ -15,7 +15,8 @@ from actions import flow
 from actions.corrections import (CHANGE_QUESTION, CHANGED, TOPIC_BUTTONS, clear, direct_correction, redo_text,
                                  slots_to_correct)
 from actions.eligibility import evaluate_slots, recommended_service, service_summary
-from actions.forms import answer_from, application_date, said_study_goal, since_sv, situation_said
+from actions.forms import (answer_from, application_date, said_business_closing, said_study_goal, since_sv,
+                           situation_said)
 from actions.parsing import (INTERPRETERS, OWN_BUSINESS, STUDY_GOAL, Answer, Filled, Miss, Result, employer_shown,
                              opening_slots, plans_own_business, yes_no)
 from bot.extract import fold
@@ -152,7 +153,8 @@ class ActionAskForwardGoal(Action):
             response = "utter_ask_forward_goal_study"
         elif tracker.get_slot("asked_again") == OWN_BUSINESS or plans_own_business(tracker.slots):
             response = "utter_ask_forward_goal_own_business"
-        elif tracker.get_slot("situation") in flow.TERMINATED:
+        elif tracker.get_slot("situation") in flow.TERMINATED or (
+                tracker.get_slot("situation") == "self_employed" and said_business_closing(tracker)):
             response = "utter_ask_forward_goal_job_ends"
         else:
             response = "utter_ask_forward_goal"

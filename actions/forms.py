@@ -8,6 +8,7 @@ it (an FAQ, "är du en bot?") and the form asks its question again afterwards.
 from __future__ import annotations
 
 import calendar
+import re
 from datetime import date
 from typing import Any
 
@@ -123,6 +124,16 @@ def said_study_goal(tracker: Tracker) -> bool:
     """An earlier message named the goal as studies ("jag vill plugga till sjuksköterska"): the
     goal question is then "stanna i branschen eller byta?" and is read that way."""
     return any(wants_to_study_for(a.text) for a in messages_so_far(tracker, application_date()))
+
+
+# Folded. A self-employed person's business closing: "måste lägga ner", "avvecklar firman".
+_BUSINESS_CLOSING = re.compile(r"\b(lagga|lagger|lagt|la|stanga|stanger|stangt) (ner|ned|igen)\b|\bavveckl|\bkonkurs|"
+                               r"\bsluta med (firman|foretaget|salongen|rorelsen)\b|\bsalja (firman|foretaget|salongen)\b")
+
+
+def said_business_closing(tracker: Tracker) -> bool:
+    """An earlier message said the own business is closing: "stanna i min roll" is no goal then."""
+    return any(_BUSINESS_CLOSING.search(a.folded) for a in messages_so_far(tracker, application_date()))
 
 
 class FormValidation(Action):

@@ -2921,3 +2921,17 @@ def test_a_self_employed_persons_health_is_said_back() -> None:
     from actions.forms import opening_ack
     assert opening_ack({"situation": "self_employed", "reduced_capacity": True}).startswith(
         "Tack! Jag har uppfattat att du är egenföretagare men att din hälsa påverkar hur du kan jobba.")
+
+
+@pytest.mark.parametrize("earlier, response", [
+    ("jag har haft en frisörsalong i 12 år men måste lägga ner pga axlarna", "utter_ask_forward_goal_job_ends"),
+    ("jag har en enskild firma och vill utvecklas", "utter_ask_forward_goal"),
+])
+def test_a_self_employed_person_closing_the_business_is_not_offered_to_stay_in_the_role(earlier: str,
+                                                                                         response: str) -> None:
+    from actions.dialogue import ActionAskForwardGoal
+    slots = {"consent": True, "situation": "self_employed", "guidance_mode": "explore",
+             "requested_slot": "forward_goal"}
+    dispatcher = CollectingDispatcher()
+    ActionAskForwardGoal().run(dispatcher, _tracker_with_history(slots, earlier, "ja"), {})
+    assert dispatcher.messages[0]["response"] == response
