@@ -1054,6 +1054,7 @@ def employer_name(a: Answer) -> Result:
         return Filled(known_employer(fold(name)))  # "ica" is ICA, a private company
     if name.islower():
         name = name[:1].upper() + name[1:]  # "sahlgrenska" is said back as a name: "Har Sahlgrenska …"
+    name = re.sub(r"\b(?:ab|Ab|aB)$", "AB", name)  # "friskola ab": the company form as it is written
     name = official_region(fold(name)) or name  # "region skane", "vgr": "Region Skåne", as it is written
     sector = sector_in_name(fold(name))
     if sector is None and described_sector == "private":  # "det är ett privat äldreboende, Attendo"

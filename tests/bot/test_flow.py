@@ -1702,6 +1702,7 @@ def test_a_name_typed_in_lower_case_is_said_back_with_a_capital() -> None:
         "employer_name": "Bageri Svensson"}
     assert INTERPRETERS["employer_name"](Answer("ikea", "inform", 0.8, [], TODAY)).slots == {
         "employer_name": "IKEA", "employer_sector": "private"}
+    assert INTERPRETERS["employer_name"](Answer("bygg ab", "inform", 0.8, [], TODAY)).slots == {"employer_name": "Bygg AB"}
 
 
 @pytest.mark.parametrize("text, intent, start", [
