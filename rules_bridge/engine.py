@@ -6,7 +6,7 @@ from typing import Any, NamedTuple
 from . import months as m
 from .model import Application, InputError, parse
 from .params import PARAMETERS, NotCovered
-from .rules import RULES, SERVICES, Context, Finding, Rule, age_on_application, route_if_agreement
+from .rules import RULES, SERVICES, Context, Finding, Rule, age_on_application, other_jobs_ongoing, route_if_agreement
 from .texts_sv import (AGREEMENT_THEN_EMPLOYED_SV, AGREEMENT_THEN_SV, NEXT_STEP_AGREEMENT_UNKNOWN_SV,
                        NEXT_STEP_EMPLOYED_SV, ORGANISATIONS, REASONS, REMARKS, month_sv)
 from .work import NOT_MET, UNKNOWN
@@ -136,6 +136,8 @@ def _remarks(ctx: Context, findings: dict[str, Finding]) -> list[dict[str, str]]
     if work.skipped:
         out.append(("FRAME_EXTENDED", {"count": len(work.skipped),
                                        "months_sv": ", ".join(m.label(x) for x in sorted(work.skipped))}))
+    if app.situation not in ("employed", "self_employed") and (ongoing := other_jobs_ongoing(app)):
+        out.append(("OTHER_JOB_ONGOING", {"employers": _names(app, ongoing)}))
     if work.not_counted_abroad:
         out.append(("WORK_ABROAD_NOT_COUNTED", {"employers": _names(app, work.not_counted_abroad)}))
     if work.excluded_roles:

@@ -182,13 +182,22 @@ def situation_terminated(ctx: Context) -> Finding:
 
 
 @rule("situation_employed", "SITUATION", f"{LAW} 6 § första stycket 2", (VAGLEDNING,),
-      {MET: ("EMPLOYED",), NOT_MET: ("NOT_EMPLOYED", "SELF_EMPLOYED")})
+      {MET: ("EMPLOYED",), NOT_MET: ("NOT_EMPLOYED", "NOT_EMPLOYED_OTHER_JOB", "SELF_EMPLOYED")})
 def situation_employed(ctx: Context) -> Finding:
     if ctx.app.situation == "employed":
         return Finding(MET, "EMPLOYED")
     if ctx.app.situation == "self_employed":
         return Finding(NOT_MET, "SELF_EMPLOYED")
+    if other_jobs_ongoing(ctx.app):
+        # "vikariatet tog slut, men jag har kvar ett extrajobb": the decision is about the job that
+        # ends, said so, since "vägledning är för den som har en anställning" would read as wrong.
+        return Finding(NOT_MET, "NOT_EMPLOYED_OTHER_JOB")
     return Finding(NOT_MET, "NOT_EMPLOYED")
+
+
+def other_jobs_ongoing(app: Application) -> tuple[int, ...]:
+    """Indexes of the employments after the first that go on (the first is the one that ends)."""
+    return tuple(e.index for e in app.employments[1:] if e.end is None)
 
 
 def termination_last_day(app: Application) -> date | None:

@@ -56,6 +56,8 @@ REASONS: dict[str, str] = {
         "Du har en anställning. Då kan du få vägledning.",
     "SITUATION.not_met.NOT_EMPLOYED":
         "Vägledning är för dig som har en anställning som fortsätter, inte för den som är uppsagd eller redan har slutat.",
+    "SITUATION.not_met.NOT_EMPLOYED_OTHER_JOB":
+        "Vägledning är för den som söker stöd medan anställningen fortsätter. Den här bedömningen gäller anställningen som slutar. Att du har ett annat jobb kvar kan du ta upp med rådgivaren.",
 
     # Transitional rule (eligibility.md 2.2)
     "TRANSITION.met.ENDS_AFTER_TRANSITION":
@@ -155,6 +157,8 @@ REMARKS: dict[str, str] = {
         "Tidigare beslut om stöd {decision_date}: arbete till och med {decision_month} räknas inte (kvalificering på nytt).",
     "FRAME_EXTENDED":
         "Ramtiden har förlängts med {count} månader på grund av överhoppningsbar tid ({months_sv}).",
+    "OTHER_JOB_ONGOING":
+        "Personen har också en anställning som pågår: {employers}. Bedömningen gäller anställningen som slutar.",
     "WORK_ABROAD_NOT_COUNTED":
         "Arbete utanför EES, Storbritannien och Schweiz räknas inte: {employers}.",
     "EMPLOYMENT_ROLE_EXCLUDED":

@@ -91,3 +91,19 @@ def test_no_service_is_not_followed_by_an_invitation_to_apply_as_if_there_were_o
     # With a service to be had, the organisation's own next step.
     assert lines_of(GOOD)[lines_of(GOOD).index("Nästa steg:") + 1] == \
         "Du ansöker själv hos den offentliga omställningsorganisationen på nysteget.se."
+
+
+def test_an_other_job_that_goes_on_is_not_told_that_vagledning_is_for_the_employed() -> None:
+    ended = {**GOOD, "termination": {"reason": "fixed_term_ended", "initiated_by": "employer", "last_day": "2026-06-30"},
+             "employments": [{**GOOD["employments"][0], "end": "2026-06-30"},
+                             {"employer": "Pizzeria Napoli", "start": "2024-01-01", "end": None, "hours_per_week": 8}]}
+    decision = evaluate(ended)
+    reason = next(r for r in decision["services"]["vagledning"]["reasons"] if r["code"] == "SITUATION")
+    assert reason["detail"] == "NOT_EMPLOYED_OTHER_JOB" and "gäller anställningen som slutar" in reason["text_sv"]
+    remark = next(r for r in decision["remarks"] if r["code"] == "OTHER_JOB_ONGOING")
+    assert "Pizzeria Napoli" in remark["text_sv"]
+    # One job only: the plain reason, and no remark.
+    alone = evaluate({**ended, "employments": ended["employments"][:1]})
+    assert next(r for r in alone["services"]["vagledning"]["reasons"] if r["code"] == "SITUATION")["detail"] == \
+        "NOT_EMPLOYED"
+    assert all(r["code"] != "OTHER_JOB_ONGOING" for r in alone["remarks"])
