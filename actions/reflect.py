@@ -196,7 +196,7 @@ def _liked(text: str) -> str | None:
     found = important(text)
     body = text.replace(found[1], "") if found and found[1] in text else text
     body = _FILLER.sub("", body).strip(" ,.!")
-    if not body or "?" in body or _NOT_LIKED.match(body):
+    if not body or "?" in body or _NOT_LIKED.match(body) or _DROPPED_HAR.match(body) or _DROPPED.match(body):
         return None
     said = mirror("jag har tyckt om " + body)
     if said is None:
@@ -208,7 +208,16 @@ def _liked(text: str) -> str | None:
 
 def reflection(slot: str, text: str, *, not_yet: bool = False, liked: bool = False) -> str | None:
     """What to say after an answer to `slot`, or None for the questions that are not reflected.
-    `liked`: the answer is to "vad har du tyckt om i jobbet?" (the work was told before)."""
+    `liked`: the answer is to "vad har du tyckt om i jobbet?" (the work was told before), so words
+    without a verb ("mötena med kunderna") are what was liked, where nothing else was said back."""
+    heard = _reflection(slot, text, not_yet=not_yet)
+    if liked and slot == "inward_who" and heard is not None \
+            and (heard == _PLAIN["inward_who"] or heard.startswith("Att du")):
+        return _liked(text) or heard
+    return heard
+
+
+def _reflection(slot: str, text: str, *, not_yet: bool = False) -> str | None:
     if slot in _HEARD:
         # "vet inte, kanske vården?" names something after all: heard, not met as not knowing.
         said = "" if text.startswith("/") else re.sub(r"[\W\d_]+", "", _HEDGES.sub("", fold(text)))
@@ -226,7 +235,7 @@ def reflection(slot: str, text: str, *, not_yet: bool = False, liked: bool = Fal
     if rest == text and _UNSURE_TAIL.search(text):
         rest = _HEDGE_LEAD.sub("", _UNSURE_TAIL.sub("", text))
     if rest != text and len(rest.split()) >= 2 and not _UNSURE.search(fold(rest)) \
-            and (heard := reflection(slot, rest)) not in (None, _PLAIN[slot], _MODEST):
+            and (heard := _reflection(slot, rest)) not in (None, _PLAIN[slot], _MODEST):
         # "vet inte riktigt, nåt med människor men lugnare": not sure, and yet a direction.
         return heard if slot == "inward_who" else f"Du är inte helt säker än, och det är okej. {heard}"
     if slot == "inward_skills" and (not_yet or _NEGATIVE_SELF.search(fold(text))):
@@ -237,8 +246,6 @@ def reflection(slot: str, text: str, *, not_yet: bool = False, liked: bool = Fal
         return _PLAIN["inward_who"]  # not echoed back: heavy words are the advisor's to take up
     if _WORRY.search(text):
         return _WORRY_SAY
-    if slot == "inward_who" and liked and (found_liked := _liked(text)):
-        return found_liked
     said = mirror(text)
     bare = _FILLER.sub("", text).strip()
     if said is None and slot == "inward_wants" and _WANT_INFINITIVE.match(bare):

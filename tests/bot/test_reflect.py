@@ -232,8 +232,10 @@ def test_more_supines_without_their_har_and_a_strength_without_its_contrast() ->
      "Du har tyckt om mötena med kunderna och att få folk att känna sig fina. Och att du inte sliter ut kroppen "
      "mer är viktigt för dig. Tack för att du berättar."),
     ("att jobba med mina händer", "Du har tyckt om att jobba med dina händer. Tack för att du berättar."),
-    # Not a thing liked: not said back as one.
+    # Not a thing liked: not said back as one; a statement is said back as the statement it is.
     ("inget särskilt", "Tack för att du berättar."),
+    ("har sålt annonser i tolv år, bra på att prata med folk",
+     "Du har sålt annonser i tolv år och är bra på att prata med folk. Tack för att du berättar."),
 ])
 def test_what_one_liked_in_the_work_told_before_is_said_back_as_liked(text: str, expected: str) -> None:
     from actions.parsing import INTERPRETERS, Answer, Filled
