@@ -2574,7 +2574,8 @@ _GOAL = re.compile(r"\b(?:vill|vill gärna|vill garna|skulle vilja|skulle gärna
                    # "vill typ plugga till sjukgymnast": a filler between the wish and the goal
                    r"(?:(?:typ|nog|helst|gärna|garna|egentligen|faktiskt) )?"
                    r"(?:bli|plugga till|studera till|läsa till|lasa till|(?:vidare)?utbilda mig till|"
-                   r"jobba som|arbeta som|omskola mig till|läsa vidare till|lasa vidare till) (?P<goal>[^.,!?]+?)"
+                   r"jobba som|arbeta som|omskola mig till|läsa vidare till|lasa vidare till|plugga vidare till|"
+                   r"studera vidare till) (?P<goal>[^.,!?]+?)"
                    r"(?=\s+(?:och|men|kan|för|for|så|sa|eller|nu|sen|sedan|i höst|i host|till hösten|"
                    r"till hosten|nästa år|nasta ar)\b|[.,!?]|$)", re.I)
 
@@ -2740,7 +2741,9 @@ _ASKS_FOR_CHECK = re.compile(
     # "vill kolla om jag har rätt till nåt": the support left unnamed at the end.
     r"|\b(har|om) (jag|man) (har )?ratt till (nagot|nat|nagonting|nanting)\s*(?=[.?!,]|$)"
     # "vad har jag för rättigheter?" after a story: what the support questions find out.
-    r"|\bvad har (jag|man) for rattigheter\b|\bvilka rattigheter har (jag|man)\b")
+    r"|\bvad har (jag|man) for rattigheter\b|\bvilka rattigheter har (jag|man)\b"
+    # "… blev uppsagd. Vad kan jag få?": after a story, the support is meant.
+    r"|\bvad (kan|far) (jag|man) (fa|ha)?\s*(?=[?.!]|$)")
 
 
 # Folded. "… vet inte riktigt vad jag vill göra nu": whatever the message is classified as, the

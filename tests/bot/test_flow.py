@@ -2936,3 +2936,14 @@ def test_a_self_employed_person_closing_the_business_is_not_offered_to_stay_in_t
     dispatcher = CollectingDispatcher()
     ActionAskForwardGoal().run(dispatcher, _tracker_with_history(slots, earlier, "ja"), {})
     assert dispatcher.messages[0]["response"] == response
+
+
+@pytest.mark.parametrize("text, told", [
+    ("Hej! Jag är 61 och har jobbat som busschaufför på Västtrafik i 20 år. Blev uppsagd pga omorganisation. "
+     "Vad kan jag få?", {"guidance_mode": "check"}),
+    ("jobbar som sjuksköterska på karolinska men funderar på att plugga vidare till barnmorska",
+     {"guidance_mode": "plan", "outward_options": "barnmorska"}),
+])
+def test_what_can_i_get_after_a_story_and_studies_further_to_a_goal(text: str, told: dict[str, str]) -> None:
+    slots = opening_slots(Answer(text, "inform", 0.9, [], TODAY))
+    assert {k: slots.get(k) for k in told} == told
