@@ -324,7 +324,10 @@ _NO_MORE_SHIFTS = re.compile(r"\b(inga|inte( fatt| fa| far| fick| haft)? (nagra|
                              r"arbetspass|skift)\b|\b(slutat|slutade|slutar) (att )?(ringa|kalla|boka|schemalagga)\b|"
                              r"\b(ringer|kallar|bokar) (de |dom |dem |chefen |nagon )?(inte|aldrig) (in )?(mig )?"
                              r"(langre|langer|mer|nagot mer)\b|"
-                             r"\bpassen (har )?(tog|tagit|tar) slut\b|\bfar inte (jobba|komma) (mer|langre|tillbaka)\b")
+                             r"\bpassen (har )?(tog|tagit|tar) slut\b|\bfar inte (jobba|komma) (mer|langre|tillbaka)\b|"
+                             # "de har slutat ge mig pass", "får inga pass längre"
+                             r"\b(slutat|slutade|slutar) (att )?(ge|erbjuda|skicka) mig (nagra |fler )?(pass|timmar|jobb)\b|"
+                             r"\b(far|fick|har fatt) (inga|inte nagra) (fler )?(pass|timmar)\b")
 HOURLY_NOTE = ("En timanställning räknas oftast som en visstidsanställning, och när passen tar slut bedöms "
                "stödet som när en visstidsanställning tar slut.")
 _HOURLY_SAY = HOURLY_NOTE + " Skriv \"det blev fel\" om du har fått en uppsägning."
@@ -1191,6 +1194,7 @@ def named_public_employer(text: str) -> dict[str, Any]:
 # Swedish sentence a capital marks a name; "på lagret" or "på ett bruk" has none, and nothing
 # lower-case is guessed at.
 _NAMED_AT = re.compile(r"\b(?i:jobbar|jobbade|jobbat|arbetar|arbetade|arbetat|anställd|anstalld|uppsagd|"
+                       r"timanställd|timanstalld|behovsanställd|behovsanstalld|vikarie|"
                        r"varslad|sjukskriven|vikarierar|vikarierat|slutar|slutade|jag är \w{3,}|jag ar \w{3,})\b[^.,!?]*?\b(?i:på|pa|hos|från|fran|vid)\s+"
                        r"((?:[A-ZÅÄÖ][\w&'-]*)(?:\s+(?:[A-ZÅÄÖ][\w&'-]*|AB|&))*)")
 
@@ -1222,7 +1226,8 @@ KNOWN_EMPLOYERS = {key: name for name, keys in (
     ("Swedbank", "swedbank"), ("Handelsbanken", "handelsbanken"), ("SEB", "seb"), ("Telia", "telia"),
     ("Tele2", "tele2"), ("Arla", "arla"),
 ) for key in keys.split("|")}
-_KNOWN_AT = re.compile(r"\b(?:jobbar|jobbade|jobbat|arbetar|arbetade|arbetat|anstalld|uppsagd|varslad|sjukskriven|"
+_KNOWN_AT = re.compile(r"\b(?:jobbar|jobbade|jobbat|arbetar|arbetade|arbetat|anstalld|timanstalld|behovsanstalld|"
+                       r"vikarie|uppsagd|varslad|sjukskriven|"
                        r"vikarierar|vikarierat|slutar|slutade)\b[^.,!?]*?\b(?:pa|hos|fran|vid)\s+("
                        + "|".join(re.escape(k) for k in sorted(KNOWN_EMPLOYERS, key=len, reverse=True))
                        + r")(?![\w&'-])")

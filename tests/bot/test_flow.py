@@ -249,6 +249,7 @@ _HOURLY_ENDED = {"situation": "fixed_term_ended", "termination_reason": "fixed_t
     ("jag var timanställd på ett lager, nu ringer de inte in mig längre", "inform_terminated", _HOURLY_ENDED),
     ("behovsanställd i hemtjänsten men har inte fått några pass sen i somras", "inform_terminated", _HOURLY_ENDED),
     ("har jobbat extra på en restaurang men nu får jag inga pass längre", "inform_terminated", _HOURLY_ENDED),
+    ("timanställd, de har slutat ge mig pass", "inform_fixed_term_ended", _HOURLY_ENDED),
     # Still getting shifts, or a notice said: as said.
     ("jag är timanställd i hemtjänsten", "inform_employed", {"situation": "employed"}),
     ("timanställd och blev uppsagd pga arbetsbrist", "inform_terminated",
@@ -2947,3 +2948,9 @@ def test_a_self_employed_person_closing_the_business_is_not_offered_to_stay_in_t
 def test_what_can_i_get_after_a_story_and_studies_further_to_a_goal(text: str, told: dict[str, str]) -> None:
     slots = opening_slots(Answer(text, "inform", 0.9, [], TODAY))
     assert {k: slots.get(k) for k in told} == told
+
+
+def test_the_employer_of_hourly_work_is_read_from_the_story() -> None:
+    assert opening_slots(Answer("timanställd på pressbyrån, de har slutat ge mig pass", "inform_fixed_term_ended",
+                                0.9, [], TODAY)) == {**_HOURLY_ENDED, "employer_name": "Pressbyrån",
+                                                     "employer_sector": "private"}
