@@ -132,6 +132,10 @@ _HEDGES_RE = re.compile(r"\b(?:(?:jag )?(?:vet|minns) inte (?:exakt|riktigt|prec
 _COMING_RE = re.compile(r"\b(till|tills|slutar|tar slut|upphor|gar ut|ska|kommer)\b")
 # "nästa månad" as an end is that month's last day (dateparser: the same day a month on).
 _NEXT_MONTH_RE = re.compile(r"\b(?:nasta|kommande) manad(?:en)?$")
+# "den 15:e", "15:e nästa månad", "den 1:a denna månad": a day of a month told by where it is
+# from now. A bare "15" is not one (it may be hours or an age).
+_DAY_IN_MONTH_RE = re.compile(r"(?P<den>den )?(?P<day>\d{1,2})(?P<nth>:?(?:e|a))?"
+                              r"(?: (?:i |pa )?(?P<which>nasta|kommande|denna|den har|forra) manad(?:en)?)?")
 # "förra månaden" is that month (dateparser: today a month ago, as a day).
 _LAST_MONTH_RE = re.compile(r"^(?:i )?(?:forra|forrar) manad(?:en)?$")
 # "förra året" is a year, not today one year ago (which dateparser would give).
@@ -256,6 +260,25 @@ def _numeric_day_month(folded: str) -> str:
     return _DAY_SLASH_MONTH_RE.sub(day_month, folded)
 
 
+def _day_in_month(day: int, which: str | None, today: date, coming: bool) -> ParsedDate | None:
+    """"den 15:e nästa månad" → that day. Without the month, the nearest such day ahead for an
+    end (`coming`), behind for a start."""
+    index = today.year * 12 + today.month - 1
+    if which in ("nasta", "kommande"):
+        index += 1
+    elif which == "forra":
+        index -= 1
+    elif which is None:
+        if coming and day < today.day:
+            index += 1
+        elif not coming and day > today.day:
+            index -= 1
+    year, month = index // 12, index % 12 + 1
+    if not 1 <= day <= calendar.monthrange(year, month)[1]:
+        return None
+    return ParsedDate(date(year, month, day), "day")
+
+
 def parse_date(text: str, today: date, *, allow_ongoing: bool = False,
                end_of_period: bool = False) -> ParsedDate | None:
     """Read one date from a chat answer; None when there is none.
@@ -301,6 +324,9 @@ def parse_date(text: str, today: date, *, allow_ongoing: bool = False,
             if (still_there or _COMING_RE.search(folded)) and not season.group(2) and start < today:
                 start = start.replace(year=start.year + 1)  # "jobbar kvar till våren": the next spring
         return ParsedDate(start, "season")
+    day_in_month = _DAY_IN_MONTH_RE.fullmatch(folded)
+    if day_in_month and (day_in_month.group("den") or day_in_month.group("nth") or day_in_month.group("which")):
+        return _day_in_month(int(day_in_month.group("day")), day_in_month.group("which"), today, end_of_period)
     step = 1 if _NEXT_MONTH_RE.search(folded) else -1 if _LAST_MONTH_RE.match(folded) else 0
     if step:
         index = today.year * 12 + today.month - 1 + step

@@ -263,3 +263,21 @@ def test_hours_per_day_and_a_working_week(text: str, hours: float) -> None:
 @pytest.mark.parametrize("text, sek", [("ca 25 papp", 25000), ("25 lax", 25000)])
 def test_money_in_slang_thousands(text: str, sek: int) -> None:
     assert parse_money_sek(text) == sek
+
+
+@pytest.mark.parametrize("text, end, expected", [
+    # A day told by its month's place from now (TODAY is 22 November 2026).
+    ("den 15:e nästa månad", True, "2026-12-15"), ("15:e nästa månad", True, "2026-12-15"),
+    ("den 31:a nästa månad", True, "2026-12-31"), ("den 1:a denna månad", False, "2026-11-01"),
+    # Without the month: the next such day for an end, the last one for a start.
+    ("den 15:e", True, "2026-12-15"), ("den 30:e", True, "2026-11-30"), ("den 15:e", False, "2026-11-15"),
+    ("den 25:e", False, "2026-10-25"),
+])
+def test_a_day_of_this_or_the_next_month(text: str, end: bool, expected: str) -> None:
+    parsed = parse_date(text, TODAY, end_of_period=end)
+    assert parsed is not None and parsed.iso() == expected and parsed.precision == "day"
+
+
+def test_a_bare_number_or_an_impossible_day_is_no_date() -> None:
+    assert parse_date("15", TODAY, end_of_period=True) is None
+    assert parse_date("den 31:a nästa månad", date(2026, 10, 5), end_of_period=True) is None  # November has 30
