@@ -339,6 +339,9 @@ def hourly_ended(folded: str) -> bool:
                 and not re.search(r"uppsag|sagt upp|sa upp|arbetsbrist|varsel|varslad|sparken", folded))
 
 
+# Folded. One's own notice told without "jag" at the start ("har sagt upp mig för att …"), as
+# chat leaves it out; not a membership ended ("sa upp mig från a-kassan").
+_OWN_NOTICE_BARE = r"^(?:har |hade )?(?:sa|sagt) upp mig\b(?! (?:fran|pa) )"
 _SITUATION_WORDS = {
     "terminated_illness": r"uppsagd.*(sjuk|ohalsa|" + _BODY_WORN + r")|"
                           r"(sjuk|ohalsa|" + _BODY_WORN + r").*(uppsagd|saga upp mig|sags upp|sagas upp)",
@@ -346,7 +349,7 @@ _SITUATION_WORDS = {
     "terminated": r"uppsag|sparken|arbetsbrist|konkurs|overtalig|fristall\w*|\b(fick|fatt|har fatt) ga\b|"
                   # one's own notice ends the job too (the reason question then says what it means)
                   r"\bjag (sa|har sagt|hade sagt) upp mig\b(?! (fran|pa) (a-kassan|facket|gymmet))|"
-                  r"\b(sa|sagt) upp mig sjalv|\begen begaran|"
+                  r"\b(sa|sagt) upp mig sjalv|\begen begaran|" + _OWN_NOTICE_BARE + "|"
                   + _WARNED + "|" + _NOTICE_VERB + "|"
                   + _JOB_TAKEN_AWAY + "|"
                   r"\b(forlorar|forlorat|forlorade|blir av med|blev av med|blivit av med|mister|miste|mist) "
@@ -400,7 +403,7 @@ _NOTICE_COMING = re.compile(r"\b(ska|kommer att|kommer|tanker|maste|behover|hall
 
 # Folded. One's own notice: "jag sa upp mig", "sagt upp mig själv", "på egen begäran"; not "de sa upp mig".
 _OWN_NOTICE = re.compile(r"\bjag (sa|har sagt|hade sagt) upp mig|\b(sa|sagt) upp mig sjalv|egen begaran|jag slutade|"
-                         r"sjalv sa upp")
+                         r"sjalv sa upp|" + _OWN_NOTICE_BARE)
 
 
 def notice_given(folded: str) -> bool:
@@ -560,7 +563,7 @@ def termination_reason(a: Answer) -> Result:
                        "fixed_term_ended": r"vikariat|visstid|tidsbegransad|kontrakt|" + _HOURLY,
                        "own_resignation": r"(sa|sagt) upp mig sjalv|egen begaran|jag slutade|"
                                           r"sjalv sa upp|jag sa upp|jag (har|hade) sagt upp mig\b|\b(jag|vi) flyttade\b|\bflyttade med\b|"
-                                          r"\bfick (ett )?(nytt|annat|battre) jobb|\bbytte jobb",
+                                          r"\bfick (ett )?(nytt|annat|battre) jobb|\bbytte jobb|" + _OWN_NOTICE_BARE,
                        "other": r"annat"})
     if value is None and _sick_said(a):
         value = "illness"

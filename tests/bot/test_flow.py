@@ -2954,3 +2954,13 @@ def test_the_employer_of_hourly_work_is_read_from_the_story() -> None:
     assert opening_slots(Answer("timanställd på pressbyrån, de har slutat ge mig pass", "inform_fixed_term_ended",
                                 0.9, [], TODAY)) == {**_HOURLY_ENDED, "employer_name": "Pressbyrån",
                                                      "employer_sector": "private"}
+
+
+@pytest.mark.parametrize("text, reason", [
+    ("har sagt upp mig för att jag inte trivdes, kan jag få hjälp?", "own_resignation"),
+    ("sa upp mig i augusti. vad gäller då?", "own_resignation"),
+    ("sa upp mig från facket, blev uppsagd i okt", None),  # a membership, not the job
+])
+def test_ones_own_notice_without_jag_at_the_start(text: str, reason: str | None) -> None:
+    slots = opening_slots(Answer(text, "inform_terminated", 0.9, [], TODAY))
+    assert slots["situation"] == "terminated" and slots.get("termination_reason") == reason
