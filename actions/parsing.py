@@ -610,7 +610,9 @@ _EMPLOYER_INITIATIVE = re.compile(
     r"\b(deras|arbetsgivarens|chefens|foretagets|ledningens|firmans) (beslut|val|initiativ)\b|"
     r"\b(blev|ar|var|har blivit) uppsagd|" + _WARNED + r"|\bsparken\b|"
     + _JOB_TAKEN_AWAY + "|"
-    r"\b(lade|lagger|lagt|lagts) ner\b|nedlaggning|neddragning|omorganis|konkurs|arbetsbrist")
+    r"\b(lade|lagger|lagt|lagts) ner\b|nedlaggning|neddragning|omorganis|konkurs|arbetsbrist|"
+    # "vi var flera som fick gå", "fick gå": let go, which is the employer's doing
+    r"\b(fick|har fatt|fatt) ga\b|\bfick sluta\b")
 # Folded. The employer cutting down, said with the employer as the subject.
 _EMPLOYER_CUTS = re.compile(r"\b(de|dom|arbetsgivaren|chefen|foretaget|firman|bolaget|ledningen|koncernen|agarna)"
                             r"( \w+){0,2} (drar|drog|dragit|skar|skurit|sparar|sparade) (ner|ned|in)\b|"

@@ -671,6 +671,7 @@ def test_a_less_sure_deletion_request_still_interrupts_a_free_text_question() ->
     ("de lade ner hela avdelningen", "inform", "employer"),
     ("företaget gick i konkurs", "inform", "employer"),
     ("chefen erbjöd mig ett avgångsavtal", "inform", "employer"),
+    ("vi var flera som fick gå", "inform", "employer"), ("jag fick sluta", "inform", "employer"),
     ("nej, chefen sa upp mig", "deny", "employer"),
     ("nej, inte arbetsgivaren", "deny", "employee"),
     ("arbetsgivaren sa inte upp mig", "inform", "employee"),
