@@ -177,8 +177,10 @@ def mirror(text: str) -> str | None:
     if len(sentence.split()) > MAX_WORDS or re.search(r"[:;()\"/]|\d{6}", sentence):
         return None
     sentence = re.sub(r"\s+o\s+", " och ", _TRAILING_HEDGE.sub("", sentence))
-    if " och " not in sentence:
+    if " och " not in sentence.rsplit(", ", 1)[0]:  # "…, gillar ordning och reda": that "och" is inside an item
         sentence = _LAST_ITEM_VERB.sub(" och ", sentence)
+    else:  # "på lager och i butik, gillar …": a new clause, "…, och du gillar …"
+        sentence = _LAST_ITEM_VERB.sub(", och jag ", sentence)
     if not re.match(r"jag (är|ar)\b", sentence, re.I):  # in "jag är noggrann, bra med folk" the "är" is there
         sentence = _COMMA_STRENGTH.sub(" och är ", sentence, count=1)
     swapped = _SWAP_RE.sub(lambda m: _SWAP[m.group(1).lower()], sentence)

@@ -245,3 +245,15 @@ def test_what_one_liked_in_the_work_told_before_is_said_back_as_liked(text: str,
     # Asked in full ("vad har du jobbat med?"), the same words are not taken for a liking.
     plain = INTERPRETERS["inward_who"](Answer(text, "inform", 0.9, [], date(2026, 11, 22)))
     assert "tyckt om" not in plain.slots.get("_say", "")
+
+
+@pytest.mark.parametrize("text, said", [
+    # "ordning och reda" is one item: the list still gets its "och" before the last.
+    ("jag är mamma till tre, har jobbat på förskola i 15 år, gillar ordning och reda",
+     "Du är mamma till tre, har jobbat på förskola i 15 år och gillar ordning och reda."),
+    # An "och" already inside the first part: the last clause stands on its own.
+    ("jag har jobbat på lager och i butik, gillar att röra på mig",
+     "Du har jobbat på lager och i butik, och du gillar att röra på dig."),
+])
+def test_a_list_of_things_told_gets_one_och_in_the_right_place(text: str, said: str) -> None:
+    assert reflection("inward_who", text) == f"{said} Tack för att du berättar."
