@@ -187,6 +187,30 @@ def mirror(text: str) -> str | None:
     return swapped[0].upper() + swapped[1:]
 
 
+# Verbs a strength is often given with, bare ("laga mat, organisera"): "att" goes before them.
+_SKILL_VERBS = re.compile(r"^(laga|organisera|planera|lyssna|prata|sälja|salja|räkna|rakna|skriva|leda|lösa|losa|"
+                          r"ta|hjälpa|hjalpa|lära|lara|undervisa|bygga|fixa|städa|stada|köra|kora|baka|sy|måla|mala|"
+                          r"rita|programmera|ordna|strukturera|samarbeta|förklara|forklara|trösta|trosta|lugna|"
+                          r"peppa|motivera|analysera|hantera|administrera|kommunicera|coacha|stötta|stotta|vårda|"
+                          r"varda|hålla|halla|få|fa|se|skapa|sortera|packa|svetsa|snickra|reparera|felsöka|felsoka)\b",
+                          re.I)
+# Words that make an answer more than a list of strengths (a clause of its own, someone else).
+_NOT_A_LIST = re.compile(r"\b(jag|mig|mej|min|mitt|mina|man|de|dom|dem|vi|oss|han|hon|hen|är|ar|har|kan|vet|inte|"
+                         r"nog|kanske|typ|tror|brukar|säger|sager|tycker)\b|[?\d]", re.I)
+
+
+def _skills_listed(text: str) -> str | None:
+    """"laga mat, organisera, hålla ordning" to "Vad är du bra på?": "att laga mat, organisera och
+    hålla ordning"; "excel och siffror" as it is. None for anything more than a short list."""
+    body = _FILLER.sub("", text).strip(" .!")
+    if not body or len(body.split()) > 12 or _NOT_A_LIST.search(body):
+        return None
+    body = body[0].lower() + body[1:]
+    if " och " not in body and ", " in body:
+        body = " och ".join(body.rsplit(", ", 1))
+    return f"att {body}" if _SKILL_VERBS.match(body) else body
+
+
 # An answer to "vad har du tyckt om i jobbet?" that is no liking: not said back as one.
 _NOT_LIKED = re.compile(r"^\s*(inget|ingenting|inte|nej|nja|vet|ingen|alltså|hmm|jag|det var|det är)\b", re.I)
 
@@ -277,6 +301,8 @@ def _reflection(slot: str, text: str, *, not_yet: bool = False) -> str | None:
         return f"{said}. {matters}" if said else f"{matters[4].upper()}{matters[5:]} Tack för att du berättar."
     if said is None and slot == "inward_wants" and _INWARD_WANTS_CALM.search(fold(text)):
         return _CALM_SAY  # "nåt lugnare, kanske deltid i början": a pace, heard as one
+    if said is None and slot == "inward_skills" and (skills := _skills_listed(text)):
+        return f"Du är bra på {skills} – {_AFTER_MIRROR[slot].lower()}"
     if said is None or (slot == "inward_wants" and not _WANTING.search(fold(said))):
         return _PLAIN[slot]
     return f"{said}. {_AFTER_MIRROR[slot]}" if slot != "inward_skills" else f"{said} – {_AFTER_MIRROR[slot].lower()}"

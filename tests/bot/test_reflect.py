@@ -257,3 +257,17 @@ def test_what_one_liked_in_the_work_told_before_is_said_back_as_liked(text: str,
 ])
 def test_a_list_of_things_told_gets_one_och_in_the_right_place(text: str, said: str) -> None:
     assert reflection("inward_who", text) == f"{said} Tack för att du berättar."
+
+
+@pytest.mark.parametrize("text, said", [
+    ("laga mat, organisera, hålla ordning", "Du är bra på att laga mat, organisera och hålla ordning"),
+    ("excel och att hålla koll på siffror", "Du är bra på excel och att hålla koll på siffror"),
+    ("lyssna", "Du är bra på att lyssna"),
+])
+def test_a_short_list_of_strengths_is_said_back(text: str, said: str) -> None:
+    assert reflection("inward_skills", text) == f"{said} – det tar du med dig, vart du än går."
+
+
+@pytest.mark.parametrize("text", ["tålamod, barn och föräldrar litar på mig", "typ service kanske", "vet inte"])
+def test_more_than_a_list_of_strengths_is_not_said_back_as_one(text: str) -> None:
+    assert not reflection("inward_skills", text).startswith("Du är bra på")
