@@ -6,7 +6,8 @@ import re
 from typing import Any, Mapping
 
 from actions import flow
-from actions.parsing import INTERPRETERS, UNKNOWN, Answer, Filled, after_leading_no, agreement_told, notice_given
+from actions.parsing import (INTERPRETERS, UNKNOWN, UNKNOWN_EMPLOYER, Answer, Filled, after_leading_no, agreement_told,
+                             named_employer, named_public_employer, notice_given)
 
 CHANGE_QUESTION = "Vad vill du ändra?"
 CHANGED = "Tack, det har jag ändrat."
@@ -15,14 +16,20 @@ CHANGED = "Tack, det har jag ändrat."
 TOPICS: list[tuple[str, str, tuple[str, ...]]] = [
     ("age", r"alder|\bar gammal|\bfyller\b|\bage\b", ("age",)),
     ("contact", r"e-?post|mejl|mail|telefon|nummer|\bmobil", ("contact_method", "contact_email", "contact_phone")),
-    ("name", r"\bnamn|\bheter\b", ("contact_name",)),
+    # "arbetsgivaren heter Willys" is about the employer, further down
+    ("name", r"^(?!.*(arbetsgivar|foretag|firma|bolag|jobbar|jobbade)).*(\bnamn|\bheter\b)", ("contact_name",)),
     ("meeting", r"kommun|mote|motet|traffas|digital|pa plats", ("meeting_preference", "municipality")),
     ("agreement", r"kollektivavtal", ("collective_agreement",)),
     ("category", r"tjansteman|arbetare\b|kategori", ("worker_category",)),
     ("role", r"\broll|\bvd\b|\bager|agare|aktie", ("role_exclusion",)),
-    ("employer", r"arbetsgivare|foretag|firma|bolag|sektor", ("employer_name", "employer_sector",
+    # " ett jobb" is the work below; "jobbar på Coop" names the employer
+    ("employer", r"arbetsgivare|foretag|firma|bolag|sektor|\b(jobbar|jobbade|anstalld) (pa|hos|for|vid)\b", ("employer_name", "employer_sector",
                                                                 "worker_category", "collective_agreement",
                                                                 "role_exclusion")),
+    # The situation said plainly, before "jobb" takes it for the employments
+    ("situation", r"\b(inte|ar|blev|har blivit) uppsagd|\bhar kvar (jobbet|min anstallning|min tjanst)|"
+                  r"\binte (egenforetagare|sjukskriven|varslad)\b",
+     ("situation", "notice_pending", "termination_reason", "termination_initiated_by", "special_needs_illness")),
     ("work", r"timmar|heltid|deltid|halvtid|datum|borjade|slutade|anstallning|lon|inkomst|jobb",
      ("employments", "more_employments", *flow.EMPLOYMENT_SLOTS)),
     ("leave", r"ledig|foraldra|sjukskriv|militar|studiestod", ("had_skippable", "skippable_periods",
@@ -75,6 +82,23 @@ _CATEGORY_SAID = re.compile(r"\b(ar|var|ju|som|utan) (en )?(tjansteman|arbetare)
 _CATEGORY_DENIED = re.compile(r"\binte (en )?(tjansteman|arbetare)\b")
 
 
+# Folded. The employer named in a correction; the wrong one after "inte" is left out.
+_EMPLOYER_NAMED = re.compile(r"\b(?:arbetsgivaren|foretaget|firman) (?:heter|hette|ar|var) ")
+_NOT_THAT_ONE = re.compile(r"[\s,]+(?:och |alltsa )?inte (?:pa |hos |for )?\S+.*$")
+
+
+def _employer_said(a: Answer) -> dict[str, Any] | None:
+    named = _EMPLOYER_NAMED.search(a.folded)
+    if named and len(a.folded) == len(a.text):
+        result = INTERPRETERS["employer_name"](Answer(_NOT_THAT_ONE.sub("", a.text[named.end():]), "inform", 0.9,
+                                                      [], a.today))
+        if isinstance(result, Filled) and result.slots.get("employer_name") not in (None, UNKNOWN_EMPLOYER):
+            return {k: v for k, v in result.slots.items() if not k.startswith("_")}
+        return None
+    told = named_public_employer(_NOT_THAT_ONE.sub("", a.text)) or named_employer(_NOT_THAT_ONE.sub("", a.text))
+    return told or None
+
+
 def direct_correction(a: Answer) -> dict[str, Any] | None:
     """"nej, jag är 45" or "nej, ring 070-…" says the right value too: it is taken at once,
     rather than asking "Vad är det som inte stämmer?" and then the same question again."""
@@ -93,6 +117,9 @@ def direct_correction(a: Answer) -> dict[str, Any] | None:
     agreement = INTERPRETERS["collective_agreement"](rest) if agreement_told(rest) is not None else None
     if isinstance(agreement, Filled):  # "nej, vi har inget kollektivavtal"
         return {"collective_agreement": agreement.slots["collective_agreement"]}
+    employer = _employer_said(rest)
+    if employer:  # "arbetsgivaren heter Willys", "jag jobbar på coop, inte ica"
+        return employer
     result = INTERPRETERS["contact_method"](rest)  # filled only where an address or number is written
     if isinstance(result, Filled):
         return {k: v for k, v in result.slots.items() if not k.startswith("_")}

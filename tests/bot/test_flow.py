@@ -1232,6 +1232,10 @@ def test_an_unsure_first_message_that_tells_the_situation_starts_the_questions()
     ("nej, jag är tjänsteman", "deny", {"worker_category": "white_collar"}),
     ("det blev fel, jag är arbetare", "correct", {"worker_category": "blue_collar"}),
     ("fel, jag är inte arbetare utan tjänsteman", "correct", {"worker_category": "white_collar"}),
+    # The employer named: the name, and its kind where the name says it.
+    ("det blev fel, jag jobbar på coop inte ica", "correct", {"employer_name": "Coop", "employer_sector": "private"}),
+    ("arbetsgivaren heter Bageri Svensson", "correct", {"employer_name": "Bageri Svensson"}),
+    ("nej, jag jobbar på Region Skåne", "deny", {"employer_name": "Region Skåne", "employer_sector": "region"}),
 ])
 def test_a_correction_that_says_the_right_value_is_taken_at_once(text: str, intent: str,
                                                                  expected: dict[str, Any]) -> None:
@@ -2965,3 +2969,13 @@ def test_the_employer_of_hourly_work_is_read_from_the_story() -> None:
 def test_ones_own_notice_without_jag_at_the_start(text: str, reason: str | None) -> None:
     slots = opening_slots(Answer(text, "inform_terminated", 0.9, [], TODAY))
     assert slots["situation"] == "terminated" and slots.get("termination_reason") == reason
+
+
+@pytest.mark.parametrize("text, first", [
+    ("arbetsgivaren heter Willys", "employer_name"),   # "heter" is not the person's name here
+    ("nej jag är inte uppsagd, jag har kvar jobbet", "situation"),   # not the employments
+    ("mitt namn är fel", "contact_name"), ("fel antal timmar", "employments"),
+])
+def test_what_a_correction_is_about(text: str, first: str) -> None:
+    from actions.corrections import slots_to_correct
+    assert slots_to_correct(Answer(text, "correct", 0.9, [], TODAY))[0] == first
