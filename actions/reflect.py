@@ -205,7 +205,7 @@ def _skills_listed(text: str) -> str | None:
     body = _FILLER.sub("", text).strip(" .!")
     if not body or len(body.split()) > 12 or _NOT_A_LIST.search(body):
         return None
-    body = body[0].lower() + body[1:]
+    body = re.sub(r",\s+(och|eller)\s", r" \1 ", body[0].lower() + body[1:])  # "folk, och ordning"
     if " och " not in body and ", " in body:
         body = " och ".join(body.rsplit(", ", 1))
     return f"att {body}" if _SKILL_VERBS.match(body) else body

@@ -262,7 +262,7 @@ def test_a_list_of_things_told_gets_one_och_in_the_right_place(text: str, said: 
 @pytest.mark.parametrize("text, said", [
     ("laga mat, organisera, hålla ordning", "Du är bra på att laga mat, organisera och hålla ordning"),
     ("excel och att hålla koll på siffror", "Du är bra på excel och att hålla koll på siffror"),
-    ("lyssna", "Du är bra på att lyssna"),
+    ("lyssna", "Du är bra på att lyssna"), ("ta hand om folk, och ordning", "Du är bra på att ta hand om folk och ordning"),
 ])
 def test_a_short_list_of_strengths_is_said_back(text: str, said: str) -> None:
     assert reflection("inward_skills", text) == f"{said} – det tar du med dig, vart du än går."
