@@ -1330,7 +1330,7 @@ _worker_category = choice_slot(
 # said back, so a wrong guess is easy to correct; work of both kinds, or neither, is asked again.
 _BLUE_WORK = re.compile(r"\b(lager\w*|truck\w*|lastar|lastning|lastbil\w*|sorterar|paket|produktion\w*|"
                         r"fabrik\w*|montor\w*|montering|montera\w*|bygg\w*|snickar\w*|svets\w*|operator\w*|"
-                        r"chauffor\w*|busschauff\w*|stadar\w*|stadning|stadjobb|lokalvard\w*|butik\w*|kassa|"
+                        r"chauffor\w*|busschauff\w*|stadar\w*|stadning|stadjobb|lokalvard\w*|butik\w*|kassa|kassan|"
                         r"kassor\w*|kock\w*|restaurang\w*|servitor\w*|servitris\w*|bartender\w*|barista\w*|hovmastare|"
                         r"pizzabagare|cafe\w*|kafe\w*|underskoterska\w*|vardbitrade\w*|vardare|"
                         r"malare|murare|platslagare|golvlaggare|plattsattare|maskinforare|maskinist|"
@@ -1487,6 +1487,9 @@ def _work_said(text: str, folded: str, m: re.Match[str], group: int | str, *, no
     return f"att du {'jobbar' if now else 'har jobbat'} som {said.lower()}"
 
 
+CATEGORY_EXPLAINED = "category_explained"  # asked_again: "vet inte" to the category was met once
+
+
 def worker_category(a: Answer) -> Result:
     result = _worker_category(a)
     known = isinstance(result, Filled) and result.slots["worker_category"] != UNKNOWN
@@ -1495,6 +1498,14 @@ def worker_category(a: Answer) -> Result:
     white = bool(_WHITE_WORK.search(a.folded))
     blue = bool(_BLUE_WORK.search(a.folded)) and not _WHITE_HEAD.search(a.folded)
     if blue == white:
+        if isinstance(result, Filled) and result.slots["worker_category"] == UNKNOWN \
+                and a.slots.get("asked_again") != CATEGORY_EXPLAINED:
+            # The words are what people do not know: said once in everyday terms, and the work
+            # itself is a fine answer. A second "vet inte" is written down as not known.
+            return Miss("Skriv vad du jobbar med, så hjälper jag dig, eller \"vet inte\" igen.",
+                        lead="Ingen fara. I butik, lager, produktion, bygg och vård är de flesta arbetare. På "
+                             "kontor, i administration och som chef är de flesta tjänstemän.",
+                        remember={"asked_again": CATEGORY_EXPLAINED})
         return result
     said = "arbetare" if blue else "tjänsteman"
     return Filled({"worker_category": "blue_collar" if blue else "white_collar",

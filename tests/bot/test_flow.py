@@ -1452,7 +1452,6 @@ def test_a_guessed_collective_agreement_is_not_known(text: str, intent: str, exp
     ("jag jobbar som ekonom", "inform", "white_collar", True),
     ("jag är lagerchef", "inform", "white_collar", True),
     ("byggingenjör", "inform", "white_collar", True),      # a compound is what its last part is
-    ("vet inte", "dont_know", "unknown", False),
     ("heltid", "inform", None, False),                                # neither: asked again, explained
     ("servitris", "inform", "blue_collar", True), ("taxiförare", "inform", "blue_collar", True),
     ("medarbetare", "inform", None, False),           # everyone's word for an employee, no category
@@ -2979,3 +2978,19 @@ def test_ones_own_notice_without_jag_at_the_start(text: str, reason: str | None)
 def test_what_a_correction_is_about(text: str, first: str) -> None:
     from actions.corrections import slots_to_correct
     assert slots_to_correct(Answer(text, "correct", 0.9, [], TODAY))[0] == first
+
+
+def test_not_knowing_the_category_is_met_once_in_everyday_words_and_then_written_down() -> None:
+    first = INTERPRETERS["worker_category"](Answer("vet inte", "dont_know", 0.9, [], TODAY))
+    assert isinstance(first, Miss) and first.remember == {"asked_again": "category_explained"}
+    assert "butik, lager, produktion, bygg och vård är de flesta arbetare" in first.lead
+    # The work told then gives the category; a second "vet inte" is written down as not known.
+    work = INTERPRETERS["worker_category"](Answer("jobbar i kassan", "inform", 0.9, [], TODAY,
+                                                  slots={"asked_again": "category_explained"}))
+    assert isinstance(work, Filled) and work.slots["worker_category"] == "blue_collar"
+    again = INTERPRETERS["worker_category"](Answer("vet inte", "dont_know", 0.9, [], TODAY,
+                                                   slots={"asked_again": "category_explained"}))
+    assert again == Filled({"worker_category": "unknown"})
+    # The button "Vet inte" is a choice made: taken as it is.
+    assert INTERPRETERS["worker_category"](Answer("/dont_know", "dont_know", 1.0, [], TODAY)) == \
+        Filled({"worker_category": "unknown"})
