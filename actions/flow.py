@@ -49,10 +49,11 @@ def work_plan(s: Mapping[str, Any]) -> list[str]:
     if s.get("employer_sector") == "private":
         plan.append("worker_category")
     plan.append("collective_agreement")
+    if s.get("collective_agreement") == "yes":
+        # Routed to another organisation: its rules on roles and work are its own to check.
+        return plan
     if s.get("employer_sector") not in PUBLIC_SECTORS:
         plan.append("role_exclusion")  # vd, owner, owner's family: roles in a company
-    if s.get("collective_agreement") == "yes":
-        return plan  # routed to another organisation: their work requirement is theirs to check
     if s.get("more_employments") is not False:
         first = not s.get("employments")
         if not first:

@@ -34,7 +34,9 @@ def test_fact_seeker_skips_the_guidance_questions() -> None:
 
 def test_collective_agreement_skips_the_work_history() -> None:
     plan = flow.work_plan({"employer_sector": "private", "collective_agreement": "yes"})
-    assert "employment_start" not in plan and plan[-1] == "role_exclusion"
+    # Routed elsewhere: neither the work nor the roles that exclude from this support are asked.
+    assert "employment_start" not in plan and "role_exclusion" not in plan and plan[-1] == "collective_agreement"
+    assert "role_exclusion" in flow.work_plan({"employer_sector": "private", "collective_agreement": "no"})
 
 
 def test_low_hours_ask_for_income() -> None:
