@@ -119,6 +119,10 @@ def direct_correction(a: Answer) -> dict[str, Any] | None:
         return {"collective_agreement": agreement.slots["collective_agreement"]}
     employer = _employer_said(rest)
     if employer:  # "arbetsgivaren heter Willys", "jag jobbar på coop, inte ica"
+        jobs = list(a.slots.get("employments") or [])
+        if jobs and a.slots.get("employer_name") and jobs[0].get("employer") == a.slots["employer_name"]:
+            # The first employment is that employer's (actions/forms.py after_answer): renamed with it.
+            employer["employments"] = [{**jobs[0], "employer": employer["employer_name"]}, *jobs[1:]]
         return employer
     result = INTERPRETERS["contact_method"](rest)  # filled only where an address or number is written
     if isinstance(result, Filled):

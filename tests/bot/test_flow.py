@@ -2996,3 +2996,14 @@ def test_not_knowing_the_category_is_met_once_in_everyday_words_and_then_written
     # The button "Vet inte" is a choice made: taken as it is.
     assert INTERPRETERS["worker_category"](Answer("/dont_know", "dont_know", 1.0, [], TODAY)) == \
         Filled({"worker_category": "unknown"})
+
+
+def test_an_employer_corrected_at_the_summary_renames_its_employment_too() -> None:
+    import actions.dialogue  # noqa: F401 - registers the summary's interpreter
+    slots = {"employer_name": "ICA", "employer_sector": "private",
+             "employments": [{"employer": "ICA", "start": "2015-01-01", "end": "2026-12-31"},
+                             {"employer": "Pizzeria Napoli", "start": "2024-01-01", "end": "ongoing"}]}
+    result = INTERPRETERS["summary_confirmed"](Answer("det blev fel, jag jobbar på coop inte ica", "correct", 0.9, [],
+                                                      TODAY, slots=slots))
+    assert isinstance(result, Filled) and result.slots["employer_name"] == "Coop"
+    assert [e["employer"] for e in result.slots["employments"]] == ["Coop", "Pizzeria Napoli"]
