@@ -519,8 +519,10 @@ def situation(a: Answer) -> Result:
         # "sjukskriven och uppsagd pga arbetsbrist": the reason stays arbetsbrist, and the illness
         # is asked about (förstärkt stöd does not hang on the reason, eligibility.md 2.6).
         slots["reduced_capacity"] = True
-    if value == "self_employed" and not a.is_payload and _SICK_WORDS.search(_NOT_SICK.sub(" ", a.folded)):
-        slots["reduced_capacity"] = True  # "måste lägga ner firman pga axlarna": heard, and met gently
+    if value in ("self_employed", "employed") and not a.is_payload and a.slots.get("reduced_capacity") is None \
+            and _SICK_WORDS.search(_NOT_SICK.sub(" ", a.folded)):
+        # "måste lägga ner firman pga axlarna", "kroppen håller inte längre": heard, and met gently
+        slots["reduced_capacity"] = True
     if value in ("terminated", "terminated_illness") and not a.is_payload and (pending := notice_pending(a.folded)):
         slots["notice_pending"] = pending
         if pending == "coming":

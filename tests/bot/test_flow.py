@@ -3007,3 +3007,13 @@ def test_an_employer_corrected_at_the_summary_renames_its_employment_too() -> No
                                                       TODAY, slots=slots))
     assert isinstance(result, Filled) and result.slots["employer_name"] == "Coop"
     assert [e["employer"] for e in result.slots["employments"]] == ["Coop", "Pizzeria Napoli"]
+
+
+@pytest.mark.parametrize("text, capacity", [
+    ("har jobbat som snickare i 25 år men kroppen håller inte längre", True),
+    ("jobbar som sjuksköterska", None), ("jag jobbar men är inte sjuk", None),
+])
+def test_health_told_beside_a_job_that_goes_on_is_heard(text: str, capacity: bool | None) -> None:
+    result = INTERPRETERS["situation"](Answer(text, "career_guidance", 0.9, [], TODAY))
+    assert isinstance(result, Filled) and result.slots["situation"] == "employed"
+    assert result.slots.get("reduced_capacity") is capacity
