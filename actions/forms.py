@@ -131,6 +131,20 @@ _BUSINESS_CLOSING = re.compile(r"\b(lagga|lagger|lagt|la|stanga|stanger|stangt) 
                                r"\bsluta med (firman|foretaget|salongen|rorelsen)\b|\bsalja (firman|foretaget|salongen)\b")
 
 
+# FAQ answers about the study support, which CSN gives from the year one turns 27 (eligibility.md 2.7).
+_STUDY_SUPPORT_FAQS = {"faq/what_is_omstallningsstudiestod", "faq/what_is_yttrande"}
+
+
+def faq_note(faq: str, s: dict[str, Any]) -> str | None:
+    """What the person's own answers make personal in an FAQ answer: someone of 24 who asks about
+    omställningsstudiestöd hears that it is years away for them, not only the general rule."""
+    age = s.get("age")
+    if faq in _STUDY_SUPPORT_FAQS and isinstance(age, int) and 16 <= age <= 25:
+        return (f"Du skrev att du är {age} år. Omställningsstudiestöd kan man få från det år man fyller 27, så för "
+                "dig blir det aktuellt om några år. Rådgivaren kan berätta om andra sätt att få stöd under studier.")
+    return None
+
+
 def said_business_closing(tracker: Tracker) -> bool:
     """An earlier message said the own business is closing: "stanna i min roll" is no goal then."""
     return any(_BUSINESS_CLOSING.search(a.folded) for a in messages_so_far(tracker, application_date()))
@@ -192,6 +206,8 @@ class FormValidation(Action):
                 faq = await faq_for(result.question) if result.question else None
                 if faq:
                     dispatcher.utter_message(response=f"utter_{faq}")
+                    if note := faq_note(faq, {**slots, **updates}):
+                        dispatcher.utter_message(text=note)
             else:
                 filled = dict(result.slots)
                 if asked in TELLING_SLOTS and not answer.is_payload:
@@ -262,6 +278,8 @@ class FormValidation(Action):
                         dispatcher.utter_message(response=options.response)
                     elif faq:
                         dispatcher.utter_message(response=f"utter_{faq}")
+                        if note := faq_note(faq, {**slots, **updates}):
+                            dispatcher.utter_message(text=note)
                     elif beside and answer.intent == "clarify":
                         # "mars 2019, varför behöver ni veta det?": the answer and why it was asked
                         dispatcher.utter_message(response=f"utter_explain_{asked}")

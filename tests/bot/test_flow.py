@@ -3017,3 +3017,12 @@ def test_health_told_beside_a_job_that_goes_on_is_heard(text: str, capacity: boo
     result = INTERPRETERS["situation"](Answer(text, "career_guidance", 0.9, [], TODAY))
     assert isinstance(result, Filled) and result.slots["situation"] == "employed"
     assert result.slots.get("reduced_capacity") is capacity
+
+
+def test_the_study_support_faq_is_made_personal_for_someone_under_the_age_for_it() -> None:
+    from actions.forms import faq_note
+    note = faq_note("faq/what_is_omstallningsstudiestod", {"age": 24})
+    assert note.startswith("Du skrev att du är 24 år.") and "från det år man fyller 27" in note
+    assert faq_note("faq/what_is_omstallningsstudiestod", {"age": 45}) is None
+    assert faq_note("faq/what_is_omstallningsstudiestod", {"age": None}) is None
+    assert faq_note("faq/cost", {"age": 24}) is None
