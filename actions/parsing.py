@@ -1274,8 +1274,9 @@ _PRIVATE_WORKPLACE = re.compile(r"\b(?:i|pa|hos|vid|for)\s+(?:en|ett)\s+privat\b
 # Folded. "på ett byggföretag", "hos en liten firma": a company, so the private sector; not a
 # "kommunalt bolag" (owned by a kommun, asked as such).
 _COMPANY_AT = re.compile(r"\b(?:i|pa|hos|vid|for|fran)\s+(?P<said>(?:en|ett)\s+"
-                         r"(?!(?:\w+\s+)?\w*(?:kommunal|statlig|regional|offentlig))"
-                         r"(?:\w+\s+)?\w*(?:foretag|firma|bolag|fabrik|koncern|byra))\b")
+                         r"(?!(?:\w+\s+){0,2}\w*(?:kommunal|statlig|regional|offentlig))"
+                         # "ett litet bygg företag": the compound written apart too
+                         r"(?:\w+\s+){0,2}\w*(?:foretag|firma|bolag|fabrik|koncern|byra))\b")
 
 
 def private_workplace(text: str) -> dict[str, Any]:
@@ -2385,12 +2386,15 @@ def municipality(a: Answer) -> Result:
 # "jag är 61 och har jobbat …", "jag e 34", "58 år gammal": one's own age, in a story or beside an
 # answer, so the age question is not asked later. Not "jag är 40 timmar …".
 _OWN_AGE = re.compile(r"\bjag (?:ar|e) (\d{2})(?: ar(?: gammal)?| bast)?(?=$|[\s,.!?])"
-                      r"(?!\s*(?:timmar|tim|procent|kr|kronor|%))|\b(\d{2}) ar gammal\b")
+                      r"(?!\s*(?:timmar|tim|procent|kr|kronor|%))|\b(\d{2}) ar gammal\b|"
+                      # "jag heter Anna och är 52": the "jag" said once for both
+                      r"\bjag (?:heter|ar) [^.,!?]{1,30}? och (?:ar|e) (\d{2})(?: ar)?(?=$|[\s,.!?])"
+                      r"(?!\s*(?:timmar|tim|procent|kr|kronor|%))")
 
 
 def own_age(folded: str) -> int | None:
     m = _OWN_AGE.search(folded)
-    return int(m.group(1) or m.group(2)) if m else None
+    return int(m.group(1) or m.group(2) or m.group(3)) if m else None
 
 
 # Folded. "kanske jobba på fritids eller som elevassistent", "jobba som vaktmästare": occupations

@@ -3026,3 +3026,14 @@ def test_the_study_support_faq_is_made_personal_for_someone_under_the_age_for_it
     assert faq_note("faq/what_is_omstallningsstudiestod", {"age": 45}) is None
     assert faq_note("faq/what_is_omstallningsstudiestod", {"age": None}) is None
     assert faq_note("faq/cost", {"age": 24}) is None
+
+
+def test_a_story_with_the_name_before_the_age_and_a_company_written_apart() -> None:
+    text = ("Hej! Jag heter Anna och är 52. Jobbar som ekonomiassistent på ett litet bygg företag i Umeå sen 2008, "
+            "nu ska de dra ner och jag har blivit varslad. Vad gäller för mig?")
+    slots = opening_slots(Answer(text, "inform_terminated", 0.9, [], TODAY))
+    assert slots["age"] == 52 and slots["employer_sector"] == "private"
+    assert slots["notice_pending"] == "warned" and slots["employment_start"] == "2008-01-01"
+    # Hours are no age.
+    assert "age" not in opening_slots(Answer("jag heter Per och är 40 timmar i veckan på lagret", "inform", 0.9, [],
+                                             TODAY))
