@@ -95,8 +95,8 @@ def _employer_said(a: Answer) -> dict[str, Any] | None:
         if isinstance(result, Filled) and result.slots.get("employer_name") not in (None, UNKNOWN_EMPLOYER):
             return {k: v for k, v in result.slots.items() if not k.startswith("_")}
         return None
-    told = named_public_employer(_NOT_THAT_ONE.sub("", a.text)) or named_employer(_NOT_THAT_ONE.sub("", a.text))
-    return told or None
+    right = _NOT_THAT_ONE.sub("", a.text)
+    return named_public_employer(right) or named_employer(right) or None
 
 
 def direct_correction(a: Answer) -> dict[str, Any] | None:

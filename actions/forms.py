@@ -126,11 +126,6 @@ def said_study_goal(tracker: Tracker) -> bool:
     return any(wants_to_study_for(a.text) for a in messages_so_far(tracker, application_date()))
 
 
-# Folded. A self-employed person's business closing: "måste lägga ner", "avvecklar firman".
-_BUSINESS_CLOSING = re.compile(r"\b(lagga|lagger|lagt|la|stanga|stanger|stangt) (ner|ned|igen)\b|\bavveckl|\bkonkurs|"
-                               r"\bsluta med (firman|foretaget|salongen|rorelsen)\b|\bsalja (firman|foretaget|salongen)\b")
-
-
 # FAQ answers about the study support, which CSN gives from the year one turns 27 (eligibility.md 2.7).
 _STUDY_SUPPORT_FAQS = {"faq/what_is_omstallningsstudiestod", "faq/what_is_yttrande"}
 
@@ -143,6 +138,11 @@ def faq_note(faq: str, s: dict[str, Any]) -> str | None:
         return (f"Du skrev att du är {age} år. Omställningsstudiestöd kan man få från det år man fyller 27, så för "
                 "dig blir det aktuellt om några år. Rådgivaren kan berätta om andra sätt att få stöd under studier.")
     return None
+
+
+# Folded. A self-employed person's business closing: "måste lägga ner", "avvecklar firman".
+_BUSINESS_CLOSING = re.compile(r"\b(lagga|lagger|lagt|la|stanga|stanger|stangt) (ner|ned|igen)\b|\bavveckl|\bkonkurs|"
+                               r"\bsluta med (firman|foretaget|salongen|rorelsen)\b|\bsalja (firman|foretaget|salongen)\b")
 
 
 def said_business_closing(tracker: Tracker) -> bool:
