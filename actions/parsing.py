@@ -1060,8 +1060,8 @@ def employer_name(a: Answer) -> Result:
     if _ROLE_NOT_EMPLOYER.match(fold(name)):
         return Miss("Skriv arbetsgivarens namn, alltså företaget eller organisationen du jobbar eller "
                     "jobbade för, till exempel \"Bageriet AB\".", lead="Det låter som din roll.")
-    if known_employer(fold(name)):
-        return Filled(known_employer(fold(name)))  # "ica" is ICA, a private company
+    if known := known_employer(fold(name)):
+        return Filled(known)  # "ica" is ICA, a private company
     if name.islower():
         name = name[:1].upper() + name[1:]  # "sahlgrenska" is said back as a name: "Har Sahlgrenska …"
     name = re.sub(r"\b(?:ab|Ab|aB)$", "AB", name)  # "friskola ab": the company form as it is written
@@ -1458,7 +1458,7 @@ def occupation_from_story(texts: list[str]) -> str | None:
             if said:
                 return said
         for m in _RUNS_BUSINESS.finditer(folded):
-            what = text[m.start("what"):m.end("what")] if len(text) == len(folded) else m.group("what")
+            what = _as_typed(text, folded, m, "what")
             return f"att du {_BUSINESS_VERB.get(m.group('verb'), m.group('verb'))} {what.lower()}"
     return None
 
@@ -1466,7 +1466,7 @@ def occupation_from_story(texts: list[str]) -> str | None:
 def _works_in_said(text: str, folded: str, m: re.Match[str]) -> str | None:
     """"att du har jobbat i kassan på ICA": a _WORKS_IN match told back, with the employer named
     right after it; None where the workplace word is the start of a name ("på Kontoret AB")."""
-    said = text[m.start("where"):m.end("where")] if len(text) == len(folded) else m.group("where")
+    said = _as_typed(text, folded, m, "where")
     if said.split()[-1][:1].isupper() and not text.isupper():
         return None
     said = said.lower()
@@ -1479,14 +1479,20 @@ def _works_in_said(text: str, folded: str, m: re.Match[str]) -> str | None:
 
 def _job_as_said(text: str, folded: str, m: re.Match[str]) -> str:
     """"om ditt vikariat som sjuksköterska": a _JOB_AS match told back, as written."""
-    said = text[m.start():m.end()] if len(text) == len(folded) else m.group(0)
+    said = _as_typed(text, folded, m)
     return f"om {'ditt' if m.group(1) == 'mitt' else 'din'} {said.split(' ', 1)[1].lower()}"
+
+
+def _as_typed(text: str, folded: str, m: re.Match[str], group: int | str = 0) -> str:
+    """A match in the folded text, as the person wrote it where folding kept the length (it does
+    for å/ä/ö); folded otherwise."""
+    return text[m.start(group):m.end(group)] if len(text) == len(folded) else m.group(group)
 
 
 def _work_said(text: str, folded: str, m: re.Match[str], group: int | str, *, now: bool) -> str:
     """"att du jobbar som undersköterska" ("har jobbat som" for work gone), the occupation as
     written where folding kept the length (it does for å/ä/ö)."""
-    said = text[m.start(group):m.end(group)] if len(text) == len(folded) else m.group(group)
+    said = _as_typed(text, folded, m, group)
     return f"att du {'jobbar' if now else 'har jobbat'} som {said.lower()}"
 
 
