@@ -137,10 +137,13 @@ def test_the_chat_works_by_keyboard_alone_with_visible_focus(stack, page) -> Non
                 return
         raise AssertionError(f"Tab never reached {selector_js}")
 
+    # The page greets by itself; typing before that answer is in would race it.
+    page.get_by_role("button", name="Ja, det går bra").wait_for(timeout=60_000)
+    bot_messages = page.locator(".msg.bot").count()
     tab_to("document.activeElement.id === 'message'")
     page.keyboard.type("hej")
     page.keyboard.press("Enter")
-    page.get_by_role("button", name="Ja, det går bra").wait_for()
+    page.locator(".msg.bot").nth(bot_messages).wait_for(timeout=60_000)  # the typed "hej" answered
     tab_to("document.activeElement.textContent === 'Ja, det går bra'")
     outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
     assert outline not in ("", "none")  # the focus can be seen
@@ -166,3 +169,20 @@ def test_the_start_over_button_forgets_the_conversation_in_a_browser(stack, page
     # The conversation itself starts again: the new yes is taken as consent.
     page.get_by_role("button", name="Ja, det går bra").last.click()
     page.get_by_text("Vad stämmer bäst på dig just nu?").wait_for()
+
+
+def test_a_message_typed_before_the_session_is_ready_waits_for_it(stack, page) -> None:
+    """A fast typist (or a slow network): the first message is sent once the conversation exists,
+    not refused, and the page shows no error."""
+    held: list = []
+    page.route("**/api/chat/session", lambda route: held.append(route))
+    page.goto(f"{stack.api}/")
+    page.locator("#message").fill("hej")
+    page.locator("#message").press("Enter")
+    page.wait_for_timeout(500)  # the message is sent while the session is still being made
+    assert len(held) == 1
+    held[0].continue_()
+    page.get_by_role("button", name="Ja, det går bra").first.wait_for(timeout=60_000)
+    page.wait_for_function("document.getElementById('typing').hidden", timeout=60_000)
+    assert page.locator("#error").text_content() == ""
+    assert page.locator(".msg.me").all_text_contents() == ["Duhej"]

@@ -47,21 +47,29 @@
 
   async function startSession() {
     const reply = await fetch("/api/chat/session", { method: "POST", credentials: "same-origin" });
+    if (!reply.ok) throw new Error("session " + reply.status);
     sender = (await reply.json()).sender;
   }
+  const UNREACHABLE = "Det gick inte att nå Vägvisaren. Kontrollera din uppkoppling och försök igen.";
 
   async function send(payload, shown) {
     errorBox.textContent = "";
     if (shown !== null) { const mine = { who: "me", text: shown }; render(mine); remember(mine); }
     typing.hidden = false;
     try {
+      // A message typed before the session exists waits for it; a failed start is tried again.
+      await ready.catch(function () { ready = startSession(); return ready; });
       const reply = await fetch("/api/chat", {
         method: "POST", credentials: "same-origin",
         headers: { "Content-Type": "application/json" },
         body: JSON.stringify({ sender: sender, message: payload }),
       });
       const body = await reply.json();
-      if (!reply.ok) { errorBox.textContent = body.detail || "Något gick fel. Försök igen."; return; }
+      if (!reply.ok) {
+        // Our own errors carry a Swedish sentence; anything else gets the general one.
+        errorBox.textContent = typeof body.detail === "string" ? body.detail : "Något gick fel. Försök igen.";
+        return;
+      }
       if (body.conversation_reset) {
         // The person's data was deleted: forget the old conversation in this browser too.
         sender = body.sender;
@@ -73,7 +81,7 @@
         render(entry); remember(entry);
       });
     } catch (e) {
-      errorBox.textContent = "Det gick inte att nå Vägvisaren. Kontrollera din uppkoppling och försök igen.";
+      errorBox.textContent = UNREACHABLE;
     } finally {
       typing.hidden = true;
     }
@@ -94,8 +102,12 @@
     send("/restart", null).then(function () { send("/greet", null); });
   });
 
-  startSession().then(function () {
-    const past = history();
-    if (past.length) { past.forEach(render); } else { send("/greet", null); }
-  });
+  // The history is shown at once; the greeting waits for the session, and is left out when
+  // the person has already written (their message starts the conversation).
+  const past = history();
+  past.forEach(render);
+  let ready = startSession();
+  ready.then(function () {
+    if (!past.length && !history().length) send("/greet", null);
+  }, function () { errorBox.textContent = UNREACHABLE; });
 })();
