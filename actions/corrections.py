@@ -7,7 +7,8 @@ from typing import Any, Mapping
 
 from actions import flow
 from actions.parsing import (INTERPRETERS, UNKNOWN, UNKNOWN_EMPLOYER, Answer, Filled, after_leading_no, agreement_told,
-                             named_employer, named_public_employer, notice_given)
+                             known_employer, named_employer, named_public_employer, notice_given, sector_in_name)
+from bot.extract import fold
 
 CHANGE_QUESTION = "Vad vill du ändra?"
 CHANGED = "Tack, det har jag ändrat."
@@ -99,6 +100,25 @@ def _employer_said(a: Answer) -> dict[str, Any] | None:
     return named_public_employer(right) or named_employer(right) or None
 
 
+def _sector_of_name(name: Any) -> str | None:
+    folded = fold(str(name or ""))
+    return sector_in_name(folded) or known_employer(folded).get("employer_sector")
+
+
+def _answers_about_old_employer(slots: Mapping[str, Any], employer: Mapping[str, Any]) -> dict[str, Any]:
+    """Another employer named: a sector the old name gave, and the answers that hang on the sector
+    (collective agreement, owner's role), are asked again. A name only spelled right keeps them."""
+    old_sector = slots.get("employer_sector")
+    new_sector = employer.get("employer_sector")
+    if new_sector is None and old_sector is not None and _sector_of_name(slots.get("employer_name")) == old_sector:
+        new_sector = None  # "Region Skåne" said the region; the new name says nothing
+    elif new_sector is None:
+        return {}
+    if new_sector == old_sector:
+        return {}
+    return {"employer_sector": new_sector, "collective_agreement": None, "role_exclusion": None}
+
+
 def direct_correction(a: Answer) -> dict[str, Any] | None:
     """"nej, jag är 45" or "nej, ring 070-…" says the right value too: it is taken at once,
     rather than asking "Vad är det som inte stämmer?" and then the same question again."""
@@ -123,7 +143,7 @@ def direct_correction(a: Answer) -> dict[str, Any] | None:
         if jobs and a.slots.get("employer_name") and jobs[0].get("employer") == a.slots["employer_name"]:
             # The first employment is that employer's (actions/forms.py after_answer): renamed with it.
             employer["employments"] = [{**jobs[0], "employer": employer["employer_name"]}, *jobs[1:]]
-        return employer
+        return {**employer, **_answers_about_old_employer(a.slots, employer)}
     result = INTERPRETERS["contact_method"](rest)  # filled only where an address or number is written
     if isinstance(result, Filled):
         return {k: v for k, v in result.slots.items() if not k.startswith("_")}
