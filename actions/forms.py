@@ -29,8 +29,8 @@ from actions.parsing import (GUIDANCE_SLOTS, HOURLY_NOTE, INTERPRETERS, OWN_BUSI
 NOT_FRESH = {"action_listen", "action_extract_slots"}
 # Questions answered with a story, and what else a story tells that later questions ask.
 TELLING_SLOTS = {"situation", "termination_reason", "termination_initiated_by", "guidance_mode"}
-ALSO_TOLD = {"employer_name", "employer_sector", "employment_end", "age", "guidance_mode", "outward_options",
-             "collective_agreement"}
+ALSO_TOLD = {"employer_name", "employer_sector", "employment_start", "employment_start_months", "employment_end", "age",
+             "guidance_mode", "outward_options", "collective_agreement"}
 MISSES_BEFORE_BUTTONS = 2
 _CORRECT_HINT = "Skriv \"det blev fel\""
 HUMAN_BUTTON = {"title": "Prata med en rådgivare", "payload": "/request_human"}
@@ -489,7 +489,7 @@ def after_answer(s: dict[str, Any], asked: str | None) -> dict[str, Any]:
             "monthly_income_sek": s.get("employment_monthly_income"),
             "country": s.get("employment_country") or "SE"})
         out["employments"] = employments
-        for slot in flow.EMPLOYMENT_SLOTS:
+        for slot in (*flow.EMPLOYMENT_SLOTS, "employment_start_months"):
             out[slot] = None
         if s["more_employments"] is True:
             out["more_employments"] = None  # ask again after the next employment

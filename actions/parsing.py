@@ -1951,6 +1951,61 @@ _YEAR_SAID = re.compile(r"\d{4}|[-/'.]\s?\d{2}\b|\b(i ar|aret|nasta ar|forra ar|
                         r"i morgon|imorgon|forra veckan|nasta vecka|den har veckan)\b")
 
 
+SAY_WRONG = "Skriv \"det blev fel\" om det inte stämmer."
+
+
+def _start_said_anew(interpret: Callable[[Answer], Result]) -> Callable[[Answer], Result]:
+    """A start told as a date replaces one told as a length: nothing is moved later."""
+    def wrapped(a: Answer) -> Result:
+        result = interpret(a)
+        if isinstance(result, Filled) and "employment_start" in result.slots and a.slots.get("employment_start_months"):
+            return Filled({"employment_start_months": None, **result.slots})
+        return result
+    return wrapped
+
+
+# Folded. "för tre år sedan", "sen 3 år tillbaka": counted from today, not from the job's end.
+_AGO = re.compile(r"\b(sedan|sen|tillbaka)\b")
+_WRITTEN_DATE = re.compile(r"\d{4}|\b(januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|"
+                           r"december)\b")
+
+
+def _past_day(value: Any, today: date) -> date | None:
+    try:
+        day = date.fromisoformat(str(value))
+    except ValueError:
+        return None
+    return day if day <= today else None
+
+
+def start_before(last_day: date, months: float) -> date:
+    """The first day of the month a job of `months` ending on `last_day` began in."""
+    after = last_day + timedelta(days=1)
+    total = after.year * 12 + after.month - 1 - round(months)
+    return date(total // 12, total % 12 + 1, 1)
+
+
+def _start_from_duration(a: Answer, end_slot: str) -> Filled | None:
+    """"i tre år", "jobbade där 18 månader": how long, not when. Counted back from the job's end
+    when it is over, from today otherwise; kept in employment_start_months so that an end told
+    after it moves the start with it (employment_end)."""
+    if _AGO.search(a.folded) or _WRITTEN_DATE.search(a.folded):
+        return None
+    months = parse_duration_months(a.text)
+    if not months or months > 600:
+        return None
+    ended = _past_day(a.slots.get(end_slot), a.today)
+    start = start_before(ended or a.today, months)
+    said = date_said(start, "month")
+    if ended:
+        text = f"Då räknar jag med att du började där i {said}. {SAY_WRONG}"
+    else:
+        text = f"Då skriver jag {said}. {SAY_WRONG}"
+    unknown_end = a.slots.get(end_slot) is None
+    return Filled({"employment_start": start.isoformat(), "employment_start_months": months if unknown_end else None,
+                   "_say": text})
+
+
 def date_slot(name: str, *, end: bool, allow_unknown: bool = False, then_end: str | None = None,
               hint: str = "Skriv till exempel \"mars 2024\" eller \"1 mars 2024\".") -> Callable[[Answer], Result]:
     def interpret(a: Answer) -> Result:
@@ -1968,6 +2023,10 @@ def date_slot(name: str, *, end: bool, allow_unknown: bool = False, then_end: st
             year = a.today.year - (age - then)
             return Filled({name: f"{year}-01-01", "_say": f"Då skriver jag att du började där omkring {year}. "
                                                           f"Skriv \"det blev fel\" om det inte stämmer."})
+        if name == "employment_start":
+            counted = _start_from_duration(a, then_end or "employment_end")
+            if counted:
+                return counted
         parsed = parse_date(a.text, a.today, allow_ongoing=end, end_of_period=end)
         ending = None
         if parsed is None:
@@ -2055,6 +2114,26 @@ def _end_of_notice(a: Answer) -> Result | None:
 
 
 def employment_end(a: Answer) -> Result:
+    return _start_moved_with_end(a, _employment_end(a))
+
+
+def _start_moved_with_end(a: Answer, result: Result) -> Result:
+    """The start was said as a length ("i tre år") before the end was known: counted from the end
+    now, and said."""
+    months = a.slots.get("employment_start_months")
+    if not isinstance(result, Filled) or not isinstance(months, (int, float)):
+        return result
+    ended = _past_day(result.slots.get("employment_end"), a.today)
+    if ended is None:
+        return Filled({**result.slots, "employment_start_months": None})
+    start = start_before(ended, months)
+    said = f"Då började du där ungefär i {date_said(start, 'month')}, räknat bakåt från slutet."
+    before = str(result.slots.get("_say") or "").replace(SAY_WRONG, "").strip()
+    return Filled({**result.slots, "employment_start": start.isoformat(), "employment_start_months": None,
+                   "_say": f"{before} {said} {SAY_WRONG}".lstrip()})
+
+
+def _employment_end(a: Answer) -> Result:
     # A notice period first: its starting day is not the end ("3 månaders uppsägningstid från 1 november").
     notice = None if a.is_payload else _end_of_notice(a)
     if notice:
@@ -2568,7 +2647,7 @@ INTERPRETERS: dict[str, Callable[[Answer], Result]] = {
     "role_exclusion": role_exclusion,
     "employment_employer": employment_employer,
     "employment_country": employment_country,
-    "employment_start": date_slot("employment_start", end=False, then_end="employment_end"),
+    "employment_start": _start_said_anew(date_slot("employment_start", end=False, then_end="employment_end")),
     "employment_end": employment_end,
     "employment_hours_per_week": hours_per_week,
     "employment_monthly_income": monthly_income,
@@ -2870,6 +2949,12 @@ def opening_slots(a: Answer) -> dict[str, Any]:
                      termination_initiated_by="employer")
     if slots.get("situation") in ("employed", "terminated", "fixed_term_ended", "terminated_illness"):
         slots.update(started)  # "jobbat på lagret sen 2010, uppsagd i oktober": the clauses together
+    months = slots.pop("employment_start_months", None)
+    if months:  # "vikariatet tog slut i juni, jobbade där 3 år": counted back from the end when over
+        ended = _past_day(slots.get("employment_end"), a.today)
+        slots["employment_start"] = start_before(ended or a.today, months).isoformat()
+        if slots.get("employment_end") is None:
+            slots["employment_start_months"] = months  # moved with the end when it is told
     if slots.get("collective_agreement") == "no" and slots.get("employer_sector") in PUBLIC_SECTORS:
         del slots["collective_agreement"]  # asked, with its "Är du säker?", as at the question
     if a.intent == "check_eligibility" or _ASKS_FOR_CHECK.search(a.folded):
@@ -2894,10 +2979,25 @@ _STARTED_ON = re.compile(r"\b(?:jobbar|jobbat|arbetar|arbetat|anstalld|varit ans
                          r"\b(?:sedan|sen|fran|fr\.?o\.?m\.?)\s+(.+)$")
 
 
+# Folded. "har jobbat där i 3 år", "jobbade på Volvo Cars i 22 år", "uppsagd efter 22 år": how long
+# the job told of lasted. Not "i vården i 30 år" or "efter 20 år som svetsare": the trade, not the job.
+_LASTED = re.compile(r"\b(?:(?:jobbat|arbetat|varit anstalld|varit|jobbade|arbetade|var anstalld) "
+                     r"(?:dar|(?:pa|hos) (?:\S+ ){0,3}?\S+)(?: i| under)?|\befter)"
+                     r" (?P<length>(?:\d+|\w+)(?: och (?:ett|en) halvt?)? (?:ar|manader))\b"
+                     r"(?! (?:som|i yrket|i branschen|inom|hemma|ledig|sjuk|utan|pa (?:af|arbetsformedlingen)))")
+
+
 def opening_start(clause: Answer) -> dict[str, Any]:
-    """{"employment_start": iso} where a story clause says since when the person has the job."""
+    """{"employment_start": iso} where a story clause says since when the person has the job;
+    {"employment_start_months": n} where it says how long (counted in opening_slots)."""
+    if _EARLIER.search(clause.folded):
+        return {}
+    lasted = _LASTED.search(clause.folded)
+    months = parse_duration_months(lasted.group("length")) if lasted else None
+    if months and months <= 600:
+        return {"employment_start_months": months}
     found = _STARTED_ON.search(clause.folded)
-    if not found or _EARLIER.search(clause.folded):
+    if not found:
         return {}
     when = re.split(r"\s+(?:o|och|men|sa|for|eftersom)\s+", found.group(1), maxsplit=1)[0]
     if re.fullmatch(r"(\d+|\w+) (ar|manader|manad)( sedan| sen)?|(\d+|\w+) (ar|manader) tillbaka", when):

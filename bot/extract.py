@@ -445,12 +445,11 @@ _DURATION_RE = re.compile(
 
 def parse_duration_months(text: str) -> float | None:
     """'två år' -> 24, 'ett halvår' -> 6, '6 månader' -> 6, '3 veckor' -> 0.7; None otherwise."""
-    folded = fold(text)
-    and_half = re.search(r"\b(\d+|en|ett) och (?:en|ett) halv[t]? (ar|manad)", folded)
+    folded = _replace_number_words(fold(text))
+    and_half = re.search(r"\b(\d+|en|ett) och (?:en|ett|1) halv[t]? (ar|manad)", folded)
     if and_half:
         whole = 1 if and_half.group(1) in ("en", "ett") else int(and_half.group(1))
         return (whole + 0.5) * (12 if and_half.group(2) == "ar" else 1)
-    folded = _replace_number_words(folded)
     if re.search(r"\b(1 )?halvar\b", folded):
         return 6.0
     total, found = 0.0, False

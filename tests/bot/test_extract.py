@@ -114,7 +114,8 @@ def test_money(text: str, sek: int) -> None:
 
 @pytest.mark.parametrize("text, months", [
     ("två år", 24), ("ett halvår", 6), ("6 månader", 6), ("i tre år", 36), ("1,5 år", 18),
-    ("ett och ett halvt år", 18),
+    ("ett och ett halvt år", 18), ("två och ett halvt år", 30), ("i tre och en halv månad", 3.5),
+    ("tre år och sex månader", 42),
 ])
 def test_durations(text: str, months: float) -> None:
     assert parse_duration_months(text) == months

@@ -874,7 +874,9 @@ def test_sick_leave_asks_one_question_not_two() -> None:
     ("hej, har jag rätt till stöd? jobbat på ica i 5 år heltid och blir uppsagd i mars pga arbetsbrist",
      "inform_terminated", {"situation": "terminated", "termination_reason": "shortage_of_work",
                            "termination_initiated_by": "employer", "guidance_mode": "check",
-                           "notice_pending": "coming", "employer_name": "ICA", "employer_sector": "private"}),
+                           "notice_pending": "coming", "employer_name": "ICA", "employer_sector": "private",
+                           # "i 5 år": from today, and moved with the end when it is told
+                           "employment_start": "2021-11-01", "employment_start_months": 60}),
     ("blev uppsagd förra veckan. vilket stöd kan jag få", "inform_terminated",
      {"situation": "terminated", "guidance_mode": "check"}),
     ("har jag rätt till a-kassa?", "out_of_scope", {}),
@@ -1258,6 +1260,32 @@ def test_a_correction_that_says_the_right_value_is_taken_at_once(text: str, inte
     # The role question has a topic of its own ("rollen", "jag äger inga aktier").
     assert slots_to_correct(Answer("rollen", "correct", 0.9, [], TODAY)) == ("role_exclusion",)
     assert slots_to_correct(Answer("ägare av företaget", "correct", 0.9, [], TODAY)) == ("role_exclusion",)
+
+
+@pytest.mark.parametrize("before, text, expected", [
+    # The old sector came from the old name: asked again, with the agreement that hangs on it.
+    ({"employer_name": "Region Skåne", "employer_sector": "region", "collective_agreement": "yes"},
+     "nej, arbetsgivaren heter Bageri Svensson", {"employer_name": "Bageri Svensson", "employer_sector": None,
+                                                   "collective_agreement": None}),
+    # The new name says another sector: that one, and the agreement asked again.
+    ({"employer_name": "Bageri Svensson", "employer_sector": "private", "collective_agreement": "no"},
+     "nej, jag jobbar på Region Skåne", {"employer_name": "Region Skåne", "employer_sector": "region",
+                                         "collective_agreement": None}),
+    # Only the spelling: the person's own answers stay.
+    ({"employer_name": "Bageri Svenson", "employer_sector": "private", "collective_agreement": "no"},
+     "arbetsgivaren heter Bageri Svensson", {"employer_name": "Bageri Svensson"}),
+    # Another company, same sector: the agreement is the new one's, but nothing says it changed.
+    ({"employer_name": "ICA", "employer_sector": "private", "collective_agreement": "yes"},
+     "det blev fel, jag jobbar på coop inte ica", {"employer_name": "Coop", "employer_sector": "private"}),
+])
+def test_another_employer_asks_again_what_hung_on_the_old_one(before: dict[str, Any], text: str,
+                                                               expected: dict[str, Any]) -> None:
+    from actions.corrections import direct_correction
+    changed = direct_correction(Answer(text, "correct", 0.9, [], TODAY, slots=before))
+    assert changed is not None
+    assert {k: changed.get(k, "kept") for k in expected} == expected
+    kept = {"employer_sector", "collective_agreement"} - set(expected)
+    assert not kept & set(changed)
 
 
 def test_what_is_wrong_is_asked_without_the_summary_right_under_it() -> None:
@@ -1729,7 +1757,8 @@ def test_the_start_of_the_job_said_in_the_opening_is_kept(text: str, intent: str
     ("Hej. Jag har fått besked om att min tjänst försvinner i vår omorganisation. Vad händer nu?",
      {"situation": "terminated", "termination_reason": "shortage_of_work", "termination_initiated_by": "employer"}),
     ("hej, jag är 58 och har jobbat på samma bruk i 30 år, nu ska de lägga ner. har inte sökt jobb sen 90-talet",
-     {"age": 58, "situation": "terminated", "termination_reason": "shortage_of_work"}),
+     {"age": 58, "situation": "terminated", "termination_reason": "shortage_of_work",
+      "employment_start": "1996-11-01", "employment_start_months": 360}),
     ("Jag jobbar som lärare men är så trött på skolan. Vill göra något helt annat men vet inte vad",
      {"situation": "employed", "guidance_mode": "explore"}),
     ("jag är 45 år och uppsagd", {"age": 45, "situation": "terminated"}),
@@ -3037,3 +3066,52 @@ def test_a_story_with_the_name_before_the_age_and_a_company_written_apart() -> N
     # Hours are no age.
     assert "age" not in opening_slots(Answer("jag heter Per och är 40 timmar i veckan på lagret", "inform", 0.9, [],
                                              TODAY))
+
+
+@pytest.mark.parametrize("text, slots, start", [
+    # How long, with the end known and past: counted back from the end, not from today.
+    ("i 3 år", {"employment_end": "2026-06-30"}, "2023-07-01"),
+    ("jag jobbade där i två och ett halvt år", {"employment_end": "2026-06-30"}, "2024-01-01"),
+    ("18 månader", {"employment_end": "2026-06-30"}, "2025-01-01"),
+    # The job goes on, or its end is not told yet: from today.
+    ("i 3 år", {"employment_end": "ongoing"}, "2023-11-01"),
+    ("i 3 år", {}, "2023-11-01"),
+    # When, not how long: "för tre år sedan" is from today whatever the end.
+    ("för 3 år sedan", {"employment_end": "2026-06-30"}, "2023-11-26"),
+])
+def test_a_start_told_as_a_length_counts_back_from_the_end(text: str, slots: dict[str, Any], start: str) -> None:
+    result = INTERPRETERS["employment_start"](Answer(text, "inform", 0.9, [], date(2026, 11, 26), slots=slots))
+    assert isinstance(result, Filled) and result.slots["employment_start"] == start
+
+
+def test_an_end_told_after_a_length_moves_the_start() -> None:
+    """"Hur länge?" – "i ett år", then "slutade i mars": a year ending in March, not a year to today
+    (which would leave four months of it and could turn the answer on eligibility around)."""
+    today = date(2026, 11, 26)
+    first = INTERPRETERS["employment_start"](Answer("i ett år", "inform", 0.9, [], today, slots={}))
+    assert isinstance(first, Filled) and first.slots["employment_start_months"] == 12
+    slots = {k: v for k, v in first.slots.items() if not k.startswith("_")}
+    end = INTERPRETERS["employment_end"](Answer("31 mars 2026", "inform", 0.9, [], today, slots=slots))
+    assert isinstance(end, Filled)
+    assert end.slots["employment_start"] == "2025-04-01" and end.slots["employment_start_months"] is None
+    assert "april 2025" in end.slots["_say"]
+    # A job that goes on keeps the start from today.
+    going = INTERPRETERS["employment_end"](Answer("pågår", "inform", 0.9, [], today, slots=slots))
+    assert isinstance(going, Filled) and "employment_start" not in going.slots
+    # A start told again as a date forgets the length.
+    again = INTERPRETERS["employment_start"](Answer("mars 2019", "inform", 0.9, [], today, slots=slots))
+    assert isinstance(again, Filled) and again.slots["employment_start_months"] is None
+
+
+@pytest.mark.parametrize("text, told", [
+    ("mitt vikariat på skolan tog slut i juni, jobbade där 3 år",
+     {"employment_end": "2026-06-30", "employment_start": "2023-07-01"}),
+    ("blev uppsagd från Volvo efter 22 år", {"employment_start": "2004-11-01", "employment_start_months": 264}),
+    ("jobbade hos en bilfirma i 5 år men blev uppsagd", {"employment_start": "2021-11-01"}),
+    # The trade, not the job: nothing about when this job began.
+    ("jag har jobbat i vården i 30 år och nu är jag uppsagd", {"employment_start": None}),
+    ("uppsagd efter 20 år som svetsare", {"employment_start": None}),
+])
+def test_how_long_the_job_lasted_in_a_story_gives_its_start(text: str, told: dict[str, Any]) -> None:
+    said = opening_slots(Answer(text, "inform_terminated", 0.9, [], TODAY))
+    assert {k: said.get(k) for k in told} == told
