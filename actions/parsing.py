@@ -441,6 +441,14 @@ def _sick_said(a: Answer) -> bool:
     return a.intent == "inform_sick" and (a.confidence >= 0.5 or bool(_SICK_WORDS.search(a.folded)))
 
 
+# Folded. Cuts told together with "fick beskedet": the notice, in everyday words. Not "fick beskedet
+# att jag får vara kvar".
+_CUTS_TOLD = re.compile(r"^(?=.*\b((drar|dra|drog|dragit) (ner|ned)|neddragning\w*|nedlaggning\w*|(lagga|lagger|lade) ner|"
+                        r"konkurs|omorganis\w*|arbetsbrist|varsel|varslade|skar ner|skara ner)\b)"
+                        r"(?=.*\b(fick|har fatt|fatt|har nu fatt) (beskedet|besked|min uppsagning|uppsagningen)\b)")
+_KEPT_AFTER_ALL = re.compile(r"\b(far|fick|ska fa) (vara|stanna|jobba) kvar\b|\bklarade mig\b|\bslapp\b")
+
+
 def situation(a: Answer) -> Result:
     value = a.button if a.button in _SITUATION_WORDS else None
     not_ended = bool(_NOT_ENDED.search(a.folded))
@@ -483,6 +491,8 @@ def situation(a: Answer) -> Result:
                                "har ett jobb. Skriv \"det blev fel\" om du redan är uppsagd."})
     if value is None and ending and a.intent == "inform_employed" and notice_pending(a.folded) == "coming":
         value = "terminated"  # "har kvar jobbet än så länge men de kommer nog säga upp mig"
+    if value is None and _CUTS_TOLD.search(a.folded) and not (_JOB_KEPT.search(a.folded) or _KEPT_AFTER_ALL.search(a.folded)):
+        value = "terminated"  # "nu ska de dra ner och jag fick beskedet i förra veckan"
     # "jag är arbetslös" is no job, whatever the classifier made of it.
     out_of_work = bool(_UNEMPLOYED.search(a.folded))
     if value is None and a.intent in _SITUATION_INTENTS and a.confidence >= 0.5 \
@@ -1232,6 +1242,10 @@ KNOWN_EMPLOYERS = {key: name for name, keys in (
     ("Foodora", "foodora"), ("Spotify", "spotify"), ("Klarna", "klarna"), ("Nordea", "nordea"),
     ("Swedbank", "swedbank"), ("Handelsbanken", "handelsbanken"), ("SEB", "seb"), ("Telia", "telia"),
     ("Tele2", "tele2"), ("Arla", "arla"),
+    # Owned by the state but companies, under the private sector's agreements.
+    ("PostNord", "postnord|posten"), ("SJ", "sj"), ("Vattenfall", "vattenfall"), ("Systembolaget", "systembolaget"),
+    ("LKAB", "lkab"), ("Samhall", "samhall"), ("Green Cargo", "green cargo"),
+    ("Arriva", "arriva"), ("Keolis", "keolis"), ("Transdev", "transdev"), ("Nobina", "nobina"),
 ) for key in keys.split("|")}
 _KNOWN_AT = re.compile(r"\b(?:jobbar|jobbade|jobbat|arbetar|arbetade|arbetat|anstalld|timanstalld|behovsanstalld|"
                        r"vikarie|uppsagd|varslad|sjukskriven|"
@@ -2981,9 +2995,10 @@ _STARTED_ON = re.compile(r"\b(?:jobbar|jobbat|arbetar|arbetat|anstalld|varit ans
 
 # Folded. "har jobbat där i 3 år", "jobbade på Volvo Cars i 22 år", "uppsagd efter 22 år": how long
 # the job told of lasted. Not "i vården i 30 år" or "efter 20 år som svetsare": the trade, not the job.
-_LASTED = re.compile(r"\b(?:(?:jobbat|arbetat|varit anstalld|varit|jobbade|arbetade|var anstalld) "
-                     r"(?:dar|(?:pa|hos) (?:\S+ ){0,3}?\S+)(?: i| under)?|\befter)"
-                     r" (?P<length>(?:\d+|\w+)(?: och (?:ett|en) halvt?)? (?:ar|manader))\b"
+_LENGTH = r"(?P<length>(?:\d+|\w+)(?: och (?:ett|en) halvt?)? (?:ar|manader))\b"
+_LASTED = re.compile(r"\b(?:jobbat|arbetat|varit anstalld|varit|jobbade|arbetade|var anstalld) "
+                     r"(?:dar|(?:pa|hos) (?:\S+ ){0,3}?\S+)(?: i| under)? " + _LENGTH + "|"
+                     r"\befter " + _LENGTH.replace("length", "after") +
                      r"(?! (?:som|i yrket|i branschen|inom|hemma|ledig|sjuk|utan|pa (?:af|arbetsformedlingen)))")
 
 
@@ -2993,7 +3008,7 @@ def opening_start(clause: Answer) -> dict[str, Any]:
     if _EARLIER.search(clause.folded):
         return {}
     lasted = _LASTED.search(clause.folded)
-    months = parse_duration_months(lasted.group("length")) if lasted else None
+    months = parse_duration_months(lasted.group("length") or lasted.group("after")) if lasted else None
     if months and months <= 600:
         return {"employment_start_months": months}
     found = _STARTED_ON.search(clause.folded)

@@ -3115,3 +3115,20 @@ def test_an_end_told_after_a_length_moves_the_start() -> None:
 def test_how_long_the_job_lasted_in_a_story_gives_its_start(text: str, told: dict[str, Any]) -> None:
     said = opening_slots(Answer(text, "inform_terminated", 0.9, [], TODAY))
     assert {k: said.get(k) for k in told} == told
+
+
+@pytest.mark.parametrize("text, intent, expected", [
+    # Cuts and "fick beskedet": the notice in everyday words, given already.
+    ("jag har jobbat på Postnord i Borås i 14 år som brevbärare men nu ska de dra ner och jag fick beskedet i "
+     "förra veckan", "inform", {"situation": "terminated", "termination_reason": "shortage_of_work",
+                                "employer_name": "PostNord", "employer_sector": "private",
+                                "employment_start": "2012-11-01"}),
+    ("de drar ner på personal och jag har fått beskedet", "inform_employed",
+     {"situation": "terminated", "termination_reason": "shortage_of_work", "notice_pending": None}),
+    # The news was that the job stays: no notice read (the question about the situation comes).
+    ("det blev neddragningar men jag fick beskedet att jag får vara kvar", "inform_employed",
+     {"situation": None}),
+])
+def test_cuts_and_the_news_given_are_a_notice(text: str, intent: str, expected: dict[str, Any]) -> None:
+    said = opening_slots(Answer(text, intent, 0.9, [], TODAY))
+    assert {k: said.get(k) for k in expected} == expected
