@@ -130,6 +130,10 @@ def advisor_summary(s: Mapping[str, Any], decision: Mapping[str, Any] | None) ->
     employments = s.get("employments") or []
     if employments:
         parts.append(f"{len(employments)} anställning{'ar uppgivna' if len(employments) > 1 else ' uppgiven'}.")
+        counted = [e for e in employments if e.get("start_told_as")]
+        for e in counted:
+            parts.append(f"Startdatum hos {employer_shown(e.get('employer')) or 'arbetsgivaren'} räknat från "
+                         f"uppgiven längd ({e['start_told_as']}) – stäm av.")
     if decision:
         parts.append(result_sv(decision))
         if work := _work_requirement(decision):

@@ -22,7 +22,7 @@ from actions.faq_lookup import faq_for, selected_faq
 from actions.parsing import (GUIDANCE_SLOTS, HOURLY_NOTE, INTERPRETERS, OWN_BUSINESS, STUDY_GOAL, UNKNOWN_ALLOWED,
                              Answer, plans_own_business,
                              Filled, Miss, Reply, answer_beside_question, category_from_story, date_said, hourly_ended,
-                             kind_miss, occupation_from_story, opening_slots, options_question, pause_asked,
+                             kind_miss, length_sv, occupation_from_story, opening_slots, options_question, pause_asked,
                              question_beside,
                              sector_from_story, strain_ack, wants_to_study_for)
 
@@ -429,8 +429,12 @@ def opening_ack(s: dict[str, Any], note: str | None = None) -> str | None:
         else:
             parts.append(f"arbetsgivaren {has} kollektivavtal")
     start = s.get("employment_start")
-    if start not in (None, "unknown"):
-        parts.append(f"du har jobbat där sedan {since_sv(start)}")
+    months = s.get("employment_start_months")
+    over = end not in (None, "ongoing", "unknown") and end < application_date().isoformat()
+    if isinstance(months, (int, float)) and months > 0:  # told as a length, said back as one
+        parts.append(f"du {'jobbade' if over else 'har jobbat'} där i {length_sv(months)}")
+    elif start not in (None, "unknown"):
+        parts.append(f"du jobbade där från {since_sv(start)}" if over else f"du har jobbat där sedan {since_sv(start)}")
     if s.get("outward_options"):
         plan = str(s["outward_options"])
         # "du vill starta eget företag", "du vill bli elektriker"
@@ -488,6 +492,9 @@ def after_answer(s: dict[str, Any], asked: str | None) -> dict[str, Any]:
             "end": s.get("employment_end"), "hours_per_week": s.get("employment_hours_per_week"),
             "monthly_income_sek": s.get("employment_monthly_income"),
             "country": s.get("employment_country") or "SE"})
+        months = s.get("employment_start_months")
+        if isinstance(months, (int, float)) and months > 0:
+            employments[-1]["start_told_as"] = length_sv(months)  # the advisor sees the start is counted
         out["employments"] = employments
         for slot in (*flow.EMPLOYMENT_SLOTS, "employment_start_months"):
             out[slot] = None

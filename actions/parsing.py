@@ -1992,6 +1992,20 @@ def _past_day(value: Any, today: date) -> date | None:
     return day if day <= today else None
 
 
+def length_sv(months: float) -> str:
+    """36 → 'tre år', 18 → '18 månader', 30 → '2,5 år': a length as it is said."""
+    if months % 12 == 0:
+        years = int(months // 12)
+        return f"{NUMBER_WORDS_SV.get(years, str(years))} år"
+    if months < 24:
+        return f"{months:g} månader".replace(".", ",")
+    return f"{months / 12:g} år".replace(".", ",")
+
+
+NUMBER_WORDS_SV = {1: "ett", 2: "två", 3: "tre", 4: "fyra", 5: "fem", 6: "sex", 7: "sju", 8: "åtta", 9: "nio",
+                   10: "tio", 11: "elva", 12: "tolv"}
+
+
 def start_before(last_day: date, months: float) -> date:
     """The first day of the month a job of `months` ending on `last_day` began in."""
     after = last_day + timedelta(days=1)
@@ -2015,9 +2029,7 @@ def _start_from_duration(a: Answer, end_slot: str) -> Filled | None:
         text = f"Då räknar jag med att du började där i {said}. {SAY_WRONG}"
     else:
         text = f"Då skriver jag {said}. {SAY_WRONG}"
-    unknown_end = a.slots.get(end_slot) is None
-    return Filled({"employment_start": start.isoformat(), "employment_start_months": months if unknown_end else None,
-                   "_say": text})
+    return Filled({"employment_start": start.isoformat(), "employment_start_months": months, "_say": text})
 
 
 def date_slot(name: str, *, end: bool, allow_unknown: bool = False, then_end: str | None = None,
@@ -2139,12 +2151,11 @@ def _start_moved_with_end(a: Answer, result: Result) -> Result:
         return result
     ended = _past_day(result.slots.get("employment_end"), a.today)
     if ended is None:
-        return Filled({**result.slots, "employment_start_months": None})
+        return result  # it goes on, or ends later: counted from today, as it was
     start = start_before(ended, months)
     said = f"Då började du där ungefär i {date_said(start, 'month')}, räknat bakåt från slutet."
     before = str(result.slots.get("_say") or "").replace(SAY_WRONG, "").strip()
-    return Filled({**result.slots, "employment_start": start.isoformat(), "employment_start_months": None,
-                   "_say": f"{before} {said} {SAY_WRONG}".lstrip()})
+    return Filled({**result.slots, "employment_start": start.isoformat(), "_say": f"{before} {said} {SAY_WRONG}".lstrip()})
 
 
 def _employment_end(a: Answer) -> Result:
@@ -2967,8 +2978,7 @@ def opening_slots(a: Answer) -> dict[str, Any]:
     if months:  # "vikariatet tog slut i juni, jobbade där 3 år": counted back from the end when over
         ended = _past_day(slots.get("employment_end"), a.today)
         slots["employment_start"] = start_before(ended or a.today, months).isoformat()
-        if slots.get("employment_end") is None:
-            slots["employment_start_months"] = months  # moved with the end when it is told
+        slots["employment_start_months"] = months  # said back as a length; moved with an end told later
     if slots.get("collective_agreement") == "no" and slots.get("employer_sector") in PUBLIC_SECTORS:
         del slots["collective_agreement"]  # asked, with its "Är du säker?", as at the question
     if a.intent == "check_eligibility" or _ASKS_FOR_CHECK.search(a.folded):

@@ -3093,7 +3093,7 @@ def test_an_end_told_after_a_length_moves_the_start() -> None:
     slots = {k: v for k, v in first.slots.items() if not k.startswith("_")}
     end = INTERPRETERS["employment_end"](Answer("31 mars 2026", "inform", 0.9, [], today, slots=slots))
     assert isinstance(end, Filled)
-    assert end.slots["employment_start"] == "2025-04-01" and end.slots["employment_start_months"] is None
+    assert end.slots["employment_start"] == "2025-04-01"
     assert "april 2025" in end.slots["_say"]
     # A job that goes on keeps the start from today.
     going = INTERPRETERS["employment_end"](Answer("pågår", "inform", 0.9, [], today, slots=slots))
@@ -3132,3 +3132,34 @@ def test_how_long_the_job_lasted_in_a_story_gives_its_start(text: str, told: dic
 def test_cuts_and_the_news_given_are_a_notice(text: str, intent: str, expected: dict[str, Any]) -> None:
     said = opening_slots(Answer(text, intent, 0.9, [], TODAY))
     assert {k: said.get(k) for k in expected} == expected
+
+
+def test_a_length_told_is_said_back_as_a_length() -> None:
+    """"i 14 år" is not "sedan november 2012": the month was never said."""
+    from actions.forms import opening_ack as opening_summary
+    told = opening_slots(Answer("jag har jobbat på Postnord i 14 år och blev uppsagd pga arbetsbrist",
+                                "inform_terminated", 0.9, [], TODAY))
+    said = opening_summary(told)
+    assert said is not None and "du har jobbat där i 14 år" in said and "sedan" not in said
+    ended = opening_slots(Answer("mitt vikariat tog slut 30 juni 2026, jobbade där i tre år",
+                                 "inform_fixed_term_ended", 0.9, [], TODAY))
+    said = opening_summary(ended)
+    assert said is not None and "du jobbade där i tre år" in said
+    # A start told as a date keeps its words.
+    said = opening_summary({"situation": "employed", "employer_name": "ICA", "employment_start": "2019-03-01"})
+    assert said is not None and "du har jobbat där sedan mars 2019" in said
+
+
+def test_the_advisor_sees_a_start_counted_from_a_length() -> None:
+    from actions.case_text import advisor_summary
+    from actions.forms import after_answer
+    slots = {"employment_employer": "PostNord", "employment_start": "2012-11-01", "employment_start_months": 168,
+             "employment_end": "ongoing", "more_employments": False}
+    stored = after_answer(slots, "more_employments")
+    assert stored["employments"][0]["start_told_as"] == "14 år" and stored["employment_start_months"] is None
+    summary = advisor_summary({"situation": "terminated", "employments": stored["employments"]}, None)
+    assert "Startdatum hos PostNord räknat från uppgiven längd (14 år) – stäm av." in summary
+    # A start told as a date: nothing to check.
+    plain = after_answer({**slots, "employment_start_months": None}, "more_employments")
+    assert "start_told_as" not in plain["employments"][0]
+    assert "stäm av" not in advisor_summary({"situation": "terminated", "employments": plain["employments"]}, None)
