@@ -627,7 +627,7 @@ _EMPLOYER_INITIATIVE = re.compile(
     r"\b(fick|har fatt|fatt) ga\b|\bfick sluta\b")
 # Folded. The employer cutting down, said with the employer as the subject.
 _EMPLOYER_CUTS = re.compile(r"\b(de|dom|arbetsgivaren|chefen|foretaget|firman|bolaget|ledningen|koncernen|agarna)"
-                            r"( \w+){0,2} (drar|drog|dragit|skar|skurit|sparar|sparade) (ner|ned|in)\b|"
+                            r"( \w+){0,2} (dra|drar|drog|dragit|skar|skurit|sparar|sparade|spara) (ner|ned|in)\b|"
                             + _JOB_TAKEN_AWAY)
 # Volunteering in a round of cuts is settled like an agreement: by who brought it up.
 _AGREEMENT = re.compile(r"avgangsavtal|avgangsvederlag|overenskommelse|\bkom overens\b|\bfrivillig\w*|\banmalde mig\b|"

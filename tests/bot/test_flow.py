@@ -3121,6 +3121,7 @@ def test_how_long_the_job_lasted_in_a_story_gives_its_start(text: str, told: dic
     # Cuts and "fick beskedet": the notice in everyday words, given already.
     ("jag har jobbat på Postnord i Borås i 14 år som brevbärare men nu ska de dra ner och jag fick beskedet i "
      "förra veckan", "inform", {"situation": "terminated", "termination_reason": "shortage_of_work",
+                                "termination_initiated_by": "employer",  # "ska de dra ner"
                                 "employer_name": "PostNord", "employer_sector": "private",
                                 "employment_start": "2012-11-01"}),
     ("de drar ner på personal och jag har fått beskedet", "inform_employed",
