@@ -305,7 +305,15 @@ def _reflection(slot: str, text: str, *, not_yet: bool = False) -> str | None:
         return f"Du är bra på {skills} – {_AFTER_MIRROR[slot].lower()}"
     if said is None or (slot == "inward_wants" and not _WANTING.search(fold(said))):
         return _PLAIN[slot]
-    return f"{said}. {_AFTER_MIRROR[slot]}" if slot != "inward_skills" else f"{said} – {_AFTER_MIRROR[slot].lower()}"
+    if slot == "inward_skills":
+        # "… folk litar på mig. kan köra lastbil också, har C-körkort": the later strengths too,
+        # a licence or a trade being what the outward questions build on.
+        later = [found for sentence in re.split(r"(?<=[.!?])\s+|\n", text.strip())[1:3]
+                 if (found := mirror(sentence))]
+        if later:
+            said = _and_then(said, later).rstrip(".")
+        return f"{said} – {_AFTER_MIRROR[slot].lower()}"
+    return f"{said}. {_AFTER_MIRROR[slot]}"
 
 
 def _and_then(said: str, extras: list[str]) -> str:

@@ -271,3 +271,13 @@ def test_a_short_list_of_strengths_is_said_back(text: str, said: str) -> None:
 @pytest.mark.parametrize("text", ["tålamod, barn och föräldrar litar på mig", "typ service kanske", "vet inte"])
 def test_more_than_a_list_of_strengths_is_not_said_back_as_one(text: str) -> None:
     assert not reflection("inward_skills", text).startswith("Du är bra på")
+
+
+def test_strengths_told_in_a_later_sentence_are_said_back_too() -> None:
+    """A licence said after the first sentence is what the outward questions build on: heard."""
+    said = reflection("inward_skills", "jag är noggrann och känner alla på min runda, folk litar på mig. "
+                                       "kan köra lastbil också, har C-körkort")
+    assert said == ("Du är noggrann och känner alla på din runda, folk litar på dig. Och du kan köra lastbil också "
+                    "och har C-körkort – det tar du med dig, vart du än går.")
+    assert reflection("inward_skills", "jag är stark. har truckkort och C-körkort.") == (
+        "Du är stark och har truckkort och C-körkort – det tar du med dig, vart du än går.")
