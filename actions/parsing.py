@@ -2695,7 +2695,62 @@ GUIDANCE_SLOTS = ("inward_who", "inward_skills", "inward_wants", "outward_option
 for _slot in GUIDANCE_SLOTS:
     INTERPRETERS[_slot] = _answering_options(INTERPRETERS[_slot])
 _options_answer = INTERPRETERS["outward_options"]
-INTERPRETERS["outward_options"] = lambda a: options_guessed_and_asked(a) or _options_answer(a)
+
+
+# Folded. Where an answer to "Finns det yrken eller utbildningar som du funderar på?" splits into
+# options, and what goes before an option ("kanske", "har funderat på att utbilda mig till").
+# "och" does not split: "vård och omsorg", "elektriker och vvs" are said back whole.
+_OPTION_SPLIT = re.compile(r"[.?!,;]+\s*|\s+(?:eller|men|alternativt)\s+")
+_OPTION_LEAD = re.compile(r"^(?:(?:eller|och|men|samt|kanske|typ|nog|mojligen|eventuellt|helst|gärna|garna|jag|har|hade|har ocksa|ocksa|"
+                          r"tankt|funderat|funderar|tanker|pa|att|kunna|vilja|ville|vill|skulle|kan|bli|jobba som|"
+                          r"arbeta som|utbilda mig till|utbilda mig|plugga till|lasa till|studera till|omskola mig till|"
+                          r"en|ett|till|som)\s+)+")
+_OPTION_TAIL = re.compile(r"\s+(?:ocksa|kanske|typ|da|nog|aven|i sa fall)$")
+_NO_OPTION = re.compile(r"\b(vet|inte|ingen|inget|aning|osaker|orkar|tror|tycker|mig|jag|du|det|den|kanske|bara|ha)\b|^(nat|nagot|nagonting|ja|jo|nej|japp|nae)$")
+
+
+def options_listed(text: str) -> list[str]:
+    """"kanske busschaufför? eller nåt med lastbil. har funderat på att utbilda mig till undersköterska
+    också men vet inte" → ["busschaufför", "nåt med lastbil", "undersköterska"]: the options as typed,
+    for saying back; [] where none stands out."""
+    plain = re.sub(r"\s+", " ", text).strip()
+    folded = fold(plain)
+    same = len(folded) == len(plain)
+    found: list[str] = []
+    position = 0
+    for piece in _OPTION_SPLIT.split(folded):
+        start = folded.find(piece, position) if piece else -1
+        if start < 0:
+            continue
+        position = start + len(piece)
+        lead = _OPTION_LEAD.match(piece)
+        core = piece[lead.end():] if lead else piece
+        core = _OPTION_TAIL.sub("", core.strip())
+        if not core or len(core.split()) > 5 or _NO_OPTION.search(core):
+            continue
+        begin = start + len(piece) - len(piece[lead.end():] if lead else piece)
+        shown = plain[begin:begin + len(core)] if same else core
+        if begin == 0 or re.search(r"[.?!]\s*$", plain[:begin]):
+            if shown[:1].isupper() and not shown.split()[0].isupper():
+                shown = shown[0].lower() + shown[1:]  # "Sjuksköterska." opening a sentence; not "IT"
+        if re.match(r"(jobba|arbeta|plugga|studera|hålla på|halla pa) ", shown):
+            shown = f"att {shown}"  # "att jobba med människor"
+        if fold(shown) not in (fold(f) for f in found):
+            found.append(shown)
+    return found[:4]
+
+
+def _options_said_back(a: Answer) -> Result:
+    result = _options_answer(a)
+    if isinstance(result, Filled) and result.slots.get("_say") == "Tack, det tar jag med mig." and not a.is_payload:
+        named = options_listed(a.text)
+        if named:
+            listed = named[0] if len(named) == 1 else f"{', '.join(named[:-1])} och {named[-1]}"
+            return Filled({**result.slots, "_say": f"Tack, jag skriver upp {listed}."})
+    return result
+
+
+INTERPRETERS["outward_options"] = lambda a: options_guessed_and_asked(a) or _options_said_back(a)
 
 # --- the opening message ----------------------------------------------------------------------
 # A goal named in words: "vill bli sjuksköterska", "har bestämt mig för att plugga till lärare",

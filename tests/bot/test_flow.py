@@ -304,7 +304,7 @@ def test_illness_told_beside_the_end_of_the_job(text: str, intent: str, expected
     ("employer_name", "Det är ett litet företag, måste jag säga namnet?", None),
     ("age", "hur länge gäller stödet?", None),
     ("outward_options", "förskollärare kanske, hur lång är den utbildningen?",
-     {"outward_options": "förskollärare kanske", "_say": "Tack, det tar jag med mig."}),
+     {"outward_options": "förskollärare kanske", "_say": "Tack, jag skriver upp förskollärare."}),
     ("inward_wants", "vet inte riktigt, vad brukar folk svara?", None),
 ])
 def test_an_answer_beside_a_question_the_classifier_read(asked: str, text: str,
@@ -335,7 +335,7 @@ def test_the_form_keeps_the_answer_and_answers_the_question_beside_it() -> None:
                              form=ValidateGuidanceForm())
     assert updates["outward_options"] == "förskollärare kanske"
     assert [m.get("response") or m.get("text") for m in messages] == \
-        ["Tack, det tar jag med mig.", "utter_outward_educations"]
+        ["Tack, jag skriver upp förskollärare.", "utter_outward_educations"]
     # "varför behöver ni veta det?" beside a date: kept, and the question's reason said.
     slots = {**BASE, "employment_start": None, "requested_slot": "employment_start"}
     updates, messages = _run(slots, "mars 2019, varför behöver ni veta det?", "clarify")
@@ -2595,7 +2595,8 @@ def test_a_notice_the_employer_must_give_is_coming() -> None:
 @pytest.mark.parametrize("slot, text, expected", [
     ("situation", "jag blev friställd", {"situation": "terminated", "termination_reason": "shortage_of_work"}),
     ("situation", "fick gå från jobbet i höstas", {"situation": "terminated"}),
-    ("termination_reason", "de behövde dra ner på personal", {"termination_reason": "shortage_of_work"}),
+    ("termination_reason", "de behövde dra ner på personal", {"termination_reason": "shortage_of_work",
+                                                               "termination_initiated_by": "employer"}),
     ("termination_reason", "min chef sa att det inte fanns pengar", {"termination_reason": "shortage_of_work"}),
     ("termination_reason", "de hade inte råd att ha kvar mig", {"termination_reason": "shortage_of_work"}),
     ("termination_reason", "det fanns inget jobb för mig längre", {"termination_reason": "shortage_of_work"}),
@@ -3164,3 +3165,24 @@ def test_the_advisor_sees_a_start_counted_from_a_length() -> None:
     plain = after_answer({**slots, "employment_start_months": None}, "more_employments")
     assert "start_told_as" not in plain["employments"][0]
     assert "stäm av" not in advisor_summary({"situation": "terminated", "employments": plain["employments"]}, None)
+
+
+@pytest.mark.parametrize("text, said", [
+    ("kanske busschaufför? eller nåt med lastbil. har funderat på att utbilda mig till undersköterska också men vet "
+     "inte", "Tack, jag skriver upp busschaufför, nåt med lastbil och undersköterska."),
+    ("lärare eller socionom", "Tack, jag skriver upp lärare och socionom."),
+    ("har funderat på att bli polis men vet inte om jag orkar", "Tack, jag skriver upp polis."),
+    ("något inom vård och omsorg", "Tack, jag skriver upp något inom vård och omsorg."),
+    ("kanske IT, eller ekonomi", "Tack, jag skriver upp IT och ekonomi."),
+    ("jag vill jobba med människor", "Tack, jag skriver upp att jobba med människor."),
+    # Nothing named: heard without a list.
+    ("vill bara ha ett jobb", "Tack, det tar jag med mig."),
+    ("har inte tänkt så mycket på det", None),
+])
+def test_the_options_named_are_said_back(text: str, said: str | None) -> None:
+    result = INTERPRETERS["outward_options"](Answer(text, "inform", 0.9, [], TODAY))
+    assert isinstance(result, Filled) and result.slots["outward_options"] == text
+    if said:
+        assert result.slots["_say"] == said
+    else:
+        assert not result.slots["_say"].startswith("Tack, jag skriver upp")
