@@ -75,7 +75,8 @@ _MODEST = ("Många har svårt att se sina egna styrkor, och det är helt vanligt
            "hjälpa dig att hitta dem.")
 
 
-# Outward and forward answers are not said back (a list of occupations echoed sounds odd) but heard.
+# Outward and forward answers are heard; said back only where their words stand out clearly (the
+# options named, parsing.options_listed; a step begun with a verb, _step_said).
 _HEARD = {
     "outward_options": "Tack, det tar jag med mig.",
     "forward_next_step": "Bra! Ett litet steg räcker för att komma i gång.",
@@ -249,6 +250,8 @@ def _reflection(slot: str, text: str, *, not_yet: bool = False) -> str | None:
         said = "" if text.startswith("/") else re.sub(r"[\W\d_]+", "", _HEDGES.sub("", fold(text)))
         if said and slot == "forward_next_step" and _RECOVERY.search(fold(text)):
             return _RECOVERY_SAY
+        if said and slot == "forward_next_step" and (step := _step_said(text)):
+            return f"Att {step} låter som ett bra första steg."
         return _HEARD[slot] if said else _NOT_YET_BY_SLOT.get(slot, _NOT_YET)
     if slot not in _AFTER_MIRROR:
         return None
@@ -314,6 +317,27 @@ def _reflection(slot: str, text: str, *, not_yet: bool = False) -> str | None:
             said = _and_then(said, later).rstrip(".")
         return f"{said} – {_AFTER_MIRROR[slot].lower()}"
     return f"{said}. {_AFTER_MIRROR[slot]}"
+
+
+# A first step as people write it: "kanske prata med en kompis som kör buss", "jag ska ringa facket".
+_STEP_LEAD = re.compile(r"^(?:(?:kanske|typ|nog|jag|ska|kan|tänker|tanker|skulle|vill|kunna|först|forst|att|"
+                        r"nog|väl|val|börja med att|borja med att)\s+)+", re.I)
+_STEP_VERB = re.compile(r"^(prata|ringa|läsa|lasa|uppdatera|skriva|söka|soka|kolla|titta|fråga|fraga|gå|ga|anmäla|"
+                        r"anmala|besöka|besoka|boka|kontakta|träffa|traffa|undersöka|undersoka|googla|höra|hora|"
+                        r"mejla|maila|testa|prova|göra|gora|ta reda på|ta reda pa|lära|lara|plugga|studera)\b", re.I)
+
+
+def _step_said(text: str) -> str | None:
+    """"kanske prata med en kompis som kör buss" → "prata med en kompis som kör buss", to say back;
+    None for anything that is not a short step begun with a verb."""
+    body = _FILLER.sub("", text.strip()).strip(" .!")
+    if "?" in body or re.search(r"[.!\n]", body):
+        return None
+    body = _STEP_LEAD.sub("", body)
+    if not _STEP_VERB.match(body) or len(body.split()) > 10 or re.search(r"\b(inte|ej|aldrig)\b", body, re.I):
+        return None
+    swapped = _SWAP_RE.sub(lambda m: _SWAP[m.group(1).lower()], body)
+    return swapped[0].lower() + swapped[1:]
 
 
 def _and_then(said: str, extras: list[str]) -> str:

@@ -90,12 +90,13 @@ def test_the_form_says_the_reflection_before_the_next_question() -> None:
                              "_say": "Du kan svetsa och köra truck – det tar du med dig, vart du än går."})
 
 
+# reflect.py alone; the options are said back by their interpreter (parsing.options_listed).
 @pytest.mark.parametrize("slot, text, expected", [
     ("outward_options", "vet inte, kanske vården? eller nåt med bilar", "Tack, det tar jag med mig."),
     ("outward_options", "elektriker eller snickare", "Tack, det tar jag med mig."),
     ("outward_options", "vet inte riktigt faktiskt", "Det går bra. Det kan du och rådgivaren ta reda på tillsammans."),
     ("outward_options", "/dont_know", "Det går bra. Det kan du och rådgivaren ta reda på tillsammans."),
-    ("forward_next_step", "ringa komvux imorgon", "Bra! Ett litet steg räcker för att komma i gång."),
+    ("forward_next_step", "ringa komvux imorgon", "Att ringa komvux imorgon låter som ett bra första steg."),
     ("forward_next_step", "ingen aning faktiskt",
      "Det är helt okej. Ett första steg kan du och rådgivaren hitta tillsammans."),
     ("forward_next_step", "nej", "Det är helt okej. Ett första steg kan du och rådgivaren hitta tillsammans."),
@@ -281,3 +282,15 @@ def test_strengths_told_in_a_later_sentence_are_said_back_too() -> None:
                     "och har C-körkort – det tar du med dig, vart du än går.")
     assert reflection("inward_skills", "jag är stark. har truckkort och C-körkort.") == (
         "Du är stark och har truckkort och C-körkort – det tar du med dig, vart du än går.")
+
+
+@pytest.mark.parametrize("text, said", [
+    ("kanske prata med en kompis som kör buss", "Att prata med en kompis som kör buss låter som ett bra första steg."),
+    ("uppdatera mitt cv", "Att uppdatera ditt cv låter som ett bra första steg."),
+    ("Jag ska ringa facket imorgon", "Att ringa facket imorgon låter som ett bra första steg."),
+    # Not a plain step: heard, not said back.
+    ("inte ringa någon", "Bra! Ett litet steg räcker för att komma i gång."),
+    ("något med utbildning", "Bra! Ett litet steg räcker för att komma i gång."),
+])
+def test_a_first_step_begun_with_a_verb_is_said_back(text: str, said: str) -> None:
+    assert reflection("forward_next_step", text) == said
