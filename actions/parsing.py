@@ -493,6 +493,9 @@ def situation(a: Answer) -> Result:
         value = "terminated"  # "har kvar jobbet än så länge men de kommer nog säga upp mig"
     if value is None and _CUTS_TOLD.search(a.folded) and not (_JOB_KEPT.search(a.folded) or _KEPT_AFTER_ALL.search(a.folded)):
         value = "terminated"  # "nu ska de dra ner och jag fick beskedet i förra veckan"
+    if value is None and not a.is_payload and (_RUNS_BUSINESS.search(a.folded) or _OWN_BUSINESS_RUN.search(a.folded)) \
+            and not _EMPLOYED_THERE.search(a.folded):
+        value = "self_employed"  # "har drivit en liten frisörsalong i 12 år", whatever the classifier made of it
     # "jag är arbetslös" is no job, whatever the classifier made of it.
     out_of_work = bool(_UNEMPLOYED.search(a.folded))
     if value is None and a.intent in _SITUATION_INTENTS and a.confidence >= 0.5 \
@@ -1447,6 +1450,11 @@ _RUNS_BUSINESS = re.compile(r"\b(?P<verb>har haft|har drivit|hade|drev|driver|ha
                             r"(?:egen |eget |liten |litet |enskild )?[a-z-]*(?:salong|firma|foretag|butik|cafe|"
                             r"restaurang|akeri|verkstad|bageri|klinik|studio|byra|gard|pizzeria|frisor))\b")
 _BUSINESS_VERB = {"hade": "har haft", "drev": "har drivit"}
+# Folded. "drivit eget i 12 år", "driver egen firma": one's own business without a kind named.
+_OWN_BUSINESS_RUN = re.compile(r"\b(driver|drev|drivit|har drivit) (eget|egen firma|eget foretag|egen verksamhet)\b")
+# Folded. "anställd på en salong", "jobbar i en butik": someone else's business.
+_EMPLOYED_THERE = re.compile(r"\b(anstalld|jobbar|jobbade|jobbat|arbetar|arbetade|arbetat) (pa|i|hos|vid) (en|ett)\b|"
+                             r"\b(anstalld|timanstalld|vikarie)\b")
 
 
 def occupation_from_story(texts: list[str]) -> str | None:

@@ -3186,3 +3186,16 @@ def test_the_options_named_are_said_back(text: str, said: str | None) -> None:
         assert result.slots["_say"] == said
     else:
         assert not result.slots["_say"].startswith("Tack, jag skriver upp")
+
+
+@pytest.mark.parametrize("text, intent, situation", [
+    ("Hej! Jag har drivit en liten frisörsalong i Gävle i 12 år men måste lägga ner nu, kunderna räcker inte.",
+     "inform", "self_employed"),
+    ("jag har drivit eget i 12 år", "inform_employed", "self_employed"),
+    ("jag driver en frisörsalong", "inform", "self_employed"),
+    # Someone else's business: employed there.
+    ("jag är anställd och driver en butik åt ägaren", "inform_employed", "employed"),
+])
+def test_running_a_business_is_being_self_employed(text: str, intent: str, situation: str) -> None:
+    result = INTERPRETERS["situation"](Answer(text, intent, 0.9, [], TODAY))
+    assert isinstance(result, Filled) and result.slots["situation"] == situation
