@@ -22,7 +22,8 @@ from actions.faq_lookup import faq_for, selected_faq
 from actions.parsing import (GUIDANCE_SLOTS, HOURLY_NOTE, INTERPRETERS, OWN_BUSINESS, STUDY_GOAL, UNKNOWN_ALLOWED,
                              Answer, plans_own_business,
                              Filled, Miss, Reply, answer_beside_question, category_from_story, date_said, hourly_ended,
-                             kind_miss, length_sv, occupation_from_story, opening_slots, options_question, pause_asked,
+                             kind_miss, length_sv, occupation_from_story, opening_end, opening_slots, options_question,
+                             pause_asked,
                              question_beside,
                              sector_from_story, strain_ack, wants_to_study_for)
 
@@ -198,6 +199,11 @@ class FormValidation(Action):
             if isinstance(result, Reply):
                 dispatcher.utter_message(response=result.response)
                 updates.update({asked: None, "asked_again": True})  # asked again, not a miss
+            elif isinstance(result, Miss) and not answer.is_payload and (told := told_out_of_turn(asked, answer, slots)):
+                # "den tar slut sista december" at "Vad vill du helst ha hjälp med?": not a miss, but
+                # a fact a later question would ask. Kept, said back, and the question asked again.
+                updates.update({**told, asked: None, "asked_again": True})
+                dispatcher.utter_message(text=opening_ack(told))
             elif isinstance(result, Miss):
                 result = kind_miss(asked, answer, result)
                 updates.update(self._miss(dispatcher, slots, asked, result.hint, result.lead,
@@ -447,6 +453,25 @@ def opening_ack(s: dict[str, Any], note: str | None = None) -> str | None:
     told = " och att ".join(parts) if len(parts) < 3 else f"{', att '.join(parts[:-1])} och att {parts[-1]}"
     return f"Tack! Jag har uppfattat att {told}.{' ' + note if note else ''} Skriv \"det blev fel\" om det inte " \
            "stämmer."
+
+
+_ENDING_SITUATIONS = ("terminated", "fixed_term_ended", "terminated_illness")
+
+
+def told_out_of_turn(asked: str, answer: Answer, slots: dict[str, Any]) -> dict[str, Any]:
+    """Facts a later question asks, told in an answer that does not answer the one asked: the
+    age, the employer, the job's last day."""
+    if asked == "consent" or slots.get("employments") or asked in (*flow.EMPLOYMENT_SLOTS, *flow.SKIPPABLE_SLOTS, "more_employments",
+                                             "had_skippable", "more_skippable"):
+        # Consent keeps a story its own way; within the loops, a date belongs to the employment or
+        # leave being asked about.
+        return {}
+    told = {k: v for k, v in opening_slots(answer).items() if k in ALSO_TOLD and k != asked and slots.get(k) is None}
+    if slots.get("situation") in _ENDING_SITUATIONS and slots.get("employment_end") is None \
+            and asked != "employment_end":
+        told.update(opening_end(answer))
+    told.pop("guidance_mode", None)  # a way of helping is chosen, not inferred here
+    return told
 
 
 def since_sv(iso: str, today: date | None = None) -> str:

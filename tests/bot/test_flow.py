@@ -3199,3 +3199,20 @@ def test_the_options_named_are_said_back(text: str, said: str | None) -> None:
 def test_running_a_business_is_being_self_employed(text: str, intent: str, situation: str) -> None:
     result = INTERPRETERS["situation"](Answer(text, intent, 0.9, [], TODAY))
     assert isinstance(result, Filled) and result.slots["situation"] == situation
+
+
+def test_a_fact_told_out_of_turn_is_kept_and_the_question_asked_again() -> None:
+    """"den tar slut sista december" at "Vad vill du helst ha hjälp med?": no "Det förstod jag inte",
+    the last day written down and said, and the question once more."""
+    from actions.forms import ValidateSituationForm
+    slots = {"consent": True, "situation": "fixed_term_ended", "termination_reason": "fixed_term_ended",
+             "termination_initiated_by": "employer", "requested_slot": "guidance_mode"}
+    updates, messages = _run(slots, "den tar slut sista december", "inform", form=ValidateSituationForm())
+    texts = [m.get("text") or m.get("response") for m in messages]
+    assert updates["employment_end"] == "2026-12-31" and updates["guidance_mode"] is None
+    assert texts[0].startswith("Tack! Jag har uppfattat att anställningen slutar i slutet av december 2026.")
+    assert not any("förstod jag inte" in str(t) for t in texts)
+    # Nothing told: the miss as before.
+    updates, messages = _run(slots, "blå bil", "inform", form=ValidateSituationForm())
+    assert "employment_end" not in updates or updates["employment_end"] is None
+    assert any("förstod jag inte" in str(m.get("text")) for m in messages)
