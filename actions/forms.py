@@ -203,7 +203,8 @@ class FormValidation(Action):
                 # "den tar slut sista december" at "Vad vill du helst ha hjälp med?": not a miss, but
                 # a fact a later question would ask. Kept, said back, and the question asked again.
                 updates.update({**told, asked: None, "asked_again": True})
-                dispatcher.utter_message(text=opening_ack(told))
+                dispatcher.utter_message(text=str(opening_ack(told)).replace("Tack! Jag har uppfattat att",
+                                                                             "Tack, då skriver jag att", 1))
             elif isinstance(result, Miss):
                 result = kind_miss(asked, answer, result)
                 updates.update(self._miss(dispatcher, slots, asked, result.hint, result.lead,

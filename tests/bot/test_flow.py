@@ -3210,7 +3210,7 @@ def test_a_fact_told_out_of_turn_is_kept_and_the_question_asked_again() -> None:
     updates, messages = _run(slots, "den tar slut sista december", "inform", form=ValidateSituationForm())
     texts = [m.get("text") or m.get("response") for m in messages]
     assert updates["employment_end"] == "2026-12-31" and updates["guidance_mode"] is None
-    assert texts[0].startswith("Tack! Jag har uppfattat att anställningen slutar i slutet av december 2026.")
+    assert texts[0].startswith("Tack, då skriver jag att anställningen slutar i slutet av december 2026.")
     assert not any("förstod jag inte" in str(t) for t in texts)
     # Nothing told: the miss as before.
     updates, messages = _run(slots, "blå bil", "inform", form=ValidateSituationForm())
