@@ -427,8 +427,8 @@ def opening_ack(s: dict[str, Any], note: str | None = None) -> str | None:
             parts.append(f"anställningen {'slutar' if coming else 'slutade'} {when}")
     if s.get("employer_name"):
         parts.append(f"din arbetsgivare är {s['employer_name']}")
-    elif s.get("employer_sector") == "private":
-        parts.append("din arbetsgivare är privat")
+    elif s.get("employer_sector") in _SECTOR_SAID:
+        parts.append(f"din arbetsgivare är {_SECTOR_SAID[s['employer_sector']]}")
     if s.get("collective_agreement") in ("yes", "no"):
         has = "har" if s["collective_agreement"] == "yes" else "inte har"
         if parts and parts[-1].startswith("din arbetsgivare är"):
@@ -456,6 +456,7 @@ def opening_ack(s: dict[str, Any], note: str | None = None) -> str | None:
            "stämmer."
 
 
+_SECTOR_SAID = {"private": "privat", "municipality": "en kommun", "region": "en region", "state": "en statlig myndighet"}
 _ENDING_SITUATIONS = ("terminated", "fixed_term_ended", "terminated_illness")
 
 

@@ -1296,6 +1296,26 @@ _COMPANY_AT = re.compile(r"\b(?:i|pa|hos|vid|for|fran)\s+(?P<said>(?:en|ett)\s+"
                          r"(?:\w+\s+){0,2}\w*(?:foretag|firma|bolag|fabrik|koncern|byra))\b")
 
 
+# Folded. A public workplace without its name: "på en kommunal skola", "jobbar på kommunen",
+# "inom regionen", "på en statlig myndighet". The sector is known; the name is still asked.
+_UNNAMED_PUBLIC = (
+    ("municipality", re.compile(r"\b(?:pa|i|vid|hos|inom|for) (?:en |ett |den |det )?kommunala?\b|"
+                                r"\b(?:pa|hos|inom|for) kommunen\b")),
+    ("region", re.compile(r"\b(?:pa|vid|hos|inom|for) (?:regionen|landstinget)\b|"
+                          r"\b(?:pa|i|vid|inom) (?:en |ett |den |det )?(?:regionens|regionala?) ")),
+    ("state", re.compile(r"\b(?:pa|i|vid|hos|inom|for) (?:en |ett |den |det )?statlig[at]? (?:myndighet|verk)\b|"
+                         r"\b(?:pa|i|vid|hos|inom|for) staten\b")),
+)
+
+
+def public_workplace(text: str) -> dict[str, Any]:
+    """{"employer_sector": …} where a clause says the person's own workplace is public, unnamed."""
+    folded = fold(re.sub(r"\s+", " ", text))
+    if not _OWN_JOB.search(folded) or _EARLIER.search(folded):
+        return {}
+    return next(({"employer_sector": sector} for sector, pattern in _UNNAMED_PUBLIC if pattern.search(folded)), {})
+
+
 def private_workplace(text: str) -> dict[str, Any]:
     """{"employer_sector": "private"} where a clause says the person's own workplace is private."""
     return {"employer_sector": "private"} if _private_said(text) else {}
@@ -2952,6 +2972,9 @@ _ASKS_FOR_CHECK = re.compile(
 _WANTS_UNKNOWN = re.compile(r"\b(?:vet (?:inte|ej)|ingen aning om) (?:riktigt |alls |an |annu |direkt )*"
                             r"vad jag (?:vill (?:gora|jobba med|arbeta med|bli|plugga)|"
                             r"ska (?:jobba med|arbeta med|bli|plugga))\b"
+                            # "vill byta bana men vet inte till vad"
+                            r"|\bvill (?:byta|andra) (?:bana|yrke|bransch|jobb|inriktning)\b.*\b(?:vet (?:inte|ej)|ingen aning)"
+                            r"(?: riktigt| alls)?(?: till| mot| om)? (?:vad|vilket|vilken)\b"
                             # "vill göra något helt annat men vet inte vad"
                             r"|\bvill (?:gora|jobba med|arbeta med|bli|hitta|syssla med) (?:nagot|nat|nagonting) "
                             r"(?:helt |heltt |totalt )?(?:annat|nytt)\b.*\b(?:vet (?:inte|ej)|ingen aning)"
@@ -3017,7 +3040,7 @@ def opening_slots(a: Answer) -> dict[str, Any]:
         slots.update(said)
         if slots.get("situation") != "self_employed":
             slots.update(named_public_employer(clause.text) or named_employer(clause.text)
-                         or private_workplace(clause.text))
+                         or private_workplace(clause.text) or public_workplace(clause.text))
         has_agreement = agreement_told(clause)
         if has_agreement is not None and not _GUESS.search(clause.folded):
             slots["collective_agreement"] = "yes" if has_agreement else "no"  # "ingen kollektivavtal"

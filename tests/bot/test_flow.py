@@ -3216,3 +3216,24 @@ def test_a_fact_told_out_of_turn_is_kept_and_the_question_asked_again() -> None:
     updates, messages = _run(slots, "blå bil", "inform", form=ValidateSituationForm())
     assert "employment_end" not in updates or updates["employment_end"] is None
     assert any("förstod jag inte" in str(m.get("text")) for m in messages)
+
+
+@pytest.mark.parametrize("text, sector", [
+    ("Hej, jag jobbar som lärare på en kommunal skola i Uppsala sen 2011 men orkar inte mer", "municipality"),
+    ("jag jobbar på kommunen som städare", "municipality"),
+    ("jobbar inom regionen som undersköterska", "region"),
+    ("jag jobbar på en statlig myndighet", "state"),
+    # An earlier job: not the employer asked about.
+    ("jag har jobbat på kommunen tidigare men nu är jag på ICA", None),
+])
+def test_a_public_workplace_without_its_name_gives_the_sector(text: str, sector: str | None) -> None:
+    from actions.forms import opening_ack
+    said = opening_slots(Answer(text, "inform_employed", 0.9, [], TODAY))
+    assert said.get("employer_sector") == sector
+    if sector == "municipality" and "employer_name" not in said:
+        assert "din arbetsgivare är en kommun" in str(opening_ack(said))
+
+
+def test_wanting_to_change_without_knowing_to_what_is_exploring() -> None:
+    said = opening_slots(Answer("vill byta bana men vet inte till vad", "inform_employed", 0.9, [], TODAY))
+    assert said.get("guidance_mode") == "explore"
