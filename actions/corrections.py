@@ -110,12 +110,11 @@ def _answers_about_old_employer(slots: Mapping[str, Any], employer: Mapping[str,
     (collective agreement, owner's role), are asked again. A name only spelled right keeps them."""
     old_sector = slots.get("employer_sector")
     new_sector = employer.get("employer_sector")
-    if new_sector is None and old_sector is not None and _sector_of_name(slots.get("employer_name")) == old_sector:
-        new_sector = None  # "Region Skåne" said the region; the new name says nothing
-    elif new_sector is None:
-        return {}
+    if new_sector is None and (old_sector is None or _sector_of_name(slots.get("employer_name")) != old_sector):
+        return {}  # the sector was the person's own answer, and the new name says none
     if new_sector == old_sector:
         return {}
+    # "Region Skåne" gave the region and the new name says nothing (None), or it says another sector.
     return {"employer_sector": new_sector, "collective_agreement": None, "role_exclusion": None}
 
 

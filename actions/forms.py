@@ -463,8 +463,8 @@ _ENDING_SITUATIONS = ("terminated", "fixed_term_ended", "terminated_illness")
 def told_out_of_turn(asked: str, answer: Answer, slots: dict[str, Any]) -> dict[str, Any]:
     """Facts a later question asks, told in an answer that does not answer the one asked: the
     age, the employer, the job's last day."""
-    if asked == "consent" or slots.get("employments") or asked in (*flow.EMPLOYMENT_SLOTS, *flow.SKIPPABLE_SLOTS, "more_employments",
-                                             "had_skippable", "more_skippable"):
+    loops = (*flow.EMPLOYMENT_SLOTS, *flow.SKIPPABLE_SLOTS, "more_employments", "had_skippable", "more_skippable")
+    if asked == "consent" or asked in loops or slots.get("employments"):
         # Consent keeps a story its own way; within the loops, a date belongs to the employment or
         # leave being asked about.
         return {}

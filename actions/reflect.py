@@ -321,7 +321,7 @@ def _reflection(slot: str, text: str, *, not_yet: bool = False) -> str | None:
 
 # A first step as people write it: "kanske prata med en kompis som kör buss", "jag ska ringa facket".
 _STEP_LEAD = re.compile(r"^(?:(?:kanske|typ|nog|jag|ska|kan|tänker|tanker|skulle|vill|kunna|först|forst|att|"
-                        r"nog|väl|val|börja med att|borja med att)\s+)+", re.I)
+                        r"väl|val|börja med att|borja med att)\s+)+", re.I)
 _STEP_VERB = re.compile(r"^(prata|ringa|läsa|lasa|uppdatera|skriva|söka|soka|kolla|titta|fråga|fraga|gå|ga|anmäla|"
                         r"anmala|besöka|besoka|boka|kontakta|träffa|traffa|undersöka|undersoka|googla|höra|hora|"
                         r"mejla|maila|testa|prova|göra|gora|ta reda på|ta reda pa|lära|lara|plugga|studera)\b", re.I)
