@@ -2729,7 +2729,7 @@ _options_answer = INTERPRETERS["outward_options"]
 # options, and what goes before an option ("kanske", "har funderat på att utbilda mig till").
 # "och" does not split: "vård och omsorg", "elektriker och vvs" are said back whole.
 _OPTION_SPLIT = re.compile(r"[.?!,;]+\s*|\s+(?:eller|men|alternativt)\s+")
-_OPTION_LEAD = re.compile(r"^(?:(?:eller|och|men|samt|kanske|typ|nog|mojligen|eventuellt|helst|gärna|garna|jag|har|hade|har ocksa|ocksa|"
+_OPTION_LEAD = re.compile(r"^(?:(?:eller|och|men|samt|kanske|typ|nog|mojligen|eventuellt|helst|garna|jag|har|hade|har ocksa|ocksa|"
                           r"tankt|funderat|funderar|tanker|pa|att|kunna|vilja|ville|vill|skulle|kan|bli|jobba som|"
                           r"arbeta som|utbilda mig till|utbilda mig|plugga till|lasa till|studera till|omskola mig till|"
                           r"en|ett|till|som)\s+)+")
