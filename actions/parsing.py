@@ -2759,8 +2759,9 @@ def options_listed(text: str) -> list[str]:
         begin = start + len(piece) - len(piece[lead.end():] if lead else piece)
         shown = plain[begin:begin + len(core)] if same else core
         if begin == 0 or re.search(r"[.?!]\s*$", plain[:begin]):
-            if shown[:1].isupper() and not shown.split()[0].isupper():
-                shown = shown[0].lower() + shown[1:]  # "Sjuksköterska." opening a sentence; not "IT"
+            first = shown.split()[0]
+            if first[:1].isupper() and not first.isupper() and fold(first) not in KNOWN_EMPLOYERS:
+                shown = shown[0].lower() + shown[1:]  # "Sjuksköterska." opening a sentence; not "IT", "Volvo"
         if re.match(r"(jobba|arbeta|plugga|studera|hålla på|halla pa) ", shown):
             shown = f"att {shown}"  # "att jobba med människor"
         if fold(shown) not in (fold(f) for f in found):

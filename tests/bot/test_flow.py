@@ -3174,6 +3174,8 @@ def test_the_advisor_sees_a_start_counted_from_a_length() -> None:
     ("har funderat på att bli polis men vet inte om jag orkar", "Tack, jag skriver upp polis."),
     ("något inom vård och omsorg", "Tack, jag skriver upp något inom vård och omsorg."),
     ("kanske IT, eller ekonomi", "Tack, jag skriver upp IT och ekonomi."),
+    ("Sjuksköterska eller Volvo kanske", "Tack, jag skriver upp sjuksköterska och Volvo."),
+    ("Volvo eller Scania", "Tack, jag skriver upp Volvo och Scania."),
     ("jag vill jobba med människor", "Tack, jag skriver upp att jobba med människor."),
     # Nothing named: heard without a list.
     ("vill bara ha ett jobb", "Tack, det tar jag med mig."),
