@@ -15,12 +15,13 @@ from datetime import date, timedelta
 from typing import Any, Callable
 
 from babel import Locale
+from babel.lists import format_list
 
 from bot.extract import (MONTH_WORDS, PER_DAY_RE, WORKING_WEEK_RE, ParsedDate, fold, parse_date,
                          parse_duration_months, parse_hours_per_week, parse_money_sek, parse_period, word_number)
 
 from .flow import PUBLIC_SECTORS
-from .reflect import only_a_want, reflection, said_back, told_in_story
+from .reflect import OPTIONS_HEARD, only_a_want, reflection, said_back, told_in_story
 
 UNKNOWN = "unknown"
 # An employer whose name the person does not know: the value reads right in the questions that
@@ -2756,7 +2757,7 @@ def options_listed(text: str) -> list[str]:
         core = _OPTION_TAIL.sub("", core.strip())
         if not core or len(core.split()) > 5 or _NO_OPTION.search(core):
             continue
-        begin = start + len(piece) - len(piece[lead.end():] if lead else piece)
+        begin = start + (lead.end() if lead else 0)
         shown = plain[begin:begin + len(core)] if same else core
         if begin == 0 or re.search(r"[.?!]\s*$", plain[:begin]):
             first = shown.split()[0]
@@ -2771,11 +2772,10 @@ def options_listed(text: str) -> list[str]:
 
 def _options_said_back(a: Answer) -> Result:
     result = _options_answer(a)
-    if isinstance(result, Filled) and result.slots.get("_say") == "Tack, det tar jag med mig." and not a.is_payload:
+    if isinstance(result, Filled) and result.slots.get("_say") == OPTIONS_HEARD and not a.is_payload:
         named = options_listed(a.text)
         if named:
-            listed = named[0] if len(named) == 1 else f"{', '.join(named[:-1])} och {named[-1]}"
-            return Filled({**result.slots, "_say": f"Tack, jag skriver upp {listed}."})
+            return Filled({**result.slots, "_say": f"Tack, jag skriver upp {format_list(named, locale='sv')}."})
     return result
 
 

@@ -81,6 +81,7 @@ _HEARD = {
     "outward_options": "Tack, det tar jag med mig.",
     "forward_next_step": "Bra! Ett litet steg räcker för att komma i gång.",
 }
+OPTIONS_HEARD = _HEARD["outward_options"]  # replaced by the options themselves where they stand out
 # Folded. Rest or recovery as the first step ("vila först", "bli frisk"): met as the sound step it is.
 _RECOVERY = re.compile(r"\b(vila|vilar|ta hand om mig|aterhamt\w*|bli frisk\w*|ma battre|"
                        r"ta det lugnt|landa|sova|rehab\w*|sjukskriv\w*)\b")
