@@ -12,6 +12,7 @@ import re
 from datetime import date
 from typing import Any
 
+from babel.lists import format_list
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
@@ -19,7 +20,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions import flow
 from actions.corrections import CHANGE_QUESTION, CHANGED, clear, direct_correction, redo_text, slots_to_correct
 from actions.faq_lookup import faq_for, selected_faq
-from actions.parsing import (GUIDANCE_SLOTS, HOURLY_NOTE, INTERPRETERS, OWN_BUSINESS, STUDY_GOAL, UNKNOWN_ALLOWED,
+from actions.parsing import (GUIDANCE_SLOTS, HOURLY_NOTE, INTERPRETERS, OWN_BUSINESS, SAY_WRONG, STUDY_GOAL, UNKNOWN_ALLOWED,
                              Answer, plans_own_business,
                              Filled, Miss, Reply, answer_beside_question, category_from_story, date_said, hourly_ended,
                              kind_miss, length_sv, occupation_from_story, opening_end, opening_slots, options_question,
@@ -451,9 +452,8 @@ def opening_ack(s: dict[str, Any], note: str | None = None) -> str | None:
     if s.get("guidance_mode") == "check":
         parts.append("du vill se vilket stöd du kan få")  # why no career questions come next
     # "att A, att B och att C": a list, not a chain of "och att".
-    told = " och att ".join(parts) if len(parts) < 3 else f"{', att '.join(parts[:-1])} och att {parts[-1]}"
-    return f"Tack! Jag har uppfattat att {told}.{' ' + note if note else ''} Skriv \"det blev fel\" om det inte " \
-           "stämmer."
+    told = format_list([f"att {part}" for part in parts], locale="sv")
+    return f"Tack! Jag har uppfattat {told}.{' ' + note if note else ''} {SAY_WRONG}"
 
 
 _SECTOR_SAID = {"private": "privat", "municipality": "en kommun", "region": "en region", "state": "en statlig myndighet"}

@@ -28,6 +28,8 @@ UNKNOWN = "unknown"
 # name the employer ("Har din arbetsgivare kollektivavtal?"); summaries show NAME_UNKNOWN_SV.
 UNKNOWN_EMPLOYER = "din arbetsgivare"
 NAME_UNKNOWN_SV = "namnet okänt"
+# Every say-back ends with how to correct it.
+SAY_WRONG = "Skriv \"det blev fel\" om det inte stämmer."
 
 
 def employer_shown(name: Any) -> Any:
@@ -1562,7 +1564,7 @@ def worker_category(a: Answer) -> Result:
     said = "arbetare" if blue else "tjänsteman"
     return Filled({"worker_category": "blue_collar" if blue else "white_collar",
                    "_say": f"Då skriver jag att du är {said}, som de flesta som gör det arbetet. "
-                           f"Skriv \"det blev fel\" om det inte stämmer."})
+                           f"{SAY_WRONG}"})
 
 
 # Folded. "nej tror inte det", "ja det har de nog": a guess. The answer decides which
@@ -1858,7 +1860,7 @@ def next_employment_told(a: Answer) -> tuple[dict[str, Any], str]:
         words += f" {_period_words(period)}"
     elif told.get("employment_end") == "ongoing":
         words += " som pågår"
-    return told, f"Då skriver jag in {words}. Skriv \"det blev fel\" om det inte stämmer."
+    return told, f"Då skriver jag in {words}. " + SAY_WRONG
 
 
 _more_employments_yes_no = yes_no_slot("more_employments", allow_unknown=False)
@@ -1994,9 +1996,6 @@ _YEAR_SAID = re.compile(r"\d{4}|[-/'.]\s?\d{2}\b|\b(i ar|aret|nasta ar|forra ar|
                         r"i morgon|imorgon|forra veckan|nasta vecka|den har veckan)\b")
 
 
-SAY_WRONG = "Skriv \"det blev fel\" om det inte stämmer."
-
-
 def _start_said_anew(interpret: Callable[[Answer], Result]) -> Callable[[Answer], Result]:
     """A start told as a date replaces one told as a length: nothing is moved later."""
     def wrapped(a: Answer) -> Result:
@@ -2077,7 +2076,7 @@ def date_slot(name: str, *, end: bool, allow_unknown: bool = False, then_end: st
                 return Miss("Skriv ungefär vilket år, till exempel \"2005\".")
             year = a.today.year - (age - then)
             return Filled({name: f"{year}-01-01", "_say": f"Då skriver jag att du började där omkring {year}. "
-                                                          f"Skriv \"det blev fel\" om det inte stämmer."})
+                                                          f"{SAY_WRONG}"})
         if name == "employment_start":
             counted = _start_from_duration(a, then_end or "employment_end")
             if counted:
@@ -2107,7 +2106,7 @@ def date_slot(name: str, *, end: bool, allow_unknown: bool = False, then_end: st
                 parsed = parse_date(spans[0], a.today, allow_ongoing=False, end_of_period=end)
                 if parsed and parsed.value and not re.search(r"\d{4}", spans[0]):
                     return Filled({name: parsed.iso(), "_say": f"Då skriver jag {_period_sv(parsed)}. "
-                                                             f"Skriv \"det blev fel\" om det inte stämmer."})
+                                                             f"{SAY_WRONG}"})
         if parsed is None and then_end:
             # "började där direkt efter gymnasiet 2003": the one year in a sentence the parser gives up
             # on, for a start (a decision's date is asked more precisely).
@@ -2124,7 +2123,7 @@ def date_slot(name: str, *, end: bool, allow_unknown: bool = False, then_end: st
         if parsed.value and parsed.precision in ("day", "month") and not a.is_payload \
                 and not _YEAR_SAID.search(a.folded):
             # "sista jan", "i mars": the year is a guess (the coming or the last), so it is said.
-            filled["_say"] = f"Då skriver jag {_period_sv(parsed)}. Skriv \"det blev fel\" om det inte stämmer."
+            filled["_say"] = f"Då skriver jag {_period_sv(parsed)}. " + SAY_WRONG
         if then_end:
             # "började i mars 2019 och slutade i oktober 2023": the end is not asked again.
             if ending is not None and (ending.ongoing or ending.iso() > filled[name]):
@@ -2165,7 +2164,7 @@ def _end_of_notice(a: Answer) -> Result | None:
     return Filled({"employment_end": last.isoformat(),
                    "_say": f"Då blir din sista dag ungefär {date_sv(last.isoformat())} "
                            f"({'en månad' if months == 1 else f'{months} månader'} {counted}). "
-                           f"Skriv \"det blev fel\" om det inte stämmer."})
+                           f"{SAY_WRONG}"})
 
 
 def employment_end(a: Answer) -> Result:
@@ -2216,16 +2215,16 @@ def hours_per_week(a: Answer) -> Result:
     if PER_DAY_RE.search(a.folded):
         return Filled({"employment_hours_per_week": value,
                        "_say": f"Det blir ungefär {value:g} timmar i veckan, räknat med fem dagar i veckan. "
-                               f"Skriv \"det blev fel\" om det inte stämmer."})
+                               f"{SAY_WRONG}"})
     if WORKING_WEEK_RE.search(a.folded) and not re.search(r"\d", a.folded):
         return Filled({"employment_hours_per_week": value,
-                       "_say": "Då skriver jag heltid, 40 timmar i veckan. Skriv \"det blev fel\" om det inte stämmer."})
+                       "_say": "Då skriver jag heltid, 40 timmar i veckan. " + SAY_WRONG})
     if re.search(r"\b(dagar?|pass|arbetspass)\b", a.folded) and not re.search(r"tim|\bh\b", a.folded):
         # "3 dagar i veckan" is counted as full days: said, so it can be put right.
         counted = "pass på 8 timmar" if re.search(r"\bpass\b", a.folded) else "hela dagar"
         return Filled({"employment_hours_per_week": value,
                        "_say": f"Det blir ungefär {value:g} timmar i veckan, räknat med {counted}. "
-                               f"Skriv \"det blev fel\" om det inte stämmer."})
+                               f"{SAY_WRONG}"})
     return Filled({"employment_hours_per_week": value})
 
 
@@ -2244,7 +2243,7 @@ def monthly_income(a: Answer) -> Result:
         monthly = round(value * hours * 52 / 12)
         return Filled({"employment_monthly_income": monthly,
                        "_say": f"Med {hours:g} timmar i veckan blir det ungefär {monthly:,} kr i månaden. "
-                               f"Skriv \"det blev fel\" om det inte stämmer.".replace(",", " ")})
+                               f"{SAY_WRONG}".replace(",", " ")})
     if re.search(r"\b(om|per) (aret|ar)\b|\bpa ett ar\b|/ar\b|\barslon|\barsinkomst", a.folded) \
             and not re.search(r"\bmanad|/man\b", a.folded):
         # "200 000 om året": the question asks per month.
@@ -2281,7 +2280,7 @@ def _skippable_told(a: Answer) -> dict[str, Any]:
             told.update(skippable_start=period[0].iso(),
                         skippable_end="ongoing" if period[1].ongoing else period[1].iso())
             told["_say"] = (f"Då skriver jag in {_SKIPPABLE_SV[told['skippable_type']]} {_period_words(period)}. "
-                            f"Skriv \"det blev fel\" om det inte stämmer.")
+                            f"{SAY_WRONG}")
     return told
 
 
@@ -2446,7 +2445,7 @@ def contact_method(a: Answer) -> Result:
         rest = rest.replace(phone.group(0), " ")
     if email and email.group(0) not in a.text:
         # Read from "(at)" or a comma: said back, so a wrong reading is seen.
-        slots["_say"] = f"Jag skriver {email.group(0).lower()}. Skriv \"det blev fel\" om det inte stämmer."
+        slots["_say"] = f"Jag skriver {email.group(0).lower()}. " + SAY_WRONG
     if slots:
         slots["contact_method"] = "email" if email else "phone"
         if wish := _CONTACT_WISH.search(rest):
