@@ -3092,8 +3092,14 @@ _STARTED_ON = re.compile(r"\b(?:jobbar|jobbat|arbetar|arbetat|anstalld|varit ans
 # Folded. "har jobbat där i 3 år", "jobbade på Volvo Cars i 22 år", "uppsagd efter 22 år": how long
 # the job told of lasted. Not "i vården i 30 år" or "efter 20 år som svetsare": the trade, not the job.
 _LENGTH = r"(?P<length>(?:\d+|\w+)(?: och (?:ett|en) halvt?)? (?:ar|manader))\b"
-_LASTED = re.compile(r"\b(?:jobbat|arbetat|varit anstalld|varit|jobbade|arbetade|var anstalld) "
-                     r"(?:dar|(?:pa|hos) (?:\S+ ){0,3}?\S+)(?: i| under)? " + _LENGTH + "|"
+_WORKED = r"(?:jobbat|arbetat|varit anstalld|varit|jobbade|arbetade|var anstalld)"
+# "jobbat på Skanska som snickare i 8 år", "där jag jobbat som snickare i 8 år": the trade between
+# the workplace and the length still tells the length of that job.
+_AS_TRADE = r"(?: som \w+(?: \w+)?)?"
+_LASTED = re.compile(r"\b" + _WORKED + r" (?:dar|(?:pa|hos) (?:\S+ ){0,3}?\S+)" + _AS_TRADE + r"(?: i| under)? "
+                     + _LENGTH + "|"
+                     r"\bdar (?:jag )?(?:har )?" + _WORKED + _AS_TRADE + r"(?: i| under)? "
+                     + _LENGTH.replace("length", "there") + "|"
                      r"\befter " + _LENGTH.replace("length", "after") +
                      r"(?! (?:som|i yrket|i branschen|inom|hemma|ledig|sjuk|utan|pa (?:af|arbetsformedlingen)))")
 
@@ -3104,7 +3110,8 @@ def opening_start(clause: Answer) -> dict[str, Any]:
     if _EARLIER.search(clause.folded):
         return {}
     lasted = _LASTED.search(clause.folded)
-    months = parse_duration_months(lasted.group("length") or lasted.group("after")) if lasted else None
+    months = parse_duration_months(lasted.group("length") or lasted.group("there") or lasted.group("after")) \
+        if lasted else None
     if months and months <= 600:
         return {"employment_start_months": months}
     found = _STARTED_ON.search(clause.folded)

@@ -97,7 +97,7 @@ _CALM_SAY = "Tack. Att hitta något som passar din ork är viktigt, och det tar 
 _SOMETHING = re.compile(r"^(?:nåt|nått|något|nagot|nat|ett jobb|ett arbete|jobb|arbete)\s+"
                         r"(?=(?:där|dar|som|med|inom|utan|i|på|pa)\b)", re.I)
 # "viktigt att jag inte sliter ut kroppen mer": what matters now, the second half of "Berätta om dig".
-_IMPORTANT = re.compile(r"^(?:och\s+)?(?:det\s+(?:är|ar)\s+)?(?:viktigt|viktigast|det viktigaste)"
+_IMPORTANT = re.compile(r"^(?:(?:och|men)\s+)?(?:(?:just\s+)?nu\s+)?(?:(?:det\s+(?:är|ar)|(?:är|ar)\s+det)\s+)?(?:viktigt|viktigast|det viktigaste)"
                         r"(?:\s+(?:för|for)\s+(?:mig|mej)|\s+nu|\s+just nu)*(?:\s+(?:är|ar))?\s+att\s+(?P<what>.+)$", re.I)
 # A list of what one is, ending in what one can ("noggrann, snabb, kan lite om kemikalier"): "och" before it.
 _LAST_ITEM_VERB = re.compile(r", (?=(?:kan|har|gillar|älskar|tycker|brinner|trivs)\b)(?!.*, )", re.I)
@@ -214,7 +214,10 @@ def _skills_listed(text: str) -> str | None:
 
 
 # An answer to "vad har du tyckt om i jobbet?" that is no liking: not said back as one.
-_NOT_LIKED = re.compile(r"^\s*(inget|ingenting|inte|nej|nja|vet|ingen|alltså|hmm|jag|det var|det är)\b", re.I)
+_NOT_LIKED = re.compile(r"^\s*(inget|ingenting|inte|nej|nja|vet|ingen|alltså|hmm|jag|det var|det är)\b"
+                        # "nu är det svårt", "idag känns allt tungt": a clause about now, not a thing liked
+                        r"|^\s*(nu|just nu|idag|i dag|numera|tyvärr|tyvarr|sen|sedan)\b"
+                        r"|\b(är|ar|var|blir|blev|känns|kanns|kändes|kandes)\s+(det|den|allt|jag|man)\b", re.I)
 
 
 def _liked(text: str) -> str | None:
@@ -240,7 +243,7 @@ def reflection(slot: str, text: str, *, not_yet: bool = False, liked: bool = Fal
     without a verb ("mötena med kunderna") are what was liked, where nothing else was said back."""
     heard = _reflection(slot, text, not_yet=not_yet)
     if liked and slot == "inward_who" and heard is not None \
-            and (heard == _PLAIN["inward_who"] or heard.startswith("Att du")):
+            and (heard == _PLAIN["inward_who"] or heard.startswith("Att ")):
         return _liked(text) or heard
     return heard
 
@@ -358,7 +361,8 @@ def important(text: str) -> tuple[str, str] | None:
     """"viktigt att jag inte sliter ut kroppen mer", in any sentence, said back as
     "Och att du inte sliter ut kroppen mer är viktigt för dig.", with the clause it was read from
     (None when not said, or too odd to say back)."""
-    for sentence in re.split(r"(?<=[.!?])\s+|\n|,\s*(?=(?:och\s+)?(?:det\s+)?viktig)", text.strip()):
+    for sentence in re.split(r"(?<=[.!?])\s+|\n|,\s*(?=(?:(?:och|men)\s+)?(?:(?:just\s+)?nu\s+)?"
+                            r"(?:(?:det\s+(?:är|ar)|(?:är|ar)\s+det|det)\s+)?viktig)", text.strip()):
         found = _IMPORTANT.match(_FILLER.sub("", sentence).strip().rstrip(".!… "))
         if not found:
             continue

@@ -3109,6 +3109,9 @@ def test_an_end_told_after_a_length_moves_the_start() -> None:
      {"employment_end": "2026-06-30", "employment_start": "2023-07-01"}),
     ("blev uppsagd från Volvo efter 22 år", {"employment_start": "2004-11-01", "employment_start_months": 264}),
     ("jobbade hos en bilfirma i 5 år men blev uppsagd", {"employment_start": "2021-11-01"}),
+    # The trade between the workplace and the length: still that job's length.
+    ("uppsagd pga sjukdom fran skanska dar jag jobbat som snickare i 8 ar", {"employment_start": "2018-11-01"}),
+    ("jobbade på Skanska som snickare i 8 år, nu är jag uppsagd", {"employment_start": "2018-11-01"}),
     # The trade, not the job: nothing about when this job began.
     ("jag har jobbat i vården i 30 år och nu är jag uppsagd", {"employment_start": None}),
     ("uppsagd efter 20 år som svetsare", {"employment_start": None}),

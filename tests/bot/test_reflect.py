@@ -132,6 +132,23 @@ def test_what_matters_now_is_said_back_with_the_story() -> None:
         "Du har jobbat i butik. Tack för att du berättar."
 
 
+def test_what_matters_now_is_heard_in_the_word_orders_of_chat() -> None:
+    # "nu är det viktigt att …", "men just nu är det viktigast att …": the verb before "det".
+    assert reflection("inward_who", "jag har alltid gillat att jobba med händerna. nu är det viktigt att slippa "
+                                    "tunga lyft") == \
+        "Du har alltid gillat att jobba med händerna. Och att slippa tunga lyft är viktigt för dig."
+    assert reflection("inward_who", "kollegorna, men nu är det viktigt att få vila", liked=True) == \
+        "Du har tyckt om kollegorna. Och att få vila är viktigt för dig. Tack för att du berättar."
+
+
+def test_a_clause_about_now_is_not_said_back_as_a_thing_liked() -> None:
+    # To "vad har du tyckt om i jobbet?", "nu är det svårt" is not what was liked.
+    for text in ("nu är det svårt", "idag känns allt tungt", "tyvärr inte så mycket"):
+        assert reflection("inward_who", text, liked=True) == "Tack för att du berättar.", text
+    assert reflection("inward_who", "det sociala och kollegorna", liked=True) == \
+        "Du har tyckt om det sociala och kollegorna. Tack för att du berättar."
+
+
 def test_a_list_of_strengths_ending_in_a_verb_gets_its_och() -> None:
     assert reflection("inward_skills", "noggrann, snabb, bra med folk, kan lite om kemikalier") == \
         "Du är noggrann, snabb, bra med folk och kan lite om kemikalier – det tar du med dig, vart du än går."
