@@ -71,6 +71,11 @@ _NOT_YET = "Det går bra. Det kan du och rådgivaren ta reda på tillsammans."
 _OTHERS_SAY = re.compile(r"\b(?:folk|andra|kollegor(?:na)?|chefen|min chef|vänner(?:na)?|kompisar(?:na)?|"
                          r"familjen|alla)\s+(?:säger|brukar säga|tycker|menar|har sagt)\s+att\s+jag\s+är\s+"
                          r"(?P<what>[^.,!?;]+)", re.I)
+# "folk frågar mig om råd när de ska renovera": what others come for is a strength too (said back
+# as "Folk frågar dig om råd …").
+_OTHERS_ASK = re.compile(r"^(?P<who>folk|andra|kollegor(?:na)?|grannar(?:na)?|vänner(?:na)?|kompisar(?:na)?|"
+                         r"familjen|alla)\s+(?P<verb>(?:brukar\s+)?(?:frågar|fragar|fråga|ber|be|ringer|ringa))\s+"
+                         r"(?:mig|mej)\s+(?P<rest>[^?;]{3,80})$", re.I)
 _MODEST = ("Många har svårt att se sina egna styrkor, och det är helt vanligt. Rådgivaren kan "
            "hjälpa dig att hitta dem.")
 
@@ -308,8 +313,16 @@ def _reflection(slot: str, text: str, *, not_yet: bool = False) -> str | None:
         return f"{said}. {matters}" if said else f"{matters[4].upper()}{matters[5:]} Tack för att du berättar."
     if said is None and slot == "inward_wants" and _INWARD_WANTS_CALM.search(fold(text)):
         return _CALM_SAY  # "nåt lugnare, kanske deltid i början": a pace, heard as one
-    if said is None and slot == "inward_skills" and (skills := _skills_listed(text)):
-        return f"Du är bra på {skills} – {_AFTER_MIRROR[slot].lower()}"
+    if said is None and slot == "inward_skills":
+        # "snickra, läsa ritningar. folk frågar mig om råd": the list, and what follows it.
+        first, *later = re.split(r"(?<=[.!?])\s+|\n", text.strip())
+        skills = _skills_listed(first)
+        if skills:
+            also = [found for sentence in later[:2] if (found := mirror(sentence) or _others_ask(sentence))]
+            told = _and_then(f"Du är bra på {skills}", also).rstrip(".") if also else f"Du är bra på {skills}"
+            return f"{told} – {_AFTER_MIRROR[slot].lower()}"
+        if not later and (others_ask := _others_ask(first)):
+            return f"{others_ask} – {_AFTER_MIRROR[slot].lower()}"
     if said is None or (slot == "inward_wants" and not _WANTING.search(fold(said))):
         return _PLAIN[slot]
     if slot == "inward_skills":
@@ -329,6 +342,15 @@ _STEP_LEAD = re.compile(r"^(?:(?:kanske|typ|nog|jag|ska|kan|tänker|tanker|skull
 _STEP_VERB = re.compile(r"^(prata|ringa|läsa|lasa|uppdatera|skriva|söka|soka|kolla|titta|fråga|fraga|gå|ga|anmäla|"
                         r"anmala|besöka|besoka|boka|kontakta|träffa|traffa|undersöka|undersoka|googla|höra|hora|"
                         r"mejla|maila|testa|prova|göra|gora|ta reda på|ta reda pa|lära|lara|plugga|studera)\b", re.I)
+
+
+def _others_ask(sentence: str) -> str | None:
+    """"folk frågar mig om råd när de ska renovera" → "Folk frågar dig om råd när de ska renovera"."""
+    found = _OTHERS_ASK.match(_FILLER.sub("", sentence).strip().rstrip(".! "))
+    if not found or _SECOND_PERSON.search(found.group("rest")):
+        return None
+    rest = _SWAP_RE.sub(lambda m: _SWAP[m.group(1).lower()], found.group("rest"))
+    return f"{found.group('who').capitalize()} {found.group('verb').lower()} dig {rest}"
 
 
 def _step_said(text: str) -> str | None:

@@ -149,6 +149,20 @@ def test_a_clause_about_now_is_not_said_back_as_a_thing_liked() -> None:
         "Du har tyckt om det sociala och kollegorna. Tack för att du berättar."
 
 
+def test_a_list_of_strengths_is_said_back_with_the_sentences_after_it() -> None:
+    assert reflection("inward_skills", "snickra, läsa ritningar, leda ett litet lag. folk frågar mig om råd när "
+                                       "de ska renovera") == \
+        "Du är bra på att snickra, läsa ritningar och leda ett litet lag. Och folk frågar dig om råd när de ska " \
+        "renovera – det tar du med dig, vart du än går."
+    assert reflection("inward_skills", "laga mat, organisera. har C-körkort") == \
+        "Du är bra på att laga mat och organisera. Och du har C-körkort – det tar du med dig, vart du än går."
+    # What others come for, alone, is a strength too; words to the bot are not echoed.
+    assert reflection("inward_skills", "folk brukar fråga mig om hjälp med datorer") == \
+        "Folk brukar fråga dig om hjälp med datorer – det tar du med dig, vart du än går."
+    assert reflection("inward_skills", "andra frågar mig vad du tycker") == \
+        "Tack! Det du kan tar du med dig, vart du än går."
+
+
 def test_a_list_of_strengths_ending_in_a_verb_gets_its_och() -> None:
     assert reflection("inward_skills", "noggrann, snabb, bra med folk, kan lite om kemikalier") == \
         "Du är noggrann, snabb, bra med folk och kan lite om kemikalier – det tar du med dig, vart du än går."
