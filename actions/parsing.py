@@ -21,7 +21,7 @@ from bot.extract import (MONTH_WORDS, PER_DAY_RE, WORKING_WEEK_RE, ParsedDate, f
                          parse_duration_months, parse_hours_per_week, parse_money_sek, parse_period, word_number)
 
 from .flow import PUBLIC_SECTORS
-from .reflect import OPTIONS_HEARD, only_a_want, reflection, said_back, told_in_story
+from .reflect import OPTIONS_HEARD, only_a_want, reflection, said_back, spelled, told_in_story
 
 UNKNOWN = "unknown"
 # An employer whose name the person does not know: the value reads right in the questions that
@@ -2772,7 +2772,7 @@ def options_listed(text: str) -> list[str]:
 def _options_said_back(a: Answer) -> Result:
     result = _options_answer(a)
     if isinstance(result, Filled) and result.slots.get("_say") == OPTIONS_HEARD and not a.is_payload:
-        named = options_listed(a.text)
+        named = options_listed(spelled(a.text))
         if named:
             return Filled({**result.slots, "_say": f"Tack, jag skriver upp {format_list(named, locale='sv')}."})
     return result

@@ -9,8 +9,11 @@ oneself are mirrored; anything else gets a short thanks, so an odd message is ne
 from __future__ import annotations
 
 import re
+import threading
+from functools import lru_cache
 
 from bot.extract import fold
+from bot.spelling import DiacriticRestorer
 
 # First person → second person. Swedish verbs are the same for "jag" and "du".
 _SWAP = {"jag": "du", "mig": "dig", "mej": "dig", "min": "din", "mitt": "ditt", "mina": "dina"}
@@ -162,7 +165,8 @@ def only_a_want(text: str) -> bool:
 def said_back(clause: str, said: str | None) -> bool:
     """Whether a reflection says the clause back (in the second person): only what was said back
     is taken as answered, so nothing is skipped that the person did not see was heard."""
-    return bool(said) and _SWAP_RE.sub(lambda m: _SWAP[m.group(1).lower()], clause) in str(said)
+    # Folded: the reflection may have put back the å/ä/ö the clause was typed without.
+    return bool(said) and fold(_SWAP_RE.sub(lambda m: _SWAP[m.group(1).lower()], clause)) in fold(str(said))
 
 
 def mirror(text: str) -> str | None:
@@ -242,10 +246,41 @@ def _liked(text: str) -> str | None:
     return f"{said}." + (f" {found[0]}" if found else "") + " Tack för att du berättar."
 
 
+# Said back, "nat dar jag far anvanda mina kunskaper" would read as the bot's own bad spelling:
+# a message typed without å/ä/ö is said back with them (bot/spelling.py, the NLU's restorer),
+# with the few words where the common choice is wrong in a story fixed by their neighbours.
+_YEARS_TYPED = re.compile(r"\b(\d+|ett|tva|två|tre|fyra|fem|sex|sju|atta|åtta|nio|tio|elva|tolv|tjugo|trettio|"
+                          r"fyrtio|manga|många|flera|nagra|några|par) ar\b", re.I)
+_FATHER = re.compile(r"\b(min|din|sin|hans|hennes|er|var|vår|deras|och) far\b", re.I)
+
+
+@lru_cache(maxsize=1)
+def _restorer() -> DiacriticRestorer:
+    return DiacriticRestorer()
+
+
+def warm_up() -> None:
+    """Loads wordfreq's list (about a second) in the background, not during someone's first answer."""
+    threading.Thread(target=_restorer, daemon=True).start()
+
+
+def spelled(text: str) -> str:
+    """`text` with å/ä/ö put back, if it has none at all (one written with them is left as written).
+    The restorer keeps every character's position, so a kept word is copied back in place."""
+    if re.search(r"[åäöÅÄÖ]", text):
+        return text
+    text = _YEARS_TYPED.sub(lambda m: f"{m.group(1)} år", text)
+    restored = _restorer().restore(text)
+    for kept in _FATHER.finditer(text):  # "min far": the father, not "får"
+        restored = restored[:kept.end() - 3] + text[kept.end() - 3:kept.end()] + restored[kept.end():]
+    return restored
+
+
 def reflection(slot: str, text: str, *, not_yet: bool = False, liked: bool = False) -> str | None:
     """What to say after an answer to `slot`, or None for the questions that are not reflected.
     `liked`: the answer is to "vad har du tyckt om i jobbet?" (the work was told before), so words
     without a verb ("mötena med kunderna") are what was liked, where nothing else was said back."""
+    text = spelled(text)
     heard = _reflection(slot, text, not_yet=not_yet)
     if liked and slot == "inward_who" and heard is not None \
             and (heard == _PLAIN["inward_who"] or heard.startswith("Att ")):

@@ -8,11 +8,13 @@ from rasa_sdk.__main__ import main_from_args
 from rasa_sdk.endpoint import create_argument_parser
 
 from actions.handoff import start_worker
+from actions.reflect import warm_up
 
 
 def main() -> None:
     args = create_argument_parser().parse_args()
     start_worker()
+    warm_up()
     main_from_args(args)
 
 

@@ -6,7 +6,7 @@ from datetime import date
 import pytest
 
 from actions.parsing import INTERPRETERS, Answer, Filled
-from actions.reflect import mirror, reflection
+from actions.reflect import mirror, reflection, spelled
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -203,15 +203,15 @@ def test_a_story_too_long_to_say_back_whole_is_said_back_by_its_first_clause_and
     story = ("jag har jobbat som underskoterska i 15 ar, jag ar bra pa att ta hand om manniskor och lugna folk "
              "som ar oroliga. men det ar for tungt for kroppen och huvudet nu")
     result = INTERPRETERS["inward_who"](Answer(story, "inform", 0.9))
-    assert result.slots["_say"] == ("Du har jobbat som underskoterska i 15 ar och är bra pa att ta hand om "
-                                    "manniskor och lugna folk som ar oroliga. Tack för att du berättar.")
+    assert result.slots["_say"] == ("Du har jobbat som undersköterska i 15 år och är bra på att ta hand om "
+                                    "människor och lugna folk som är oroliga. Tack för att du berättar.")
     # Said back, so "Vad är du bra på?" is not asked.
     assert result.slots["inward_skills"] == "bra pa att ta hand om manniskor och lugna folk som ar oroliga"
 
 
 @pytest.mark.parametrize("slot, text, expected", [
     ("inward_wants", "vet inte riktigt, nat med manniskor men lugnare. kanske nat inom rehab",
-     "Du är inte helt säker än, och det är okej. Något med manniskor men lugnare – det är en bra utgångspunkt "
+     "Du är inte helt säker än, och det är okej. Något med människor men lugnare – det är en bra utgångspunkt "
      "när vi tittar på yrken och utbildningar."),
     ("inward_wants", "vet inte, kanske jobba med djur",
      "Du är inte helt säker än, och det är okej. Du vill jobba med djur. Det är en bra utgångspunkt när vi "
@@ -242,7 +242,7 @@ def test_a_want_given_for_the_strengths_is_taken_as_the_want_and_the_strengths_a
     text = "jag vill jobba med manniskor fortfarande men inte med skiftarbete och tunga lyft"
     result = INTERPRETERS["inward_skills"](Answer(text, "inform", 0.9))
     assert result.slots == {"inward_wants": text, "asked_again": "wants_told",
-                            "_say": "Du vill jobba med manniskor fortfarande men inte med skiftarbete och tunga "
+                            "_say": "Du vill jobba med människor fortfarande men inte med skiftarbete och tunga "
                                     "lyft. Det är en bra utgångspunkt när vi tittar på yrken och utbildningar."}
     # With something one can, or once the want is known, it is the answer to the strengths.
     for told, slots in (("vill använda att jag kan svetsa", {}), ("jag är bra på att lyssna och vill jobba med barn", {}),
@@ -325,3 +325,23 @@ def test_strengths_told_in_a_later_sentence_are_said_back_too() -> None:
 ])
 def test_a_first_step_begun_with_a_verb_is_said_back(text: str, said: str) -> None:
     assert reflection("forward_next_step", text) == said
+
+
+@pytest.mark.parametrize("typed, said", [
+    ("nat dar jag far anvanda mina kunskaper", "nåt där jag får använda mina kunskaper"),
+    ("har jobbat som snickare i 8 ar", "har jobbat som snickare i 8 år"),  # a length, not "är"
+    ("jobbat dar i manga ar", "jobbat där i många år"),
+    ("prata med min far om det", "prata med min far om det"),  # the father, not "får"
+    # Written with å/ä/ö somewhere: left as the person wrote it.
+    ("jag är bra pa att lyssna", "jag är bra pa att lyssna"),
+])
+def test_a_message_typed_without_a_ring_or_dots_is_said_back_spelled(typed: str, said: str) -> None:
+    assert spelled(typed) == said
+
+
+def test_the_options_and_the_step_are_said_back_spelled() -> None:
+    from actions.parsing import INTERPRETERS, Answer
+    options = INTERPRETERS["outward_options"](Answer("busschauffor eller nat med lastbil", "inform", 0.9))
+    assert options.slots["_say"] == "Tack, jag skriver upp busschaufför och nåt med lastbil."
+    assert reflection("forward_next_step", "kanske prata med nan pa arbetsformedlingen") == \
+        "Att prata med nån på arbetsförmedlingen låter som ett bra första steg."
