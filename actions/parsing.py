@@ -2523,16 +2523,18 @@ def municipality(a: Answer) -> Result:
 
 # "jag är 61 och har jobbat …", "jag e 34", "58 år gammal": one's own age, in a story or beside an
 # answer, so the age question is not asked later. Not "jag är 40 timmar …".
-_OWN_AGE = re.compile(r"\bjag (?:ar|e) (\d{2})(?: ar(?: gammal)?| bast)?(?=$|[\s,.!?])"
-                      r"(?!\s*(?:timmar|tim|procent|kr|kronor|%))|\b(\d{2}) ar gammal\b|"
+_NOT_YEARS_OLD = r"(?!\s*(?:timmar|tim|procent|kr|kronor|%|manader|veckor|dagar|minuter|mil|km|st\b))"
+_OWN_AGE = re.compile(r"\bjag (?:ar|e) (\d{2})(?: ar(?: gammal)?| bast)?(?=$|[\s,.!?])" + _NOT_YEARS_OLD +
+                      r"|\b(\d{2}) ar gammal\b|"
                       # "jag heter Anna och är 52": the "jag" said once for both
-                      r"\bjag (?:heter|ar) [^.,!?]{1,30}? och (?:ar|e) (\d{2})(?: ar)?(?=$|[\s,.!?])"
-                      r"(?!\s*(?:timmar|tim|procent|kr|kronor|%))")
+                      r"\bjag (?:heter|ar) [^.,!?]{1,30}? och (?:ar|e) (\d{2})(?: ar)?(?=$|[\s,.!?])" + _NOT_YEARS_OLD +
+                      # "… men vet inte vad. är 47": chat drops the "jag" of a sentence of its own
+                      r"|(?:^|[.!?,]\s*)(?:ar|e) (\d{2})(?: ar(?: gammal)?| bast)?\s*[.!]*$")
 
 
 def own_age(folded: str) -> int | None:
     m = _OWN_AGE.search(folded)
-    return int(m.group(1) or m.group(2) or m.group(3)) if m else None
+    return int(m.group(1) or m.group(2) or m.group(3) or m.group(4)) if m else None
 
 
 # Folded. "kanske jobba på fritids eller som elevassistent", "jobba som vaktmästare": occupations
@@ -2976,9 +2978,9 @@ _WANTS_UNKNOWN = re.compile(r"\b(?:vet (?:inte|ej)|ingen aning om) (?:riktigt |a
                             r"|\bvill (?:byta|andra) (?:bana|yrke|bransch|jobb|inriktning)\b.*\b(?:vet (?:inte|ej)|ingen aning)"
                             r"(?: riktigt| alls)?(?: till| mot| om)? (?:vad|vilket|vilken)\b"
                             # "vill göra något helt annat men vet inte vad"
-                            r"|\bvill (?:gora|jobba med|arbeta med|bli|hitta|syssla med) (?:nagot|nat|nagonting) "
-                            r"(?:helt |heltt |totalt )?(?:annat|nytt)\b.*\b(?:vet (?:inte|ej)|ingen aning)"
-                            r"(?: riktigt| alls)?(?: vad| med vad| vilket)?\s*[.!]*$")
+                            r"|\bvill (?:gora|jobba med|arbeta med|bli|hitta|syssla med|byta till|byta mot|ga till) "
+                            r"(?:nagot|nat|nagonting) (?:helt |heltt |totalt )?(?:annat|nytt)\b.*\b(?:vet (?:inte|ej)|"
+                            r"ingen aning)(?: riktigt| alls)?(?: vad| med vad| vilket)?(?: jag (?:ska|vill) (?:valja|gora|bli))?\s*(?:[.!,]|$)")
 
 
 # Folded. Someone else's job ("min pappa har blivit uppsagd", "hon fick sparken"): the questions

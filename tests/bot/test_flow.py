@@ -3242,3 +3242,24 @@ def test_a_public_workplace_without_its_name_gives_the_sector(text: str, sector:
 def test_wanting_to_change_without_knowing_to_what_is_exploring() -> None:
     said = opening_slots(Answer("vill byta bana men vet inte till vad", "inform_employed", 0.9, [], TODAY))
     assert said.get("guidance_mode") == "explore"
+
+
+@pytest.mark.parametrize("text", [
+    "hej! jobbar som underskoterska pa ett aldreboende sen 2015, vill byta till nat annat men vet inte vad. ar 47",
+    "vill göra något annat men vet inte vad jag ska välja",
+    "vill byta mot nåt nytt men vet inte vilket",
+])
+def test_wanting_something_else_without_knowing_what_is_exploring(text: str) -> None:
+    said = opening_slots(Answer(text, "inform_employed", 0.9, [], TODAY))
+    assert said.get("guidance_mode") == "explore"
+
+
+@pytest.mark.parametrize("text, age", [
+    ("jobbar i butik, vill byta. ar 47", 47),  # a sentence of its own, "jag" dropped
+    ("vet inte vad jag vill. är 52 år", 52),
+    # Not an age: a length, a count.
+    ("uppsagd. är 18 månader kvar", None),
+    ("har en anställning, är 40 timmar i veckan", None),
+])
+def test_an_age_told_in_a_sentence_of_its_own_is_taken(text: str, age: int | None) -> None:
+    assert opening_slots(Answer(text, "inform_employed", 0.9, [], TODAY)).get("age") == age
