@@ -1341,7 +1341,7 @@ def sector_from_story(texts: list[str]) -> str | None:
     """A private workplace told before the employer questions ("ekonomiassistent på ett
     byggföretag i 15 år"): the company as said, "privat sektor" where only that was said, or
     None. The latest told wins."""
-    return next((said for said in map(_private_said, reversed(texts)) if said), None)
+    return next((said for said in map(_private_said, map(spelled, reversed(texts))) if said), None)
 
 
 _sector_choice = choice_slot("employer_sector", {
@@ -1415,7 +1415,8 @@ def category_from_story(texts: list[str]) -> tuple[str, str] | None:
     """(worker_category, how it was told: "att du jobbar som undersköterska", "om ditt jobb på
     ett lager") from an occupation, or else a workplace, told earlier; or None."""
     # Sentence by sentence: "… tog slut i oktober. innan dess jobbade jag i Norge" is about two jobs.
-    sentences = [t for text in reversed(texts) for t in re.split(r"(?<=[.!?])\s+", text.strip()) if t]
+    # Said back spelled: "att du jobbar som undersköterska" also where it was typed "underskoterska".
+    sentences = [t for text in reversed(texts) for t in re.split(r"(?<=[.!?])\s+", spelled(text).strip()) if t]
     told = [(text, fold(text)) for text in sentences if not _EARLIER.search(fold(text))]
     for text, folded in told:  # the latest told wins
         for m in _WORKS_AS.finditer(folded):
@@ -1483,7 +1484,7 @@ _EMPLOYED_THERE = re.compile(r"\b(anstalld|jobbar|jobbade|jobbat|arbetar|arbetad
 def occupation_from_story(texts: list[str]) -> str | None:
     """"att du jobbar som barnskötare" ("har jobbat som" for work gone) from the latest
     occupation told, as written; None when none was told."""
-    for text in reversed(texts):
+    for text in map(spelled, reversed(texts)):
         folded = fold(text)
         for m in _OCCUPATION.finditer(folded):
             if _NOT_AN_OCCUPATION.match(m.group("what")):

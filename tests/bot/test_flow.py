@@ -2503,7 +2503,7 @@ def test_an_occupation_told_at_the_start_is_said_back_before_the_first_reflectio
     ("jag jobbar som vanligt men trivs inte", None),
     ("jobbar som timanställd på ett lager", None),
     # "jag är X" only where X is a known occupation.
-    ("hej jag ar underskoterska pa ett sjukhus men har varit sjukskriven", "att du jobbar som underskoterska"),
+    ("hej jag ar underskoterska pa ett sjukhus men har varit sjukskriven", "att du jobbar som undersköterska"),
     ("jag var lärare i tio år", "att du har jobbat som lärare"),
     ("jag är sjukskriven sen i våras", None),
     ("jag är 45 och uppsagd", None),
