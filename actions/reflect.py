@@ -27,6 +27,9 @@ _NEGATIVE_SELF = re.compile(r"\binte (sa |sarskilt )?(bra|duktig) pa (nagot|nago
 # "stressad", "stressen": heavy; "lugn i stressiga lägen" is a strength and is said back.
 _HEAVY = re.compile(r"\b(helt slut|så slut|slutkörd|utbränd|utbrand|orkar|deppig|deprimerad|ångest|angest|mår dåligt|mar daligt|"
                     r"gråter|grater|sjukskriven|stressad|stressade|stressen\b|för mycket stress)", re.I)
+_HEAVY_SAY = "Hur du mår och vad du orkar är viktigt, och det tar rådgivaren med sig."
+# Where the clause with the heavy words begins: what comes before it may be said back.
+_CLAUSE_END = re.compile(r"[.!?]\s+|,\s*|\s+men\s+|\s+och\s+(?:nu\s+)?(?=(?:jag|nu|sen|det)\b)", re.I)
 # Said back without chat's shorthand and trailing hedges: "… med barn kanske" → "… med barn".
 _TRAILING_HEDGE = re.compile(r"(,?\s+(kanske|typ|liksom|eller nåt|eller något|eller så|tror jag))+$", re.I)
 # Worry is met, not echoed ("lite rädd för att börja om" said back sounds like agreeing).
@@ -315,7 +318,17 @@ def _reflection(slot: str, text: str, *, not_yet: bool = False) -> str | None:
         return _MODEST
     if not_yet or _UNSURE.search(fold(text)):
         return _NOT_YET
-    if _HEAVY.search(text):
+    heavy = _HEAVY.search(text)
+    if heavy and slot == "inward_who":
+        # Heavy words are not echoed (they are the advisor's to take up), but they are met; what
+        # was told before them ("har jobbat i vården hela livet, …, men jag orkar inte …") is said back.
+        ends = [m.start() for m in _CLAUSE_END.finditer(text[:heavy.start()])]
+        head = text[:ends[-1]].strip(" ,.") if ends else ""
+        said = _reflection(slot, head) if len(head.split()) >= 2 and not _HEAVY.search(head) else None
+        if said and said.endswith(_PLAIN[slot]) and said != _PLAIN[slot]:
+            return f"{said[:-len(_PLAIN[slot])].strip()} {_HEAVY_SAY}"
+        return f"{_PLAIN[slot]} {_HEAVY_SAY}"
+    if heavy:
         return _PLAIN["inward_who"]  # not echoed back: heavy words are the advisor's to take up
     if _WORRY.search(text):
         return _WORRY_SAY

@@ -66,9 +66,15 @@ def test_each_inward_question_gets_its_own_closing() -> None:
 def test_modesty_and_heavy_words_are_met_kindly_not_echoed() -> None:
     for text in ("inte bra på nåt särskilt", "jag är inte så bra på något", "ingenting egentligen"):
         assert reflection("inward_skills", text).startswith("Många har svårt att se sina egna styrkor")
-    assert reflection("inward_who", "jag är helt utbränd och orkar inte mer") == "Tack för att du berättar."
-    assert reflection("inward_who", "jag är helt slut") == "Tack för att du berättar."
-    assert reflection("inward_who", "jag är så stressad på jobbet") == "Tack för att du berättar."
+    met = "Tack för att du berättar. Hur du mår och vad du orkar är viktigt, och det tar rådgivaren med sig."
+    assert reflection("inward_who", "jag är helt utbränd och orkar inte mer") == met
+    assert reflection("inward_who", "jag är helt slut") == met
+    assert reflection("inward_who", "jag är så stressad på jobbet") == met
+    # What was told before the heavy words is said back.
+    assert reflection("inward_who", "jag har kört buss i 20 år och nu är jag sjukskriven") == \
+        "Du har kört buss i 20 år. Hur du mår och vad du orkar är viktigt, och det tar rådgivaren med sig."
+    assert reflection("inward_who", "har jobbat i varden hela livet men orkar inte med skiften langre") == \
+        "Du har jobbat i vården hela livet. Hur du mår och vad du orkar är viktigt, och det tar rådgivaren med sig."
     # Calm under stress is a strength: said back.
     assert reflection("inward_skills", "är lugn i stressiga lägen").startswith("Du är lugn i stressiga lägen –")
     # "slutade" is no heavy word: said back.
@@ -127,7 +133,7 @@ def test_what_matters_now_is_said_back_with_the_story() -> None:
     assert reflection("inward_who", "viktigt för mig är att ha fasta tider") == \
         "Att ha fasta tider är viktigt för dig. Tack för att du berättar."
     # Heavy words and words to the bot are not echoed.
-    assert reflection("inward_who", "jag är helt slut. viktigt att jag får vila") == "Tack för att du berättar."
+    assert reflection("inward_who", "jag är helt slut. viktigt att jag får vila").startswith("Tack för att du berättar. Hur")
     assert reflection("inward_who", "jag har jobbat i butik. viktigt att du förstår mig") == \
         "Du har jobbat i butik. Tack för att du berättar."
 
