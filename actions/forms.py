@@ -451,6 +451,8 @@ def opening_ack(s: dict[str, Any], note: str | None = None) -> str | None:
         return None
     if s.get("guidance_mode") == "check":
         parts.append("du vill se vilket stöd du kan få")  # why no career questions come next
+    elif s.get("guidance_mode") == "explore" and not s.get("outward_options"):
+        parts.append("du vill fundera på vad du vill göra framöver")  # why "Vad vill du ha hjälp med?" is not asked
     # "att A, att B och att C": a list, not a chain of "och att".
     told = format_list([f"att {part}" for part in parts], locale="sv")
     return f"Tack! Jag har uppfattat {told}.{' ' + note if note else ''} {SAY_WRONG}"

@@ -241,6 +241,8 @@ def _liked(text: str) -> str | None:
     body = _FILLER.sub("", body).strip(" ,.!")
     if not body or "?" in body or _NOT_LIKED.match(body) or _DROPPED_HAR.match(body) or _DROPPED.match(body):
         return None
+    if _WANT_INFINITIVE.match(body) or _STEP_VERB.match(body):
+        body = f"att {body}"  # "jobba med händerna": "tyckt om att jobba med händerna"
     said = mirror("jag har tyckt om " + body)
     if said is None:
         return None

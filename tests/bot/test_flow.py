@@ -1074,7 +1074,8 @@ def test_strain_said_before_the_questions_gets_a_word_after_consent() -> None:
     dispatcher = CollectingDispatcher()
     asyncio.run(ValidateSituationForm().run(dispatcher, tracker, {}))
     [ack, strain] = dispatcher.messages
-    assert ack["text"].startswith("Tack! Jag har uppfattat att du har en anställning.")
+    assert ack["text"].startswith("Tack! Jag har uppfattat att du har en anställning och att du vill fundera på vad "
+                                  "du vill göra framöver.")
     assert strain["text"] == ("Det låter tungt, och det är bra att du hör av dig. Vi tar det i din "
                               "takt, och du kan när som helst be att få prata med en rådgivare.")
     # Without such words nothing is added.
@@ -3252,6 +3253,10 @@ def test_wanting_to_change_without_knowing_to_what_is_exploring() -> None:
 def test_wanting_something_else_without_knowing_what_is_exploring(text: str) -> None:
     said = opening_slots(Answer(text, "inform_employed", 0.9, [], TODAY))
     assert said.get("guidance_mode") == "explore"
+    from actions.forms import opening_ack
+    # Said back, so the question "Vad vill du helst ha hjälp med?" is not missed unexplained.
+    if said.get("situation"):
+        assert "att du vill fundera på vad du vill göra framöver" in str(opening_ack(said))
 
 
 @pytest.mark.parametrize("text, age", [

@@ -270,6 +270,8 @@ def test_more_supines_without_their_har_and_a_strength_without_its_contrast() ->
      "Du har tyckt om mötena med kunderna och att få folk att känna sig fina. Och att du inte sliter ut kroppen "
      "mer är viktigt för dig. Tack för att du berättar."),
     ("att jobba med mina händer", "Du har tyckt om att jobba med dina händer. Tack för att du berättar."),
+    ("träffa nya människor varje dag",  # the "att" a bare verb needs after "tyckt om"
+     "Du har tyckt om att träffa nya människor varje dag. Tack för att du berättar."),
     # Not a thing liked: not said back as one; a statement is said back as the statement it is.
     ("inget särskilt", "Tack för att du berättar."),
     ("har sålt annonser i tolv år, bra på att prata med folk",
