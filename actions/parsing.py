@@ -919,7 +919,8 @@ def forward_goal(a: Answer) -> Result:
         which = [goal for goal, pattern in _BUSINESS_WHICH.items() if pattern.search(a.folded)]
         if len(which) == 1:
             result = Filled({"forward_goal": which[0]})
-    elif isinstance(result, Miss) and (named := _named_goal(a.text)):
+    # Still no choice: "ringa komvux" or "vill bli elektriker" is read the same after either follow-up.
+    if isinstance(result, Miss) and (named := _named_goal(a.text)):
         # "vill bli elektriker": an occupation, not one of the choices. Kept, and the question
         # asked again; "vill plugga till elektriker" asks which kind of studies.
         return Filled({"outward_options": named, "_say": f"Tack, jag skriver att du vill bli {named}.",
@@ -938,11 +939,16 @@ def forward_goal(a: Answer) -> Result:
                        "asked_again": True})
     elif isinstance(result, Miss) and _NEXT_STEP.search(a.folded):
         # "kolla upp vad som krävs": a first step, the answer to the question after this one.
-        return Filled({"forward_next_step": a.text.strip(), "asked_again": True,
+        follow_up = a.slots.get("asked_again") in (STUDY_GOAL, OWN_BUSINESS)  # that question asked again
+        return Filled({"forward_next_step": a.text.strip(), "asked_again": a.slots["asked_again"] if follow_up else True,
                        "_say": "Bra, det skriver jag upp som ett första steg."})
-    elif isinstance(result, Miss) and _STUDIES.search(a.folded):
-        # "KPU på Stockholms universitet till hösten" is a study plan: ask which of the two.
-        return Filled({"_say": "Det låter som att du vill studera.", "asked_again": STUDY_GOAL})
+    elif isinstance(result, Miss) and _STUDIES.search(a.folded) and a.slots.get("asked_again") != STUDY_GOAL:
+        which = [goal for goal, pattern in _STUDY_WHICH.items() if pattern.search(a.folded)]
+        if len(which) == 1:  # "plugga nåt kortare för att byta": the kind of studies told too
+            result = Filled({"forward_goal": which[0]})
+        else:
+            # "KPU på Stockholms universitet till hösten" is a study plan: ask which of the two.
+            return Filled({"_say": "Det låter som att du vill studera.", "asked_again": STUDY_GOAL})
     if isinstance(result, Filled) and str(result.slots.get("forward_goal", "")).startswith("study_"):
         note = STUDY_NOTE_SELF_EMPLOYED if a.slots.get("situation") == "self_employed" else STUDY_NOTE
         return Filled({**result.slots, "_say": note})

@@ -1380,6 +1380,15 @@ def test_a_study_plan_as_the_goal_asks_which_kind_of_studies() -> None:
     # Without the study question before, "byta bransch" is a new job in another sector.
     result = INTERPRETERS["forward_goal"](Answer("byta bransch", "inform", 0.9, [], TODAY, slots=slots))
     assert result.slots["forward_goal"] == "new_job_other_sector"
+    # Studies and their kind told at once: nothing asked again.
+    told = INTERPRETERS["forward_goal"](Answer("plugga nat kortare for att byta", "inform", 0.9, [], TODAY,
+                                               slots=slots))
+    assert isinstance(told, Filled) and told.slots["forward_goal"] == "study_to_leave_sector" \
+        and "asked_again" not in told.slots
+    # A first step told at "stanna eller byta?": kept, and that question asked again.
+    step = INTERPRETERS["forward_goal"](Answer("ringa komvux kanske", "inform", 0.9, [], TODAY, slots=asked))
+    assert step == Filled({"forward_next_step": "ringa komvux kanske", "asked_again": "study",
+                           "_say": "Bra, det skriver jag upp som ett första steg."})
 
 
 def test_a_date_is_not_a_name_and_no_contact_details_is_explained() -> None:
