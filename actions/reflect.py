@@ -409,7 +409,7 @@ def _step_said(text: str) -> str | None:
     body = _FILLER.sub("", text.strip()).strip(" .!")
     if "?" in body or re.search(r"[.!\n]", body):
         return None
-    body = _STEP_LEAD.sub("", body)
+    body = _TRAILING_HEDGE.sub("", _STEP_LEAD.sub("", body))  # "ringa komvux kanske": not the "kanske"
     if not _STEP_VERB.match(body) or len(body.split()) > 10 or re.search(r"\b(inte|ej|aldrig)\b", body, re.I):
         return None
     swapped = _SWAP_RE.sub(lambda m: _SWAP[m.group(1).lower()], body)

@@ -351,5 +351,6 @@ def test_the_options_and_the_step_are_said_back_spelled() -> None:
     from actions.parsing import INTERPRETERS, Answer
     options = INTERPRETERS["outward_options"](Answer("busschauffor eller nat med lastbil", "inform", 0.9))
     assert options.slots["_say"] == "Tack, jag skriver upp busschaufför och nåt med lastbil."
+    assert reflection("forward_next_step", "ringa komvux kanske") == "Att ringa komvux låter som ett bra första steg."
     assert reflection("forward_next_step", "kanske prata med nan pa arbetsformedlingen") == \
         "Att prata med nån på arbetsförmedlingen låter som ett bra första steg."
