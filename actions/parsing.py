@@ -981,8 +981,35 @@ def special_needs_illness(a: Answer) -> Result:
 
 
 # --- employer -------------------------------------------------------------------------------
-_EMPLOYER_LEAD = re.compile(r"^(det (heter|hette|var)|den heter|jag (jobbar|jobbade|arbetar|arbetade) "
+_EMPLOYER_LEAD = re.compile(r"^(det (heter|hette|var)|den heter|(?:jag )?(jobbar|jobbade|arbetar|arbetade) "
                             r"(pa|hos|for)|pa|hos|firman heter|foretaget heter)\s+", re.I)
+# Folded. Who runs the workplace, told after its name: "Solgården, drivs av kommunen", "Solgården som
+# regionen äger", "Attendo, privat". The name is what comes before it.
+_OWNER = r"(?P<owner>kommunen|regionen|staten|landstinget|en kommun|en region|\w+ kommun|\w+ stad|region \w+|" \
+         r"ett privat (?:foretag|bolag)|ett foretag|privata? \w+|privat)"
+_OWNER_TOLD = re.compile(r"(?:(?:,\s*|\s+)(?:(?:och |det |den |som )?(?:drivs|drevs|ags|agdes|ar agt|ar driven|"
+                         r"ar drivet) av " + _OWNER + r"|(?:som |och )?(?P<runs>kommunen|regionen|staten|landstinget) "
+                         r"(?:driver|ager|drev|agde)(?: det| den)?)|,\s*(?:det ar |den ar )?(?P<kind>privat|privatagt|"
+                         r"kommunal|kommunalt|kommunens|regionens|statlig|statligt))\s*[.!]?$")
+# As typed. "Solgården som drivs av Attendo": the company that runs the workplace is the employer.
+_RUN_BY_COMPANY = re.compile(r"(?:,\s*|\s+)(?:som |och )?(?i:drivs|drevs|ägs|ags|ägdes|agdes) (?i:av) "
+                             r"(?P<company>[A-ZÅÄÖ][\w&'-]*(?:\s+[A-ZÅÄÖ][\w&'-]*)*(?:\s+(?i:ab))?)\s*[.!]?$")
+
+
+def _owner_told(text: str) -> tuple[str, str] | None:
+    """(the name, its sector) where the answer says who runs the workplace after naming it."""
+    folded = fold(text)
+    m = _OWNER_TOLD.search(folded) if len(folded) == len(text) else None
+    if m is None or m.start() == 0:
+        return None
+    owner = m.group("owner") or m.group("runs") or m.group("kind")
+    sector = "region" if re.search(r"region|landsting", owner) else "municipality" if re.search(r"kommun|stad", owner) \
+        else "state" if re.search(r"stat", owner) else "private"
+    if re.fullmatch(r"region \w+|\w+ kommun|\w+ stad", owner) and not owner.startswith(("en ", "var ", "min ")):
+        # "Solgården, drivs av Lunds kommun": the municipality named is the employer.
+        named = text[m.start("owner"):m.end("owner")]
+        return official_region(owner) or named[:1].upper() + named[1:], sector
+    return text[:m.start()].strip(" ,."), sector
 
 
 def _clean_name(text: str) -> str:
@@ -1047,9 +1074,15 @@ def employer_name(a: Answer) -> Result:
     in_place = None if a.is_payload else workplace_in_place(a)
     if in_place:
         return in_place
-    beside = None if a.is_payload else _name_beside_description(a.text)
-    described_sector = beside[1] if beside else None
-    name = _clean_name(beside[0] if beside else a.text)
+    run_by = None if a.is_payload else _RUN_BY_COMPANY.search(a.text)
+    if run_by and run_by.start() > 0 and not sector_in_name(fold(run_by.group("company"))):
+        company, place = run_by.group("company"), _clean_name(a.text[:run_by.start()])
+        return Filled({"employer_name": company, "employer_sector": "private",
+                       "_say": f"Då skriver jag {company}, som driver {place}, som arbetsgivare. {SAY_WRONG}"})
+    owner = None if a.is_payload else _owner_told(a.text)
+    beside = None if a.is_payload else _name_beside_description(owner[0] if owner else a.text)
+    described_sector = owner[1] if owner else beside[1] if beside else None
+    name = _clean_name(beside[0] if beside else owner[0] if owner else a.text)
     if _UNSURE_SAID.search(fold(name)):  # "ett lager, vet inte vad det heter"
         return Filled({"employer_name": UNKNOWN_EMPLOYER})
     # "28000", "2019" or a bare "ja"/"nej" answers another question than the one asked.
@@ -1092,6 +1125,7 @@ def employer_name(a: Answer) -> Result:
     if sector is None and described_sector == "private":  # "det är ett privat äldreboende, Attendo"
         return Filled({"employer_name": name, "employer_sector": "private",
                        "_say": f"Jag förstår det som att {name} är ett privat företag."})
+    sector = sector or described_sector  # "Solgården, drivs av kommunen"
     if sector is None:
         return Filled({"employer_name": name})
     # "Region Skåne", "Malmö stad": the kind of employer is in the name, so it is not asked;

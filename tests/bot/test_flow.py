@@ -1859,6 +1859,15 @@ def test_a_date_answer_that_gives_several_dates(slot: str, text: str, expected: 
     ("Malmö stad, en förskola", {"employer_name": "Malmö stad", "employer_sector": "municipality"}),
     ("jag jobbar på ett lager, vet inte vad det heter", {"employer_name": "din arbetsgivare"}),
     ("Bageriet AB", {"employer_name": "Bageriet AB"}),
+    # Who runs the workplace, told after its name: the sector, and the owner where named.
+    ("aldreboendet solgarden, drivs av kommunen", {"employer_name": "Aldreboendet solgarden",
+                                                  "employer_sector": "municipality"}),
+    ("Solgården, ett äldreboende som kommunen driver", {"employer_name": "Solgården", "employer_sector": "municipality"}),
+    ("Solgården, det är kommunalt", {"employer_name": "Solgården", "employer_sector": "municipality"}),
+    ("jobbar på Solgården som ägs av region skane", {"employer_name": "Region Skåne", "employer_sector": "region"}),
+    ("Solgården, drivs av Lunds kommun", {"employer_name": "Lunds kommun", "employer_sector": "municipality"}),
+    ("Solgården som drivs av Attendo", {"employer_name": "Attendo", "employer_sector": "private"}),
+    ("Hemtjänst Norr, privat", {"employer_name": "Hemtjänst Norr", "employer_sector": "private"}),
 ])
 def test_a_workplace_described_beside_its_name(text: str, expected: dict[str, Any]) -> None:
     result = INTERPRETERS["employer_name"](Answer(text, "inform", 0.9, [], TODAY))
