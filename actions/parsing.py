@@ -2421,6 +2421,9 @@ _PERSON_LEAD = re.compile(r"^(hej,? )?(jag heter|mitt namn (är|ar)|namnet (är|
 # Whole answers only: "Jo" and "Mm" can be names.
 _JUST_NO = re.compile(r"^(nej|na|nix|nope)( tack)?$")
 _JUST_YES = re.compile(rf"^({_AGREE})( tack)?$")
+# Folded. Words that answer the questions before the name ("ja heltid" for hours asked long ago), never a name.
+_NOT_A_PERSON_NAME = re.compile(r"\b(heltid|deltid|timmar|procent|kronor|privat|kommunen|regionen|kollektivavtal|uppsagd|"
+                                r"anstalld|arbetare|tjansteman|jobbar|jobbade|vet|inte|kanske|ja|nej|okej|tack)\b")
 _DATE_CONTEXT = re.compile(r"\b(sista|forsta|borjan|slutet|mitten|nasta|forra|i|den|om|till|sedan|sen|fran)\b")
 
 
@@ -2436,8 +2439,10 @@ def contact_name(a: Answer) -> Result:
         return None
     if _JUST_YES.match(plain):
         return Miss("Skriv ditt namn, till exempel \"Anna\".", lead="Bra!")
-    # "ja gärna, jag heter maria": the yes to "Vill du ändå att en rådgivare hör av sig?" goes first.
-    text = _YES_FIRST.sub("", a.text.strip()) if _NAMED_AFTER.search(a.text) else a.text.strip()
+    # "ja gärna, jag heter maria", "ja, Anna": the yes to "Vill du ändå att en rådgivare hör av sig?" goes first.
+    after_yes = _YES_FIRST.sub("", a.text.strip())
+    text = after_yes if _NAMED_AFTER.search(a.text) or (after_yes != a.text.strip() and len(after_yes.split()) <= 3) \
+        else a.text.strip()
     text = _PERSON_LEAD.sub("", text).strip(" .!")
     text = re.sub(r"\s+heter jag$", "", text, flags=re.I)
     # "jobbar kvar" is read with confidence as telling the situation; a name is unknown words.
@@ -2445,7 +2450,7 @@ def contact_name(a: Answer) -> Result:
     # "sista december" answers an earlier question; "Maj-Britt" is a name.
     says_when = parse_date(text, a.today) is not None and _DATE_CONTEXT.search(fold(text))
     if not (1 < len(text) <= 80) or re.search(r"[\d@<>{}]", text) or a.is_payload or tells_situation \
-            or says_when:
+            or says_when or _NOT_A_PERSON_NAME.search(fold(text)):
         return Miss("Skriv ditt namn, till exempel \"Anna\".")
     if text.islower() and len(text.split()) <= 3:
         # "kalle", "anna-karin": written for the advisor as names are, "Kalle", "Anna-Karin".

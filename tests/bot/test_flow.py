@@ -2297,6 +2297,11 @@ def test_names_and_places_as_the_advisor_reads_them() -> None:
     # The yes to "Vill du ändå att en rådgivare hör av sig?" goes before the name.
     assert name(Answer("ja gärna, jag heter maria", "affirm", 0.9, [], TODAY)) == Filled({"contact_name": "Maria"})
     assert name(Answer("ja tack. mitt namn är Per", "affirm", 0.9, [], TODAY)) == Filled({"contact_name": "Per"})
+    assert name(Answer("ja, Anna", "affirm", 0.9, [], TODAY)) == Filled({"contact_name": "Anna"})
+    # An answer to an earlier question is no name ("Ja Heltid" was written down as one).
+    for text in ("ja heltid", "deltid", "privat"):
+        assert isinstance(name(Answer(text, "inform", 0.9, [], TODAY)), Miss), text
+    assert name(Answer("Nejla", "inform", 0.9, [], TODAY)) == Filled({"contact_name": "Nejla"})
     refused = name(Answer("det vill jag inte säga", "inform", 0.9, [], TODAY))
     assert isinstance(refused, Filled) and refused.slots["contact_name"] == "unknown"
     place = INTERPRETERS["municipality"](Answer("bor i Mölndal men jobbar i Göteborg", "inform", 0.9, [], TODAY))
