@@ -452,6 +452,13 @@ _CUTS_TOLD = re.compile(r"^(?=.*\b((drar|dra|drog|dragit) (ner|ned)|neddragning\
 _KEPT_AFTER_ALL = re.compile(r"\b(far|fick|ska fa) (vara|stanna|jobba) kvar\b|\bklarade mig\b|\bslapp\b")
 
 
+# Folded. An assignment (a staffing agency's, a consultant's) that ended: not yet how the employment did.
+_ASSIGNMENT_ENDED = re.compile(r"\buppdrag(?:et)?\b[^.!?]*?\b(?:tog slut|har tagit slut|tar slut|ar slut|avslutades|"
+                               r"har avslutats|slutade|blev klart|ar klart)\b")
+ASSIGNMENT_ENDED_SAY = ("Tack. När ett uppdrag tar slut kan du ändå vara kvar som anställd hos bemanningsföretaget. "
+                        "Det som avgör är om du har fått en uppsägning, eller om en visstidsanställning har tagit slut.")
+
+
 def situation(a: Answer) -> Result:
     value = a.button if a.button in _SITUATION_WORDS else None
     not_ended = bool(_NOT_ENDED.search(a.folded))
@@ -499,6 +506,11 @@ def situation(a: Answer) -> Result:
     if value is None and not a.is_payload and (_RUNS_BUSINESS.search(a.folded) or _OWN_BUSINESS_RUN.search(a.folded)) \
             and not _EMPLOYED_THERE.search(a.folded):
         value = "self_employed"  # "har drivit en liten frisörsalong i 12 år", whatever the classifier made of it
+    if value in (None, "employed") and not a.is_payload and _ASSIGNMENT_ENDED.search(a.folded) \
+            and not re.search(r"uppsag|sagt upp|sa upp|sade upp|sparken|varsl", a.folded) and not _JOB_KEPT.search(a.folded) \
+            and not (a.slots.get("miss_count") or {}).get("situation"):
+        # "uppdraget via Adecco tog slut": the employment with the agency may go on, or may have ended.
+        return Miss("Välj det som stämmer bäst.", lead=ASSIGNMENT_ENDED_SAY)
     # "jag är arbetslös" is no job, whatever the classifier made of it.
     out_of_work = bool(_UNEMPLOYED.search(a.folded))
     if value is None and a.intent in _SITUATION_INTENTS and a.confidence >= 0.5 \
@@ -1280,7 +1292,9 @@ KNOWN_EMPLOYERS = {key: name for name, keys in (
     ("Sandvik", "sandvik"), ("Electrolux", "electrolux"), ("Atlas Copco", "atlas copco"), ("ABB", "abb"),
     ("SSAB", "ssab"), ("Northvolt", "northvolt"), ("Skanska", "skanska"), ("NCC", "ncc"), ("Peab", "peab"),
     ("Securitas", "securitas"), ("Manpower", "manpower"), ("Adecco", "adecco"), ("Randstad", "randstad"),
-    ("Academic Work", "academic work"), ("Poolia", "poolia"), ("Attendo", "attendo"), ("Humana", "humana"),
+    ("Academic Work", "academic work"), ("Poolia", "poolia"), ("Uniflex", "uniflex"), ("Lernia", "lernia"),
+    ("StudentConsulting", "studentconsulting|student consulting"), ("Bravura", "bravura"),
+    ("Jobandtalent", "jobandtalent|job and talent"), ("Attendo", "attendo"), ("Humana", "humana"),
     ("Ambea", "ambea"), ("Vardaga", "vardaga"), ("Capio", "capio"), ("Aleris", "aleris"), ("Coor", "coor"),
     ("ISS", "iss"), ("Sodexo", "sodexo"), ("McDonald's", "mcdonalds|mcdonald's|mc donalds"),
     ("Burger King", "burger king"), ("Espresso House", "espresso house"), ("Circle K", "circle k"),
@@ -1306,12 +1320,19 @@ def known_employer(folded_name: str) -> dict[str, Any]:
     return {"employer_name": name, "employer_sector": "private"} if name else {}
 
 
+# Folded. "på ett lager via Adecco": the staffing agency is the employer, not the workplace.
+_VIA_AGENCY = re.compile(r"\b(?:via|genom|fran|for) (?:bemanning\w* )?(adecco|manpower|randstad|academic work|poolia|"
+                         r"uniflex|lernia|studentconsulting|student consulting|bravura|jobandtalent|job and talent)\b")
+
+
 def named_employer(text: str) -> dict[str, Any]:
     """{"employer_name": …} where a clause names the person's own employer with a capital, or
     one of the best-known companies in any case."""
     plain = re.sub(r"\s+", " ", text).strip()
     if _EARLIER.search(fold(plain)):
         return {}
+    if agency := _VIA_AGENCY.search(fold(plain)):
+        return known_employer(agency.group(1))
     known = _KNOWN_AT.search(fold(plain))
     m = _NAMED_AT.search(plain)
     # "Volvo Lastvagnar" written out is more than "volvo"; "på ica" in lower case is still ICA.
@@ -3082,6 +3103,8 @@ def opening_slots(a: Answer) -> dict[str, Any]:
             said.update({k: v for k, v in result.slots.items() if not k.startswith("_")})
         if said.get("situation") == "other":
             said.pop("situation")  # too vague to skip the question for
+        if said.get("situation") == "employed" and _ASSIGNMENT_ENDED.search(a.folded) and not _JOB_KEPT.search(a.folded):
+            said.pop("situation")  # "har jobbat via Adecco, men uppdraget tog slut": asked (ASSIGNMENT_ENDED_SAY)
         if said.get("termination_reason") == "other":
             # "uppsagd och vet inte vad jag ska göra", "vill göra något annat": not a reason given
             said.pop("termination_reason")

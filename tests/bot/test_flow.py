@@ -3291,3 +3291,28 @@ def test_wanting_something_else_without_knowing_what_is_exploring(text: str) -> 
 ])
 def test_an_age_told_in_a_sentence_of_its_own_is_taken(text: str, age: int | None) -> None:
     assert opening_slots(Answer(text, "inform_employed", 0.9, [], TODAY)).get("age") == age
+
+
+@pytest.mark.parametrize("text, intent, expected", [
+    # An agency's assignment that ended says nothing yet of the employment: asked, not "employed".
+    ("Hej, jag är 24 och har jobbat på ett lager via Adecco i två år, men uppdraget tog slut förra månaden",
+     "inform_employed", {"situation": None, "employer_name": "Adecco", "employer_sector": "private", "age": 24}),
+    ("uppdraget tog slut och Adecco sa upp mig", "inform_terminated", {"situation": "terminated"}),
+    ("jobbar som konsult, uppdraget tar slut i mars men jag har kvar anställningen", "inform_employed",
+     {"situation": "employed"}),
+    ("jobbade på Volvo via Manpower, blev uppsagd", "inform_terminated",
+     {"situation": "terminated", "employer_name": "Manpower"}),
+])
+def test_an_assignment_that_ended_is_asked_about(text: str, intent: str, expected: dict[str, Any]) -> None:
+    said = opening_slots(Answer(text, intent, 0.9, [], TODAY))
+    assert {k: said.get(k) for k in expected} == expected
+
+
+def test_an_assignment_that_ended_at_the_situation_question_gets_a_word() -> None:
+    from actions.parsing import ASSIGNMENT_ENDED_SAY
+    result = INTERPRETERS["situation"](Answer("uppdraget tog slut förra veckan", "inform_employed", 0.9, [], TODAY))
+    assert isinstance(result, Miss) and result.lead == ASSIGNMENT_ENDED_SAY
+    # Asked once: the next answer is read as usual.
+    again = INTERPRETERS["situation"](Answer("uppdraget tog slut förra veckan", "inform_employed", 0.9, [], TODAY,
+                                             slots={"miss_count": {"situation": 1}}))
+    assert again == Filled({"situation": "employed"})
