@@ -20,13 +20,12 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions import flow
 from actions.corrections import CHANGE_QUESTION, CHANGED, clear, direct_correction, redo_text, slots_to_correct
 from actions.faq_lookup import faq_for, selected_faq
-from actions.parsing import (GUIDANCE_SLOTS, HOURLY_NOTE, INTERPRETERS, OWN_BUSINESS, SAY_WRONG, STUDY_GOAL, UNKNOWN_ALLOWED,
-                             Answer, plans_own_business,
-                             Filled, Miss, Reply, answer_beside_question, category_from_story, date_said, hourly_ended,
-                             kind_miss, length_sv, occupation_from_story, opening_end, opening_slots, options_question,
-                             pause_asked,
-                             question_beside,
-                             sector_from_story, strain_ack, wants_to_study_for)
+from actions.parsing import (ASSIGNMENT_ENDED_SAY, GUIDANCE_SLOTS, HOURLY_NOTE, INTERPRETERS, OWN_BUSINESS,
+                             SAY_WRONG, STUDY_GOAL, UNKNOWN_ALLOWED, Answer, Filled, Miss, Reply,
+                             answer_beside_question, assignment_ended, category_from_story, date_said, hourly_ended,
+                             kind_miss, length_sv, occupation_from_story, opening_end, opening_slots,
+                             options_question, pause_asked, plans_own_business, question_beside, sector_from_story,
+                             strain_ack, wants_to_study_for)
 
 NOT_FRESH = {"action_listen", "action_extract_slots"}
 # Questions answered with a story, and what else a story tells that later questions ask.
@@ -266,7 +265,11 @@ class FormValidation(Action):
                         # Why "visstidsanställning" is said back to someone who told of hourly work.
                         hourly = known.get("situation") == "fixed_term_ended" \
                             and any(hourly_ended(m.folded) for m in told_before)
-                        say = opening_ack({**slots, **updates}, HOURLY_NOTE if hourly else None)
+                        # "uppdraget tog slut": why the situation is asked after all.
+                        assignment = known.get("situation") is None \
+                            and any(assignment_ended(m.folded) for m in told_before)
+                        say = opening_ack({**slots, **updates}, HOURLY_NOTE if hourly else
+                                          ASSIGNMENT_ENDED_SAY.removeprefix("Tack. ") if assignment else None)
                         strain = strain_ack(told_before)
                     if say:
                         dispatcher.utter_message(text=say, buttons=buttons)

@@ -455,6 +455,10 @@ _KEPT_AFTER_ALL = re.compile(r"\b(far|fick|ska fa) (vara|stanna|jobba) kvar\b|\b
 # Folded. An assignment (a staffing agency's, a consultant's) that ended: not yet how the employment did.
 _ASSIGNMENT_ENDED = re.compile(r"\buppdrag(?:et)?\b[^.!?]*?\b(?:tog slut|har tagit slut|tar slut|ar slut|avslutades|"
                                r"har avslutats|slutade|blev klart|ar klart)\b")
+def assignment_ended(folded: str) -> bool:
+    return bool(_ASSIGNMENT_ENDED.search(folded))
+
+
 ASSIGNMENT_ENDED_SAY = ("Tack. När ett uppdrag tar slut kan du ändå vara kvar som anställd hos bemanningsföretaget. "
                         "Det som avgör är om du har fått en uppsägning, eller om en visstidsanställning har tagit slut.")
 

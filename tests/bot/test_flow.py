@@ -3316,3 +3316,22 @@ def test_an_assignment_that_ended_at_the_situation_question_gets_a_word() -> Non
     again = INTERPRETERS["situation"](Answer("uppdraget tog slut förra veckan", "inform_employed", 0.9, [], TODAY,
                                              slots={"miss_count": {"situation": 1}}))
     assert again == Filled({"situation": "employed"})
+
+
+def test_an_assignment_that_ended_in_the_opening_is_explained_after_consent() -> None:
+    from actions.forms import ValidateSituationForm
+    text = "har jobbat på ett lager via Adecco i två år, men uppdraget tog slut förra månaden"
+    events = [{"event": "action", "name": "action_listen"},
+              {"event": "user", "text": text, "parse_data": {"intent": {"name": "inform_employed", "confidence": 0.9}}},
+              {"event": "bot", "text": "Går det bra att jag sparar dina svar?"},
+              {"event": "action", "name": "action_listen"},
+              {"event": "user", "text": "ok", "parse_data": {"intent": {"name": "affirm", "confidence": 0.9}}}]
+    tracker = Tracker("t", {"requested_slot": "consent", "employer_name": "Adecco", "employer_sector": "private"},
+                      {"text": "ok", "intent": {"name": "affirm", "confidence": 0.9}, "entities": []},
+                      events, False, None, {"name": "situation_form"}, "action_listen")
+    dispatcher = CollectingDispatcher()
+    asyncio.run(ValidateSituationForm().run(dispatcher, tracker, {}))
+    assert dispatcher.messages[0]["text"] == (
+        "Tack! Jag har uppfattat att din arbetsgivare är Adecco. När ett uppdrag tar slut kan du ändå vara kvar som "
+        "anställd hos bemanningsföretaget. Det som avgör är om du har fått en uppsägning, eller om en "
+        "visstidsanställning har tagit slut. Skriv \"det blev fel\" om det inte stämmer.")
