@@ -3133,8 +3133,11 @@ def opening_slots(a: Answer) -> dict[str, Any]:
         slots.pop("notice_pending", None)
         slots.update(situation="fixed_term_ended", termination_reason="fixed_term_ended",
                      termination_initiated_by="employer")
-    if slots.get("situation") in ("employed", "terminated", "fixed_term_ended", "terminated_illness"):
-        slots.update(started)  # "jobbat på lagret sen 2010, uppsagd i oktober": the clauses together
+    if slots.get("situation") in ("employed", "terminated", "fixed_term_ended", "terminated_illness") \
+            or slots.get("situation") is None and _ASSIGNMENT_ENDED.search(a.folded):
+        # "jobbat på lagret sen 2010, uppsagd i oktober": the clauses together. An agency job whose
+        # assignment ended is a job, whatever the situation turns out to be.
+        slots.update(started)
     months = slots.pop("employment_start_months", None)
     if months:  # "vikariatet tog slut i juni, jobbade där 3 år": counted back from the end when over
         ended = _past_day(slots.get("employment_end"), a.today)

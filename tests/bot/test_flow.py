@@ -3296,7 +3296,8 @@ def test_an_age_told_in_a_sentence_of_its_own_is_taken(text: str, age: int | Non
 @pytest.mark.parametrize("text, intent, expected", [
     # An agency's assignment that ended says nothing yet of the employment: asked, not "employed".
     ("Hej, jag är 24 och har jobbat på ett lager via Adecco i två år, men uppdraget tog slut förra månaden",
-     "inform_employed", {"situation": None, "employer_name": "Adecco", "employer_sector": "private", "age": 24}),
+     "inform_employed", {"situation": None, "employer_name": "Adecco", "employer_sector": "private", "age": 24,
+                         "employment_start": "2024-11-01"}),
     ("uppdraget tog slut och Adecco sa upp mig", "inform_terminated", {"situation": "terminated"}),
     ("jobbar som konsult, uppdraget tar slut i mars men jag har kvar anställningen", "inform_employed",
      {"situation": "employed"}),
@@ -3332,6 +3333,7 @@ def test_an_assignment_that_ended_in_the_opening_is_explained_after_consent() ->
     dispatcher = CollectingDispatcher()
     asyncio.run(ValidateSituationForm().run(dispatcher, tracker, {}))
     assert dispatcher.messages[0]["text"] == (
-        "Tack! Jag har uppfattat att din arbetsgivare är Adecco. När ett uppdrag tar slut kan du ändå vara kvar som "
+        "Tack! Jag har uppfattat att din arbetsgivare är Adecco och att du har jobbat där i två år. När ett uppdrag "
+        "tar slut kan du ändå vara kvar som "
         "anställd hos bemanningsföretaget. Det som avgör är om du har fått en uppsägning, eller om en "
         "visstidsanställning har tagit slut. Skriv \"det blev fel\" om det inte stämmer.")
