@@ -225,6 +225,11 @@ class FormValidation(Action):
                                    if k in ALSO_TOLD and k not in filled and slots.get(k) is None})
                 say, buttons = filled.pop("_say", None), filled.pop("_buttons", [])
                 next_told = filled.pop("_next_told", {})
+                if asked == "situation" and not answer.is_payload and say is None \
+                        and filled.get("situation") not in (None, "other") and (phrase := situation_said(filled)):
+                    # Typed, not chosen: "de sa att anställningen slutar" is said back as read, since
+                    # uppsagd or visstid decides which questions and which support follow.
+                    say = f"Då skriver jag att {phrase}. {SAY_WRONG}"
                 problem = inconsistency(slots, filled, asked)
                 if problem:
                     updates.update(self._miss(dispatcher, slots, asked, problem))

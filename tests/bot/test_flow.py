@@ -3337,3 +3337,21 @@ def test_an_assignment_that_ended_in_the_opening_is_explained_after_consent() ->
         "tar slut kan du ändå vara kvar som "
         "anställd hos bemanningsföretaget. Det som avgör är om du har fått en uppsägning, eller om en "
         "visstidsanställning har tagit slut. Skriv \"det blev fel\" om det inte stämmer.")
+
+
+@pytest.mark.parametrize("text, intent, said", [
+    ("de sa att jag inte får fler uppdrag och att anställningen slutar", "inform_terminated",
+     "Då skriver jag att du är uppsagd."),
+    ("har kvar jobbet", "inform_employed", "Då skriver jag att du har en anställning."),
+])
+def test_a_situation_typed_is_said_back_as_read(text: str, intent: str, said: str) -> None:
+    from actions.forms import ValidateSituationForm
+    message = {"text": text, "intent": {"name": intent, "confidence": 0.95}, "entities": []}
+    events = [{"event": "bot", "text": "Vad stämmer bäst på dig just nu?"},
+              {"event": "action", "name": "action_listen"},
+              {"event": "user", "text": text, "parse_data": message}]
+    tracker = Tracker("t", {"requested_slot": "situation", "consent": True}, message,
+                      events, False, None, {"name": "situation_form"}, "action_listen")
+    dispatcher = CollectingDispatcher()
+    asyncio.run(ValidateSituationForm().run(dispatcher, tracker, {}))
+    assert dispatcher.messages[0]["text"] == f"{said} Skriv \"det blev fel\" om det inte stämmer."
