@@ -20,7 +20,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions import flow
 from actions.corrections import CHANGE_QUESTION, CHANGED, clear, direct_correction, redo_text, slots_to_correct
 from actions.faq_lookup import faq_for, selected_faq
-from actions.parsing import (ASSIGNMENT_ENDED_SAY, GUIDANCE_SLOTS, HOURLY_NOTE, INTERPRETERS, OWN_BUSINESS,
+from actions.parsing import (ASSIGNMENT_NOTE, GUIDANCE_SLOTS, HOURLY_NOTE, INTERPRETERS, OWN_BUSINESS,
                              SAY_WRONG, STUDY_GOAL, UNKNOWN_ALLOWED, Answer, Filled, Miss, Reply,
                              answer_beside_question, assignment_ended, category_from_story, date_said, hourly_ended,
                              kind_miss, length_sv, occupation_from_story, opening_end, opening_slots,
@@ -274,7 +274,7 @@ class FormValidation(Action):
                         assignment = known.get("situation") is None \
                             and any(assignment_ended(m.folded) for m in told_before)
                         say = opening_ack({**slots, **updates}, HOURLY_NOTE if hourly else
-                                          ASSIGNMENT_ENDED_SAY.removeprefix("Tack. ") if assignment else None)
+                                          ASSIGNMENT_NOTE if assignment else None)
                         strain = strain_ack(told_before)
                     if say:
                         dispatcher.utter_message(text=say, buttons=buttons)

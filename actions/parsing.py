@@ -459,8 +459,9 @@ def assignment_ended(folded: str) -> bool:
     return bool(_ASSIGNMENT_ENDED.search(folded))
 
 
-ASSIGNMENT_ENDED_SAY = ("Tack. När ett uppdrag tar slut kan du ändå vara kvar som anställd hos bemanningsföretaget. "
-                        "Det som avgör är om du har fått en uppsägning, eller om en visstidsanställning har tagit slut.")
+ASSIGNMENT_NOTE = ("När ett uppdrag tar slut kan du ändå vara kvar som anställd hos bemanningsföretaget. Det som "
+                   "avgör är om du har fått en uppsägning, eller om en visstidsanställning har tagit slut.")
+ASSIGNMENT_ENDED_SAY = f"Tack. {ASSIGNMENT_NOTE}"
 
 
 def situation(a: Answer) -> Result:
@@ -1282,6 +1283,12 @@ _NOT_A_NAME = re.compile(r"(jag|mig|min|mitt|en|ett|jobbet|lagret|kontoret|fabri
                          r"skolan|sjukhuset|kommunen|affaren|butiken|restaurangen|bruket)$")
 
 
+# Staffing agencies: "på ett lager via Adecco" names the employer (_VIA_AGENCY).
+_STAFFING_AGENCIES = (
+    ("Manpower", "manpower"), ("Adecco", "adecco"), ("Randstad", "randstad"), ("Academic Work", "academic work"),
+    ("Poolia", "poolia"), ("Uniflex", "uniflex"), ("Lernia", "lernia"),
+    ("StudentConsulting", "studentconsulting|student consulting"), ("Bravura", "bravura"),
+    ("Jobandtalent", "jobandtalent|job and talent"))
 # Folded → as the company writes itself. Private employers so well known that people type them in
 # lower case in a chat ("jobbar i kassan på ica"). State-owned companies are left out: whose
 # organisation they belong to is asked, not assumed.
@@ -1295,10 +1302,7 @@ KNOWN_EMPLOYERS = {key: name for name, keys in (
     ("Volvo", "volvo"), ("Volvo Cars", "volvo cars"), ("Scania", "scania"), ("Ericsson", "ericsson"),
     ("Sandvik", "sandvik"), ("Electrolux", "electrolux"), ("Atlas Copco", "atlas copco"), ("ABB", "abb"),
     ("SSAB", "ssab"), ("Northvolt", "northvolt"), ("Skanska", "skanska"), ("NCC", "ncc"), ("Peab", "peab"),
-    ("Securitas", "securitas"), ("Manpower", "manpower"), ("Adecco", "adecco"), ("Randstad", "randstad"),
-    ("Academic Work", "academic work"), ("Poolia", "poolia"), ("Uniflex", "uniflex"), ("Lernia", "lernia"),
-    ("StudentConsulting", "studentconsulting|student consulting"), ("Bravura", "bravura"),
-    ("Jobandtalent", "jobandtalent|job and talent"), ("Attendo", "attendo"), ("Humana", "humana"),
+    ("Securitas", "securitas"), *_STAFFING_AGENCIES, ("Attendo", "attendo"), ("Humana", "humana"),
     ("Ambea", "ambea"), ("Vardaga", "vardaga"), ("Capio", "capio"), ("Aleris", "aleris"), ("Coor", "coor"),
     ("ISS", "iss"), ("Sodexo", "sodexo"), ("McDonald's", "mcdonalds|mcdonald's|mc donalds"),
     ("Burger King", "burger king"), ("Espresso House", "espresso house"), ("Circle K", "circle k"),
@@ -1325,8 +1329,8 @@ def known_employer(folded_name: str) -> dict[str, Any]:
 
 
 # Folded. "på ett lager via Adecco": the staffing agency is the employer, not the workplace.
-_VIA_AGENCY = re.compile(r"\b(?:via|genom|fran|for) (?:bemanning\w* )?(adecco|manpower|randstad|academic work|poolia|"
-                         r"uniflex|lernia|studentconsulting|student consulting|bravura|jobandtalent|job and talent)\b")
+_VIA_AGENCY = re.compile(r"\b(?:via|genom|fran|for) (?:bemanning\w* )?("
+                         + "|".join(keys for _, keys in _STAFFING_AGENCIES) + r")\b")
 
 
 def named_employer(text: str) -> dict[str, Any]:
