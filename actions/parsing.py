@@ -1541,7 +1541,10 @@ _WORKS_IN = re.compile(r"\b(?:(?P<now>jobbar|arbetar)|(?:har )?(?:jobbat|arbetat
 # the work told when no occupation is.
 _RUNS_BUSINESS = re.compile(r"\b(?P<verb>har haft|har drivit|hade|drev|driver|har) (?P<what>(?:en|ett|min|mitt) "
                             r"(?:egen |eget |liten |litet |enskild )?[a-z-]*(?:salong|firma|foretag|butik|cafe|"
-                            r"restaurang|akeri|verkstad|bageri|klinik|studio|byra|gard|pizzeria|frisor))\b")
+                            r"restaurang|akeri|verkstad|bageri|klinik|studio|byra|gard|pizzeria|frisor)"
+                            # "en egen firma som målare": the trade told with it
+                            r"(?: som (?!(?:heter|hette|inte|har|hade|var|ligger|drivs|drevs|gar|gick|finns|blev|"
+                            r"kommer|ska|jag|min|mitt|enskild|eget|egen|aktiebolag|handelsbolag|bolag|firma)\b)[a-z-]{4,})?)\b")
 _BUSINESS_VERB = {"hade": "har haft", "drev": "har drivit"}
 # Folded. "drivit eget i 12 år", "driver egen firma": one's own business without a kind named.
 _OWN_BUSINESS_RUN = re.compile(r"\b(driver|drev|drivit|har drivit) (eget|egen firma|eget foretag|egen verksamhet)\b")

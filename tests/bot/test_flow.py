@@ -2539,6 +2539,9 @@ def test_an_occupation_told_at_the_start_is_said_back_before_the_first_reflectio
     ("vet inte vad jag vill jobba med längre, har jobbat i kassan på ica i 6 år", "att du har jobbat i kassan på ICA"),
     ("jobbar inom vården sen 2010", "att du jobbar inom vården"),
     ("jag jobbar i Göteborg", None), ("jobbar på Kontoret AB", None),
+    # One's own business, with the trade where it is told.
+    ("jag har haft en egen firma som malare i 15 ar", "att du har haft en egen firma som målare"),
+    ("har en firma som heter Bygg AB", "att du har en firma"),
 ])
 def test_the_occupation_in_a_story(story: str, said: str | None) -> None:
     from actions.parsing import occupation_from_story
