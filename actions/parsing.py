@@ -1365,7 +1365,9 @@ _PRIVATE_WORKPLACE = re.compile(r"\b(?:i|pa|hos|vid|for)\s+(?:en|ett)\s+privat\b
 _COMPANY_AT = re.compile(r"\b(?:i|pa|hos|vid|for|fran)\s+(?P<said>(?:en|ett)\s+"
                          r"(?!(?:\w+\s+){0,2}\w*(?:kommunal|statlig|regional|offentlig))"
                          # "ett litet bygg företag": the compound written apart too
-                         r"(?:\w+\s+){0,2}\w*(?:foretag|firma|bolag|fabrik|koncern|byra))\b")
+                         # "en liten bilverkstad", "ett åkeri": kinds of workplace that are companies
+                         r"(?:\w+\s+){0,2}\w*(?:foretag|firma|bolag|fabrik|koncern|byra|verkstad|akeri|snickeri|"
+                         r"bageri|frisorsalong|pizzeria|bilhandlare|bilfirma))\b")
 
 
 # Folded. A public workplace without its name: "på en kommunal skola", "jobbar på kommunen",

@@ -3358,3 +3358,12 @@ def test_a_situation_typed_is_said_back_as_read(text: str, intent: str, said: st
     dispatcher = CollectingDispatcher()
     asyncio.run(ValidateSituationForm().run(dispatcher, tracker, {}))
     assert dispatcher.messages[0]["text"] == f"{said} Skriv \"det blev fel\" om det inte stämmer."
+
+
+@pytest.mark.parametrize("text, sector", [
+    ("blev uppsagd pga arbetsbrist fran en liten bilverkstad i boras", "private"),
+    ("jobbar på ett åkeri sen 2019", "private"),
+    ("jobbar på en kommunal verkstad", "municipality"),  # the owner said, not the kind of place
+])
+def test_a_workplace_that_is_a_company_gives_the_private_sector(text: str, sector: str) -> None:
+    assert opening_slots(Answer(text, "inform", 0.9, [], TODAY)).get("employer_sector") == sector
