@@ -191,6 +191,9 @@ def mirror(text: str) -> str | None:
     if len(sentence.split()) > MAX_WORDS or re.search(r"[:;()\"/]|\d{6}", sentence):
         return None
     sentence = re.sub(r"\s+o\s+", " och ", _TRAILING_HEDGE.sub("", sentence))
+    if sentence.count(", jag ") == 1 and " och " not in sentence:
+        # "jag har jobbat i vården, jag tycker om att hjälpa folk": one sentence, not a comma splice
+        sentence = sentence.replace(", jag ", " och ", 1)
     if " och " not in sentence.rsplit(", ", 1)[0]:  # "…, gillar ordning och reda": that "och" is inside an item
         sentence = _LAST_ITEM_VERB.sub(" och ", sentence)
     else:  # "på lager och i butik, gillar …": a new clause, "…, och du gillar …"

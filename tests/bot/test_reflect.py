@@ -73,6 +73,10 @@ def test_modesty_and_heavy_words_are_met_kindly_not_echoed() -> None:
     # What was told before the heavy words is said back.
     assert reflection("inward_who", "jag har kört buss i 20 år och nu är jag sjukskriven") == \
         "Du har kört buss i 20 år. Hur du mår och vad du orkar är viktigt, och det tar rådgivaren med sig."
+    assert reflection("inward_who", "har jobbat i varden hela livet, jag tycker om att hjalpa folk men jag orkar inte "
+                                    "med skiften langre") == \
+        "Du har jobbat i vården hela livet och tycker om att hjälpa folk. Hur du mår och vad du orkar är viktigt, " \
+        "och det tar rådgivaren med sig."  # one sentence, not "…, du tycker om …"
     assert reflection("inward_who", "har jobbat i varden hela livet men orkar inte med skiften langre") == \
         "Du har jobbat i vården hela livet. Hur du mår och vad du orkar är viktigt, och det tar rådgivaren med sig."
     # Calm under stress is a strength: said back.
