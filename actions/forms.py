@@ -467,7 +467,6 @@ def opening_ack(s: dict[str, Any], note: str | None = None) -> str | None:
 
 
 _SECTOR_SAID = {"private": "privat", "municipality": "en kommun", "region": "en region", "state": "en statlig myndighet"}
-_ENDING_SITUATIONS = ("terminated", "fixed_term_ended", "terminated_illness")
 
 
 def told_out_of_turn(asked: str, answer: Answer, slots: dict[str, Any]) -> dict[str, Any]:
@@ -479,7 +478,7 @@ def told_out_of_turn(asked: str, answer: Answer, slots: dict[str, Any]) -> dict[
         # leave being asked about.
         return {}
     told = {k: v for k, v in opening_slots(answer).items() if k in ALSO_TOLD and k != asked and slots.get(k) is None}
-    if slots.get("situation") in _ENDING_SITUATIONS and slots.get("employment_end") is None \
+    if slots.get("situation") in flow.TERMINATED and slots.get("employment_end") is None \
             and asked != "employment_end":
         told.update(opening_end(answer))
     told.pop("guidance_mode", None)  # a way of helping is chosen, not inferred here

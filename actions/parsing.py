@@ -20,7 +20,7 @@ from babel.lists import format_list
 from bot.extract import (MONTH_WORDS, PER_DAY_RE, WORKING_WEEK_RE, ParsedDate, fold, parse_date,
                          parse_duration_months, parse_hours_per_week, parse_money_sek, parse_period, word_number)
 
-from .flow import PUBLIC_SECTORS
+from .flow import PUBLIC_SECTORS, TERMINATED
 from .reflect import OPTIONS_HEARD, only_a_want, reflection, said_back, spelled, told_in_story
 
 UNKNOWN = "unknown"
@@ -3134,7 +3134,7 @@ def opening_slots(a: Answer) -> dict[str, Any]:
         elif _WISH_OWN_BUSINESS.search(clause.folded):
             # "vill starta eget": a plan, kept for the advisor (one of rådgivning's aims, seed 001, 2)
             slots.update(guidance_mode="plan", outward_options="starta eget företag")
-        if slots.get("situation") in ("terminated", "fixed_term_ended", "terminated_illness"):
+        if slots.get("situation") in TERMINATED:
             slots.update(opening_end(clause))
         started = started or opening_start(clause)
     if hourly_ended(a.folded) and slots.get("situation") in (None, "employed", "terminated"):
