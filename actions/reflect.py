@@ -27,6 +27,13 @@ _NEGATIVE_SELF = re.compile(r"\binte (sa |sarskilt )?(bra|duktig) pa (nagot|nago
 # "stressad", "stressen": heavy; "lugn i stressiga lägen" is a strength and is said back.
 _HEAVY = re.compile(r"\b(helt slut|så slut|slutkörd|utbränd|utbrand|orkar|deppig|deprimerad|ångest|angest|mår dåligt|mar daligt|"
                     r"gråter|grater|sjukskriven|stressad|stressade|stressen\b|för mycket stress)", re.I)
+# The body worn out by the work ("men ryggen börjar ta slut", "har ont i axlarna"): met as heavy
+# words are, since what one can bear is the advisor's to take up too.
+_BODY = r"(?:ryggen|axlarna|axeln|knäna|knana|knät|knat|nacken|händerna|handerna|höften|hoften|kroppen|lederna)"
+_BODY_WORN = re.compile(rf"\b{_BODY}\s+(?:har\s+)?(?:börjat\s+|borjat\s+|börjar\s+|borjar\s+)?(?:att\s+)?"
+                        r"(?:ta slut|tar slut|tagit slut|är slut|ar slut|håller inte|haller inte|hålla|halla|"
+                        r"säger ifrån|sager ifran|säga ifrån|saga ifran|funkar inte|krånglar|kranglar)\b|"
+                        rf"\bont i {_BODY}|\bförslit|\bforslit|\barbetsskad", re.I)
 _HEAVY_SAY = "Hur du mår och vad du orkar är viktigt, och det tar rådgivaren med sig."
 # Where the clause with the heavy words begins: what comes before it may be said back.
 _CLAUSE_END = re.compile(r"[.!?]\s+|,\s*|\s+men\s+|\s+och\s+(?:nu\s+)?(?=(?:jag|nu|sen|det)\b)", re.I)
@@ -98,6 +105,12 @@ _RECOVERY = re.compile(r"\b(vila|vilar|ta hand om mig|aterhamt\w*|bli frisk\w*|m
                        r"ta det lugnt|landa|sova|rehab\w*|sjukskriv\w*)\b")
 _RECOVERY_SAY = ("Att ta hand om dig och återhämta dig först är ett klokt första steg. Rådgivaren kan ta "
                  "resten i din takt.")
+# Folded. No CV, or no job sought in years, told where a first step is asked: the step is offered.
+_NO_CV = re.compile(r"\b(har |haft )?(inget|inte (nagot|nat|ett)|aldrig (haft|skrivit|gjort) (nagot |nat |ett )?)"
+                    r"\s*(cv|personligt brev)\b|\b(har inte|inte) (sokt|soka) (nagot |nat |ett )?(jobb|arbete)\b|"
+                    r"\bvet inte hur (man|jag) (soker|ska soka|skriver)\b")
+_NO_CV_SAY = ("Det är vanligt när man har varit länge på samma jobb. Att skriva ett CV kan vara ett bra första "
+              "steg, och det kan rådgivaren hjälpa dig med.")
 _INWARD_WANTS_CALM = re.compile(r"\b(lugn\w*|deltid|mindre stress\w*|lagre tempo|i min takt)\b")
 # "jobba med människor" to "Vad skulle du vilja göra?": the want without its "jag vill".
 _WANT_INFINITIVE = re.compile(r"(jobba|arbeta|plugga|studera|hjälpa|göra|syssla|hålla på|ha|bli|testa|prova|"
@@ -134,6 +147,11 @@ _WANT_CLAUSE = re.compile(r"(?:^|\b(?:och|men|nu)\s+)(?:jag\s+)?(?P<what>(?:vill
 
 # Folded. What one can do, told beside a want: "vill använda att jag kan svetsa".
 _ABILITY = re.compile(r"\b(kan|kunnat|klarar|duktig|bra pa|van vid|erfaren|erfarenhet|lart mig)\b")
+
+
+# A clause telling what one likes: "jag gillar ordning", "trivs med kunderna".
+_LIKED_CLAUSE = re.compile(r"^(?:jag\s+)?(?:gillar|tycker om|trivs med|trivs bäst med|trivs bast med|älskar|alskar|"
+                           r"uppskattar)\s+\S", re.I)
 
 
 def _story_clauses(text: str) -> list[str]:
@@ -302,6 +320,8 @@ def _reflection(slot: str, text: str, *, not_yet: bool = False) -> str | None:
         said = "" if text.startswith("/") else re.sub(r"[\W\d_]+", "", _HEDGES.sub("", fold(text)))
         if said and slot == "forward_next_step" and _RECOVERY.search(fold(text)):
             return _RECOVERY_SAY
+        if said and slot == "forward_next_step" and _NO_CV.search(fold(text)) and not _step_said(text):
+            return _NO_CV_SAY
         if said and slot == "forward_next_step" and (step := _step_said(text)):
             return f"Att {step} låter som ett bra första steg."
         return _HEARD[slot] if said else _NOT_YET_BY_SLOT.get(slot, _NOT_YET)
@@ -323,13 +343,14 @@ def _reflection(slot: str, text: str, *, not_yet: bool = False) -> str | None:
         return _MODEST
     if not_yet or _UNSURE.search(fold(text)):
         return _NOT_YET
-    heavy = _HEAVY.search(text)
+    heavy = _HEAVY.search(text) or _BODY_WORN.search(text)
     if heavy and slot == "inward_who":
         # Heavy words are not echoed (they are the advisor's to take up), but they are met; what
         # was told before them ("har jobbat i vården hela livet, …, men jag orkar inte …") is said back.
         ends = [m.start() for m in _CLAUSE_END.finditer(text[:heavy.start()])]
         head = text[:ends[-1]].strip(" ,.") if ends else ""
-        said = _reflection(slot, head) if len(head.split()) >= 2 and not _HEAVY.search(head) else None
+        said = _reflection(slot, head) if len(head.split()) >= 2 and not (_HEAVY.search(head) or _BODY_WORN.search(head)) \
+            else None
         if said and said.endswith(_PLAIN[slot]) and said != _PLAIN[slot]:
             return f"{said[:-len(_PLAIN[slot])].strip()} {_HEAVY_SAY}"
         return f"{_PLAIN[slot]} {_HEAVY_SAY}"
@@ -358,6 +379,13 @@ def _reflection(slot: str, text: str, *, not_yet: bool = False) -> str | None:
         extras = [found for key, clause in told_in_story(text).items()
                   if not said_back(clause, said)
                   and (found := mirror(f"jag är {clause}" if key == "inward_skills" else clause))]
+        # "… jag gillar ordning och att prata med kunder": what was liked, which answers what matters
+        liked = next((clause for clause in _story_clauses(_FILLER.sub("", text))
+                      if _LIKED_CLAUSE.match(clause) and "?" not in clause
+                      # "… och tycker om …": said back already, joined without its "du"
+                      and not said_back(re.sub(r"^jag\s+", "", clause, flags=re.I), said)), None)
+        if liked and (found := mirror(liked)) and not any(said_back(liked, extra) for extra in extras):
+            extras.append(found)
         if extras:
             return f"{_and_then(said, extras)} Tack för att du berättar."
     if slot == "inward_who" and (found := important(text)):
@@ -413,9 +441,17 @@ def _step_said(text: str) -> str | None:
     if "?" in body or re.search(r"[.!\n]", body):
         return None
     body = _TRAILING_HEDGE.sub("", _STEP_LEAD.sub("", body))  # "ringa komvux kanske": not the "kanske"
+    first, *after = re.split(r",\s*", body)
+    steps = [first]
+    for part in after:  # "göra ett cv, har inget": the step, not what follows it; "ringa X, kolla Y": both
+        if not _STEP_VERB.match(_STEP_LEAD.sub("", part)):
+            break
+        steps.append(_STEP_LEAD.sub("", part))
+    body = " och ".join([", ".join(steps[:-1]), steps[-1]]) if len(steps) > 1 else first
     if not _STEP_VERB.match(body) or len(body.split()) > 10 or re.search(r"\b(inte|ej|aldrig)\b", body, re.I):
         return None
     swapped = _SWAP_RE.sub(lambda m: _SWAP[m.group(1).lower()], body)
+    swapped = re.sub(r"\b(cv|yh|af|csn)\b", lambda m: m.group(1).upper(), swapped)  # as written: "ett CV"
     return swapped[0].lower() + swapped[1:]
 
 

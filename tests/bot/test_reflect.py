@@ -79,6 +79,15 @@ def test_modesty_and_heavy_words_are_met_kindly_not_echoed() -> None:
         "och det tar rådgivaren med sig."  # one sentence, not "…, du tycker om …"
     assert reflection("inward_who", "har jobbat i varden hela livet men orkar inte med skiften langre") == \
         "Du har jobbat i vården hela livet. Hur du mår och vad du orkar är viktigt, och det tar rådgivaren med sig."
+    # A body worn by the work is met the same way; what was liked is said back with the work.
+    assert reflection("inward_who", "jag har stått i kassan och fyllt på varor. jag gillar ordning och att prata med "
+                                    "kunder. men ryggen börjar ta slut") == \
+        "Du har stått i kassan och fyllt på varor. Och du gillar ordning och att prata med kunder. " \
+        "Hur du mår och vad du orkar är viktigt, och det tar rådgivaren med sig."
+    assert reflection("inward_who", "jobbat som snickare i 20 år, har ont i axlarna nu") == \
+        "Du har jobbat som snickare i 20 år. Hur du mår och vad du orkar är viktigt, och det tar rådgivaren med sig."
+    assert reflection("inward_who", "jag har jobbat i kassan i 20 år, trivs med kunderna") == \
+        "Du har jobbat i kassan i 20 år och trivs med kunderna. Tack för att du berättar."
     # Calm under stress is a strength: said back.
     assert reflection("inward_skills", "är lugn i stressiga lägen").startswith("Du är lugn i stressiga lägen –")
     # "slutade" is no heavy word: said back.
@@ -329,8 +338,17 @@ def test_strengths_told_in_a_later_sentence_are_said_back_too() -> None:
 
 @pytest.mark.parametrize("text, said", [
     ("kanske prata med en kompis som kör buss", "Att prata med en kompis som kör buss låter som ett bra första steg."),
-    ("uppdatera mitt cv", "Att uppdatera ditt cv låter som ett bra första steg."),
+    ("uppdatera mitt cv", "Att uppdatera ditt CV låter som ett bra första steg."),
     ("Jag ska ringa facket imorgon", "Att ringa facket imorgon låter som ett bra första steg."),
+    # Several steps are said back as a list; what follows a step and is none is left out.
+    ("ringa komvux, kolla yh, prata med facket", "Att ringa komvux, kolla YH och prata med facket låter som ett bra "
+                                                 "första steg."),
+    ("jag ska göra ett cv, har inget", "Att göra ett CV låter som ett bra första steg."),
+    # No CV, or no job sought in years: a first step is offered.
+    ("har inget cv. har inte sökt jobb sen 2004", "Det är vanligt när man har varit länge på samma jobb. Att skriva "
+                                                  "ett CV kan vara ett bra första steg, och det kan rådgivaren hjälpa dig med."),
+    ("vet inte hur man söker jobb idag", "Det är vanligt när man har varit länge på samma jobb. Att skriva ett CV kan "
+                                        "vara ett bra första steg, och det kan rådgivaren hjälpa dig med."),
     # Not a plain step: heard, not said back.
     ("inte ringa någon", "Bra! Ett litet steg räcker för att komma i gång."),
     ("något med utbildning", "Bra! Ett litet steg räcker för att komma i gång."),
@@ -354,7 +372,7 @@ def test_a_message_typed_without_a_ring_or_dots_is_said_back_spelled(typed: str,
 def test_the_options_and_the_step_are_said_back_spelled() -> None:
     from actions.parsing import INTERPRETERS, Answer
     options = INTERPRETERS["outward_options"](Answer("busschauffor eller nat med lastbil", "inform", 0.9))
-    assert options.slots["_say"] == "Tack, jag skriver upp busschaufför och nåt med lastbil."
+    assert options.slots["_say"] == "Tack, jag skriver upp busschaufför och något med lastbil."
     assert reflection("forward_next_step", "ringa komvux kanske") == "Att ringa komvux låter som ett bra första steg."
     assert reflection("forward_next_step", "kanske prata med nan pa arbetsformedlingen") == \
         "Att prata med nån på arbetsförmedlingen låter som ett bra första steg."
