@@ -345,6 +345,17 @@ def hourly_ended(folded: str) -> bool:
 # Folded. One's own notice told without "jag" at the start ("har sagt upp mig för att …"), as
 # chat leaves it out; not a membership ended ("sa upp mig från a-kassan").
 _OWN_NOTICE_BARE = r"^(?:har |hade )?(?:sa|sagt) upp mig\b(?! (?:fran|pa) )"
+# Folded. The workplace closing, told with the words in any order ("nu lägger de ner butiken i mars",
+# "ska dom stänga fabriken", "butiken stänger efter nyår"): arbetsbrist, whatever the classifier read.
+_WORKPLACE = (r"(butik|fabrik|bruk|kontor|lager|avdelning|enhet|verksamhet|restaurang|hotell|varuhus|filial|"
+              r"anlaggning|verkstad|affar|skola|forskola|boende|hemmet|gruva|sagverk|tryckeri|bageri|mejeri)\w*")
+_WORKPLACE_CLOSING = (r"\b(lagger|la|lade|stanger|stangde) (de|dom) (ner|ned|igen)\b|"
+                      r"\b(ska|kommer|tanker|maste) (de|dom) (att )?(lagga|stanga) (ner|ned|igen)\b|"
+                      r"\b(ska|kommer|tanker|maste) (de|dom) (att )?(lagga|stanga) (ner |ned |igen )?(hela )?" + _WORKPLACE + "|"
+                      r"\b(lagger|la|lade|stanger|stangde) (de|dom) (ner |ned |igen )?(hela )?" + _WORKPLACE + "|"
+                      r"\bhar (de|dom) (lagt|stangt) (ner|ned|igen)\b|"
+                      r"\b" + _WORKPLACE + r" (ska |kommer att |kommer )?(stanger|stangs|stangas|stanga|stangdes|"
+                      r"laggs ner|laggas ner|lades ner|avvecklas|flyttar utomlands)\b")
 _SITUATION_WORDS = {
     "terminated_illness": r"uppsagd.*(sjuk|ohalsa|" + _BODY_WORN + r")|"
                           r"(sjuk|ohalsa|" + _BODY_WORN + r").*(uppsagd|saga upp mig|sags upp|sagas upp)",
@@ -361,7 +372,8 @@ _SITUATION_WORDS = {
                   r"\butkopt|\bkopt(e|s)? ut\b|\bavgangsvederlag|\bavgangsavtal|"
                   r"\b(fanns|finns) (inte|inget) (jobbet |tjansten |min tjanst |nagot jobb )?kvar\b|"
                   r"\b(de|dom|foretaget|fabriken|bruket|arbetsgivaren|agarna|koncernen) (ska |kommer att |har )?"
-                  r"(lagga|lagger|lagt|la|stanga|stanger|stangt) (ner|ned|igen)\b|nedlaggning|\blaggs (ner|ned)\b",
+                  r"(lagga|lagger|lagt|la|stanga|stanger|stangt) (ner|ned|igen)\b|nedlaggning|\blaggs (ner|ned)\b|"
+                  + _WORKPLACE_CLOSING,
     "self_employed": r"egenforetag|egen firma|enskild firma|eget foretag|frilans",
     "employed": r"\b(anstalld|jobbar|har (ett )?jobb|arbetar)\b|"
                 # "har jobbat som lärare i 15 år", "… i kassan i 6 år": years told of a job, which goes on
@@ -506,6 +518,9 @@ def situation(a: Answer) -> Result:
                                "har ett jobb. Skriv \"det blev fel\" om du redan är uppsagd."})
     if value is None and ending and a.intent == "inform_employed" and notice_pending(a.folded) == "coming":
         value = "terminated"  # "har kvar jobbet än så länge men de kommer nog säga upp mig"
+    if value is None and a.intent == "inform_employed" and not a.is_payload and re.search(_WORKPLACE_CLOSING, a.folded) \
+            and not (_JOB_KEPT.search(a.folded) or _KEPT_AFTER_ALL.search(a.folded)):
+        value = "terminated"  # "jobbat på ICA i 22 år och nu lägger de ner butiken": the closure is what ends it
     if value is None and _CUTS_TOLD.search(a.folded) and not (_JOB_KEPT.search(a.folded) or _KEPT_AFTER_ALL.search(a.folded)):
         value = "terminated"  # "nu ska de dra ner och jag fick beskedet i förra veckan"
     if value is None and not a.is_payload and (_RUNS_BUSINESS.search(a.folded) or _OWN_BUSINESS_RUN.search(a.folded)) \
@@ -582,7 +597,7 @@ def termination_reason(a: Answer) -> Result:
                                            r"\b(de|dom|foretaget|firman|bolaget|arbetsgivaren|chefen|han|hon) (hade|har) "
                                            r"inte (\w+ )?rad\b|"
                                            r"\b(fanns|finns) (inget|inte nagot|inte mer) (jobb|arbete)\b|"
-                                           + _JOB_TAKEN_AWAY + "|"
+                                           + _JOB_TAKEN_AWAY + "|" + _WORKPLACE_CLOSING + "|"
                                            r"inte finns (jobb|arbete)|lagg\w* (ner|ned)|\bla(de|des)? (ner|ned)\b|"
                                            r"\blagts? (ner|ned)\b|"
                                            r"nedlagg|stanger|(?<!jag )(?<!vi )flytta\w* (till|utomlands|ut)\b|"
@@ -644,7 +659,7 @@ _EMPLOYER_INITIATIVE = re.compile(
     r"\b(arbetsgivaren|chefen|foretaget|firman|bolaget|ledningen|hr)\b|\b(de|dom|han|hon) (sa upp|har sagt upp|varslade)|"
     r"\b(deras|arbetsgivarens|chefens|foretagets|ledningens|firmans) (beslut|val|initiativ)\b|"
     r"\b(blev|ar|var|har blivit) uppsagd|" + _WARNED + r"|\bsparken\b|"
-    + _JOB_TAKEN_AWAY + "|"
+    + _JOB_TAKEN_AWAY + "|" + _WORKPLACE_CLOSING + "|"
     r"\b(lade|lagger|lagt|lagts) ner\b|nedlaggning|neddragning|omorganis|konkurs|arbetsbrist|"
     # "vi var flera som fick gå", "fick gå": let go, which is the employer's doing
     r"\b(fick|har fatt|fatt) ga\b|\bfick sluta\b")
@@ -1644,6 +1659,11 @@ def worker_category(a: Answer) -> Result:
 
 # Folded. "nej tror inte det", "ja det har de nog": a guess. The answer decides which
 # organisation the person belongs to, so a guess is written down as not known.
+# Folded. A guess that is the whole answer, whatever the classifier made of it ("tror det?",
+# "tror inte det", "borde ha det", "nog"): not known for sure.
+_GUESSED_ONLY = re.compile(r"^(ja |nej |nja |hmm )?(jag )?(tror (jag |nog )?(inte )?(det|att (de|dom|det) (har|finns)( det)?|"
+                           r"de har det|dom har det)|(inte |nog )?(borde|bor) (de |dom )?(ha|finnas)( det| nog| ett)?|"
+                           r"nog( det| inte| ja)?|antagligen( inte)?|troligen( inte)?|troligtvis( inte)?|gissar (ja|nej|det))$")
 _GUESS = re.compile(r"\b(tror|nog|kanske|antagligen|troligen|troligtvis|inte saker|osaker|gissar|borde)\b")
 
 
@@ -1688,6 +1708,8 @@ def collective_agreement(a: Answer) -> Result:
         value = agreement_told(a)
     if value is None and not a.is_payload and not a.is_question and _AGREEMENT_NAMED.search(a.folded):
         value = not _NAMED_DENIED.search(a.folded)  # "har inget avtal"
+    if value is None and not a.is_payload and _GUESSED_ONLY.match(a.folded.strip(" ?.!")):
+        value = True  # "tror det?", "borde ha det": a guess, recorded as not known below
     if value is None and not a.is_payload and _UNION_MEMBER.search(a.folded):
         return Miss("Svara ja, nej eller \"vet inte\".",
                     lead="Bra att du är med i facket. Frågan gäller din arbetsgivare, och facket kan ofta svara "
@@ -2026,13 +2048,18 @@ def _date_in_clauses(text: str, today: date, end: bool) -> tuple[Any, Any]:
     if len(clauses) < 2:
         return None, None
     order = list(range(len(clauses)))
-    if end:  # "2012-2019" at the end question: the later one
-        order = sorted(order[::-1], key=lambda i: not _SAYS_END.search(fold(clauses[i])))
+    if end:  # "2012-2019" at the end question: the later one; "butiken stänger 1 mars" is not the job's end
+        order = sorted(order[::-1], key=lambda i: (bool(re.search(_WORKPLACE_CLOSING, fold(clauses[i]))),
+                                                   not _SAYS_END.search(fold(clauses[i]))))
     else:    # "… tills augusti" is never the start
         order = sorted((i for i in order if not _ENDS_HERE.search(fold(clauses[i]))),
                        key=lambda i: not _SAYS_START.search(fold(clauses[i])))
     for i in order:
         parsed = parse_date(clauses[i], today, allow_ongoing=end, end_of_period=end)
+        if parsed is None:
+            # "sista februari troligen": the one month in a clause the parser gives up on
+            spans = [m.group(0) for m in _MONTH_IN_SENTENCE.finditer(fold(clauses[i]))]
+            parsed = parse_date(spans[0], today, allow_ongoing=False, end_of_period=end) if len(spans) == 1 else None
         if parsed is None:
             continue
         ending = None
@@ -2749,6 +2776,8 @@ def options_guessed_and_asked(a: Answer) -> Result:
     "Finns det yrken eller utbildningar du funderar på?", and the question is answered beside it
     (question_beside)."""
     sentences = [t.strip() for t in re.findall(r"[^.!?]+[.!?]*", a.text) if t.strip(" .!?")]
+    while sentences and _DONT_KNOW.search(fold(sentences[0])) and len(fold(sentences[0]).split()) <= 4:
+        sentences.pop(0)  # "vet inte. kanske nåt på ett kontor?": the guess is what follows
     if a.is_payload or len(sentences) < 2 or not any(_is_asked(t) for t in sentences[1:]):
         return None
     first = sentences[0]
@@ -2846,6 +2875,7 @@ def options_listed(text: str) -> list[str]:
                 shown = shown[0].lower() + shown[1:]  # "Sjuksköterska." opening a sentence; not "IT", "Volvo"
         if re.match(r"(jobba|arbeta|plugga|studera|hålla på|halla pa) ", shown):
             shown = f"att {shown}"  # "att jobba med människor"
+        shown = re.sub(r"^(?:nåt|nat)\b", "något", shown)  # said back in writing: "något med lastbil"
         if fold(shown) not in (fold(f) for f in found):
             found.append(shown)
     return found[:4]

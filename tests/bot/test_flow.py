@@ -16,7 +16,7 @@ from bot.extract import fold
 from actions.eligibility import engine_input, evaluate_slots, recommended_service
 from rules_bridge.explain import work_sentence
 from actions.forms import FormValidation, ValidateGuidanceForm, ValidateSituationForm, ValidateWorkForm
-from actions.parsing import FAMILY_SHARE, INTERPRETERS, Answer, Filled, Miss, Reply, opening_slots, question_beside
+from actions.parsing import FAMILY_SHARE, INTERPRETERS, Answer, Filled, Miss, Reply, SAY_WRONG, opening_slots, question_beside
 
 TODAY = date(2026, 11, 22)
 
@@ -66,6 +66,11 @@ def test_without_consent_no_contact_details_are_asked() -> None:
      {"collective_agreement": "unknown",
       "_say": "Det går bra, det vet många inte. Rådgivaren kan hjälpa dig att ta reda på det."}),
     ("contact_method", "anna@exempel.se", "inform", {"contact_email": "anna@exempel.se", "contact_method": "email"}),
+    # A guess is the whole answer, whatever the classifier read: not known for sure.
+    *[("collective_agreement", text, "faq",
+       {"collective_agreement": "unknown",
+        "_say": "Då skriver jag att du inte vet säkert. Rådgivaren kan hjälpa dig att ta reda på det."})
+      for text in ("tror det?", "tror inte det", "borde ha det", "tror att de har det")],
     # The reason told in the same answer is not asked again.
     ("situation", "uppsagd pga arbetsbrist", "inform_terminated",
      {"situation": "terminated", "termination_reason": "shortage_of_work", "termination_initiated_by": "employer"}),
@@ -1768,7 +1773,7 @@ def test_the_start_of_the_job_said_in_the_opening_is_kept(text: str, intent: str
      {"situation": "terminated", "termination_reason": "shortage_of_work", "termination_initiated_by": "employer"}),
     ("hej, jag är 58 och har jobbat på samma bruk i 30 år, nu ska de lägga ner. har inte sökt jobb sen 90-talet",
      {"age": 58, "situation": "terminated", "termination_reason": "shortage_of_work",
-      "employment_start": "1996-11-01", "employment_start_months": 360}),
+      "termination_initiated_by": "employer", "employment_start": "1996-11-01", "employment_start_months": 360}),
     ("Jag jobbar som lärare men är så trött på skolan. Vill göra något helt annat men vet inte vad",
      {"situation": "employed", "guidance_mode": "explore"}),
     ("jag är 45 år och uppsagd", {"age": 45, "situation": "terminated"}),
@@ -1801,6 +1806,23 @@ def test_the_start_of_the_job_said_in_the_opening_is_kept(text: str, intent: str
 ])
 def test_more_openings_as_people_write_them(text: str, expected: dict[str, Any]) -> None:
     assert opening_slots(Answer(text, "inform", 0.9, [], TODAY)) == expected
+
+
+_CLOSED = {"situation": "terminated", "termination_reason": "shortage_of_work", "termination_initiated_by": "employer"}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # The workplace closing ends the job, told in any word order, even where the classifier read a job.
+    ("hej. jag har jobbat på ica maxi i borlänge i 22 år och nu lägger de ner butiken i mars. vad gör jag nu",
+     _CLOSED | {"employer_name": "ICA Maxi", "employer_sector": "private", "employment_start": "2004-11-01",
+                "employment_start_months": 264.0}),
+    ("butiken stänger efter nyår", _CLOSED),
+    ("jobbar på ett lager, ska dom lägga ner hela lagret nu", _CLOSED),
+    # Kept after all: the job goes on.
+    ("jag jobbar kvar men lagret stänger", {"situation": "employed"}),
+])
+def test_a_workplace_closing_is_the_job_ending(text: str, expected: dict[str, Any]) -> None:
+    assert opening_slots(Answer(text, "inform_employed", 0.9, [], TODAY)) == expected
 
 
 def test_a_story_about_someone_else_gets_a_kind_word_and_no_slots() -> None:
@@ -1849,6 +1871,17 @@ def test_an_employer_named_with_a_capital_in_the_opening_is_kept(text: str, name
 def test_a_date_answer_that_gives_several_dates(slot: str, text: str, expected: dict[str, str]) -> None:
     result = INTERPRETERS[slot](Answer(text, "inform", 0.9, [], TODAY))
     assert isinstance(result, Filled) and result.slots == expected
+
+
+@pytest.mark.parametrize("text, end", [
+    # The workplace's closing day beside one's own last day: the own one, even given loosely.
+    ("sista februari troligen, butiken stänger 1 mars", "2027-02-28"),
+    ("butiken stänger 1 mars men min sista dag är 15 februari", "2027-02-15"),
+])
+def test_the_own_end_is_taken_beside_the_workplace_closing(text: str, end: str) -> None:
+    result = INTERPRETERS["employment_end"](Answer(text, "inform", 0.9, [], TODAY))
+    assert isinstance(result, Filled) and result.slots["employment_end"] == end
+    assert result.slots["_say"].startswith("Då skriver jag ") and result.slots["_say"].endswith(SAY_WRONG)
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -3199,7 +3232,10 @@ def test_the_advisor_sees_a_start_counted_from_a_length() -> None:
 
 @pytest.mark.parametrize("text, said", [
     ("kanske busschaufför? eller nåt med lastbil. har funderat på att utbilda mig till undersköterska också men vet "
-     "inte", "Tack, jag skriver upp busschaufför, nåt med lastbil och undersköterska."),
+     "inte", "Tack, jag skriver upp busschaufför, något med lastbil och undersköterska."),
+    # A "vet inte" first, and the guess after it.
+    ("vet inte. kanske nåt på ett kontor? inköp eller kundtjänst",
+     "Tack, jag skriver upp något på ett kontor, inköp och kundtjänst."),
     ("lärare eller socionom", "Tack, jag skriver upp lärare och socionom."),
     ("har funderat på att bli polis men vet inte om jag orkar", "Tack, jag skriver upp polis."),
     ("något inom vård och omsorg", "Tack, jag skriver upp något inom vård och omsorg."),
