@@ -319,6 +319,9 @@ class FormValidation(Action):
         updates.update(after_answer(slots, asked))
         updates.update(next_told or {})
         slots.update(updates)
+        goes_on = employment_goes_on(slots.get("employment_end"))
+        if slots.get("employment_goes_on") != goes_on:
+            updates["employment_goes_on"] = slots["employment_goes_on"] = goes_on
         updates["requested_slot"] = flow.next_slot(self.form, slots)
         if updates["requested_slot"] == "worker_category" and asked != "worker_category" and tracker is not None \
                 and slots.get("employer_sector") == "private" and not _was_asked(tracker, "worker_category"):
@@ -508,6 +511,16 @@ def inconsistency(s: dict[str, Any], filled: dict[str, Any], asked: str) -> str 
         end, start = filled.get(asked), s.get(pairs[asked])
         if end not in (None, "ongoing", "unknown") and start and end < start:
             return f"Slutdatumet kommer före startdatumet ({start}). Skriv när det slutade."
+    return None
+
+
+def employment_goes_on(end: Any, today: date | None = None) -> bool | None:
+    """True for a job that has not ended yet ("pågår", or a last day to come): its hours and pay
+    are asked in the present tense (domain.yml)."""
+    if end == "ongoing":
+        return True
+    if isinstance(end, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", end):
+        return True if date.fromisoformat(end) >= (today or application_date()) else None
     return None
 
 

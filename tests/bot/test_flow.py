@@ -3403,3 +3403,13 @@ def test_a_situation_typed_is_said_back_as_read(text: str, intent: str, said: st
 ])
 def test_a_workplace_that_is_a_company_gives_the_private_sector(text: str, sector: str) -> None:
     assert opening_slots(Answer(text, "inform", 0.9, [], TODAY)).get("employer_sector") == sector
+
+
+def test_a_job_that_has_not_ended_is_asked_about_in_the_present_tense() -> None:
+    from actions.forms import employment_goes_on
+    today = date(2026, 11, 26)
+    assert employment_goes_on("ongoing", today) is True
+    assert employment_goes_on("2027-02-28", today) is True   # a last day to come
+    assert employment_goes_on("2026-11-26", today) is True   # today still works there
+    assert employment_goes_on("2026-10-31", today) is None
+    assert employment_goes_on("unknown", today) is None and employment_goes_on(None, today) is None
