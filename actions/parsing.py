@@ -306,7 +306,10 @@ _BODY_WORN = (r"\bont i (ryggen|axl\w*|knana|knat|nacken|armen|armarna|handen|ha
               # "måste lägga ner pga axlarna", "ryggen håller inte längre": the body as the cause
               r"\b(pga|p g a|pa grund av|problem med|besvar med|krangel med) (min |mina )?(ryggen|axlarna|axeln|"
               r"knana|knat|nacken|handerna|handlederna|hoften|hofterna|lederna|kroppen)\b|"
-              r"\b(ryggen|axlarna|axeln|knana|nacken|handerna|hoften|lederna|kroppen) (haller|orkar|funkar) inte\b")
+              r"\b(ryggen|axlarna|axeln|knana|nacken|handerna|hoften|lederna|kroppen) (haller|orkar|funkar) inte\b|"
+              # "ryggen börjar ta slut", "knäna säger ifrån": worn, said the way people say it
+              r"\b(ryggen|axlarna|axeln|knana|nacken|handerna|hoften|lederna|kroppen) (har )?(borjar |borjat )?"
+              r"(att )?(ta slut|tar slut|tagit slut|ar slut|saga ifran|sager ifran|sagt ifran|krangla|kranglar)\b")
 # Folded. Illness as a reason for the job's end.
 _ILLNESS = r"sjuk|ohalsa|halsa|skada|utbrand|utmatt|" + _BODY_WORN
 # Folded. "jag är varslad", "har fått varsel": warned of redundancy, which is always the employer's.
@@ -2073,7 +2076,7 @@ def _date_in_clauses(text: str, today: date, end: bool) -> tuple[Any, Any]:
 
 # Folded. "i maj 2024", "den 1 maj", "mars nästa år" inside a longer sentence. Only months
 # written out unless a year follows: "jul" is Christmas, "mar" is "mår" and "jan" a name.
-_MONTH_SPAN = (r"\b(?:(?:den )?\d{1,2}(?::?[ae])? )?(?:januari|februari|mars|april|maj|juni|juli|augusti|september|"
+_MONTH_SPAN = (r"\b(?:(?:den )?\d{1,2}(?::?[ae])? |sista )?(?:januari|februari|mars|april|maj|juni|juli|augusti|september|"
                r"oktober|november|december)\b(?: (?:19|20)\d{2}\b| nasta ar(?:et)?\b| i ar\b)?|"
                r"\b(?:\d{1,2} )?(?:" + MONTH_WORDS + r")\.? (?:19|20)\d{2}\b")
 _MONTH_IN_SENTENCE = re.compile(_MONTH_SPAN)
@@ -2709,6 +2712,11 @@ def free_text_slot(name: str) -> Callable[[Answer], Result]:
                 # The next question asks what jobs or educations the person thinks of: answered.
                 slots["outward_options"] = named
                 slots["_say"] = f"{said + ' ' if said else ''}Jag skriver upp {named} som det du funderar på."
+            if name == "inward_who" and not a.is_payload and a.slots.get("reduced_capacity") is None \
+                    and a.slots.get("situation") in TERMINATED and _SICK_WORDS.search(_NOT_SICK.sub(" ", a.folded)):
+                # "… men ryggen börjar ta slut": whether extra support is needed is asked next (förstärkt
+                # stöd, flow.situation_plan), not left for the result to say nothing was told.
+                slots["reduced_capacity"] = True
             if name == "inward_who" and not a.is_payload:
                 # "…, bra på att prata med folk. vill ha ett jobb där …": said back, and not asked again.
                 slots.update({slot: clause for slot, clause in told_in_story(a.text).items()

@@ -3413,3 +3413,13 @@ def test_a_job_that_has_not_ended_is_asked_about_in_the_present_tense() -> None:
     assert employment_goes_on("2026-11-26", today) is True   # today still works there
     assert employment_goes_on("2026-10-31", today) is None
     assert employment_goes_on("unknown", today) is None and employment_goes_on(None, today) is None
+
+
+@pytest.mark.parametrize("situation, asked", [("terminated", True), ("employed", False)])
+def test_a_worn_body_told_in_the_story_asks_about_extra_support(situation: str, asked: bool) -> None:
+    text = "jag har stått i kassan och fyllt på varor. jag gillar ordning. men ryggen börjar ta slut"
+    result = INTERPRETERS["inward_who"](Answer(text, "inform", 0.9, [], TODAY, slots={"situation": situation}))
+    assert isinstance(result, Filled) and result.slots.get("reduced_capacity") is (True if asked else None)
+    slots = {"consent": True, "situation": situation, "termination_reason": "shortage_of_work",
+             "termination_initiated_by": "employer", "guidance_mode": "explore", **result.slots}
+    assert (flow.next_slot("guidance_form", slots) == "special_needs_illness") is asked
