@@ -2917,7 +2917,8 @@ _GOAL = re.compile(r"\b(?:vill|vill gärna|vill garna|skulle vilja|skulle gärna
                    r"jobba som|arbeta som|omskola mig till|läsa vidare till|lasa vidare till|plugga vidare till|"
                    r"studera vidare till) (?P<goal>[^.,!?]+?)"
                    r"(?=\s+(?:och|men|kan|för|for|så|sa|eller|nu|sen|sedan|i höst|i host|till hösten|"
-                   r"till hosten|nästa år|nasta ar)\b|[.,!?]|$)", re.I)
+                   r"till hosten|nästa år|nasta ar|istället|istallet|i stället|i stallet|också|ocksa|kanske)\b|"
+                   r"[.,!?]|$)", re.I)
 
 
 # "vill plugga till nåt annat" names no occupation; "vill bli bättre på excel", "ska bli uppsagd",

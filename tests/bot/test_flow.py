@@ -862,6 +862,9 @@ def test_sick_leave_asks_one_question_not_two() -> None:
                          "guidance_mode": "plan", "outward_options": "sjuksköterska"}),
     ("siktar på att plugga till elektriker nästa år", "career_guidance",
      {"guidance_mode": "plan", "outward_options": "elektriker"}),
+    # "istället", "kanske" after the goal are not part of it.
+    ("Funderar på att plugga till lärare istället, kan jag få omställningsstudiestöd?", "faq",
+     {"guidance_mode": "plan", "outward_options": "lärare"}),
     # "bli bättre på" is a wish, not an occupation.
     ("blev uppsagd i höstas, jag vill bli bättre på att sälja", "inform_terminated", {"situation": "terminated"}),
     ("hej", "greet", {}),
