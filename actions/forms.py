@@ -229,7 +229,10 @@ class FormValidation(Action):
                         and filled.get("situation") not in (None, "other") and (phrase := situation_said(filled)):
                     # Typed, not chosen: "de sa att anställningen slutar" is said back as read, since
                     # uppsagd or visstid decides which questions and which support follow.
-                    say = f"Då skriver jag att {phrase}. {SAY_WRONG}"
+                    # What was told with it (arbetsbrist, the last day, no agreement) is said back too.
+                    ack = opening_ack(filled)
+                    say = ack.replace("Tack! Jag har uppfattat att", "Då skriver jag att", 1) if ack \
+                        else f"Då skriver jag att {phrase}. {SAY_WRONG}"
                 problem = inconsistency(slots, filled, asked)
                 if problem:
                     updates.update(self._miss(dispatcher, slots, asked, problem))

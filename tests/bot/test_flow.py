@@ -3385,6 +3385,10 @@ def test_an_assignment_that_ended_in_the_opening_is_explained_after_consent() ->
     ("de sa att jag inte får fler uppdrag och att anställningen slutar", "inform_terminated",
      "Då skriver jag att du är uppsagd."),
     ("har kvar jobbet", "inform_employed", "Då skriver jag att du har en anställning."),
+    # What is told with it is said back too.
+    ("blev uppsagd från ett litet städbolag i oktober, arbetsbrist. de hade inget kollektivavtal", "inform_terminated",
+     "Då skriver jag att du är uppsagd på grund av arbetsbrist och att din arbetsgivare är privat och inte har "
+     "kollektivavtal."),
 ])
 def test_a_situation_typed_is_said_back_as_read(text: str, intent: str, said: str) -> None:
     from actions.forms import ValidateSituationForm
