@@ -460,7 +460,10 @@ def opening_ack(s: dict[str, Any], note: str | None = None) -> str | None:
     if s.get("outward_options"):
         plan = str(s["outward_options"])
         # "du vill starta eget företag", "du vill bli elektriker"
-        parts.append(f"du vill {plan}" if plan.startswith(("starta ", "gå i ")) else f"du vill bli {plan}")
+        studies = re.search(r"\b(på|pa|via|inom) (yh|komvux|universitet\w*|högskola\w*|hogskola\w*|folkhögskola\w*|"
+                            r"folkhogskola\w*|distans|en utbildning|yrkeshögskola\w*|yrkeshogskola\w*)\b", plan, re.I)
+        parts.append(f"du vill {plan}" if plan.startswith(("starta ", "gå i "))
+                     else f"du vill utbilda dig till {plan}" if studies else f"du vill bli {plan}")
     if not parts:
         return None
     if s.get("guidance_mode") == "check":

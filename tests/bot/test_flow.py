@@ -3430,3 +3430,10 @@ def test_a_worn_body_told_in_the_story_asks_about_extra_support(situation: str, 
     slots = {"consent": True, "situation": situation, "termination_reason": "shortage_of_work",
              "termination_initiated_by": "employer", "guidance_mode": "explore", **result.slots}
     assert (flow.next_slot("guidance_form", slots) == "special_needs_illness") is asked
+
+
+def test_a_goal_with_its_school_is_said_back_as_studies() -> None:
+    from actions.forms import opening_ack
+    assert opening_ack({"situation": "self_employed", "outward_options": "UX-designare på YH"}) == (
+        "Tack! Jag har uppfattat att du är egenföretagare och att du vill utbilda dig till UX-designare på YH. "
+        "Skriv \"det blev fel\" om det inte stämmer.")
