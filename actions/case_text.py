@@ -9,6 +9,7 @@ from typing import Any, Mapping
 
 from actions.forms import application_date
 from actions.parsing import employer_shown
+from actions.reflect import step_told
 from rules_bridge.texts_sv import SERVICE_NAMES, date_sv
 
 SITUATION_SV = {"employed": "Har en anställning och vill utvecklas eller byta.",
@@ -162,6 +163,8 @@ def action_plan_draft(s: Mapping[str, Any], decision: Mapping[str, Any] | None,
     if goal_key in (None, "undecided"):
         goal = "Att tas fram tillsammans" + (f" (personen funderar på: {s['outward_options']})"
                                              if _known(s.get("outward_options")) else "")
+    elif _known(s.get("outward_options")):
+        goal = f"{goal} (personen funderar på: {s['outward_options']})"
     activities = ["Kartlägga färdigheter, kompetenser, egenskaper och yrkesområden"]
     if service == "forstarkt_stod" or s.get("special_needs_illness") is True:
         activities.append("Förstärkt stöd: tätare kontakt och hjälp med kontakter med myndigheter och vården")
@@ -176,7 +179,10 @@ def action_plan_draft(s: Mapping[str, Any], decision: Mapping[str, Any] | None,
     else:
         activities.append("Kartlägga arbetsmarknaden och möjliga vägar framåt")
     if _known(s.get("forward_next_step")):
-        activities.append(f"Personens eget första steg: {s['forward_next_step']}")
+        step = str(s["forward_next_step"])
+        # "har inget cv" said where a step was asked is no step of the person's: quoted as said.
+        activities.append(f"Personens eget första steg: {step}" if step_told(step)
+                          else f"Personen om ett första steg: \"{step}\"")
     activities.append("Upprätta handlings- och tidsplan tillsammans")
     if service == "other_organisation" and decision:
         time_frame = f"Hänvisas till {decision['organisation']['name_sv']}"

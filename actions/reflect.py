@@ -434,6 +434,11 @@ def _others_ask(sentence: str) -> str | None:
     return f"{found.group('who').capitalize()} {found.group('verb').lower()} dig {rest}"
 
 
+def step_told(text: str) -> bool:
+    """"ringa komvux", "kanske uppdatera mitt cv": a step begun with a verb, not "har inget cv"."""
+    return _step_said(text) is not None
+
+
 def _step_said(text: str) -> str | None:
     """"kanske prata med en kompis som kör buss" → "prata med en kompis som kör buss", to say back;
     None for anything that is not a short step begun with a verb."""

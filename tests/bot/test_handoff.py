@@ -288,3 +288,13 @@ def test_whether_the_fixed_term_has_ended_is_judged_on_the_decisions_date_not_th
     after = advisor_summary(slots, evaluate_slots(slots, date(2027, 1, 15)))
     assert "Visstidsanställningen tar slut 31 december 2026." in before
     assert "Visstidsanställningen tog slut 31 december 2026." in after
+
+
+def test_the_plan_keeps_the_options_with_the_goal_and_quotes_what_is_no_step() -> None:
+    from actions.case_text import action_plan_draft
+    slots = {**SLOTS, "forward_goal": "new_job_other_sector", "outward_options": "inköp eller kundtjänst",
+             "forward_next_step": "har inget cv"}
+    plan = action_plan_draft(slots, None, "radgivning")
+    assert plan["goal"] == "Ett nytt arbete i en annan bransch (personen funderar på: inköp eller kundtjänst)"
+    assert "Personen om ett första steg: \"har inget cv\"" in plan["activities"]
+    assert not any(a.startswith("Personens eget första steg") for a in plan["activities"])
