@@ -359,6 +359,9 @@ _WORKPLACE_CLOSING = (r"\b(lagger|la|lade|stanger|stangde) (de|dom) (ner|ned|ige
                       r"\bhar (de|dom) (lagt|stangt) (ner|ned|igen)\b|"
                       r"\b" + _WORKPLACE + r" (ska |kommer att |kommer )?(stanger|stangs|stangas|stanga|stangdes|"
                       r"laggs ner|laggas ner|lades ner|avvecklas|flyttar utomlands)\b")
+# Folded. "sa de att min tjänst inte finns kvar": the post gone, in a clause's own word order.
+_POST_GONE = (r"\b(min tjanst|mitt jobb|tjansten|jobbet|min anstallning|min befattning|min plats) (inte|inte langre) "
+              r"(fanns|finns) kvar\b")
 _SITUATION_WORDS = {
     "terminated_illness": r"uppsagd.*(sjuk|ohalsa|" + _BODY_WORN + r")|"
                           r"(sjuk|ohalsa|" + _BODY_WORN + r").*(uppsagd|saga upp mig|sags upp|sagas upp)",
@@ -374,6 +377,7 @@ _SITUATION_WORDS = {
                   r"\b(min tjanst|mitt jobb|tjansten|jobbet) (har )?(gatt|gick) till (nagon|en) annan\b|"
                   r"\butkopt|\bkopt(e|s)? ut\b|\bavgangsvederlag|\bavgangsavtal|"
                   r"\b(fanns|finns) (inte|inget) (jobbet |tjansten |min tjanst |nagot jobb )?kvar\b|"
+                  + _POST_GONE + "|"
                   r"\b(de|dom|foretaget|fabriken|bruket|arbetsgivaren|agarna|koncernen) (ska |kommer att |har )?"
                   r"(lagga|lagger|lagt|la|stanga|stanger|stangt) (ner|ned|igen)\b|nedlaggning|\blaggs (ner|ned)\b|"
                   + _WORKPLACE_CLOSING,
@@ -600,7 +604,7 @@ def termination_reason(a: Answer) -> Result:
                                            r"\b(de|dom|foretaget|firman|bolaget|arbetsgivaren|chefen|han|hon) (hade|har) "
                                            r"inte (\w+ )?rad\b|"
                                            r"\b(fanns|finns) (inget|inte nagot|inte mer) (jobb|arbete)\b|"
-                                           + _JOB_TAKEN_AWAY + "|" + _WORKPLACE_CLOSING + "|"
+                                           + _JOB_TAKEN_AWAY + "|" + _WORKPLACE_CLOSING + "|" + _POST_GONE + "|"
                                            r"inte finns (jobb|arbete)|lagg\w* (ner|ned)|\bla(de|des)? (ner|ned)\b|"
                                            r"\blagts? (ner|ned)\b|"
                                            r"nedlagg|stanger|(?<!jag )(?<!vi )flytta\w* (till|utomlands|ut)\b|"
@@ -662,7 +666,7 @@ _EMPLOYER_INITIATIVE = re.compile(
     r"\b(arbetsgivaren|chefen|foretaget|firman|bolaget|ledningen|hr)\b|\b(de|dom|han|hon) (sa upp|har sagt upp|varslade)|"
     r"\b(deras|arbetsgivarens|chefens|foretagets|ledningens|firmans) (beslut|val|initiativ)\b|"
     r"\b(blev|ar|var|har blivit) uppsagd|" + _WARNED + r"|\bsparken\b|"
-    + _JOB_TAKEN_AWAY + "|" + _WORKPLACE_CLOSING + "|"
+    + _JOB_TAKEN_AWAY + "|" + _WORKPLACE_CLOSING + "|" + _POST_GONE + "|"
     r"\b(lade|lagger|lagt|lagts) ner\b|nedlaggning|neddragning|omorganis|konkurs|arbetsbrist|"
     # "vi var flera som fick gå", "fick gå": let go, which is the employer's doing
     r"\b(fick|har fatt|fatt) ga\b|\bfick sluta\b")
@@ -2948,7 +2952,8 @@ _SICK_WORDS = re.compile(r"sjukskriv|\bsjuk\b|utbrand|utmatt|nedsatt arbetsforma
 # "inte sjuk", "aldrig sjukskriven": said to rule illness out.
 _NOT_SICK = re.compile(r"\b(inte|ej|aldrig|inga?) (\w+ )?(sjuk\w*|utbrand|skad\w*|ont)\b")
 # A clause that asks or supposes ("vad händer om jag blir uppsagd?") says nothing about the person.
-_SUPPOSES = re.compile(r"\bom (jag|man|du|min|mitt)\b|\bskulle\b|\bifall\b|\bnar man\b")
+# "när jag skulle tillbaka" tells what happened, in the past: no supposition.
+_SUPPOSES = re.compile(r"\bom (jag|man|du|min|mitt)\b|(?<!nar jag )(?<!nar vi )\bskulle\b|\bifall\b|\bnar man\b")
 
 
 def _clauses(text: str) -> list[str]:

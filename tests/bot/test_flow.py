@@ -1802,6 +1802,12 @@ def test_the_start_of_the_job_said_in_the_opening_is_kept(text: str, intent: str
     ("jag har sagt upp mig", {"situation": "terminated", "termination_reason": "own_resignation",
                               "termination_initiated_by": "employee"}),
     ("jag har inte sagt upp mig", {"situation": "employed"}),
+    # "när jag skulle tillbaka" tells what happened; the post gone, in a clause's word order.
+    ("hej! jag var föräldraledig hela förra året och nu när jag skulle tillbaka sa de att min tjänst inte finns "
+     "kvar. jobbade som ekonomiassistent på ett bygg företag",
+     {"situation": "terminated", "termination_reason": "shortage_of_work", "termination_initiated_by": "employer",
+      "employer_sector": "private"}),
+    ("vad skulle hända om jag blir uppsagd", {}),
     # Starting a business as a wish is a plan; having one is no wish.
     ("jag jobbar som elektriker på ett litet företag men vill starta eget. vad finns det för stöd?",
      {"situation": "employed", "employer_sector": "private", "guidance_mode": "plan",
