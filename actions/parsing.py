@@ -2246,7 +2246,8 @@ _employment_end_date = date_slot("employment_end", end=True)
 
 # Folded. "3 månaders uppsägningstid från 1 november", "uppsägningstiden är sex månader".
 _NOTICE_PERIOD = re.compile(r"\b(?P<n1>\d{1,2}|\w+) (?:manaders|manads|man) uppsagningstid|"
-                            r"\buppsagningstid\w* (?:ar|blir|pa|var) (?:pa )?(?P<n2>\d{1,2}|\w+) (?:manad|manader)\b")
+                            r"\buppsagningstid\w* (?:ar|blir|pa|var) (?:val |nog |typ |kanske |ungefar |runt |cirka |ca )?"
+                            r"(?:pa )?(?P<n2>\d{1,2}|\w+) (?:manad|manader)\b")
 _FROM_DAY = re.compile(r"\b(?:fran|fr o m|from|fom|med start|som borjar|som borjade|raknat fran)\s+(.+)$")
 
 

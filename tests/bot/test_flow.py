@@ -2312,6 +2312,7 @@ def test_a_start_said_as_ones_age_then(text: str, age: int | None, expected: str
     ("uppsägningstiden är en månad från 15 december", "2027-01-14", "(en månad från 15 december 2026)"),
     ("sex månaders uppsägningstid", "2027-05-25", "(6 månader räknat från i dag)"),
     ("fick 2 månaders uppsägningstid från 1 mars 2026", "2026-04-30", "(2 månader från 1 mars 2026)"),
+    ("har inte fått nåt datum än, uppsägningstiden är väl 3 månader", "2027-02-25", "(3 månader räknat från i dag)"),
 ])
 def test_the_last_day_from_a_notice_period_in_months(text: str, expected: str, counted: str) -> None:
     result = INTERPRETERS["employment_end"](Answer(text, "inform", 0.9, [], date(2026, 11, 26)))
