@@ -21,9 +21,9 @@ from actions import flow
 from actions.corrections import CHANGE_QUESTION, CHANGED, clear, direct_correction, redo_text, slots_to_correct
 from actions.faq_lookup import faq_for, selected_faq
 from actions.parsing import (ASSIGNMENT_NOTE, GUIDANCE_SLOTS, HOURLY_NOTE, INTERPRETERS, OWN_BUSINESS,
-                             SAY_WRONG, STUDY_GOAL, UNKNOWN_ALLOWED, Answer, Filled, Miss, Reply,
+                             LEAVE_SAID_SV, SAY_WRONG, STUDY_GOAL, UNKNOWN_ALLOWED, Answer, Filled, Miss, Reply,
                              answer_beside_question, assignment_ended, category_from_story, date_said, hourly_ended,
-                             kind_miss, length_sv, occupation_from_story, opening_end, opening_slots,
+                             kind_miss, leave_told, length_sv, occupation_from_story, opening_end, opening_slots,
                              options_question, pause_asked, plans_own_business, question_beside, sector_from_story,
                              strain_ack, wants_to_study_for)
 
@@ -233,6 +233,12 @@ class FormValidation(Action):
                     ack = opening_ack(filled)
                     say = ack.replace("Tack! Jag har uppfattat att", "Då skriver jag att", 1) if ack \
                         else f"Då skriver jag att {phrase}. {SAY_WRONG}"
+                if asked == "had_skippable" and filled.get("had_skippable") is True and "skippable_type" not in filled \
+                        and not slots.get("skippable_periods") \
+                        and (kind := leave_told(messages_so_far(tracker, today)[:-1])):
+                    # "jag var föräldraledig hela förra året" in the opening, then "ja": not asked again.
+                    filled["skippable_type"] = kind
+                    say = f"Du har berättat att du har varit {LEAVE_SAID_SV[kind]}, så jag skriver det. {SAY_WRONG}"
                 problem = inconsistency(slots, filled, asked)
                 if problem:
                     updates.update(self._miss(dispatcher, slots, asked, problem))

@@ -2400,6 +2400,22 @@ _LEAVE_DENIED = re.compile(r"\b(inte|aldrig|ej|ingen|inga|inget)\b( \w+){0,3}? (
                            r"omstallningsstudiestod|ledig\w*)")
 
 
+# Folded. A leave told earlier in the conversation ("jag var föräldraledig hela förra året"): its
+# kind, once the person says there was such time, is not asked again (actions/forms.py).
+_LEAVE_TOLD = {"parental_benefit": re.compile(r"\b(foraldraledig|mammaledig|pappaledig)\w*"),
+               "sickness_benefit": re.compile(r"\bsjukskriv\w*"),
+               "military_service": re.compile(r"\b(militartjanst|varnplikt|lumpen)\b")}
+LEAVE_SAID_SV = {"parental_benefit": "föräldraledig", "sickness_benefit": "sjukskriven",
+                 "military_service": "i militärtjänst"}
+
+
+def leave_told(answers: list[Answer]) -> str | None:
+    """The one kind of leave the messages tell of, or None for none or several."""
+    kinds = {kind for a in answers for kind, pattern in _LEAVE_TOLD.items()
+             if not a.is_payload and pattern.search(_LEAVE_DENIED.sub(" ", a.folded))}
+    return kinds.pop() if len(kinds) == 1 else None
+
+
 def had_skippable(a: Answer) -> Result:
     result = _had_skippable_yes_no(a)
     if a.is_payload or result is None or isinstance(result, Filled) and result.slots["had_skippable"] is False:

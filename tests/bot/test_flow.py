@@ -3444,3 +3444,25 @@ def test_a_goal_with_its_school_is_said_back_as_studies() -> None:
     assert opening_ack({"situation": "self_employed", "outward_options": "UX-designare på YH"}) == (
         "Tack! Jag har uppfattat att du är egenföretagare och att du vill utbilda dig till UX-designare på YH. "
         "Skriv \"det blev fel\" om det inte stämmer.")
+
+
+@pytest.mark.parametrize("earlier, kind", [
+    ("jag var föräldraledig hela förra året och nu sa de att min tjänst inte finns kvar", "parental_benefit"),
+    ("jag har aldrig varit sjukskriven", None),  # denied: asked as usual
+])
+def test_a_leave_told_earlier_is_not_asked_again(earlier: str, kind: str | None) -> None:
+    from actions.forms import ValidateWorkForm
+    message = {"text": "ja", "intent": {"name": "affirm", "confidence": 0.99}, "entities": []}
+    events = [{"event": "user", "text": earlier, "parse_data": {"intent": {"name": "inform", "confidence": 0.9}}},
+              {"event": "bot", "text": "Har du sedan november 2024 varit föräldraledig …?"},
+              {"event": "action", "name": "action_listen"},
+              {"event": "user", "text": "ja", "parse_data": message}]
+    slots = {"requested_slot": "had_skippable", "consent": True, "situation": "terminated"}
+    tracker = Tracker("t", slots, message, events, False, None, {"name": "work_form"}, "action_listen")
+    dispatcher = CollectingDispatcher()
+    events_out = asyncio.run(ValidateWorkForm().run(dispatcher, tracker, {}))
+    set_slots = {e["name"]: e["value"] for e in events_out if e.get("event") == "slot"}
+    assert set_slots.get("had_skippable") is True and set_slots.get("skippable_type") == kind
+    if kind:
+        assert dispatcher.messages[0]["text"] == ("Du har berättat att du har varit föräldraledig, så jag skriver det. "
+                                                  "Skriv \"det blev fel\" om det inte stämmer.")
