@@ -2169,6 +2169,19 @@ def _start_from_duration(a: Answer, end_slot: str) -> Filled | None:
     return Filled({"employment_start": start.isoformat(), "employment_start_months": months, "_say": text})
 
 
+_EARLIER_PERIOD = re.compile(r"\b(innan|tidigare|forut|dessforinnan|fore det)\b")
+# Folded. "hela 2025", "hela förra året", "hela året i fjol": a whole calendar year.
+_WHOLE_YEAR = re.compile(r"\bhela (?:aret )?(?P<year>(?:19|20)\d{2})\b|\bhela (?P<last>forra aret|fjolaret|aret i fjol)\b")
+
+
+def _whole_year(a: Answer) -> tuple[ParsedDate, ParsedDate] | None:
+    found = _WHOLE_YEAR.search(a.folded)
+    if not found:
+        return None
+    year = int(found.group("year")) if found.group("year") else a.today.year - 1
+    return ParsedDate(date(year, 1, 1), "month"), ParsedDate(date(year, 12, 31), "month")
+
+
 def date_slot(name: str, *, end: bool, allow_unknown: bool = False, then_end: str | None = None,
               hint: str = "Skriv till exempel \"mars 2024\" eller \"1 mars 2024\".") -> Callable[[Answer], Result]:
     def interpret(a: Answer) -> Result:
@@ -2186,6 +2199,15 @@ def date_slot(name: str, *, end: bool, allow_unknown: bool = False, then_end: st
             year = a.today.year - (age - then)
             return Filled({name: f"{year}-01-01", "_say": f"Då skriver jag att du började där omkring {year}. "
                                                           f"{SAY_WRONG}"})
+        if then_end and not a.is_payload:
+            # "hela 2025", "från januari till december 2025", "jan-dec 2025": a period told as one,
+            # its year shared by both ends; the whole year said back, since it was not said as dates.
+            whole = _whole_year(a)
+            # Not "… sen 2019, innan dess på ica 2012-2019": the period of an earlier job.
+            period = whole or (None if _EARLIER_PERIOD.search(a.folded) else parse_period(a.text, a.today))
+            if period and period[0].value and period[0].value <= a.today:
+                told = {name: period[0].iso(), then_end: "ongoing" if period[1].ongoing else period[1].iso()}
+                return Filled({**told, "_say": f"Då skriver jag {_period_words(period)}. {SAY_WRONG}"} if whole else told)
         if name == "employment_start":
             counted = _start_from_duration(a, then_end or "employment_end")
             if counted:

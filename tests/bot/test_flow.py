@@ -1876,6 +1876,9 @@ def test_an_employer_named_with_a_capital_in_the_opening_is_kept(text: str, name
     ("employment_end", "slutade i oktober 2023, började där 2019", {"employment_end": "2023-10-31"}),
     ("skippable_start", "var föräldraledig från januari 2023 och tills augusti 2023",
      {"skippable_start": "2023-01-01", "skippable_end": "2023-08-31"}),
+    # The year at the end is both ends' year.
+    ("skippable_start", "från januari till december 2025", {"skippable_start": "2025-01-01", "skippable_end": "2025-12-31"}),
+    ("skippable_start", "jan-dec 2025", {"skippable_start": "2025-01-01", "skippable_end": "2025-12-31"}),
 ])
 def test_a_date_answer_that_gives_several_dates(slot: str, text: str, expected: dict[str, str]) -> None:
     result = INTERPRETERS[slot](Answer(text, "inform", 0.9, [], TODAY))
@@ -3466,3 +3469,13 @@ def test_a_leave_told_earlier_is_not_asked_again(earlier: str, kind: str | None)
     if kind:
         assert dispatcher.messages[0]["text"] == ("Du har berättat att du har varit föräldraledig, så jag skriver det. "
                                                   "Skriv \"det blev fel\" om det inte stämmer.")
+
+
+@pytest.mark.parametrize("text, year", [
+    ("hela 2025, från januari till december", 2025), ("hela förra året", 2025), ("hela året 2024", 2024),
+])
+def test_a_whole_year_is_a_period_and_said_back(text: str, year: int) -> None:
+    result = INTERPRETERS["skippable_start"](Answer(text, "inform", 0.9, [], TODAY))
+    assert isinstance(result, Filled)
+    assert (result.slots["skippable_start"], result.slots["skippable_end"]) == (f"{year}-01-01", f"{year}-12-31")
+    assert result.slots["_say"] == f"Då skriver jag från januari {year} till december {year}. {SAY_WRONG}"
