@@ -11,6 +11,12 @@ from actions.parsing import (INTERPRETERS, UNKNOWN, UNKNOWN_EMPLOYER, Answer, Fi
 from bot.extract import fold
 
 CHANGE_QUESTION = "Vad vill du ändra?"
+# Folded. The notice not come yet: "har inte fått nån uppsägning än", "inte fått beskedet",
+# "inte uppsagd än". Without "än" or "beskedet", "jag är inte uppsagd" says the situation is wrong.
+_NOTICE_NOT_YET = re.compile(r"\b(inte|ej)( \w+){0,2}? (fatt|fick) (nan |nagon |en |min |nagot )?"
+                             r"(uppsagning|besked\w*)( \w+){0,3}? (an|annu)\b|"
+                             r"\b(inte|ej)( \w+){0,2}? (fatt|fick) (beskedet|nagot besked|nat besked)\b|"
+                             r"\binte (blivit |varit )?uppsagd (an|annu)\b")
 CHANGED = "Tack, det har jag ändrat."
 
 # What a person may say is wrong → the slots asked again. Order matters: the first match wins.
@@ -118,12 +124,23 @@ def _answers_about_old_employer(slots: Mapping[str, Any], employer: Mapping[str,
     return {"employer_sector": new_sector, "collective_agreement": None, "role_exclusion": None}
 
 
+def changed_said(changed: Mapping[str, Any]) -> str:
+    """What a correction taken at once is said back as: the notice in words, else a plain thanks."""
+    if "notice_pending" in changed:
+        return ("Tack, då skriver jag att du ska sägas upp men inte har fått beskedet än."
+                if changed["notice_pending"] == "coming" else "Tack, då skriver jag att du har fått beskedet.")
+    return CHANGED
+
+
 def direct_correction(a: Answer) -> dict[str, Any] | None:
     """"nej, jag är 45" or "nej, ring 070-…" says the right value too: it is taken at once,
     rather than asking "Vad är det som inte stämmer?" and then the same question again."""
     rest = after_leading_no(a)
     if a.slots.get("notice_pending") and notice_given(a.folded):
         return {"notice_pending": None}  # "det blev fel, jag har redan fått beskedet"
+    if a.slots.get("situation") in flow.TERMINATED and not a.slots.get("notice_pending") \
+            and _NOTICE_NOT_YET.search(a.folded):
+        return {"notice_pending": "coming"}  # "det blev fel, jag har inte fått nån uppsägning än"
     if _AGE_SAID.search(rest.folded):
         result = INTERPRETERS["age"](rest)
         if isinstance(result, Filled) and isinstance(result.slots.get("age"), int):

@@ -12,7 +12,7 @@ from rasa_sdk.events import ActiveLoop, AllSlotsReset, EventType, FollowupAction
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import flow
-from actions.corrections import (CHANGE_QUESTION, CHANGED, TOPIC_BUTTONS, clear, direct_correction, redo_text,
+from actions.corrections import (CHANGE_QUESTION, TOPIC_BUTTONS, changed_said, clear, direct_correction, redo_text,
                                  slots_to_correct)
 from actions.eligibility import evaluate_slots, recommended_service, service_summary
 from actions.forms import (answer_from, application_date, said_business_closing, said_study_goal, since_sv,
@@ -30,7 +30,7 @@ def summary_confirmed(a: Answer) -> Result:
     if not a.is_payload:
         changed = direct_correction(a)
         if changed:
-            return Filled({**changed, "summary_confirmed": None, "_say": CHANGED})
+            return Filled({**changed, "summary_confirmed": None, "_say": changed_said(changed)})
     slots = slots_to_correct(a)
     if slots:
         return Filled({**clear(slots), "_say": "Okej, då tar vi det igen."})
@@ -181,7 +181,7 @@ class ActionCorrect(Action):
         form = (tracker.active_loop or {}).get("name")
         changed = direct_correction(answer)
         if changed:  # "det blev fel, jag är 45": taken at once
-            dispatcher.utter_message(text=CHANGED)
+            dispatcher.utter_message(text=changed_said(changed))
             taken = [SlotSet(key, value) for key, value in {**changed, "summary_confirmed": None}.items()]
             if not form:  # the check is made anew, as after any correction
                 return taken + [SlotSet("asked_again", True), FollowupAction("situation_form")]
@@ -250,7 +250,7 @@ class ValidateChangeForm(Action):
             return []  # just activated: the question comes
         changed = direct_correction(answer)
         if changed:  # "jag är 45": nothing to ask again
-            dispatcher.utter_message(text=CHANGED)
+            dispatcher.utter_message(text=changed_said(changed))
             return [SlotSet(key, value) for key, value in changed.items()] + [
                 SlotSet("summary_confirmed", None), SlotSet("change_topic", "none")]
         slots = slots_to_correct(answer)

@@ -18,7 +18,7 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import flow
-from actions.corrections import CHANGE_QUESTION, CHANGED, clear, direct_correction, redo_text, slots_to_correct
+from actions.corrections import CHANGE_QUESTION, changed_said, clear, direct_correction, redo_text, slots_to_correct
 from actions.faq_lookup import faq_for, selected_faq
 from actions.parsing import (ASSIGNMENT_NOTE, GUIDANCE_SLOTS, HOURLY_NOTE, INTERPRETERS, OWN_BUSINESS,
                              LEAVE_SAID_SV, SAY_WRONG, STUDY_GOAL, UNKNOWN_ALLOWED, Answer, Filled, Miss, Reply,
@@ -180,7 +180,7 @@ class FormValidation(Action):
             if replies_to_change_question(tracker) and answer.intent != "correct":
                 changed = direct_correction(answer)
                 if changed:  # "jag är tjänsteman": the right answer is taken as it is
-                    dispatcher.utter_message(text=CHANGED)
+                    dispatcher.utter_message(text=changed_said(changed))
                     updates.update({**changed, asked: None, "asked_again": None})
                     return self._next(dispatcher, slots, updates, asked)
                 topic = slots_to_correct(answer)

@@ -38,6 +38,20 @@ def test_a_notice_already_given_is_changed_at_once_where_it_was_taken_as_coming(
     assert direct_correction(Answer(text, "correct", slots={"situation": "employed"})) is None
 
 
+@pytest.mark.parametrize("text, changed", [
+    ("det blev fel, jag har inte fått nån uppsägning än", {"notice_pending": "coming"}),
+    ("nej jag har inte fått beskedet", {"notice_pending": "coming"}),
+    ("jag är inte uppsagd än", {"notice_pending": "coming"}),
+    ("jag är inte uppsagd", None),  # no "än": the situation itself is wrong, and asked again
+])
+def test_a_notice_not_come_yet_is_changed_at_once_where_it_was_taken_as_given(text: str, changed: dict | None) -> None:
+    from actions.corrections import direct_correction
+    assert direct_correction(Answer(text, "correct", slots={"situation": "terminated"})) == changed
+    if changed:
+        from actions.corrections import changed_said
+        assert changed_said(changed) == "Tack, då skriver jag att du ska sägas upp men inte har fått beskedet än."
+
+
 
 @pytest.mark.parametrize("text, changed", [
     ("nej, vi har inget kollektivavtal", {"collective_agreement": "no"}),
