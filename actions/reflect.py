@@ -122,7 +122,11 @@ _SOMETHING = re.compile(r"^(?:nåt|nått|något|nagot|nat|ett jobb|ett arbete|jo
                         r"(?=(?:där|dar|som|med|inom|utan|i|på|pa)\b)", re.I)
 # "viktigt att jag inte sliter ut kroppen mer": what matters now, the second half of "Berätta om dig".
 _IMPORTANT = re.compile(r"^(?:(?:och|men)\s+)?(?:(?:just\s+)?nu\s+)?(?:(?:det\s+(?:är|ar)|(?:är|ar)\s+det)\s+)?(?:viktigt|viktigast|det viktigaste)"
-                        r"(?:\s+(?:för|for)\s+(?:mig|mej)|\s+nu|\s+just nu)*(?:\s+(?:är|ar))?\s+att\s+(?P<what>.+)$", re.I)
+                        r"(?:\s+(?:för|for)\s+(?:mig|mej)|\s+nu|\s+just nu)*(?:\s+(?:är|ar)(?:\s+det)?)?\s+att\s+(?P<what>.+)$", re.I)
+# "viktigt nu är lugn och att få jobba i min takt": what matters said as a noun, after "är".
+_IMPORTANT_NOUN = re.compile(r"^(?:(?:och|men)\s+)?(?:(?:just\s+)?nu\s+)?(?:det\s+)?(?:viktigt|viktigast|viktigaste)"
+                             r"(?:\s+(?:för|for)\s+(?:mig|mej)|\s+nu|\s+just nu)*\s+(?:är|ar)\s+(?!att\b|det\b)"
+                             r"(?P<what>\w.+)$", re.I)
 # A list of what one is, ending in what one can ("noggrann, snabb, kan lite om kemikalier"): "och" before it.
 _LAST_ITEM_VERB = re.compile(r", (?=(?:kan|har|gillar|älskar|tycker|brinner|trivs)\b)(?!.*, )", re.I)
 _NOT_YET_BY_SLOT = {
@@ -479,12 +483,14 @@ def important(text: str) -> tuple[str, str] | None:
     (None when not said, or too odd to say back)."""
     for sentence in re.split(r"(?<=[.!?])\s+|\n|,\s*(?=(?:(?:och|men)\s+)?(?:(?:just\s+)?nu\s+)?"
                             r"(?:(?:det\s+(?:är|ar)|(?:är|ar)\s+det|det)\s+)?viktig)", text.strip()):
-        found = _IMPORTANT.match(_FILLER.sub("", sentence).strip().rstrip(".!… "))
-        if not found:
+        plain = _FILLER.sub("", sentence).strip().rstrip(".!… ")
+        found = _IMPORTANT.match(plain)
+        noun = None if found else _IMPORTANT_NOUN.match(plain)
+        if not (found or noun):
             continue
-        what = found.group("what")
+        what = (found or noun).group("what")
         if "?" in what or _SECOND_PERSON.search(what) or len(what.split()) > 14 or re.search(r"[:;()\"/]|\d{6}", what):
             return None
         swapped = _SWAP_RE.sub(lambda m: _SWAP[m.group(1).lower()], _TRAILING_HEDGE.sub("", what))
-        return f"Och att {swapped} är viktigt för dig.", sentence
+        return (f"Och att {swapped} är viktigt för dig." if found else f"Och {swapped} är viktigt för dig."), sentence
     return None

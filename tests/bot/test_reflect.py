@@ -158,6 +158,12 @@ def test_what_matters_now_is_heard_in_the_word_orders_of_chat() -> None:
         "Du har alltid gillat att jobba med händerna. Och att slippa tunga lyft är viktigt för dig."
     assert reflection("inward_who", "kollegorna, men nu är det viktigt att få vila", liked=True) == \
         "Du har tyckt om kollegorna. Och att få vila är viktigt för dig. Tack för att du berättar."
+    # "viktigt för mig är det att …", and what matters said as a noun after "är".
+    assert reflection("inward_who", "viktigt för mig är det att ha kollegor") == \
+        "Att ha kollegor är viktigt för dig. Tack för att du berättar."
+    assert reflection("inward_who", "jag har älskat att se eleverna växa. men ljudnivån tar all min energi. viktigt "
+                                    "nu är lugn och att få jobba mer i min egen takt") == \
+        "Du har älskat att se eleverna växa. Och lugn och att få jobba mer i din egen takt är viktigt för dig."
 
 
 def test_a_clause_about_now_is_not_said_back_as_a_thing_liked() -> None:
