@@ -2699,6 +2699,21 @@ _OPTIONS_NAMED = re.compile(r"\b(?:jobba|arbeta|borja) (?:nagot |nat )?(?:som|pa
                             + _NOT_AN_OPTION + r"([a-z-]{4,}))?")
 
 
+# A later sentence that guesses at options: "kanske utbildningsbolag eller HR", "typ lager eller truck".
+_GUESSED_OPTIONS = re.compile(r"^(?:kanske|typ|t ?ex|till exempel|som)\s+(?!.*\b(?:nagot|nat|deltid|heltid|lugn\w*|"
+                              r"mindre|mer|battre)\b)(?=.*(?:\beller\b|,))")
+
+
+def options_guessed_after(text: str) -> str | None:
+    """"nåt där jag får använda pedagogiken. kanske utbildningsbolag eller HR": the options the
+    last sentence guesses at, "utbildningsbolag eller HR" (a want first, then a guess)."""
+    sentences = [t.strip(" .!") for t in re.split(r"(?<=[.!])\s+|\n", text.strip()) if t.strip(" .!")]
+    if len(sentences) < 2 or "?" in sentences[-1] or not _GUESSED_OPTIONS.match(fold(sentences[-1])):
+        return None
+    names = options_listed(sentences[-1])
+    return " eller ".join(names) if 2 <= len(names) <= 4 else None
+
+
 def options_named(text: str) -> str | None:
     """"fritids eller elevassistent", as written, from "kanske jobba på fritids eller som elevassistent"."""
     folded = fold(text)
@@ -2751,6 +2766,8 @@ def free_text_slot(name: str) -> Callable[[Answer], Result]:
                               liked=name == "inward_who" and a.slots.get("asked_again") == "told_work")
             slots = {name: value, **({"_say": said} if said else {})}
             named = options_named(a.text) if name == "inward_wants" and not a.is_payload else None
+            if name == "inward_wants" and not named and not a.is_payload:
+                named = options_guessed_after(a.text)  # "…. kanske utbildningsbolag eller HR"
             if named and a.slots.get("outward_options") is None:
                 # The next question asks what jobs or educations the person thinks of: answered.
                 slots["outward_options"] = named

@@ -87,7 +87,8 @@ _OTHERS_SAY = re.compile(r"\b(?:folk|andra|kollegor(?:na)?|chefen|min chef|vänn
 # "folk frågar mig om råd när de ska renovera": what others come for is a strength too (said back
 # as "Folk frågar dig om råd …").
 _OTHERS_ASK = re.compile(r"^(?P<who>folk|andra|kollegor(?:na)?|grannar(?:na)?|vänner(?:na)?|kompisar(?:na)?|"
-                         r"familjen|alla)\s+(?P<verb>(?:brukar\s+)?(?:frågar|fragar|fråga|ber|be|ringer|ringa))\s+"
+                         r"familjen|alla)\s+(?P<verb>(?:brukar\s+)?(?:frågar|fragar|fråga|ber|be|ringer|ringa|"
+                         r"(?:kommer|komma)(?:\s+ofta|\s+alltid)?\s+till))\s+"
                          r"(?:mig|mej)\s+(?P<rest>[^?;]{3,80})$", re.I)
 _MODEST = ("Många har svårt att se sina egna styrkor, och det är helt vanligt. Rådgivaren kan "
            "hjälpa dig att hitta dem.")

@@ -3479,3 +3479,15 @@ def test_a_whole_year_is_a_period_and_said_back(text: str, year: int) -> None:
     assert isinstance(result, Filled)
     assert (result.slots["skippable_start"], result.slots["skippable_end"]) == (f"{year}-01-01", f"{year}-12-31")
     assert result.slots["_say"] == f"Då skriver jag från januari {year} till december {year}. {SAY_WRONG}"
+
+
+@pytest.mark.parametrize("text, options", [
+    ("nåt där jag får använda pedagogiken men utan klassrum. kanske utbildningsbolag eller HR", "utbildningsbolag eller HR"),
+    ("lugnare. kanske deltid eller mindre stress", None),  # a pace, not options
+    ("nåt med människor. typ lager eller truck?", None),    # asked, not told
+])
+def test_options_guessed_after_a_want_are_taken(text: str, options: str | None) -> None:
+    result = INTERPRETERS["inward_wants"](Answer(text, "inform", 0.9, [], TODAY, slots={"situation": "employed"}))
+    assert isinstance(result, Filled) and result.slots.get("outward_options") == options
+    if options:
+        assert result.slots["_say"].endswith(f"Jag skriver upp {options} som det du funderar på.")

@@ -382,3 +382,10 @@ def test_the_options_and_the_step_are_said_back_spelled() -> None:
     assert reflection("forward_next_step", "ringa komvux kanske") == "Att ringa komvux låter som ett bra första steg."
     assert reflection("forward_next_step", "kanske prata med nan pa arbetsformedlingen") == \
         "Att prata med nån på arbetsförmedlingen låter som ett bra första steg."
+
+
+def test_what_colleagues_come_for_is_said_back_with_the_strengths() -> None:
+    assert reflection("inward_skills", "förklara saker så folk förstår, planera, skriva. kollegor kommer ofta till mig "
+                                       "när de ska skriva svåra mejl till föräldrar") == (
+        "Du är bra på att förklara saker så folk förstår, planera och skriva. Och kollegor kommer ofta till dig när de "
+        "ska skriva svåra mejl till föräldrar – det tar du med dig, vart du än går.")
