@@ -454,11 +454,13 @@ def _step_said(text: str) -> str | None:
     first, *after = re.split(r",\s*", body)
     steps = [first]
     for part in after:  # "göra ett cv, har inget": the step, not what follows it; "ringa X, kolla Y": both
-        if not _STEP_VERB.match(_STEP_LEAD.sub("", part)):
+        part = _STEP_LEAD.sub("", re.sub(r"^(?:och|sen|sedan|och sen|och sedan)\s+", "", part, flags=re.I))
+        if not _STEP_VERB.match(part):
             break
-        steps.append(_STEP_LEAD.sub("", part))
+        steps.append(part)
     body = " och ".join([", ".join(steps[:-1]), steps[-1]]) if len(steps) > 1 else first
-    if not _STEP_VERB.match(body) or len(body.split()) > 10 or re.search(r"\b(inte|ej|aldrig)\b", body, re.I):
+    if not _STEP_VERB.match(body) or len(first.split()) > 10 or len(body.split()) > 18 \
+            or re.search(r"\b(inte|ej|aldrig)\b", body, re.I):
         return None
     swapped = _SWAP_RE.sub(lambda m: _SWAP[m.group(1).lower()], body)
     swapped = re.sub(r"\b(cv|yh|af|csn)\b", lambda m: m.group(1).upper(), swapped)  # as written: "ett CV"

@@ -350,6 +350,8 @@ def test_strengths_told_in_a_later_sentence_are_said_back_too() -> None:
     ("ringa komvux, kolla yh, prata med facket", "Att ringa komvux, kolla YH och prata med facket låter som ett bra "
                                                  "första steg."),
     ("jag ska göra ett cv, har inget", "Att göra ett CV låter som ett bra första steg."),
+    ("prata med min chef om att testa något nytt, och kolla HR-utbildningar",
+     "Att prata med din chef om att testa något nytt och kolla HR-utbildningar låter som ett bra första steg."),
     # No CV, or no job sought in years: a first step is offered.
     ("har inget cv. har inte sökt jobb sen 2004", "Det är vanligt när man har varit länge på samma jobb. Att skriva "
                                                   "ett CV kan vara ett bra första steg, och det kan rådgivaren hjälpa dig med."),
