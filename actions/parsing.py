@@ -351,14 +351,22 @@ _OWN_NOTICE_BARE = r"^(?:har |hade )?(?:sa|sagt) upp mig\b(?! (?:fran|pa) )"
 # Folded. The workplace closing, told with the words in any order ("nu lägger de ner butiken i mars",
 # "ska dom stänga fabriken", "butiken stänger efter nyår"): arbetsbrist, whatever the classifier read.
 _WORKPLACE = (r"(butik|fabrik|bruk|kontor|lager|avdelning|enhet|verksamhet|restaurang|hotell|varuhus|filial|"
-              r"anlaggning|verkstad|affar|skola|forskola|boende|hemmet|gruva|sagverk|tryckeri|bageri|mejeri)\w*")
+              r"anlaggning|verkstad|affar|skola|forskola|boende|hemmet|gruva|sagverk|tryckeri|bageri|mejeri|"
+              r"arbetsplats)\w*")
+_OURS = r"(?:hela |vart |var |vara |mitt |min |den |det )?"
 _WORKPLACE_CLOSING = (r"\b(lagger|la|lade|stanger|stangde) (de|dom) (ner|ned|igen)\b|"
                       r"\b(ska|kommer|tanker|maste) (de|dom) (att )?(lagga|stanga) (ner|ned|igen)\b|"
-                      r"\b(ska|kommer|tanker|maste) (de|dom) (att )?(lagga|stanga) (ner |ned |igen )?(hela )?" + _WORKPLACE + "|"
-                      r"\b(lagger|la|lade|stanger|stangde) (de|dom) (ner |ned |igen )?(hela )?" + _WORKPLACE + "|"
+                      r"\b(ska|kommer|tanker|maste) (de|dom) (att )?(lagga|stanga) (ner |ned |igen )?" + _OURS + _WORKPLACE + "|"
+                      r"\b(lagger|la|lade|stanger|stangde) (de|dom) (ner |ned |igen )?" + _OURS + _WORKPLACE + "|"
                       r"\bhar (de|dom) (lagt|stangt) (ner|ned|igen)\b|"
-                      r"\b" + _WORKPLACE + r" (ska |kommer att |kommer )?(stanger|stangs|stangas|stanga|stangdes|"
-                      r"laggs ner|laggas ner|lades ner|avvecklas|flyttar utomlands)\b")
+                      # "kontoret i Sundsvall ska läggas ner", "min arbetsplats stängs i vår"
+                      r"\b" + _WORKPLACE + r" (i \w+ )?(ska |kommer att |kommer )?(stanger|stangs|stangas|stanga|stangdes|"
+                      r"laggs ner|laggas ner|lades ner|avvecklas|flyttar utomlands)\b|"
+                      # "de flyttar produktionen till Polen", "företaget har gått i konkurs"
+                      r"\b(de|dom|foretaget|firman|koncernen|agarna|ledningen) (ska |kommer att |har bestamt att de ska )?"
+                      r"(flyttar|flytta) (hela |var |vart )?(produktionen|verksamheten|tillverkningen|jobben|kontoret|"
+                      r"lagret|fabriken)\b|"
+                      r"\b(foretaget|firman|bolaget|arbetsgivaren|agaren) (har )?(gatt|gick|gar) i konkurs\b")
 # Folded. "sa de att min tjänst inte finns kvar": the post gone, in a clause's own word order.
 _POST_GONE = (r"\b(min tjanst|mitt jobb|tjansten|jobbet|min anstallning|min befattning|min plats) (inte|inte langre) "
               r"(fanns|finns) kvar\b")
@@ -468,7 +476,11 @@ def _sick_said(a: Answer) -> bool:
 _CUTS_TOLD = re.compile(r"^(?=.*\b((drar|dra|drog|dragit) (ner|ned)|neddragning\w*|nedlaggning\w*|(lagga|lagger|lade) ner|"
                         r"konkurs|omorganis\w*|arbetsbrist|varsel|varslade|skar ner|skara ner)\b)"
                         r"(?=.*\b(fick|har fatt|fatt|har nu fatt) (beskedet|besked|min uppsagning|uppsagningen)\b)")
-_KEPT_AFTER_ALL = re.compile(r"\b(far|fick|ska fa) (vara|stanna|jobba) kvar\b|\bklarade mig\b|\bslapp\b")
+_KEPT_AFTER_ALL = re.compile(r"\b(far|fick|ska fa) (vara|stanna|jobba) kvar\b|\bklarade mig\b|\bslapp\b|"
+                             # "… men jag får flytta till en annan butik", "blir omplacerad": the job goes on
+                             r"\b(far|fick|ska fa|kan fa) (flytta|byta|ga over) till (en annan|ett annat|nagon annan|"
+                             r"nagot annat|var|vart)\b|\bomplacer\w*|\berbjud\w* (mig )?(en annan|ett annat|annan|annat|"
+                             r"jobb|tjanst|plats)")
 
 
 # Folded. An assignment (a staffing agency's, a consultant's) that ended: not yet how the employment did.
@@ -3237,6 +3249,12 @@ def opening_slots(a: Answer) -> dict[str, Any]:
         if slots.get("situation") in TERMINATED:
             slots.update(opening_end(clause))
         started = started or opening_start(clause)
+    if slots.get("situation") == "terminated" and _KEPT_AFTER_ALL.search(a.folded) \
+            and not re.search(r"uppsag|sagt upp|sa upp|sparken|varsl", a.folded):
+        # "förskolan ska stängas men jag får flytta till en annan": the clauses together, a job kept
+        for name in ("termination_reason", "termination_initiated_by", "notice_pending"):
+            slots.pop(name, None)
+        slots["situation"] = "employed"
     if hourly_ended(a.folded) and slots.get("situation") in (None, "employed", "terminated"):
         # "timanställd på lagret, nu ringer de inte in mig": the two clauses together (see situation)
         slots.pop("notice_pending", None)

@@ -1827,8 +1827,16 @@ _CLOSED = {"situation": "terminated", "termination_reason": "shortage_of_work", 
                 "employment_start_months": 264.0}),
     ("butiken stänger efter nyår", _CLOSED),
     ("jobbar på ett lager, ska dom lägga ner hela lagret nu", _CLOSED),
+    ("min arbetsplats stängs i vår", _CLOSED),
+    ("kontoret i sundsvall ska läggas ner", _CLOSED),
+    ("nu ska de stänga vårt lager", _CLOSED),
+    ("de flyttar produktionen till polen nästa år", _CLOSED),
+    ("företaget har gått i konkurs", _CLOSED),
     # Kept after all: the job goes on.
     ("jag jobbar kvar men lagret stänger", {"situation": "employed"}),
+    ("förskolan ska stängas men jag får flytta till en annan", {"situation": "employed"}),
+    ("butiken läggs ner, jag blir omplacerad", {"situation": "employed"}),
+    ("jag vill flytta till polen", {"situation": "employed"}),
 ])
 def test_a_workplace_closing_is_the_job_ending(text: str, expected: dict[str, Any]) -> None:
     assert opening_slots(Answer(text, "inform_employed", 0.9, [], TODAY)) == expected
