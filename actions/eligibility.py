@@ -100,9 +100,9 @@ class ActionCheckEligibility(Action):
                 "reda ut det."))
             return [SlotSet("recommended_service", "unclear")]
         dispatcher.utter_message(text=explain(decision))
-        note = notice_note(tracker.slots, decision, application_date())
-        if note:
-            dispatcher.utter_message(text=note)
+        for note in (notice_note(tracker.slots, decision, application_date()), age_note(tracker.slots, decision)):
+            if note:
+                dispatcher.utter_message(text=note)
         return [SlotSet("eligibility", decision),
                 SlotSet("recommended_service", recommended_service(decision))]
 
@@ -127,6 +127,21 @@ def notice_note(s: Mapping[str, Any], decision: Mapping[str, Any], today: date) 
         return None
     meanwhile = evaluate_slots({**s, "situation": "employed"}, today)
     return note + (_UNTIL_THEN_SV if meanwhile["services"]["vagledning"]["status"] == "eligible" else "")
+
+
+_AGE_NOTE_SV = ("Stöd kan inte ges efter att du har fyllt 65 år, så tiden med stödet kan bli kortare "
+                "för dig. Rådgivaren hjälper dig att använda den väl.")
+
+
+def age_note(s: Mapping[str, Any], decision: Mapping[str, Any]) -> str | None:
+    """At 64 the support, given for up to twelve months, ends at 65 (seed 001, 5.3): said, so it is
+    no surprise."""
+    if s.get("age") != 64 or decision["organisation"].get("code") != "ooo":
+        return None
+    if not any(decision["services"].get(key, {}).get("status") == "eligible"
+               for key in ("radgivning", "forstarkt_stod", "vagledning")):
+        return None
+    return _AGE_NOTE_SV
 
 
 def service_summary(decision: Mapping[str, Any]) -> str:

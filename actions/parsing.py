@@ -2924,7 +2924,7 @@ _OPTION_LEAD = re.compile(r"^(?:(?:eller|och|men|samt|kanske|typ|nog|mojligen|ev
                           r"tankt|funderat|funderar|tanker|pa|att|kunna|vilja|ville|vill|skulle|kan|bli|jobba som|"
                           r"arbeta som|utbilda mig till|utbilda mig|plugga till|lasa till|studera till|omskola mig till|"
                           r"en|ett|till|som)\s+)+")
-_OPTION_TAIL = re.compile(r"\s+(?:ocksa|kanske|typ|da|nog|aven|i sa fall)$")
+_OPTION_TAIL = re.compile(r"(?:\s+(?:ocksa|kanske|typ|da|nog|aven|i sa fall|fortfarande|igen|kvar|helst))+$")
 _NO_OPTION = re.compile(r"\b(vet|inte|ingen|inget|aning|osaker|orkar|tror|tycker|mig|jag|du|det|den|kanske|bara|ha)\b|^(nat|nagot|nagonting|ja|jo|nej|japp|nae)$")
 
 

@@ -3258,6 +3258,8 @@ def test_the_advisor_sees_a_start_counted_from_a_length() -> None:
     ("vet inte. kanske nåt på ett kontor? inköp eller kundtjänst",
      "Tack, jag skriver upp något på ett kontor, inköp och kundtjänst."),
     ("lärare eller socionom", "Tack, jag skriver upp lärare och socionom."),
+    ("snickare fortfarande, eller nåt lättare i byggbranschen",
+     "Tack, jag skriver upp snickare och något lättare i byggbranschen."),
     ("har funderat på att bli polis men vet inte om jag orkar", "Tack, jag skriver upp polis."),
     ("något inom vård och omsorg", "Tack, jag skriver upp något inom vård och omsorg."),
     ("kanske IT, eller ekonomi", "Tack, jag skriver upp IT och ekonomi."),
@@ -3499,3 +3501,16 @@ def test_options_guessed_after_a_want_are_taken(text: str, options: str | None) 
     assert isinstance(result, Filled) and result.slots.get("outward_options") == options
     if options:
         assert result.slots["_say"].endswith(f"Jag skriver upp {options} som det du funderar på.")
+
+
+def test_at_64_the_result_says_the_support_ends_at_65() -> None:
+    from actions.eligibility import age_note
+    slots = {**BASE, "age": 64,
+             "employments": [{"employer": "Bageriet AB", "start": "2019-01-01", "end": None, "hours_per_week": 40}]}
+    decision = evaluate_slots(slots, TODAY)
+    assert decision["services"]["radgivning"]["status"] == "eligible"
+    assert age_note(slots, decision).startswith("Stöd kan inte ges efter att du har fyllt 65 år")
+    assert age_note({**slots, "age": 63}, evaluate_slots({**slots, "age": 63}, TODAY)) is None
+    # Nothing to get here (routed elsewhere, or 65): no note.
+    elsewhere = {**slots, "collective_agreement": "yes", "employer_sector": "private"}
+    assert age_note(elsewhere, evaluate_slots(elsewhere, TODAY)) is None
