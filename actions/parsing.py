@@ -1271,12 +1271,15 @@ _SECTOR_SV = {"region": "en region", "municipality": "en kommun", "state": "en s
 _OWN_JOB = re.compile(r"\b(jobbar|jobbade|jobbat|arbetar|arbetade|arbetat|anstalld|uppsagd|varslad|"
                       r"sjukskriven|vikarierar|vikarierat)\b|" + _OCCUPATION_SAID + "|"
                       # "mitt vikariat som sjuksköterska på ett privat äldreboende tog slut"
-                      r"\b(mitt|min) (vikariat|jobb|anstallning|visstidsanstallning|tjanst|arbete)\b")
+                      r"\b(mitt|min) (vikariat|jobb|anstallning|visstidsanstallning|visstid|tjanst|arbete)\b")
 _EARLIER = re.compile(r"\b(forut|tidigare|innan dess|fore detta|f d)\b")
 _PUBLIC_EMPLOYER_AT = re.compile(r"\b(?:i|pa|hos|fran|vid|for)\s+(region\s+\w+|\w+\s+(?:kommun|stad)|\w+)\b")
 # Folded. One's job, or a workplace the region or municipality runs, before where it is.
 _OWN_WORKPLACE = re.compile(r"(?:mitt|min|ett|en) (?:jobb|arbete|anstallning|arbetsplats|"
-                            r"(?:sjukhus|lasarett|vardcentral|akutmottagning|forskola|skola|aldreboende|bibliotek)\w*)\b")
+                            r"(?:sjukhus|lasarett|vardcentral|akutmottagning|forskola|skola|aldreboende|bibliotek)\w*)\b|"
+                            # "på hemtjänsten i Gävle kommun": the service, then who runs it
+                            r"(?:hemtjansten|forskolan|skolan|fritids|aldreboendet|boendet|sjukhuset|lasarettet|"
+                            r"vardcentralen|biblioteket|socialtjansten|kontoret|kommunen|gruppboendet|lss-boendet)\b")
 _NOT_A_PLACE_NAME = re.compile(r"^(en|min|var|den|denna|samma|annan|stora|liten|lilla|hela)\s")
 
 
@@ -3305,6 +3308,9 @@ _LASTED = re.compile(r"\b" + _WORKED + r" (?:dar|(?:pa|hos) (?:\S+ ){0,3}?\S+)" 
                      + _LENGTH + "|"
                      r"\bdar (?:jag )?(?:har )?" + _WORKED + _AS_TRADE + r"(?: i| under)? "
                      + _LENGTH.replace("length", "there") + "|"
+                     # "jobbade typ 50% i två år": the hours between the verb and the length
+                     r"\b" + _WORKED + r" (?:typ |ca |cirka |runt |ungefar |pa )?(?:\d{1,3} ?%|\d{1,3} procent|heltid|"
+                     r"deltid|halvtid)(?: i| under) " + _LENGTH.replace("length", "hours") + "|"
                      r"\befter " + _LENGTH.replace("length", "after") +
                      r"(?! (?:som|i yrket|i branschen|inom|hemma|ledig|sjuk|utan|pa (?:af|arbetsformedlingen)))")
 
@@ -3315,8 +3321,8 @@ def opening_start(clause: Answer) -> dict[str, Any]:
     if _EARLIER.search(clause.folded):
         return {}
     lasted = _LASTED.search(clause.folded)
-    months = parse_duration_months(lasted.group("length") or lasted.group("there") or lasted.group("after")) \
-        if lasted else None
+    months = parse_duration_months(lasted.group("length") or lasted.group("there") or lasted.group("hours")
+                                   or lasted.group("after")) if lasted else None
     if months and months <= 600:
         return {"employment_start_months": months}
     found = _STARTED_ON.search(clause.folded)

@@ -1808,6 +1808,11 @@ def test_the_start_of_the_job_said_in_the_opening_is_kept(text: str, intent: str
      {"situation": "terminated", "termination_reason": "shortage_of_work", "termination_initiated_by": "employer",
       "employer_sector": "private"}),
     ("vad skulle hända om jag blir uppsagd", {}),
+    # The service, then who runs it; the hours between the verb and the length.
+    ("min visstid på hemtjänsten i Gävle kommun slutade 30 sept. jobbade typ 50% i två år",
+     {"situation": "fixed_term_ended", "termination_reason": "fixed_term_ended", "termination_initiated_by": "employer",
+      "employer_name": "Gävle kommun", "employer_sector": "municipality", "employment_end": "2026-09-30",
+      "employment_start": "2024-10-01", "employment_start_months": 24.0}),
     # Starting a business as a wish is a plan; having one is no wish.
     ("jag jobbar som elektriker på ett litet företag men vill starta eget. vad finns det för stöd?",
      {"situation": "employed", "employer_sector": "private", "guidance_mode": "plan",
