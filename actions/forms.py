@@ -31,7 +31,7 @@ NOT_FRESH = {"action_listen", "action_extract_slots"}
 # Questions answered with a story, and what else a story tells that later questions ask.
 TELLING_SLOTS = {"situation", "termination_reason", "termination_initiated_by", "guidance_mode"}
 ALSO_TOLD = {"employer_name", "employer_sector", "employment_start", "employment_start_months", "employment_end", "age",
-             "guidance_mode", "outward_options", "collective_agreement"}
+             "guidance_mode", "outward_options", "collective_agreement", "employment_hours_per_week"}
 MISSES_BEFORE_BUTTONS = 2
 _CORRECT_HINT = "Skriv \"det blev fel\""
 HUMAN_BUTTON = {"title": "Prata med en rådgivare", "payload": "/request_human"}
@@ -463,6 +463,12 @@ def opening_ack(s: dict[str, Any], note: str | None = None) -> str | None:
         parts.append(f"du {'jobbade' if over else 'har jobbat'} där i {length_sv(months)}")
     elif start not in (None, "unknown"):
         parts.append(f"du jobbade där från {since_sv(start)}" if over else f"du har jobbat där sedan {since_sv(start)}")
+    hours = s.get("employment_hours_per_week")
+    if isinstance(hours, (int, float)):
+        if parts and parts[-1].startswith(("du jobbade där", "du har jobbat där")):
+            parts[-1] += f", {hours:g} timmar i veckan"  # "du jobbade där i två år, 20 timmar i veckan"
+        else:
+            parts.append(f"du {'jobbade' if over else 'jobbar'} {hours:g} timmar i veckan")
     if s.get("outward_options"):
         plan = str(s["outward_options"])
         # "du vill starta eget företag", "du vill bli elektriker"

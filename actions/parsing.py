@@ -3213,6 +3213,7 @@ def opening_slots(a: Answer) -> dict[str, Any]:
     if about_someone_else(a):
         return slots  # "min pappa har blivit uppsagd": not the person's own situation
     started: dict[str, Any] = {}
+    hours: dict[str, Any] = {}
     for clause in _statements(a):
         if _SOMEONE_ELSE.search(clause.folded) and not _I.search(clause.folded):
             continue
@@ -3252,6 +3253,7 @@ def opening_slots(a: Answer) -> dict[str, Any]:
         if slots.get("situation") in TERMINATED:
             slots.update(opening_end(clause))
         started = started or opening_start(clause)
+        hours = hours or opening_hours(clause)
     if slots.get("situation") == "terminated" and _KEPT_AFTER_ALL.search(a.folded) \
             and not re.search(r"uppsag|sagt upp|sa upp|sparken|varsl", a.folded):
         # "förskolan ska stängas men jag får flytta till en annan": the clauses together, a job kept
@@ -3268,6 +3270,7 @@ def opening_slots(a: Answer) -> dict[str, Any]:
         # "jobbat på lagret sen 2010, uppsagd i oktober": the clauses together. An agency job whose
         # assignment ended is a job, whatever the situation turns out to be.
         slots.update(started)
+        slots.update(hours)
     months = slots.pop("employment_start_months", None)
     if months:  # "vikariatet tog slut i juni, jobbade där 3 år": counted back from the end when over
         ended = _past_day(slots.get("employment_end"), a.today)
@@ -3313,6 +3316,21 @@ _LASTED = re.compile(r"\b" + _WORKED + r" (?:dar|(?:pa|hos) (?:\S+ ){0,3}?\S+)" 
                      r"deltid|halvtid)(?: i| under) " + _LENGTH.replace("length", "hours") + "|"
                      r"\befter " + _LENGTH.replace("length", "after") +
                      r"(?! (?:som|i yrket|i branschen|inom|hemma|ledig|sjuk|utan|pa (?:af|arbetsformedlingen)))")
+
+
+# Folded. The job's hours told in the story: "jobbade typ 50% i två år", "jobbar heltid", "jobbar 30 timmar".
+_HOURS_TOLD = re.compile(r"\b(?:jobbar|jobbade|jobbat|arbetar|arbetade|arbetat) (?:dar |bara |alltid )?"
+                         r"(?:typ |ca |cirka |runt |ungefar |pa )?(?P<hours>\d{1,3} ?%|\d{1,3} procent|heltid|halvtid|"
+                         r"\d{1,2} (?:timmar|tim|h)(?: i veckan| per vecka| i v| \/ vecka)?)(?!\w)")
+
+
+def opening_hours(clause: Answer) -> dict[str, Any]:
+    """{"employment_hours_per_week": h} where a story clause says how much the person works."""
+    found = _HOURS_TOLD.search(clause.folded)
+    if not found or _EARLIER.search(clause.folded):
+        return {}
+    value = parse_hours_per_week(found.group("hours"))
+    return {"employment_hours_per_week": value} if value and 1 <= value <= 80 else {}
 
 
 def opening_start(clause: Answer) -> dict[str, Any]:

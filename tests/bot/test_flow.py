@@ -1782,7 +1782,7 @@ def test_the_start_of_the_job_said_in_the_opening_is_kept(text: str, intent: str
     ("jag är 45 år och uppsagd", {"age": 45, "situation": "terminated"}),
     ("hej jag e 34 o jobbar som underskoterska pa ett aldreboende", {"age": 34, "situation": "employed"}),
     ("jag är 58 år gammal och har blivit uppsagd", {"age": 58, "situation": "terminated"}),
-    ("jag jobbar 40 timmar", {"situation": "employed"}),
+    ("jag jobbar 40 timmar", {"situation": "employed", "employment_hours_per_week": 40.0}),
     ("jag har en egen firma men ska lägga ner den", {"situation": "self_employed"}),
     # Someone else's job is not the person's own situation; both together are.
     ("min pappa har blivit uppsagd, kan jag hjälpa honom att söka?", {}),
@@ -1812,7 +1812,9 @@ def test_the_start_of_the_job_said_in_the_opening_is_kept(text: str, intent: str
     ("min visstid på hemtjänsten i Gävle kommun slutade 30 sept. jobbade typ 50% i två år",
      {"situation": "fixed_term_ended", "termination_reason": "fixed_term_ended", "termination_initiated_by": "employer",
       "employer_name": "Gävle kommun", "employer_sector": "municipality", "employment_end": "2026-09-30",
-      "employment_start": "2024-10-01", "employment_start_months": 24.0}),
+      "employment_start": "2024-10-01", "employment_start_months": 24.0, "employment_hours_per_week": 20.0}),
+    ("jag jobbar 30 timmar i veckan som städare", {"situation": "employed", "employment_hours_per_week": 30.0}),
+    ("jobbade heltid tidigare men nu är jag arbetslös", {}),  # an earlier job's hours
     # Starting a business as a wish is a plan; having one is no wish.
     ("jag jobbar som elektriker på ett litet företag men vill starta eget. vad finns det för stöd?",
      {"situation": "employed", "employer_sector": "private", "guidance_mode": "plan",
@@ -3519,3 +3521,13 @@ def test_at_64_the_result_says_the_support_ends_at_65() -> None:
     # Nothing to get here (routed elsewhere, or 65): no note.
     elsewhere = {**slots, "collective_agreement": "yes", "employer_sector": "private"}
     assert age_note(elsewhere, evaluate_slots(elsewhere, TODAY)) is None
+
+
+def test_the_hours_told_in_the_opening_are_said_back_with_the_length() -> None:
+    from actions.forms import opening_ack
+    slots = opening_slots(Answer("min visstid på hemtjänsten i Gävle kommun slutade 30 sept. jobbade typ 50% i två år",
+                                 "inform", 0.9, [], TODAY))
+    assert opening_ack(slots) == (
+        "Tack! Jag har uppfattat att din visstidsanställning tog slut i slutet av september 2026, att din arbetsgivare "
+        "är Gävle kommun och att du jobbade där i två år, 20 timmar i veckan. Skriv \"det blev fel\" om det inte "
+        "stämmer.")
