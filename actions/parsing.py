@@ -354,7 +354,10 @@ _WORKPLACE = (r"(butik|fabrik|bruk|kontor|lager|avdelning|enhet|verksamhet|resta
               r"anlaggning|verkstad|affar|skola|forskola|boende|hemmet|gruva|sagverk|tryckeri|bageri|mejeri|"
               r"arbetsplats)\w*")
 _OURS = r"(?:hela |vart |var |vara |mitt |min |den |det )?"
-_WORKPLACE_CLOSING = (r"\b(lagger|la|lade|stanger|stangde) (de|dom) (ner|ned|igen)\b|"
+# "förskolan stänger i juli", "stänger över julen": closed for a while, the job goes on.
+_FOR_A_WHILE = (r"(?!.*\b(?:(?:for|over|under|i) (?:sommaren|sommar|julen|jul|helgerna|helgen|semestern|lovet|juli)|"
+                r"tillfalligt|renover\w*|semesterstang\w*)\b)")
+_WORKPLACE_CLOSING = _FOR_A_WHILE + (r"(?:\b(lagger|la|lade|stanger|stangde) (de|dom) (ner|ned|igen)\b|"
                       r"\b(ska|kommer|tanker|maste) (de|dom) (att )?(lagga|stanga) (ner|ned|igen)\b|"
                       r"\b(ska|kommer|tanker|maste) (de|dom) (att )?(lagga|stanga) (ner |ned |igen )?" + _OURS + _WORKPLACE + "|"
                       r"\b(lagger|la|lade|stanger|stangde) (de|dom) (ner |ned |igen )?" + _OURS + _WORKPLACE + "|"
@@ -366,7 +369,7 @@ _WORKPLACE_CLOSING = (r"\b(lagger|la|lade|stanger|stangde) (de|dom) (ner|ned|ige
                       r"\b(de|dom|foretaget|firman|koncernen|agarna|ledningen) (ska |kommer att |har bestamt att de ska )?"
                       r"(flyttar|flytta) (hela |var |vart )?(produktionen|verksamheten|tillverkningen|jobben|kontoret|"
                       r"lagret|fabriken)\b|"
-                      r"\b(foretaget|firman|bolaget|arbetsgivaren|agaren) (har )?(gatt|gick|gar) i konkurs\b")
+                      r"\b(foretaget|firman|bolaget|arbetsgivaren|agaren) (har )?(gatt|gick|gar) i konkurs\b)")
 # Folded. "sa de att min tjänst inte finns kvar": the post gone, in a clause's own word order.
 _POST_GONE = (r"\b(min tjanst|mitt jobb|tjansten|jobbet|min anstallning|min befattning|min plats) (inte|inte langre) "
               r"(fanns|finns) kvar\b")

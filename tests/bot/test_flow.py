@@ -1844,6 +1844,9 @@ _CLOSED = {"situation": "terminated", "termination_reason": "shortage_of_work", 
     ("förskolan ska stängas men jag får flytta till en annan", {"situation": "employed"}),
     ("butiken läggs ner, jag blir omplacerad", {"situation": "employed"}),
     ("jag vill flytta till polen", {"situation": "employed"}),
+    # Closed for a while: the job goes on.
+    ("förskolan stänger över sommaren", {"situation": "employed"}),
+    ("butiken stänger tillfälligt för renovering", {"situation": "employed"}),
 ])
 def test_a_workplace_closing_is_the_job_ending(text: str, expected: dict[str, Any]) -> None:
     assert opening_slots(Answer(text, "inform_employed", 0.9, [], TODAY)) == expected
