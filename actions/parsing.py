@@ -1315,7 +1315,7 @@ def named_public_employer(text: str) -> dict[str, Any]:
 # lower-case is guessed at.
 _NAMED_AT = re.compile(r"\b(?i:jobbar|jobbade|jobbat|arbetar|arbetade|arbetat|anställd|anstalld|uppsagd|"
                        r"timanställd|timanstalld|behovsanställd|behovsanstalld|vikarie|"
-                       r"varslad|sjukskriven|vikarierar|vikarierat|slutar|slutade|jag är \w{3,}|jag ar \w{3,})\b[^.,!?]*?\b(?i:på|pa|hos|från|fran|vid)\s+"
+                       r"varslad|sjukskriven|vikarierar|vikarierat|slutar|slutade|jag är \w{3,}|jag ar \w{3,})\b[^.,!?]*?\b(?i:på|pa|hos|från|fran|fr|vid)\s+"
                        r"((?:[A-ZÅÄÖ][\w&'-]*)(?:\s+(?:[A-ZÅÄÖ][\w&'-]*|AB|&))*)")
 
 
@@ -1357,7 +1357,7 @@ KNOWN_EMPLOYERS = {key: name for name, keys in (
 ) for key in keys.split("|")}
 _KNOWN_AT = re.compile(r"\b(?:jobbar|jobbade|jobbat|arbetar|arbetade|arbetat|anstalld|timanstalld|behovsanstalld|"
                        r"vikarie|uppsagd|varslad|sjukskriven|"
-                       r"vikarierar|vikarierat|slutar|slutade)\b[^.,!?]*?\b(?:pa|hos|fran|vid)\s+("
+                       r"vikarierar|vikarierat|slutar|slutade)\b[^.,!?]*?\b(?:pa|hos|fran|fr|vid)\s+("
                        + "|".join(re.escape(k) for k in sorted(KNOWN_EMPLOYERS, key=len, reverse=True))
                        + r")(?![\w&'-])")
 
@@ -3314,6 +3314,8 @@ _LASTED = re.compile(r"\b" + _WORKED + r" (?:dar|(?:pa|hos) (?:\S+ ){0,3}?\S+)" 
                      + _LENGTH + "|"
                      r"\bdar (?:jag )?(?:har )?" + _WORKED + _AS_TRADE + r"(?: i| under)? "
                      + _LENGTH.replace("length", "there") + "|"
+                     # "uppsagd från Klarna i sept, 7 år där": the length, then where
+                     r"(?:^|,\s*)" + _LENGTH.replace("length", "back") + r" (?:dar|pa jobbet|pa foretaget|hos dem)\b|"
                      # "jobbade typ 50% i två år": the hours between the verb and the length
                      r"\b" + _WORKED + r" (?:typ |ca |cirka |runt |ungefar |pa )?(?:\d{1,3} ?%|\d{1,3} procent|heltid|"
                      r"deltid|halvtid)(?: i| under) " + _LENGTH.replace("length", "hours") + "|"
@@ -3343,7 +3345,7 @@ def opening_start(clause: Answer) -> dict[str, Any]:
         return {}
     lasted = _LASTED.search(clause.folded)
     months = parse_duration_months(lasted.group("length") or lasted.group("there") or lasted.group("hours")
-                                   or lasted.group("after")) if lasted else None
+                                   or lasted.group("back") or lasted.group("after")) if lasted else None
     if months and months <= 600:
         return {"employment_start_months": months}
     found = _STARTED_ON.search(clause.folded)

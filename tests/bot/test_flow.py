@@ -1814,6 +1814,10 @@ def test_the_start_of_the_job_said_in_the_opening_is_kept(text: str, intent: str
       "employer_name": "Gävle kommun", "employer_sector": "municipality", "employment_end": "2026-09-30",
       "employment_start": "2024-10-01", "employment_start_months": 24.0, "employment_hours_per_week": 20.0}),
     ("jag jobbar 30 timmar i veckan som städare", {"situation": "employed", "employment_hours_per_week": 30.0}),
+    # "fr" for "från", and the length told after, then where.
+    ("blev uppsagd fr klarna i sept, 7 år där. vill plugga till sjuksköterska men osäker om jag får csn",
+     {"situation": "terminated", "employer_name": "Klarna", "employer_sector": "private", "guidance_mode": "plan",
+      "outward_options": "sjuksköterska", "employment_start": "2019-11-01", "employment_start_months": 84.0}),
     ("jobbade heltid tidigare men nu är jag arbetslös", {}),  # an earlier job's hours
     # Starting a business as a wish is a plan; having one is no wish.
     ("jag jobbar som elektriker på ett litet företag men vill starta eget. vad finns det för stöd?",
