@@ -1315,7 +1315,9 @@ def named_public_employer(text: str) -> dict[str, Any]:
 # lower-case is guessed at.
 _NAMED_AT = re.compile(r"\b(?i:jobbar|jobbade|jobbat|arbetar|arbetade|arbetat|anställd|anstalld|uppsagd|"
                        r"timanställd|timanstalld|behovsanställd|behovsanstalld|vikarie|"
-                       r"varslad|sjukskriven|vikarierar|vikarierat|slutar|slutade|jag är \w{3,}|jag ar \w{3,})\b[^.,!?]*?\b(?i:på|pa|hos|från|fran|fr|vid)\s+"
+                       r"varslad|sjukskriven|vikarierar|vikarierat|slutar|slutade|jag är \w{3,}|jag ar \w{3,}|"
+                       r"jobbet|mitt jobb|vikariat|vikariatet|visstidsanställning\w*|visstidsanstallning\w*|"
+                       r"anställning\w*|anstallning\w*)\b[^.,!?]*?\b(?i:på|pa|hos|från|fran|fr|vid)\s+"
                        r"((?:[A-ZÅÄÖ][\w&'-]*)(?:\s+(?:[A-ZÅÄÖ][\w&'-]*|AB|&))*)")
 
 
@@ -1357,7 +1359,10 @@ KNOWN_EMPLOYERS = {key: name for name, keys in (
 ) for key in keys.split("|")}
 _KNOWN_AT = re.compile(r"\b(?:jobbar|jobbade|jobbat|arbetar|arbetade|arbetat|anstalld|timanstalld|behovsanstalld|"
                        r"vikarie|uppsagd|varslad|sjukskriven|"
-                       r"vikarierar|vikarierat|slutar|slutade)\b[^.,!?]*?\b(?:pa|hos|fran|fr|vid)\s+("
+                       r"vikarierar|vikarierat|slutar|slutade|"
+                       # "fick gå från jobbet på ica", "mitt vikariat på …": the job named as a noun
+                       r"jobbet|mitt jobb|vikariat|vikariatet|visstidsanstallning\w*|anstallning\w*)\b[^.,!?]*?"
+                       r"\b(?:pa|hos|fran|fr|vid)\s+("
                        + "|".join(re.escape(k) for k in sorted(KNOWN_EMPLOYERS, key=len, reverse=True))
                        + r")(?![\w&'-])")
 
@@ -1373,12 +1378,18 @@ _VIA_AGENCY = re.compile(r"\b(?:via|genom|fran|for) (?:bemanning\w* )?("
                          + "|".join(keys for _, keys in _STAFFING_AGENCIES) + r")\b")
 
 
+_APPLIED_FOR = re.compile(r"\b(sokt|soker|sokte|ansokt|ansoker|ansokte|soka|intervju\w*|vill ha)\b")
+_WORKS_THERE = re.compile(r"\b(jobbar|jobbade|jobbat|arbetar|arbetade|arbetat|anstalld|uppsagd|varslad)\b")
+
+
 def named_employer(text: str) -> dict[str, Any]:
     """{"employer_name": …} where a clause names the person's own employer with a capital, or
     one of the best-known companies in any case."""
     plain = re.sub(r"\s+", " ", text).strip()
     if _EARLIER.search(fold(plain)):
         return {}
+    if _APPLIED_FOR.search(fold(plain)) and not _WORKS_THERE.search(fold(plain)):
+        return {}  # "sökte jobbet på Scania men fick det inte": a job applied for, not one's own
     if agency := _VIA_AGENCY.search(fold(plain)):
         return known_employer(agency.group(1))
     known = _KNOWN_AT.search(fold(plain))

@@ -1877,6 +1877,9 @@ def test_an_age_from_the_opening_is_said_back() -> None:
     ("jag har jobbat hos ICA Maxi i 12 år och blir uppsagd", "ICA Maxi"),
     ("uppsagd från lidl", "Lidl"),  # one of the best-known companies, in any case
     # Lower case, a common noun, an earlier job, or all in capitals: no name is guessed.
+    ("fick gå från jobbet på ica i somras efter 12 år", "ICA"),  # the job named as a noun
+    ("mitt vikariat som lärare på Rinkebyskolan tar slut vid jul", "Rinkebyskolan"),
+    ("sökte jobbet på Scania men fick det inte", None),  # applied for, not one's own
     ("uppsagd från bageri svensson", None),
     ("blev uppsagd från Jobbet", None),
     ("jobbade på Scania förut, nu är jag uppsagd", None),
