@@ -203,8 +203,7 @@ class FormValidation(Action):
                 # "den tar slut sista december" at "Vad vill du helst ha hjälp med?": not a miss, but
                 # a fact a later question would ask. Kept, said back, and the question asked again.
                 updates.update({**told, asked: None, "asked_again": True})
-                dispatcher.utter_message(text=str(opening_ack(told)).replace("Tack! Jag har uppfattat att",
-                                                                             "Tack, då skriver jag att", 1))
+                dispatcher.utter_message(text=str(opening_ack(told, lead="Tack, då skriver jag")))
             elif isinstance(result, Miss):
                 result = kind_miss(asked, answer, result)
                 updates.update(self._miss(dispatcher, slots, asked, result.hint, result.lead,
@@ -230,9 +229,7 @@ class FormValidation(Action):
                     # Typed, not chosen: "de sa att anställningen slutar" is said back as read, since
                     # uppsagd or visstid decides which questions and which support follow.
                     # What was told with it (arbetsbrist, the last day, no agreement) is said back too.
-                    ack = opening_ack(filled)
-                    say = ack.replace("Tack! Jag har uppfattat att", "Då skriver jag att", 1) if ack \
-                        else f"Då skriver jag att {phrase}. {SAY_WRONG}"
+                    say = opening_ack(filled, lead="Då skriver jag") or f"Då skriver jag att {phrase}. {SAY_WRONG}"
                 if asked == "had_skippable" and filled.get("had_skippable") is True and "skippable_type" not in filled \
                         and not slots.get("skippable_periods") \
                         and (kind := leave_told(messages_so_far(tracker, today)[:-1])):
@@ -420,7 +417,7 @@ def situation_said(s: dict[str, Any]) -> str | None:
     return _SITUATION_SAID.get(situation or "")
 
 
-def opening_ack(s: dict[str, Any], note: str | None = None) -> str | None:
+def opening_ack(s: dict[str, Any], note: str | None = None, lead: str = "Tack! Jag har uppfattat") -> str | None:
     """After consent, say what was taken from the opening message, so a misreading is seen
     (and "det blev fel" corrects it) rather than silently skipping the questions."""
     parts = []
@@ -484,7 +481,7 @@ def opening_ack(s: dict[str, Any], note: str | None = None) -> str | None:
         parts.append("du vill fundera på vad du vill göra framöver")  # why "Vad vill du ha hjälp med?" is not asked
     # "att A, att B och att C": a list, not a chain of "och att".
     told = format_list([f"att {part}" for part in parts], locale="sv")
-    return f"Tack! Jag har uppfattat {told}.{' ' + note if note else ''} {SAY_WRONG}"
+    return f"{lead} {told}.{' ' + note if note else ''} {SAY_WRONG}"
 
 
 _SECTOR_SAID = {"private": "privat", "municipality": "en kommun", "region": "en region", "state": "en statlig myndighet"}

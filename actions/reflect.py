@@ -34,6 +34,11 @@ _BODY_WORN = re.compile(rf"\b{_BODY}\s+(?:har\s+)?(?:börjat\s+|borjat\s+|börja
                         r"(?:ta slut|tar slut|tagit slut|är slut|ar slut|håller inte|haller inte|hålla|halla|"
                         r"säger ifrån|sager ifran|säga ifrån|saga ifran|funkar inte|krånglar|kranglar)\b|"
                         rf"\bont i {_BODY}|\bförslit|\bforslit|\barbetsskad", re.I)
+def _heavy(text: str) -> re.Match[str] | None:
+    """Heavy words, or a body worn by the work: met, not echoed."""
+    return _HEAVY.search(text) or _BODY_WORN.search(text)
+
+
 _HEAVY_SAY = "Hur du mår och vad du orkar är viktigt, och det tar rådgivaren med sig."
 # Where the clause with the heavy words begins: what comes before it may be said back.
 _CLAUSE_END = re.compile(r"[.!?]\s+|,\s*|\s+men\s+|\s+och\s+(?:nu\s+)?(?=(?:jag|nu|sen|det)\b)", re.I)
@@ -348,14 +353,13 @@ def _reflection(slot: str, text: str, *, not_yet: bool = False) -> str | None:
         return _MODEST
     if not_yet or _UNSURE.search(fold(text)):
         return _NOT_YET
-    heavy = _HEAVY.search(text) or _BODY_WORN.search(text)
+    heavy = _heavy(text)
     if heavy and slot == "inward_who":
         # Heavy words are not echoed (they are the advisor's to take up), but they are met; what
         # was told before them ("har jobbat i vården hela livet, …, men jag orkar inte …") is said back.
         ends = [m.start() for m in _CLAUSE_END.finditer(text[:heavy.start()])]
         head = text[:ends[-1]].strip(" ,.") if ends else ""
-        said = _reflection(slot, head) if len(head.split()) >= 2 and not (_HEAVY.search(head) or _BODY_WORN.search(head)) \
-            else None
+        said = _reflection(slot, head) if len(head.split()) >= 2 and not _heavy(head) else None
         if said and said.endswith(_PLAIN[slot]) and said != _PLAIN[slot]:
             return f"{said[:-len(_PLAIN[slot])].strip()} {_HEAVY_SAY}"
         return f"{_PLAIN[slot]} {_HEAVY_SAY}"
