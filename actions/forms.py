@@ -18,12 +18,12 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import flow
-from actions.corrections import CHANGE_QUESTION, changed_said, clear, direct_correction, redo_text, slots_to_correct
+from actions.corrections import CHANGE_QUESTION, CHANGED, changed_said, clear, direct_correction, redo_text, slots_to_correct
 from actions.faq_lookup import faq_for, selected_faq
 from actions.parsing import (ASSIGNMENT_NOTE, GUIDANCE_SLOTS, HOURLY_NOTE, INTERPRETERS, OWN_BUSINESS,
-                             LEAVE_SAID_SV, SAY_WRONG, STUDY_GOAL, UNKNOWN_ALLOWED, Answer, Filled, Miss, Reply,
-                             answer_beside_question, assignment_ended, category_from_story, date_said, hourly_ended,
-                             kind_miss, leave_told, length_sv, occupation_from_story, opening_end, opening_slots,
+                             LEAVE_SAID_SV, SAY_WRONG, STUDY_GOAL, UNKNOWN, UNKNOWN_ALLOWED, Answer, Filled, Miss,
+                             Reply, after_leading_no, answer_beside_question, assignment_ended, category_from_story,
+                             date_said, hourly_ended, kind_miss, leave_told, length_sv, occupation_from_story, opening_end, opening_slots,
                              options_question, pause_asked, plans_own_business, question_beside, sector_from_story,
                              strain_ack, wants_to_study_for)
 
@@ -186,6 +186,14 @@ class FormValidation(Action):
                 topic = slots_to_correct(answer)
                 if topic or not answer.is_digression:
                     return self._change(dispatcher, slots, updates, topic)
+            if (fixed := said_back_fixed(tracker, answer, asked, self.form)) is not None:
+                # "det blev fel, 2025" right after "Då skriver jag juni 2026": that answer, not this one.
+                text, changed = fixed
+                dispatcher.utter_message(text=text)
+                # The current question comes again in its short form; an answer cleared is asked in full.
+                again = None if None in changed.values() else True
+                updates.update({**changed, asked: None, "asked_again": again})
+                return self._next(dispatcher, slots, updates, asked)
             if asked == "forward_goal" and said_study_goal(tracker):
                 answer.slots["asked_again"] = STUDY_GOAL
             elif asked == "forward_goal" and plans_own_business(slots):
@@ -513,6 +521,85 @@ def since_sv(iso: str, today: date | None = None) -> str:
     return date_said(value, precision)
 
 
+# A turn's bookkeeping, set beside the answers it says back.
+_BOOKKEEPING = {"requested_slot", "miss_count", "asked_again", "frame_text", "employment_goes_on", "summary_confirmed"}
+_DATE_SLOTS = {"employment_start", "employment_end", "skippable_start", "skippable_end", "previous_support_decision_date"}
+# Folded. "det blev fel", "nej, fel": a correction's lead; what follows it may be the right value.
+_CORRECTION_LEAD = re.compile(r"^(nej,? |nae,? )?(det )?(blev|ar|var) (lite )?fel\b|^(nej,? )?fel\b")
+# Folded. The rest of "det blev fel, 2025": only another year.
+_ONLY_YEAR = re.compile(r"^(det (var|ar|ska vara) |aret |ar |i )?((?:19|20)\d\d)( ska det vara| var det)?[.!]?$")
+
+
+def said_back_before(tracker: Tracker) -> tuple[str | None, dict[str, Any]]:
+    """The question the bot's turn before this message took an answer to and said back ("Då skriver
+    jag juni 2026. Skriv "det blev fel" …"), and the answers set then; (None, {}) when it said
+    nothing back."""
+    users, said, answers, asked_then = 0, False, {}, None
+    for event in reversed(tracker.events):
+        kind = event.get("event")
+        if kind == "user":
+            users += 1
+            if users == 2:
+                continue
+        elif users == 1 and kind == "bot" and _CORRECT_HINT in (event.get("text") or ""):
+            said = True
+        elif users == 1 and kind == "slot" and event.get("name") not in _BOOKKEEPING:
+            answers.setdefault(event["name"], event.get("value"))
+        elif users == 2 and kind == "slot" and event.get("name") == "requested_slot":
+            asked_then = event.get("value")
+            break
+        if kind in ("restart", "session_started"):
+            break
+    return (asked_then, answers) if said and asked_then else (None, {})
+
+
+def _stored_date_said(iso: str) -> str:
+    value = date.fromisoformat(iso)
+    month_only = value.day in (1, calendar.monthrange(value.year, value.month)[1])
+    return date_said(value, "month" if month_only else "day")
+
+
+def said_back_fixed(tracker: Tracker, answer: Answer, asked: str, form: str) -> tuple[str, dict[str, Any]] | None:
+    """"det blev fel" right after one answer was said back is about that answer: asked again, or
+    with the right value ("det blev fel, 2025", "fel, maj") taken at once. Only where the turn said
+    back the one answer it asked for; a longer say-back gets "Vad vill du ändra?" as before."""
+    if not _CORRECTION_LEAD.search(answer.folded):
+        return None
+    before, answers = said_back_before(tracker)
+    # The yes to saving is said back with what the opening told, not as itself.
+    if before in (None, "consent") or before == asked or set(answers) != {before} or answers[before] is None \
+            or before not in flow.required_slots(form, answer.slots):
+        return None
+    lead = _CORRECTION_LEAD.search(answer.folded)
+    assert lead is not None
+    # The original text where folding kept its length (an employer's name keeps its å, ä, ö).
+    text = answer.text if len(answer.text) == len(answer.folded) else answer.folded
+    rest = after_leading_no(Answer(text[lead.end():].strip(" ,.:;-"), None, 0.0, [], answer.today))
+    if not rest.text:
+        return "Okej, då frågar jag om det igen.", {before: None}
+    old = answers[before]
+    year = _ONLY_YEAR.match(rest.folded)
+    if before in _DATE_SLOTS and year and isinstance(old, str) and re.fullmatch(r"\d{4}-\d\d-\d\d", old):
+        # The month said back was right, the year guessed wrong: "juni 2026" → "juni 2025".
+        day = date.fromisoformat(old)
+        new_year = int(year.group(3))
+        changed = {before: day.replace(year=new_year, day=min(day.day, calendar.monthrange(new_year, day.month)[1]))
+                   .isoformat()}
+    else:
+        result = INTERPRETERS[before](Answer(rest.text, "inform", 0.9, [], answer.today,
+                                             slots={**answer.slots, before: None}))
+        if not isinstance(result, Filled) or result.slots.get(before) in (None, UNKNOWN):
+            return None
+        changed = {k: v for k, v in result.slots.items() if not k.startswith("_")}
+    if inconsistency({**answer.slots, **changed}, changed, before) or (
+            before.endswith("_start") and (end := answer.slots.get(before.replace("_start", "_end"))) not in
+            (None, "ongoing", "unknown") and changed[before] > end):
+        return None
+    value = changed[before]
+    said = _stored_date_said(value) if before in _DATE_SLOTS and value not in ("ongoing", "unknown") else None
+    return (f"Tack, då skriver jag {said}." if said else CHANGED), changed
+
+
 def _was_asked(tracker: Tracker, slot: str) -> bool:
     """Whether the slot's question has been asked before in this conversation."""
     return any(e.get("event") == "slot" and e.get("name") == "requested_slot" and e.get("value") == slot
@@ -525,7 +612,7 @@ def inconsistency(s: dict[str, Any], filled: dict[str, Any], asked: str) -> str 
     if asked in pairs:
         end, start = filled.get(asked), s.get(pairs[asked])
         if end not in (None, "ongoing", "unknown") and start and end < start:
-            return f"Slutdatumet kommer före startdatumet ({start}). Skriv när det slutade."
+            return f"Slutdatumet kommer före startdatumet ({_stored_date_said(start)}). Skriv när det slutade."
     return None
 
 
