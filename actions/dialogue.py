@@ -285,7 +285,7 @@ class ActionRequestHuman(Action):
             dispatcher.utter_message(text=(
                 "Självklart. Jag skickar det du har berättat hittills till en rådgivare. Först "
                 "behöver jag veta hur hen kan nå dig."))
-        return [SlotSet("handoff_requested", True), SlotSet("complete", False)]
+        return [SlotSet("handoff_requested", True), SlotSet("complete", False), SlotSet("contact_declined", None)]
 
 
 def says_the_situation(tracker: Tracker) -> bool:
@@ -376,6 +376,14 @@ def who_decides(eligibility: dict[str, Any] | None) -> str:
     return f"det är {organisation.get('name_sv') or 'din omställningsorganisation'} som avgör vilket stöd du kan få"
 
 
+def contact_declined_text(eligibility: dict[str, Any] | None) -> str:
+    """Said to someone routed to another organisation who wants no contact from us: no case."""
+    organisation = ((eligibility or {}).get("organisation") or {}).get("name_sv")
+    where = f" hos {organisation}" if organisation else ""
+    return (f"Det går bra. Då skickar jag inget till en rådgivare hos oss. Lycka till{where}! "
+            "Ändrar du dig kan du skriva \"prata med en rådgivare\".")
+
+
 class ActionHandoff(Action):
     """The end of the flow: hand the case to an advisor (only with consent)."""
 
@@ -386,6 +394,9 @@ class ActionHandoff(Action):
             domain: dict[str, Any]) -> list[EventType]:
         if tracker.get_slot("consent") is not True:
             dispatcher.utter_message(text=NO_CASE_WITHOUT_CONSENT)
+            return []
+        if tracker.get_slot("contact_declined") and not tracker.get_slot("handoff_requested"):
+            dispatcher.utter_message(text=contact_declined_text(tracker.get_slot("eligibility")))
             return []
         from actions.handoff import deliver_case
         reference = deliver_case(tracker)

@@ -76,6 +76,8 @@ def contact_plan(s: Mapping[str, Any]) -> list[str]:
     if s.get("consent") is not True:
         # Without consent nothing is saved; a request for a human asks for consent first.
         return ["consent"] if s.get("consent") is None else []
+    if s.get("contact_declined") and not s.get("handoff_requested"):
+        return []  # routed elsewhere and no contact wanted here: nothing more to ask
     plan = ["contact_name", "contact_method", "meeting_preference"]
     if s.get("meeting_preference") == "physical":
         plan.append("municipality")

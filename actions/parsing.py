@@ -2563,14 +2563,22 @@ _NOT_A_PERSON_NAME = re.compile(r"\b(heltid|deltid|timmar|procent|kronor|privat|
 _DATE_CONTEXT = re.compile(r"\b(sista|forsta|borjan|slutet|mitten|nasta|forra|i|den|om|till|sedan|sen|fran)\b")
 
 
+# Folded, whole answers. "nej tack", "behövs inte", "jag vänder mig dit själv": no to "Vill du ändå att
+# en rådgivare hos oss hör av sig?", asked of someone routed to another organisation.
+_NO_CONTACT = re.compile(r"^(?:(?:nej|na|nae|nix|nope)[ ,.!]*)?(?:tack[ ,.!]*)?"
+                         r"(?:inget|ingen|ingenting|(?:det )?behovs inte|(?:det )?(?:ar|e) lugnt|"
+                         r"jag klarar mig(?: sjalv)?|det (?:gar|fixar jag) (?:bra|sjalv)|jag fixar det sjalv|"
+                         r"jag (?:vander|hor av) mig (?:dit|till \w+)(?: sjalv)?|jag (?:kontaktar|ringer|mejlar) \w+ sjalv)?"
+                         r"(?:[ ,.!]*tack)?[ .!]*$")
+
+
 def contact_name(a: Answer) -> Result:
     plain = a.folded.strip(" .!")
+    if a.slots.get("recommended_service") == "other_organisation" and not a.slots.get("handoff_requested") \
+            and plain and _NO_CONTACT.match(plain) and not _NO_NAME.search(a.folded):
+        return Filled({"contact_declined": True})  # the handoff then says goodbye and sends nothing
     if _NO_NAME.search(a.folded) or _JUST_NO.match(plain):
-        later = "Rådgivaren hör av sig ändå."
-        if a.slots.get("recommended_service") == "other_organisation":
-            # Asked whether our advisor should call at all: "nej" may mean no contact.
-            later = "Vill du inte att någon hör av sig alls kan du skriva \"hej då\"."
-        return Filled({"contact_name": UNKNOWN, "_say": f"Det går bra, namnet behövs inte. {later}"})
+        return Filled({"contact_name": UNKNOWN, "_say": "Det går bra, namnet behövs inte. Rådgivaren hör av sig ändå."})
     if a.is_digression:
         return None
     if _JUST_YES.match(plain):

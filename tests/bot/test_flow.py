@@ -747,10 +747,21 @@ def test_yes_or_no_is_not_a_name() -> None:
     no = INTERPRETERS["contact_name"](Answer("nej tack", "deny", 0.9, [], TODAY))
     assert no == Filled({"contact_name": "unknown",
                          "_say": "Det går bra, namnet behövs inte. Rådgivaren hör av sig ändå."})
-    # Sent to another organisation, our advisor was only offered: say how to decline altogether.
-    no = INTERPRETERS["contact_name"](Answer("nej", "deny", 0.9, [], TODAY,
-                                             slots={"recommended_service": "other_organisation"}))
-    assert isinstance(no, Filled) and "hej då" in no.slots["_say"]
+    # Sent to another organisation, our advisor was only offered: a no declines the contact itself.
+    elsewhere = {"recommended_service": "other_organisation"}
+    for text in ("nej", "Nej tack!", "inget", "behövs inte", "nej det är lugnt", "nej tack, jag vänder mig dit själv",
+                 "jag kontaktar TSL själv"):
+        said = INTERPRETERS["contact_name"](Answer(text, "deny", 0.9, [], TODAY, slots=elsewhere))
+        assert said == Filled({"contact_declined": True}), text
+    # A name is a yes; not wanting to give one still asks how to reach the person.
+    assert INTERPRETERS["contact_name"](Answer("Inga", "inform", 0.9, [], TODAY, slots=elsewhere)) == \
+        Filled({"contact_name": "Inga"})
+    assert INTERPRETERS["contact_name"](Answer("vill helst inte säga", "deny", 0.9, [], TODAY, slots=elsewhere)) == \
+        Filled({"contact_name": "unknown", "_say": "Det går bra, namnet behövs inte. Rådgivaren hör av sig ändå."})
+    # Asked for a human after all: the no to a name is no longer a no to contact.
+    asked = INTERPRETERS["contact_name"](Answer("nej", "deny", 0.9, [], TODAY,
+                                                slots={**elsewhere, "handoff_requested": True}))
+    assert isinstance(asked, Filled) and asked.slots["contact_name"] == "unknown"
     domain = yaml.safe_load((Path(__file__).parents[2] / "domain.yml").read_text(encoding="utf-8"))
     [offer] = [v for v in domain["responses"]["utter_ask_contact_name"] if v.get("condition")]
     assert offer["condition"] == [{"type": "slot", "name": "recommended_service", "value": "other_organisation"}]
@@ -3541,3 +3552,108 @@ def test_the_hours_told_in_the_opening_are_said_back_with_the_length() -> None:
         "Tack! Jag har uppfattat att din visstidsanställning tog slut i slutet av september 2026, att din arbetsgivare "
         "är Gävle kommun och att du jobbade där i två år, 20 timmar i veckan. Skriv \"det blev fel\" om det inte "
         "stämmer.")
+
+
+def _tracker_after_say_back(slots: dict[str, Any], said: str, set_then: dict[str, Any], asked_then: str,
+                            text: str, intent: str = "correct") -> Tracker:
+    """The bot's last turn took an answer to `asked_then`, said it back with `said`, and asked on."""
+    events: list[dict[str, Any]] = [{"event": "slot", "name": "requested_slot", "value": asked_then},
+                                    {"event": "action", "name": "action_listen"},
+                                    {"event": "user", "text": "juni", "parse_data": {}},
+                                    {"event": "action", "name": "work_form"},
+                                    {"event": "bot", "text": said}]
+    events += [{"event": "slot", "name": k, "value": v} for k, v in set_then.items()]
+    events += [{"event": "action", "name": "action_listen"},
+               {"event": "user", "text": text, "parse_data": {}},
+               {"event": "action", "name": "action_extract_slots"}]
+    return Tracker("t", slots, {"text": text, "intent": {"name": intent, "confidence": 0.92}, "entities": []},
+                   events, False, None, {"name": "work_form"}, "action_extract_slots")
+
+
+LEAVE = {**BASE, "employments": [{"employer": "PostNord", "start": "2019-04-01", "end": "2026-10-31",
+                                  "hours_per_week": 40}], "more_employments": False, "had_skippable": True,
+         "skippable_type": "parental_benefit", "skippable_start": "2026-06-01", "requested_slot": "skippable_end"}
+JUNE_SAID = "Då skriver jag juni 2026. Skriv \"det blev fel\" om det inte stämmer."
+
+
+@pytest.mark.parametrize("text, start, said", [
+    ("det blev fel, 2025", "2025-06-01", "Tack, då skriver jag juni 2025."),    # the year guessed wrong
+    ("nej det blev fel. det var maj 2025", "2025-05-01", "Tack, då skriver jag maj 2025."),
+    ("fel, 2025 ska det vara", "2025-06-01", "Tack, då skriver jag juni 2025."),
+])
+def test_a_correction_right_after_a_date_said_back_corrects_that_date(text: str, start: str, said: str) -> None:
+    tracker = _tracker_after_say_back(LEAVE, JUNE_SAID, {"skippable_start": "2026-06-01",
+                                                         "requested_slot": "skippable_end"}, "skippable_start", text)
+    dispatcher = CollectingDispatcher()
+    events = asyncio.run(ValidateWorkForm().run(dispatcher, tracker, {}))
+    updates = {e["name"]: e["value"] for e in events}
+    assert updates["skippable_start"] == start and updates.get("skippable_end") is None
+    assert updates["requested_slot"] == "skippable_end"  # the open question comes again
+    assert dispatcher.messages[0]["text"] == said
+
+
+def test_a_bare_correction_after_a_date_said_back_asks_that_date_again() -> None:
+    tracker = _tracker_after_say_back(LEAVE, JUNE_SAID, {"skippable_start": "2026-06-01",
+                                                         "requested_slot": "skippable_end"}, "skippable_start",
+                                      "det blev fel")
+    dispatcher = CollectingDispatcher()
+    updates = {e["name"]: e["value"] for e in asyncio.run(ValidateWorkForm().run(dispatcher, tracker, {}))}
+    assert updates["skippable_start"] is None and updates["requested_slot"] == "skippable_start"
+    assert dispatcher.messages[0]["text"] == "Okej, då frågar jag om det igen."
+
+
+def test_a_correction_after_a_longer_say_back_or_none_is_left_to_the_change_question() -> None:
+    from actions.forms import said_back_fixed
+    answer = Answer("det blev fel", "correct", 0.92, [], TODAY, slots=LEAVE)
+    # The turn said back the employer and its sector: "Vad vill du ändra?" sorts out which.
+    several = _tracker_after_say_back(LEAVE, "Då skriver jag ICA som arbetsgivare. Skriv \"det blev fel\" om …",
+                                      {"employer_name": "ICA", "employer_sector": "private"}, "employer_name",
+                                      "det blev fel")
+    assert said_back_fixed(several, answer, "skippable_end", "work_form") is None
+    # Nothing said back: nothing to take back.
+    plain = _tracker_after_say_back(LEAVE, "Och när slutade den?", {"skippable_start": "2026-06-01"},
+                                    "skippable_start", "det blev fel")
+    assert said_back_fixed(plain, answer, "skippable_end", "work_form") is None
+    # A start after the end already given is not taken.
+    ended = {**LEAVE, "skippable_end": "2026-07-31", "requested_slot": "more_skippable"}
+    late = _tracker_after_say_back(ended, JUNE_SAID, {"skippable_start": "2026-06-01"}, "skippable_start",
+                                   "det blev fel, 2027")
+    assert said_back_fixed(late, Answer("det blev fel, 2027", "correct", 0.92, [], TODAY, slots=ended),
+                           "more_skippable", "work_form") is None
+    # Not a correction: read as the answer to the open question.
+    tracker = _tracker_after_say_back(LEAVE, JUNE_SAID, {"skippable_start": "2026-06-01"}, "skippable_start", "juli")
+    assert said_back_fixed(tracker, Answer("juli", "inform", 0.9, [], TODAY, slots=LEAVE),
+                           "skippable_end", "work_form") is None
+
+
+def test_an_end_before_the_start_is_said_with_the_start_in_words() -> None:
+    from actions.forms import inconsistency
+    assert inconsistency({"skippable_start": "2026-06-01"}, {"skippable_end": "2025-01-31"}, "skippable_end") == \
+        "Slutdatumet kommer före startdatumet (juni 2026). Skriv när det slutade."
+
+
+def test_contact_declined_after_being_sent_elsewhere_ends_without_a_case() -> None:
+    from actions.dialogue import ActionHandoff, ActionRequestHuman
+    slots = {"consent": True, "recommended_service": "other_organisation", "contact_declined": True,
+             "eligibility": {"organisation": {"code": "tsl", "name_sv": "Trygghetsfonden TSL"}}}
+    assert flow.contact_plan(slots) == []
+    dispatcher = CollectingDispatcher()
+    tracker = Tracker("t", slots, {}, [], False, None, {}, "contact_form")
+    assert ActionHandoff().run(dispatcher, tracker, {}) == []  # no case_reference: nothing was sent
+    assert dispatcher.messages[0]["text"] == (
+        "Det går bra. Då skickar jag inget till en rådgivare hos oss. Lycka till hos Trygghetsfonden TSL! "
+        "Ändrar du dig kan du skriva \"prata med en rådgivare\".")
+    # "prata med en rådgivare" afterwards asks for the contact details after all.
+    events = ActionRequestHuman().run(CollectingDispatcher(), tracker, {})
+    assert {"event": "slot", "name": "contact_declined", "value": None, "timestamp": None} in events
+    assert flow.contact_plan({**slots, "contact_declined": None, "handoff_requested": True})[0] == \
+        "contact_name"
+
+
+def test_a_correction_after_the_yes_to_saving_is_about_what_the_opening_told() -> None:
+    from actions.forms import said_back_fixed
+    slots = {"consent": True, "situation": "terminated", "employer_name": "Malmö stad", "requested_slot": "guidance_mode"}
+    tracker = _tracker_after_say_back(slots, "Tack! Jag har uppfattat att … Skriv \"det blev fel\" om det inte stämmer.",
+                                      {"consent": True}, "consent", "det blev fel")
+    assert said_back_fixed(tracker, Answer("det blev fel", "correct", 0.92, [], TODAY, slots=slots),
+                           "guidance_mode", "guidance_form") is None
