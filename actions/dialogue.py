@@ -14,11 +14,12 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions import flow
 from actions.corrections import (CHANGE_QUESTION, TOPIC_BUTTONS, changed_said, clear, direct_correction, redo_text,
                                  slots_to_correct)
-from actions.eligibility import evaluate_slots, recommended_service, service_summary
+from actions.eligibility import evaluate_slots, hours_note, recommended_service, service_summary
+from actions.faq_lookup import selected_faq
 from actions.forms import (answer_from, application_date, said_business_closing, said_study_goal, since_sv,
                            situation_said)
-from actions.parsing import (INTERPRETERS, OWN_BUSINESS, STUDY_GOAL, Answer, Filled, Miss, Result, employer_shown,
-                             opening_slots, plans_own_business, yes_no)
+from actions.parsing import (INTERPRETERS, OWN_BUSINESS, STUDY_GOAL, Answer, Filled, Miss, Result, asks_if_work_enough,
+                             employer_shown, opening_slots, plans_own_business, weekly_hours_told, yes_no)
 from bot.extract import fold
 
 WHAT_IS_WRONG = "what_is_wrong"
@@ -306,6 +307,15 @@ class ActionOfferHelp(Action):
             domain: dict[str, Any]) -> list[EventType]:
         if says_the_situation(tracker):
             return [FollowupAction("situation_form")]
+        today = application_date()
+        answer = answer_from(tracker, today)
+        faq = selected_faq(tracker.latest_message or {})[0] if answer.intent == "faq" else None
+        if answer.intent == "inform" and asks_if_work_enough(answer):
+            # "10-15 timmar i veckan. räcker det?" reads as telling; it asks about the work requirement.
+            dispatcher.utter_message(response="utter_faq/work_requirement")
+            faq = "faq/work_requirement"
+        if faq == "faq/work_requirement" and (told := weekly_hours_told(answer)):
+            dispatcher.utter_message(text=hours_note(*told, today))
         dispatcher.utter_message(response="utter_offer_help")
         return []
 

@@ -116,6 +116,26 @@ _NOTICE_NOTE_SV = {
 _UNTIL_THEN_SV = " Till dess har du kvar jobbet, och då kan du troligen få vägledning till anställda."
 
 
+def hours_note(said: str, low: float, high: float, today: date) -> str:
+    """The work requirement said of the hours someone told: a month counts with 16 hours a week on
+    average, or with a quarter of the inkomstbasbelopp earned (parameters of today's date)."""
+    params = rules_bridge.PARAMETERS.as_of(today)
+    hours, months, frame = params["hours_per_week"], params["required_months"], params["frame_months"]
+    thresholds = params["income_threshold_ore_by_year"]
+    # A year whose inkomstbasbelopp is not in the parameters yet: the latest known, named.
+    year = today.year if today.year in thresholds else max(thresholds)
+    income = f"{thresholds[year] // 100:,}".replace(",", " ") + " kr" + ("" if year == today.year else f" (gränsen {year})")
+    enough = (f"Det som avgör är om du har haft minst {months} månader som räknas under de senaste {frame} "
+              f"månaderna. Jag kan räkna på ditt arbete om du väljer \"Se vilket stöd jag kan få\".")
+    if low >= hours:
+        return f"Du skriver {said}. Det räcker för att en månad ska räknas. {enough}"
+    if high < hours:
+        return (f"Du skriver {said}. Det är under {hours} timmar i veckan, så en sådan månad räknas bara om du "
+                f"tjänade minst {income} före skatt den månaden. {enough}")
+    return (f"Du skriver {said}. Månader med minst {hours} timmar i veckan i genomsnitt räknas, och andra "
+            f"månader om du tjänade minst {income} före skatt. {enough}")
+
+
 def notice_note(s: Mapping[str, Any], decision: Mapping[str, Any], today: date) -> str | None:
     """Said after the result when the notice is not given yet and the result counts on it; with
     what the job still there may give meanwhile, as the engine judges it for someone employed."""

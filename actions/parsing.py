@@ -17,7 +17,7 @@ from typing import Any, Callable
 from babel import Locale
 from babel.lists import format_list
 
-from bot.extract import (MONTH_WORDS, PER_DAY_RE, WORKING_WEEK_RE, ParsedDate, fold, parse_date,
+from bot.extract import (FULL_TIME_HOURS, MONTH_WORDS, PER_DAY_RE, WORKING_WEEK_RE, ParsedDate, fold, parse_date,
                          parse_duration_months, parse_hours_per_week, parse_money_sek, parse_period, word_number)
 
 from .flow import PUBLIC_SECTORS, TERMINATED
@@ -3346,6 +3346,39 @@ _LASTED = re.compile(r"\b" + _WORKED + r" (?:dar|(?:pa|hos) (?:\S+ ){0,3}?\S+)" 
 _HOURS_TOLD = re.compile(r"\b(?:jobbar|jobbade|jobbat|arbetar|arbetade|arbetat) (?:dar |bara |alltid )?"
                          r"(?:typ |ca |cirka |runt |ungefar |pa )?(?P<hours>\d{1,3} ?%|\d{1,3} procent|heltid|halvtid|"
                          r"\d{1,2} (?:timmar|tim|h)(?: i veckan| per vecka| i v| \/ vecka)?)(?!\w)")
+
+
+# Folded. Whether one's own work is enough, asked: "räcker det?", "räknas det?", "är det tillräckligt?".
+_ENOUGH_ASKED = re.compile(r"\b(racker|raknas|duger) (det|de|dom|detta|timmarna|mina timmar)\b|"
+                           r"\bar (det|de|dom) (tillrackligt|nog|for lite)\b|"
+                           r"\b(har|kan) jag (jobbat|arbetat) (tillrackligt|nog)\b")
+# Folded. Weekly hours told as a figure or a span ("10-15 timmar i veckan", "20 tim/v", "50 %").
+_WEEKLY_HOURS = re.compile(r"\b(?P<low>\d{1,2}(?:[.,]5)?)(?: ?(?:-|–|till) ?(?P<high>\d{1,2}(?:[.,]5)?))? ?"
+                           r"(?:(?P<unit>timmar|tim|h)\b(?: ?(?:i veckan|per vecka|i v\b|/ ?v\w*))?|(?P<pct>%|procent))")
+
+
+def weekly_hours_told(a: Answer) -> tuple[str, float, float] | None:
+    """The weekly hours a message tells, said back and as (lowest, highest): "10-15 tim/v" →
+    ("10–15 timmar i veckan", 10, 15). A per cent of full time is said in hours too."""
+    found = _WEEKLY_HOURS.search(a.folded)
+    if not found:
+        return None
+    low = float(found.group("low").replace(",", "."))
+    high = float((found.group("high") or found.group("low")).replace(",", "."))
+    if found.group("pct"):
+        low, high = low * FULL_TIME_HOURS / 100, high * FULL_TIME_HOURS / 100
+    if not 0 < low <= high <= 80:
+        return None
+    said = f"{low:g} timmar i veckan" if low == high else f"{low:g}–{high:g} timmar i veckan"
+    if found.group("pct"):
+        said = f"{found.group(0).replace(' ', '').replace('procent', '')} %, alltså {said}"
+    return said, low, high
+
+
+def asks_if_work_enough(a: Answer) -> bool:
+    """"jobbat 2 år som timanställd, 10-15 timmar i veckan. räcker det?": one's own work, asked
+    about against the work requirement."""
+    return a.is_question and bool(_ENOUGH_ASKED.search(a.folded)) and weekly_hours_told(a) is not None
 
 
 def opening_hours(clause: Answer) -> dict[str, Any]:

@@ -3657,3 +3657,55 @@ def test_a_correction_after_the_yes_to_saving_is_about_what_the_opening_told() -
                                       {"consent": True}, "consent", "det blev fel")
     assert said_back_fixed(tracker, Answer("det blev fel", "correct", 0.92, [], TODAY, slots=slots),
                            "guidance_mode", "guidance_form") is None
+
+
+@pytest.mark.parametrize("text, said, low, high", [
+    ("jag har jobbat 2 år som timanställd på Max, 10-15 timmar i veckan. räcker det?", "10–15 timmar i veckan", 10, 15),
+    ("räcker det med 20 tim/v?", "20 timmar i veckan", 20, 20),
+    ("jobbar 50 procent sen 2023, är det tillräckligt?", "50 %, alltså 20 timmar i veckan", 20, 20),
+])
+def test_weekly_hours_told_beside_a_question_about_the_work_requirement(text: str, said: str, low: float,
+                                                                         high: float) -> None:
+    from actions.parsing import asks_if_work_enough, weekly_hours_told
+    answer = Answer(text, "inform", 0.9, [], TODAY)
+    assert asks_if_work_enough(answer) and weekly_hours_told(answer) == (said, low, high)
+
+
+def test_hours_told_are_not_a_question_without_one() -> None:
+    from actions.parsing import asks_if_work_enough
+    assert not asks_if_work_enough(Answer("jag jobbar 12 timmar i veckan", "inform", 0.9, [], TODAY))
+    assert not asks_if_work_enough(Answer("räcker det?", "inform", 0.9, [], TODAY))  # no hours told
+
+
+def test_the_hours_note_follows_the_parameters_of_the_day() -> None:
+    from actions.eligibility import hours_note
+    under = hours_note("10–15 timmar i veckan", 10, 15, TODAY)
+    assert under.startswith("Du skriver 10–15 timmar i veckan. Det är under 16 timmar i veckan, så en sådan månad "
+                            "räknas bara om du tjänade minst 20 850 kr före skatt den månaden.")
+    assert "minst 12 månader som räknas under de senaste 24 månaderna" in under
+    assert hours_note("20 timmar i veckan", 20, 20, TODAY).startswith(
+        "Du skriver 20 timmar i veckan. Det räcker för att en månad ska räknas.")
+    assert "Månader med minst 16 timmar i veckan i genomsnitt räknas, och andra månader om du tjänade minst 20 850 kr" \
+        in hours_note("10–20 timmar i veckan", 10, 20, TODAY)
+    # 2025's inkomstbasbelopp (80 600 kr) gives another threshold.
+    assert "minst 20 150 kr" in hours_note("10 timmar i veckan", 10, 10, date(2025, 6, 1))
+    # A year not yet in the parameters: the latest threshold, with its year.
+    assert "minst 20 850 kr (gränsen 2026) före skatt" in hours_note("10 timmar i veckan", 10, 10, date(2031, 2, 1))
+
+
+def test_own_hours_asked_about_outside_the_questions_get_the_work_requirement_and_a_note() -> None:
+    from actions.dialogue import ActionOfferHelp
+    text = "jag har jobbat 2 år som timanställd på Max, 10-15 timmar i veckan. räcker det?"
+    tracker = Tracker("t", {}, {"text": text, "intent": {"name": "inform", "confidence": 0.96}, "entities": []},
+                      [{"event": "user", "text": text, "parse_data": {}}], False, None, {}, "action_listen")
+    dispatcher = CollectingDispatcher()
+    ActionOfferHelp().run(dispatcher, tracker, {})
+    assert [m.get("response") for m in dispatcher.messages] == ["utter_faq/work_requirement", None, "utter_offer_help"]
+    assert dispatcher.messages[1]["text"].startswith("Du skriver 10–15 timmar i veckan. Det är under 16 timmar")
+    # A statement without a question gets the choice only.
+    told = "det brukar bli 12 timmar i veckan"
+    tracker = Tracker("t", {}, {"text": told, "intent": {"name": "inform", "confidence": 0.96}, "entities": []},
+                      [{"event": "user", "text": told, "parse_data": {}}], False, None, {}, "action_listen")
+    dispatcher = CollectingDispatcher()
+    ActionOfferHelp().run(dispatcher, tracker, {})
+    assert [m.get("response") for m in dispatcher.messages] == ["utter_offer_help"]
