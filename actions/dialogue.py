@@ -16,10 +16,10 @@ from actions.corrections import (CHANGE_QUESTION, TOPIC_BUTTONS, changed_said, c
                                  slots_to_correct)
 from actions.eligibility import evaluate_slots, hours_note, recommended_service, service_summary
 from actions.faq_lookup import selected_faq
-from actions.forms import (answer_from, application_date, said_business_closing, said_study_goal, since_sv,
+from actions.forms import (answer_from, application_date, faq_note, said_business_closing, said_study_goal, since_sv,
                            situation_said)
 from actions.parsing import (INTERPRETERS, OWN_BUSINESS, STUDY_GOAL, Answer, Filled, Miss, Result, asks_if_work_enough,
-                             employer_shown, opening_slots, plans_own_business, weekly_hours_told, yes_no)
+                             employer_shown, opening_slots, own_age, plans_own_business, weekly_hours_told, yes_no)
 from bot.extract import fold
 
 WHAT_IS_WRONG = "what_is_wrong"
@@ -316,6 +316,9 @@ class ActionOfferHelp(Action):
             faq = "faq/work_requirement"
         if faq == "faq/work_requirement" and (told := weekly_hours_told(answer)):
             dispatcher.utter_message(text=hours_note(*told, today))
+        elif faq and (age := own_age(answer.folded) or tracker.get_slot("age")) \
+                and (note := faq_note(faq, {"age": age})):
+            dispatcher.utter_message(text=note)  # "kan jag få omställningsstudiestöd om jag är 25?"
         dispatcher.utter_message(response="utter_offer_help")
         return []
 

@@ -135,9 +135,16 @@ def faq_note(faq: str, s: dict[str, Any]) -> str | None:
     """What the person's own answers make personal in an FAQ answer: someone of 24 who asks about
     omställningsstudiestöd hears that it is years away for them, not only the general rule."""
     age = s.get("age")
-    if faq in _STUDY_SUPPORT_FAQS and isinstance(age, int) and 16 <= age <= 25:
+    if faq not in _STUDY_SUPPORT_FAQS or not isinstance(age, int):
+        return None
+    if 16 <= age <= 25:
         return (f"Du skrev att du är {age} år. Omställningsstudiestöd kan man få från det år man fyller 27, så för "
                 "dig blir det aktuellt om några år. Rådgivaren kan berätta om andra sätt att få stöd under studier.")
+    from rules_bridge import PARAMETERS
+    last = PARAMETERS.at("csn_age_window", application_date())["last_year_turns"]
+    if age > last:  # turned at least last + 1 this year (CSN's window, eligibility.md 2.7)
+        return (f"Du skrev att du är {age} år. Omställningsstudiestöd kan man få till och med det år man fyller "
+                f"{last}, så det stödet kan du inte få längre. Rådgivaren kan berätta vad du kan få i stället.")
     return None
 
 
@@ -430,6 +437,8 @@ def opening_ack(s: dict[str, Any], note: str | None = None, lead: str = "Tack! J
     (and "det blev fel" corrects it) rather than silently skipping the questions."""
     parts = []
     phrase = situation_said(s) if s.get("situation") != "other" else None
+    if note == HOURLY_NOTE and phrase == _SITUATION_SAID["fixed_term_ended"]:
+        phrase = "din visstidsanställning har tagit slut"  # the shifts have stopped: it is over
     if phrase:
         if s["situation"] == "terminated" and s.get("termination_reason") == "shortage_of_work":
             phrase += " på grund av arbetsbrist"

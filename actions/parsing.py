@@ -330,6 +330,9 @@ _NO_MORE_SHIFTS = re.compile(r"\b(inga|inte( fatt| fa| far| fick| haft)? (nagra|
                              r"arbetspass|skift)\b|\b(slutat|slutade|slutar) (att )?(ringa|kalla|boka|schemalagga)\b|"
                              r"\b(ringer|kallar|bokar) (de |dom |dem |chefen |nagon )?(inte|aldrig) (in )?(mig )?"
                              r"(langre|langer|mer|nagot mer)\b|"
+                             # "när de inte ringer längre": a subordinate clause's word order
+                             r"\b((de|dom|dem|chefen) (inte|aldrig)|ingen) (ringer|kallar|bokar) (in )?(mig )?"
+                             r"(langre|langer|mer|nagot mer)\b|"
                              r"\bpassen (har )?(tog|tagit|tar) slut\b|\bfar inte (jobba|komma) (mer|langre|tillbaka)\b|"
                              # "de har slutat ge mig pass", "får inga pass längre"
                              r"\b(slutat|slutade|slutar) (att )?(ge|erbjuda|skicka) mig (nagra |fler )?(pass|timmar|jobb)\b|"
@@ -339,10 +342,16 @@ HOURLY_NOTE = ("En timanställning räknas oftast som en visstidsanställning, o
 _HOURLY_SAY = HOURLY_NOTE + " Skriv \"det blev fel\" om du har fått en uppsägning."
 
 
+# Folded. Asked, not told: "är jag uppsagd då?", "räknas det som uppsägning?".
+_ASKS_IF_NOTICE = re.compile(r"\b(ar|blir|raknas) jag (da |alltsa )?(uppsagd|sagd upp)\b|"
+                             r"\braknas (det|jag) (da )?som (uppsagd|uppsagning)\b")
+
+
 def hourly_ended(folded: str) -> bool:
     """Hourly work whose shifts have stopped, with no notice or redundancy said beside it."""
-    return bool(re.search(_HOURLY, folded) and _NO_MORE_SHIFTS.search(folded)
-                and not re.search(r"uppsag|sagt upp|sa upp|arbetsbrist|varsel|varslad|sparken", folded))
+    told = _ASKS_IF_NOTICE.sub(" ", folded)
+    return bool(re.search(_HOURLY, told) and _NO_MORE_SHIFTS.search(told)
+                and not re.search(r"uppsag|sagt upp|sa upp|arbetsbrist|varsel|varslad|sparken", told))
 
 
 # Folded. One's own notice told without "jag" at the start ("har sagt upp mig för att …"), as

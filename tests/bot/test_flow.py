@@ -257,6 +257,9 @@ _HOURLY_ENDED = {"situation": "fixed_term_ended", "termination_reason": "fixed_t
     ("behovsanställd i hemtjänsten men har inte fått några pass sen i somras", "inform_terminated", _HOURLY_ENDED),
     ("har jobbat extra på en restaurang men nu får jag inga pass längre", "inform_terminated", _HOURLY_ENDED),
     ("timanställd, de har slutat ge mig pass", "inform_fixed_term_ended", _HOURLY_ENDED),
+    # Whether it is a notice, asked, not told; a subordinate clause's word order.
+    ("ok. men jag är timanställd, är jag uppsagd då när de inte ringer längre?", "nlu_fallback", _HOURLY_ENDED),
+    ("timanställd, ingen ringer mer. räknas det som uppsägning?", "inform_terminated", _HOURLY_ENDED),
     # Still getting shifts, or a notice said: as said.
     ("jag är timanställd i hemtjänsten", "inform_employed", {"situation": "employed"}),
     ("timanställd och blev uppsagd pga arbetsbrist", "inform_terminated",
@@ -3709,3 +3712,32 @@ def test_own_hours_asked_about_outside_the_questions_get_the_work_requirement_an
     dispatcher = CollectingDispatcher()
     ActionOfferHelp().run(dispatcher, tracker, {})
     assert [m.get("response") for m in dispatcher.messages] == ["utter_offer_help"]
+
+
+@pytest.mark.parametrize("age, note", [
+    (25, "Du skrev att du är 25 år. Omställningsstudiestöd kan man få från det år man fyller 27"),
+    (64, "Du skrev att du är 64 år. Omställningsstudiestöd kan man få till och med det år man fyller 63, så det "
+         "stödet kan du inte få längre."),
+    (45, None),
+])
+def test_the_age_in_a_question_about_study_support_is_answered_too(age: int, note: str | None) -> None:
+    from actions.dialogue import ActionOfferHelp
+    text = f"kan jag få omställningsstudiestöd om jag är {age}?"
+    parse = {"text": text, "intent": {"name": "faq", "confidence": 0.98}, "entities": [],
+             "response_selector": {"faq": {"response": {"intent_response_key": "faq/what_is_omstallningsstudiestod",
+                                                        "confidence": 0.97}}}}
+    tracker = Tracker("t", {}, parse, [{"event": "user", "text": text, "parse_data": parse}], False, None, {},
+                      "utter_faq")
+    dispatcher = CollectingDispatcher()
+    ActionOfferHelp().run(dispatcher, tracker, {})
+    texts = [m.get("text") for m in dispatcher.messages if m.get("text")]
+    assert (texts[0].startswith(note) if note else texts == [])
+    assert dispatcher.messages[-1]["response"] == "utter_offer_help"
+
+
+def test_hourly_work_whose_shifts_stopped_is_said_back_as_over() -> None:
+    from actions.forms import opening_ack
+    from actions.parsing import HOURLY_NOTE
+    said = opening_ack(_HOURLY_ENDED, HOURLY_NOTE)
+    assert said.startswith("Tack! Jag har uppfattat att din visstidsanställning har tagit slut. En timanställning")
+    assert opening_ack(_HOURLY_ENDED).startswith("Tack! Jag har uppfattat att din visstidsanställning tar slut.")
