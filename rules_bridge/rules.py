@@ -279,8 +279,11 @@ def _frame_sv(work: WorkResult) -> str:
       {MET: ("ENOUGH_MONTHS",), NOT_MET: ("TOO_FEW_MONTHS",), UNKNOWN: ("UNKNOWN_MONTHS",)})
 def work_requirement(ctx: Context) -> Finding:
     work = ctx.work
-    values: dict[str, Any] = {"qualifying": work.qualifying_months, "required": work.required_months,
-                              "frame_sv": _frame_sv(work)}
+    counted = work.qualifying_months
+    values: dict[str, Any] = {"qualifying": counted, "required": work.required_months, "frame_sv": _frame_sv(work),
+                              # "ingen månad", not "0 månader"
+                              "qualifying_sv": "ingen månad" if counted == 0 else
+                              f"{counted} månad" if counted == 1 else f"{counted} månader"}
     if work.outcome == MET:
         return Finding(MET, "ENOUGH_MONTHS", values)
     if work.outcome == UNKNOWN:
@@ -342,6 +345,10 @@ def yttrande_group(ctx: Context) -> Finding:
     return _employer_finding(ctx) or Finding(MET, "NO_AGREEMENT_EMPLOYER")
 
 
+def _either_year(first: int, second: int) -> str:
+    return f"{first} för dig" if first == second else f"{first} eller {second} för dig, beroende på när du fyller år"
+
+
 @rule("csn_age_window", "CSN_AGE_WINDOW",
       "Lag (2022:856) om omställningsstudiestöd 8 §; CSN:s åldersgränser (vägledande)",
       (YTTRANDE,),
@@ -364,5 +371,8 @@ def csn_age_window(ctx: Context) -> Finding:
         return Finding(UNKNOWN, "AGE_UNKNOWN", {"last_turns": last}, ("birth_date",))
     verdict = verdicts.pop()
     b = min(birth_years)
-    values = {"last_turns": last, "first_year": b + first, "last_year": b + last}
+    values = {"last_turns": last, "first_year": b + first, "last_year": b + last,
+              # Known from the age alone, the birth year is one of two: both years are said.
+              "first_year_sv": _either_year(b + first, max(birth_years) + first),
+              "last_year_sv": _either_year(b + last, max(birth_years) + last)}
     return Finding(MET if verdict == "IN_WINDOW" else NOT_MET, verdict, values)

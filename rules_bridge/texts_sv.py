@@ -93,9 +93,9 @@ REASONS: dict[str, str] = {
     "WORK_REQUIREMENT.met.ENOUGH_MONTHS":
         "Du har arbetat tillräckligt i {qualifying} månader under perioden {frame_sv}. Det krävs {required} månader, så kravet är uppfyllt.",
     "WORK_REQUIREMENT.not_met.TOO_FEW_MONTHS":
-        "Du har arbetat tillräckligt i {qualifying} månader under perioden {frame_sv}. Det krävs {required}, så det saknas {missing}. En månad räknas om du i genomsnitt har arbetat minst 16 timmar i veckan, eller tjänat minst en fjärdedel av inkomstbasbeloppet (till exempel {threshold_example} kronor i månaden {threshold_year}).",
+        "Under perioden {frame_sv} har du {qualifying_sv} som räknas. Det krävs {required}, så det saknas {missing}. En månad räknas om du i genomsnitt har arbetat minst 16 timmar i veckan, eller tjänat minst en fjärdedel av inkomstbasbeloppet (till exempel {threshold_example} kronor i månaden {threshold_year}).",
     "WORK_REQUIREMENT.unknown.UNKNOWN_MONTHS":
-        "Vi kan inte räkna färdigt ännu: för {unknown} av månaderna saknas uppgifter om arbetstid och lön (eller om din roll i företaget). Hittills räknas {qualifying} månader, och det krävs {required}.",
+        "Vi kan inte räkna färdigt ännu: för {unknown} av månaderna saknas uppgifter om arbetstid och lön (eller om din roll i företaget). Hittills räknas {qualifying_sv}, och det krävs {required}.",
 
     # Earlier support and requalification (seed 001, 5.4–5.5)
     "PREVIOUS_SUPPORT.met.NONE":
@@ -135,9 +135,9 @@ REASONS: dict[str, str] = {
     "CSN_AGE_WINDOW.met.IN_WINDOW":
         "CSN:s åldersgränser (vägledande): omställningsstudiestöd kan ges från det år du fyller 27 till och med det år du fyller {last_turns}. Du är inom dem.",
     "CSN_AGE_WINDOW.not_met.TOO_YOUNG":
-        "CSN:s åldersgränser (vägledande): omställningsstudiestöd kan ges från det år du fyller 27. Det är år {first_year} för dig.",
+        "CSN:s åldersgränser (vägledande): omställningsstudiestöd kan ges från det år du fyller 27. Det är år {first_year_sv}.",
     "CSN_AGE_WINDOW.not_met.TOO_OLD":
-        "CSN:s åldersgränser (vägledande): omställningsstudiestöd kan ges till och med det år du fyller {last_turns}. Det var år {last_year} för dig.",
+        "CSN:s åldersgränser (vägledande): omställningsstudiestöd kan ges till och med det år du fyller {last_turns}. Det var år {last_year_sv}.",
     "CSN_AGE_WINDOW.unknown.AGE_UNKNOWN":
         "Vi vet inte din ålder. CSN ger omställningsstudiestöd från det år man fyller 27 till och med det år man fyller {last_turns} (vägledande).",
 }

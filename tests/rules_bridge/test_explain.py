@@ -107,3 +107,20 @@ def test_an_other_job_that_goes_on_is_not_told_that_vagledning_is_for_the_employ
     assert next(r for r in alone["services"]["vagledning"]["reasons"] if r["code"] == "SITUATION")["detail"] == \
         "NOT_EMPLOYED"
     assert all(r["code"] != "OTHER_JOB_ONGOING" for r in alone["remarks"])
+
+
+def test_no_month_counted_is_said_in_words() -> None:
+    few = {**GOOD, "employments": [{**GOOD["employments"][0], "hours_per_week": 10, "monthly_income_sek": 8000}]}
+    said = "\n".join(lines_of(few))
+    assert "Under perioden november 2024–oktober 2026 har du ingen månad som räknas. Det krävs 12" in said
+    assert "0 månader" not in said
+
+
+def test_the_csn_years_known_from_the_age_alone_are_both_said() -> None:
+    young = {k: v for k, v in GOOD.items() if k != "birth_date"} | {"age": 25}
+    reasons = evaluate(young)["services"]["yttrande_csn"]["reasons"]
+    [window] = [r for r in reasons if r["code"] == "CSN_AGE_WINDOW"]
+    assert window["text_sv"].endswith("Det är år 2027 eller 2028 för dig, beroende på när du fyller år.")
+    born = {**GOOD, "birth_date": "2001-03-01"}  # the birth date known: one year
+    [window] = [r for r in evaluate(born)["services"]["yttrande_csn"]["reasons"] if r["code"] == "CSN_AGE_WINDOW"]
+    assert window["text_sv"].endswith("Det är år 2028 för dig.")
