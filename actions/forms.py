@@ -244,7 +244,12 @@ class FormValidation(Action):
                     # Typed, not chosen: "de sa att anställningen slutar" is said back as read, since
                     # uppsagd or visstid decides which questions and which support follow.
                     # What was told with it (arbetsbrist, the last day, no agreement) is said back too.
-                    say = opening_ack(filled, lead="Då skriver jag") or f"Då skriver jag att {phrase}. {SAY_WRONG}"
+                    acked = filled
+                    if (before := turn_before(tracker))[0] == "situation" and not before[2]:
+                        # The story came a turn before, at the situation question ("sjuksköterska i
+                        # Region Uppsala, sjukskriven …"), and was asked about, not said back: now it is.
+                        acked = {**{k: v for k, v in before[1].items() if v is not None}, **filled}
+                    say = opening_ack(acked, lead="Då skriver jag") or f"Då skriver jag att {phrase}. {SAY_WRONG}"
                 if asked == "had_skippable" and filled.get("had_skippable") is True and "skippable_type" not in filled \
                         and not slots.get("skippable_periods") \
                         and (kind := leave_told(messages_so_far(tracker, today)[:-1])):
@@ -539,10 +544,9 @@ _CORRECTION_LEAD = re.compile(r"^(nej,? |nae,? )?(det )?(blev|ar|var) (lite )?fe
 _ONLY_YEAR = re.compile(r"^(det (var|ar|ska vara) |aret |ar |i )?((?:19|20)\d\d)( ska det vara| var det)?[.!]?$")
 
 
-def said_back_before(tracker: Tracker) -> tuple[str | None, dict[str, Any]]:
-    """The question the bot's turn before this message took an answer to and said back ("Då skriver
-    jag juni 2026. Skriv "det blev fel" …"), and the answers set then; (None, {}) when it said
-    nothing back."""
+def turn_before(tracker: Tracker) -> tuple[str | None, dict[str, Any], bool]:
+    """The bot's turn before this message: the question it took an answer to, the answers set
+    then, and whether it said them back ("Då skriver jag juni 2026. Skriv "det blev fel" …")."""
     users, said, answers, asked_then = 0, False, {}, None
     for event in reversed(tracker.events):
         kind = event.get("event")
@@ -559,6 +563,12 @@ def said_back_before(tracker: Tracker) -> tuple[str | None, dict[str, Any]]:
             break
         if kind in ("restart", "session_started"):
             break
+    return asked_then, answers, said
+
+
+def said_back_before(tracker: Tracker) -> tuple[str | None, dict[str, Any]]:
+    """The question and the answers of the turn before, where it said them back; else (None, {})."""
+    asked_then, answers, said = turn_before(tracker)
     return (asked_then, answers) if said and asked_then else (None, {})
 
 

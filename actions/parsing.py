@@ -1291,7 +1291,11 @@ _OWN_WORKPLACE = re.compile(r"(?:mitt|min|ett|en) (?:jobb|arbete|anstallning|arb
                             r"(?:sjukhus|lasarett|vardcentral|akutmottagning|forskola|skola|aldreboende|bibliotek)\w*)\b|"
                             # "på hemtjänsten i Gävle kommun": the service, then who runs it
                             r"(?:hemtjansten|forskolan|skolan|fritids|aldreboendet|boendet|sjukhuset|lasarettet|"
-                            r"vardcentralen|biblioteket|socialtjansten|kontoret|kommunen|gruppboendet|lss-boendet)\b")
+                            r"vardcentralen|biblioteket|socialtjansten|kontoret|kommunen|gruppboendet|lss-boendet|"
+                            # "på akuten i Region Uppsala": a hospital's unit, then who runs it
+                            r"akuten|akutmottagningen|avdelningen|intensiven|iva|ambulansen|psykiatrin|mottagningen|"
+                            r"forlossningen|operation|operationen|rontgen|barnakuten|bvc|mvc|aldreomsorgen|"
+                            r"grundskolan|gymnasiet|fritidsgarden)\b")
 _NOT_A_PLACE_NAME = re.compile(r"^(en|min|var|den|denna|samma|annan|stora|liten|lilla|hela)\s")
 
 

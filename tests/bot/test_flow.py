@@ -3741,3 +3741,30 @@ def test_hourly_work_whose_shifts_stopped_is_said_back_as_over() -> None:
     said = opening_ack(_HOURLY_ENDED, HOURLY_NOTE)
     assert said.startswith("Tack! Jag har uppfattat att din visstidsanställning har tagit slut. En timanställning")
     assert opening_ack(_HOURLY_ENDED).startswith("Tack! Jag har uppfattat att din visstidsanställning tar slut.")
+
+
+def test_a_story_asked_about_at_the_situation_question_is_said_back_with_the_answer() -> None:
+    story = ("jag är sjuksköterska på akuten i region uppsala men har varit sjukskriven för utmattning sen i våras. "
+             "jag orkar inte gå tillbaka dit")
+    told = opening_slots(Answer(story, "inform_sick", 0.9, [], TODAY))
+    assert (told["employer_name"], told["employer_sector"]) == ("Region Uppsala", "region")  # "på akuten i …"
+    set_then = {"reduced_capacity": True, "employer_name": "Region Uppsala", "employer_sector": "region"}
+    slots = {"consent": True, **set_then, "requested_slot": "situation"}
+    text = "har kvar den men vill byta yrke"
+    events = [{"event": "slot", "name": "requested_slot", "value": "situation"},
+              {"event": "user", "text": story, "parse_data": {}},
+              {"event": "bot", "text": "Har du kvar din anställning, eller har den upphört eller ska den upphöra?"},
+              *({"event": "slot", "name": k, "value": v} for k, v in set_then.items()),
+              {"event": "slot", "name": "requested_slot", "value": "situation"},
+              {"event": "action", "name": "action_listen"},
+              {"event": "user", "text": text, "parse_data": {}},
+              {"event": "action", "name": "action_extract_slots"}]
+    tracker = Tracker("t", slots, {"text": text, "intent": {"name": "inform_employed", "confidence": 0.95},
+                                   "entities": []}, events, False, None, {"name": "situation_form"},
+                      "action_extract_slots")
+    dispatcher = CollectingDispatcher()
+    updates = {e["name"]: e["value"] for e in asyncio.run(ValidateSituationForm().run(dispatcher, tracker, {}))}
+    assert updates["situation"] == "employed"
+    assert dispatcher.messages[0]["text"] == (
+        "Då skriver jag att du har en anställning men att din hälsa påverkar hur du kan jobba och att din "
+        "arbetsgivare är Region Uppsala. Skriv \"det blev fel\" om det inte stämmer.")
