@@ -21,7 +21,7 @@ from bot.extract import (FULL_TIME_HOURS, MONTH_WORDS, PER_DAY_RE, WORKING_WEEK_
                          parse_duration_months, parse_hours_per_week, parse_money_sek, parse_period, word_number)
 
 from .flow import PUBLIC_SECTORS, TERMINATED
-from .reflect import OPTIONS_HEARD, only_a_want, reflection, said_back, spelled, told_in_story
+from .reflect import NOT_YET, OPTIONS_HEARD, only_a_want, reflection, said_back, spelled, told_in_story
 
 UNKNOWN = "unknown"
 # An employer whose name the person does not know: the value reads right in the questions that
@@ -2750,17 +2750,23 @@ _OPTIONS_NAMED = re.compile(r"\b(?:jobba|arbeta|borja) (?:nagot |nat )?(?:som|pa
 
 
 # A later sentence that guesses at options: "kanske utbildningsbolag eller HR", "typ lager eller truck".
-_GUESSED_OPTIONS = re.compile(r"^(?:kanske|typ|t ?ex|till exempel|som)\s+(?!.*\b(?:nagot|nat|deltid|heltid|lugn\w*|"
-                              r"mindre|mer|battre)\b)(?=.*(?:\beller\b|,))")
+# "nåt inom läkemedelsbolag" names a field; "nåt lugnare" does not.
+_GUESSED_OPTIONS = re.compile(r"^(?:kanske|typ|t ?ex|till exempel|som)\s+(?!.*\b(?:(?:nagot|nat)(?! (?:inom|med|pa) )|"
+                              r"deltid|heltid|lugn\w*|mindre|mer|battre)\b)(?=.*(?:\beller\b|,))")
 
 
 def options_guessed_after(text: str) -> str | None:
-    """"nåt där jag får använda pedagogiken. kanske utbildningsbolag eller HR": the options the
-    last sentence guesses at, "utbildningsbolag eller HR" (a want first, then a guess)."""
-    sentences = [t.strip(" .!") for t in re.split(r"(?<=[.!])\s+|\n", text.strip()) if t.strip(" .!")]
-    if len(sentences) < 2 or "?" in sentences[-1] or not _GUESSED_OPTIONS.match(fold(sentences[-1])):
+    """"nåt där jag får använda pedagogiken. kanske utbildningsbolag eller HR": the options a
+    sentence guesses at, "utbildningsbolag eller HR"."""
+    sentences = [t.strip(" .!") for t in re.split(r"(?<=[.!?])\s+|\n", text.strip()) if t.strip(" .!")]
+    # A guess may come first too ("kanske nåt inom läkemedelsbolag eller undervisa? vet inte riktigt"),
+    # and as a question: with "kanske" or "typ" it is a guess, not asked of the bot.
+    guess = next((t for t in sentences if _GUESSED_OPTIONS.match(fold(t))), None)
+    if guess is None:
         return None
-    names = options_listed(sentences[-1])
+    names = options_listed(guess)
+    if any(re.match(r"att (jobba|arbeta|halla pa) med\b", fold(n)) for n in names):
+        return None  # "kanske jobba med människor eller djur": a want, not jobs to look up
     return " eller ".join(names) if 2 <= len(names) <= 4 else None
 
 
@@ -2821,7 +2827,11 @@ def free_text_slot(name: str) -> Callable[[Answer], Result]:
             if named and a.slots.get("outward_options") is None:
                 # The next question asks what jobs or educations the person thinks of: answered.
                 slots["outward_options"] = named
-                slots["_say"] = f"{said + ' ' if said else ''}Jag skriver upp {named} som det du funderar på."
+                if said == NOT_YET:  # "kanske X eller Y? vet inte riktigt": the options first, then the comfort
+                    slots["_say"] = (f"Jag skriver upp {named} som det du funderar på. Du behöver inte vara säker än – "
+                                     f"det kan du och rådgivaren ta reda på tillsammans.")
+                else:
+                    slots["_say"] = f"{said + ' ' if said else ''}Jag skriver upp {named} som det du funderar på."
             if name == "inward_who" and not a.is_payload and a.slots.get("reduced_capacity") is None \
                     and a.slots.get("situation") in TERMINATED and _SICK_WORDS.search(_NOT_SICK.sub(" ", a.folded)):
                 # "… men ryggen börjar ta slut": whether extra support is needed is asked next (förstärkt
@@ -2991,7 +3001,7 @@ def options_listed(text: str) -> list[str]:
             first = shown.split()[0]
             if first[:1].isupper() and not first.isupper() and fold(first) not in KNOWN_EMPLOYERS:
                 shown = shown[0].lower() + shown[1:]  # "Sjuksköterska." opening a sentence; not "IT", "Volvo"
-        if re.match(r"(jobba|arbeta|plugga|studera|hålla på|halla pa) ", shown):
+        if re.match(r"(jobba|arbeta|plugga|studera|hålla på|halla pa|undervisa|forska|utbilda|starta|driva) ", shown):
             shown = f"att {shown}"  # "att jobba med människor"
         shown = re.sub(r"^(?:nåt|nat)\b", "något", shown)  # said back in writing: "något med lastbil"
         if fold(shown) not in (fold(f) for f in found):

@@ -12,6 +12,8 @@ import re
 import threading
 from functools import lru_cache
 
+from babel.lists import format_list
+
 from bot.extract import fold
 from bot.spelling import DiacriticRestorer
 
@@ -84,7 +86,7 @@ _PLAIN = {
     "inward_skills": "Tack! Det du kan tar du med dig, vart du än går.",
     "inward_wants": "Tack, det tar jag med mig.",
 }
-_NOT_YET = "Det går bra. Det kan du och rådgivaren ta reda på tillsammans."
+NOT_YET = "Det går bra. Det kan du och rådgivaren ta reda på tillsammans."
 # "folk säger att jag är bra på att lyssna", "kollegorna brukar säga att jag är lugn": as others see it.
 _OTHERS_SAY = re.compile(r"\b(?:folk|andra|kollegor(?:na)?|chefen|min chef|vänner(?:na)?|kompisar(?:na)?|"
                          r"familjen|alla)\s+(?:säger|brukar säga|tycker|menar|har sagt)\s+att\s+jag\s+är\s+"
@@ -244,6 +246,11 @@ _NOT_A_LIST = re.compile(r"\b(jag|mig|mej|min|mitt|mina|man|de|dom|dem|vi|oss|ha
                          r"nog|kanske|typ|tror|brukar|säger|sager|tycker)\b|[?\d]", re.I)
 
 
+# Folded or not: what one has rather than is good at ("medicinsk kunskap", "truckkort", "lång erfarenhet av lager").
+_HAD_SKILL = re.compile(r"(kunskap|kunskaper|erfarenhet|erfarenheter|kunnande|körkort|korkort|truckkort|\w+kort|"
+                        r"behörighet|behorighet|legitimation|utbildning)\b", re.I)
+
+
 def _skills_listed(text: str) -> str | None:
     """"laga mat, organisera, hålla ordning" to "Vad är du bra på?": "att laga mat, organisera och
     hålla ordning"; "excel och siffror" as it is. None for anything more than a short list."""
@@ -251,6 +258,12 @@ def _skills_listed(text: str) -> str | None:
     if not body or len(body.split()) > 12 or _NOT_A_LIST.search(body):
         return None
     body = re.sub(r",\s+(och|eller)\s", r" \1 ", body[0].lower() + body[1:])  # "folk, och ordning"
+    items = [item.strip() for item in re.split(r",\s+|\s+och\s+", body) if item.strip()]
+    has = [item for item in items if _HAD_SKILL.search(item)]
+    if has and len(has) < len(items) and _SKILL_VERBS.match(re.sub(r"^att\s+", "", items[0])):
+        # "att lugna folk, prioritera, medicinsk kunskap": what one knows is had, not "bra på".
+        done = [item for item in items if item not in has]
+        return f"{_skills_listed(', '.join(done))}, och du har {format_list(has, locale='sv')}"
     if " och " not in body and ", " in body:
         body = " och ".join(body.rsplit(", ", 1))
     return f"att {body}" if _SKILL_VERBS.match(body) else body
@@ -334,7 +347,7 @@ def _reflection(slot: str, text: str, *, not_yet: bool = False) -> str | None:
             return _NO_CV_SAY
         if said and slot == "forward_next_step" and (step := _step_said(text)):
             return f"Att {step} låter som ett bra första steg."
-        return _HEARD[slot] if said else _NOT_YET_BY_SLOT.get(slot, _NOT_YET)
+        return _HEARD[slot] if said else _NOT_YET_BY_SLOT.get(slot, NOT_YET)
     if slot not in _AFTER_MIRROR:
         return None
     others = _OTHERS_SAY.search(text) if slot == "inward_skills" else None
@@ -352,7 +365,7 @@ def _reflection(slot: str, text: str, *, not_yet: bool = False) -> str | None:
     if slot == "inward_skills" and (not_yet or _NEGATIVE_SELF.search(fold(text))):
         return _MODEST
     if not_yet or _UNSURE.search(fold(text)):
-        return _NOT_YET
+        return NOT_YET
     heavy = _heavy(text)
     if heavy and slot == "inward_who":
         # Heavy words are not echoed (they are the advisor's to take up), but they are met; what

@@ -3525,7 +3525,8 @@ def test_a_whole_year_is_a_period_and_said_back(text: str, year: int) -> None:
 @pytest.mark.parametrize("text, options", [
     ("nåt där jag får använda pedagogiken men utan klassrum. kanske utbildningsbolag eller HR", "utbildningsbolag eller HR"),
     ("lugnare. kanske deltid eller mindre stress", None),  # a pace, not options
-    ("nåt med människor. typ lager eller truck?", None),    # asked, not told
+    # "typ … ?" is a guess with a rising tone, as "kanske … ?" is (_TENTATIVE): told, not asked.
+    ("nåt med människor. typ lager eller truck?", "lager eller truck"),
 ])
 def test_options_guessed_after_a_want_are_taken(text: str, options: str | None) -> None:
     result = INTERPRETERS["inward_wants"](Answer(text, "inform", 0.9, [], TODAY, slots={"situation": "employed"}))

@@ -391,3 +391,33 @@ def test_what_colleagues_come_for_is_said_back_with_the_strengths() -> None:
                                        "när de ska skriva svåra mejl till föräldrar") == (
         "Du är bra på att förklara saker så folk förstår, planera och skriva. Och kollegor kommer ofta till dig när de "
         "ska skriva svåra mejl till föräldrar – det tar du med dig, vart du än går.")
+
+
+def test_knowledge_in_a_list_of_strengths_is_had_not_been_good_at() -> None:
+    assert reflection("inward_skills", "att lugna folk, prioritera, medicinsk kunskap. kollegor frågar mig ofta om "
+                                       "läkemedel") == \
+        "Du är bra på att lugna folk och prioritera, och du har medicinsk kunskap. Och kollegor frågar dig ofta om " \
+        "läkemedel – det tar du med dig, vart du än går."
+    assert reflection("inward_skills", "svetsa, truckkort och lång erfarenhet av lager").startswith(
+        "Du är bra på att svetsa, och du har truckkort och lång erfarenhet av lager")
+    # Nouns only: said as they are.
+    assert reflection("inward_skills", "excel och siffror").startswith("Du är bra på excel och siffror")
+
+
+@pytest.mark.parametrize("text, options", [
+    # A guess first, as a question, then unsure: the options are kept, the comfort comes after.
+    ("kanske nåt inom läkemedelsbolag eller undervisa på vårdutbildning? vet inte riktigt",
+     "något inom läkemedelsbolag eller att undervisa på vårdutbildning"),
+    ("typ arbetsledare eller besiktning?", "arbetsledare eller besiktning"),
+    # A want put as a guess is no list of jobs; a pace is none either.
+    ("kanske jobba med människor eller djur", None),
+    ("typ nåt lugnare eller deltid", None),
+])
+def test_options_guessed_anywhere_in_the_wants_are_taken(text: str, options: str | None) -> None:
+    result = INTERPRETERS["inward_wants"](Answer(text, "inform", 0.9, [], date(2026, 11, 27),
+                                                 slots={"situation": "employed"}))
+    assert isinstance(result, Filled) and result.slots.get("outward_options") == options
+    if text.endswith("vet inte riktigt"):
+        assert result.slots["_say"] == (
+            "Jag skriver upp något inom läkemedelsbolag eller att undervisa på vårdutbildning som det du funderar "
+            "på. Du behöver inte vara säker än – det kan du och rådgivaren ta reda på tillsammans.")
