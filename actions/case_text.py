@@ -137,7 +137,10 @@ def advisor_summary(s: Mapping[str, Any], decision: Mapping[str, Any] | None) ->
                          f"uppgiven längd ({e['start_told_as']}) – stäm av.")
     if decision:
         parts.append(result_sv(decision))
-        if work := _work_requirement(decision):
+        if not employments and (decision.get("organisation") or {}).get("code") not in (None, "ooo", "unknown"):
+            # Sent elsewhere before the work questions: "0 of 12 months" would read as a finding.
+            parts.append("Arbetsvillkoret: inte utrett, eftersom personen hör till en annan organisation.")
+        elif work := _work_requirement(decision):
             parts.append(work)
         missing = decision.get("missing_information") or []
         if missing:

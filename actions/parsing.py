@@ -2750,8 +2750,9 @@ _OPTIONS_NAMED = re.compile(r"\b(?:jobba|arbeta|borja) (?:nagot |nat )?(?:som|pa
 
 
 # A later sentence that guesses at options: "kanske utbildningsbolag eller HR", "typ lager eller truck".
-# "nåt inom läkemedelsbolag" names a field; "nåt lugnare" does not.
-_GUESSED_OPTIONS = re.compile(r"^(?:kanske|typ|t ?ex|till exempel|som)\s+(?!.*\b(?:(?:nagot|nat)(?! (?:inom|med|pa) )|"
+# "nåt inom läkemedelsbolag" names where to look; "nåt med el", "nåt lugnare" are a direction the
+# outward question then makes concrete.
+_GUESSED_OPTIONS = re.compile(r"^(?:kanske|typ|t ?ex|till exempel|som)\s+(?!.*\b(?:(?:nagot|nat)(?! inom )|"
                               r"deltid|heltid|lugn\w*|mindre|mer|battre)\b)(?=.*(?:\beller\b|,))")
 
 

@@ -298,3 +298,15 @@ def test_the_plan_keeps_the_options_with_the_goal_and_quotes_what_is_no_step() -
     assert plan["goal"] == "Ett nytt arbete i en annan bransch (personen funderar på: inköp eller kundtjänst)"
     assert "Personen om ett första steg: \"har inget cv\"" in plan["activities"]
     assert not any(a.startswith("Personens eget första steg") for a in plan["activities"])
+
+
+def test_work_not_asked_about_before_being_sent_elsewhere_is_not_counted_as_zero_months() -> None:
+    from actions.eligibility import evaluate_slots
+    from datetime import date
+    routed = {"situation": "employed", "age": 41, "employer_name": "Region Uppsala", "employer_sector": "region",
+              "collective_agreement": "yes", "role_exclusion": "none", "employments": []}
+    decision = evaluate_slots(routed, date(2026, 11, 27))
+    assert decision["organisation"]["code"] == "omstallningsfonden"
+    summary = advisor_summary(routed, decision)
+    assert "Arbetsvillkoret: inte utrett, eftersom personen hör till en annan organisation." in summary
+    assert "0 kvalificerande månader" not in summary

@@ -13,6 +13,7 @@ from api.flows.runner import Bot, run_flow
 
 ROOT = Path(__file__).resolve().parents[2]
 FULL_FLOW = "Uppsagd på grund av arbetsbrist får rådgivning och ett ärende"
+ROUTED_FLOW = "Hänvisad men vill ha kontakt ändå får ett ärende, utan något arbetsvillkor att räkna"
 
 
 def test_every_staff_flow_passes(stack, users) -> None:
@@ -100,6 +101,25 @@ def test_an_advisor_works_a_case_in_a_browser(stack, users, page, axe) -> None:
     page.emulate_media(media="print")
     assert not page.get_by_role("button", name="Markera som kontaktad").is_visible()
     page.screenshot(path=str(ROOT / "reports" / "screenshots" / "advisor-case-print.png"), full_page=True)
+
+
+def test_a_case_sent_elsewhere_shows_no_work_requirement_in_a_browser(stack, users, page) -> None:
+    """No work questions were asked: the advisor reads why, not a row of months that do not count."""
+    add_user, bearer = users
+    staff = add_user(stack, "staff-routed@vagvisaren.se", "staff")
+    ran = httpx.post(f"{stack.api}/api/staff/flows/run", json={"names": [ROUTED_FLOW]},
+                     headers=bearer(stack, "staff-routed@vagvisaren.se", staff), timeout=300)
+    assert ran.status_code == 200, ran.text
+    password = add_user(stack, "radgivare-routed@vagvisaren.se", "advisor")
+    page.goto(f"{stack.api}/advisor")
+    login(page, "radgivare-routed@vagvisaren.se", password)
+    row = page.locator("#cases tbody tr", has_text="Lena").first
+    row.wait_for()
+    row.locator("a").click()
+    page.get_by_role("heading", name="Personen").wait_for()
+    text = page.locator("#case").inner_text()
+    assert "Arbetsvillkoret: inte utrett, eftersom personen hör till en annan organisation." in text
+    assert "räknas inte" not in text and "Omställningsfonden" in text
 
 
 def test_a_person_chats_through_to_a_case_in_a_browser(stack, page, axe) -> None:

@@ -127,7 +127,11 @@
           return [LEAVE[s.type] || s.type, s.start, (!s.end || s.end === "ongoing") ? "pågår" : s.end];
         })));
     }
-    if (c.eligibility && c.eligibility.work_requirement && c.eligibility.work_requirement.months) {
+    const org = c.eligibility ? c.eligibility.organisation.code : null;
+    if (!c.employments.length && org && org !== "ooo" && org !== "unknown") {
+      // Sent elsewhere before the work questions: a row of ✗ months would read as a finding.
+      work.append(el("p", "Arbetsvillkoret: inte utrett, eftersom personen hör till en annan organisation."));
+    } else if (c.eligibility && c.eligibility.work_requirement && c.eligibility.work_requirement.months) {
       work.append(months(c.eligibility.work_requirement));
     }
     box.append(work);
