@@ -581,16 +581,23 @@ def _stored_date_said(iso: str) -> str:
 def said_back_fixed(tracker: Tracker, answer: Answer, asked: str, form: str) -> tuple[str, dict[str, Any]] | None:
     """"det blev fel" right after one answer was said back is about that answer: asked again, or
     with the right value ("det blev fel, 2025", "fel, maj") taken at once. Only where the turn said
-    back the one answer it asked for; a longer say-back gets "Vad vill du ändra?" as before."""
-    if not _CORRECTION_LEAD.search(answer.folded):
+    back the one answer it asked for; a longer say-back gets "Vad vill du ändra?" as before, unless
+    the message says what is right ("nej jag är tjänsteman")."""
+    lead = _CORRECTION_LEAD.search(answer.folded)
+    if not lead and not re.match(r"(nej|nae|na|nix)\b", answer.folded):
         return None
     before, answers = said_back_before(tracker)
     # The yes to saving is said back with what the opening told, not as itself.
-    if before in (None, "consent") or before == asked or set(answers) != {before} or answers[before] is None \
+    if before in (None, "consent") or before == asked:
+        return None
+    changed = direct_correction(answer)
+    if changed and set(changed) <= set(answers) and any(answers[k] != v for k, v in changed.items()):
+        # "nej jag är tjänsteman" to the agreement question, right after "… så jag skriver att du är
+        # arbetare": the say-back is corrected, not the open question answered with "nej".
+        return changed_said(changed), changed
+    if not lead or before == asked or set(answers) != {before} or answers[before] is None \
             or before not in flow.required_slots(form, answer.slots):
         return None
-    lead = _CORRECTION_LEAD.search(answer.folded)
-    assert lead is not None
     # The original text where folding kept its length (an employer's name keeps its å, ä, ö).
     text = answer.text if len(answer.text) == len(answer.folded) else answer.folded
     rest = after_leading_no(Answer(text[lead.end():].strip(" ,.:;-"), None, 0.0, [], answer.today))

@@ -3769,3 +3769,22 @@ def test_a_story_asked_about_at_the_situation_question_is_said_back_with_the_ans
     assert dispatcher.messages[0]["text"] == (
         "Då skriver jag att du har en anställning men att din hälsa påverkar hur du kan jobba och att din "
         "arbetsgivare är Region Uppsala. Skriv \"det blev fel\" om det inte stämmer.")
+
+
+def test_a_no_that_corrects_the_category_just_said_back_is_not_the_answer_to_the_open_question() -> None:
+    slots = {**BASE, "employer_sector": "private", "worker_category": "blue_collar", "collective_agreement": None,
+             "requested_slot": "collective_agreement"}
+    said = ("Du har berättat om ditt jobb på ett lager, så jag skriver att du är arbetare. Skriv \"det blev fel\" om "
+            "det inte stämmer.")
+    tracker = _tracker_after_say_back(slots, said, {"employer_sector": "private", "worker_category": "blue_collar"},
+                                      "employer_sector", "nej jag är tjänsteman", intent="deny")
+    dispatcher = CollectingDispatcher()
+    updates = {e["name"]: e["value"] for e in asyncio.run(ValidateWorkForm().run(dispatcher, tracker, {}))}
+    assert updates["worker_category"] == "white_collar" and updates.get("collective_agreement") is None
+    assert updates["requested_slot"] == "collective_agreement"
+    assert dispatcher.messages[0]["text"] == "Tack, det har jag ändrat."
+    # A plain no answers the open question.
+    tracker = _tracker_after_say_back(slots, said, {"employer_sector": "private", "worker_category": "blue_collar"},
+                                      "employer_sector", "nej", intent="deny")
+    updates = {e["name"]: e["value"] for e in asyncio.run(ValidateWorkForm().run(CollectingDispatcher(), tracker, {}))}
+    assert updates["collective_agreement"] == "no"
