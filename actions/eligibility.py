@@ -14,7 +14,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 import rules_bridge
 from rules_bridge.explain import explain
-from rules_bridge.texts_sv import SERVICE_NAMES
+from rules_bridge.texts_sv import SERVICE_NAMES, sek_sv
 
 from actions.forms import application_date
 
@@ -121,10 +121,10 @@ def hours_note(said: str, low: float, high: float, today: date) -> str:
     average, or with a quarter of the inkomstbasbelopp earned (parameters of today's date)."""
     params = rules_bridge.PARAMETERS.as_of(today)
     hours, months, frame = params["hours_per_week"], params["required_months"], params["frame_months"]
-    thresholds = params["income_threshold_ore_by_year"]
     # A year whose inkomstbasbelopp is not in the parameters yet: the latest known, named.
-    year = today.year if today.year in thresholds else max(thresholds)
-    income = f"{thresholds[year] // 100:,}".replace(",", " ") + " kr" + ("" if year == today.year else f" (gränsen {year})")
+    year = rules_bridge.PARAMETERS.ibb_year_or_latest(today.year)
+    income = f"{sek_sv(params['income_threshold_ore_by_year'][year] // 100)} kr" + \
+        ("" if year == today.year else f" (gränsen {year})")
     enough = (f"Det som avgör är om du har haft minst {months} månader som räknas under de senaste {frame} "
               f"månaderna. Jag kan räkna på ditt arbete om du väljer \"Se vilket stöd jag kan få\".")
     if low >= hours:

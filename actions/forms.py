@@ -18,14 +18,15 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import flow
-from actions.corrections import CHANGE_QUESTION, CHANGED, changed_said, clear, direct_correction, redo_text, slots_to_correct
+from actions.corrections import (CHANGE_QUESTION, CHANGED, changed_said, clear, direct_correction, redo_text,
+                                 slots_to_correct)
 from actions.faq_lookup import faq_for, selected_faq
 from actions.parsing import (ASSIGNMENT_NOTE, GUIDANCE_SLOTS, HOURLY_NOTE, INTERPRETERS, OWN_BUSINESS,
                              LEAVE_SAID_SV, SAY_WRONG, STUDY_GOAL, UNKNOWN, UNKNOWN_ALLOWED, Answer, Filled, Miss,
                              Reply, after_leading_no, answer_beside_question, assignment_ended, category_from_story,
-                             date_said, hourly_ended, kind_miss, leave_told, length_sv, occupation_from_story, opening_end, opening_slots,
-                             options_question, pause_asked, plans_own_business, question_beside, sector_from_story,
-                             strain_ack, wants_to_study_for)
+                             date_said, hourly_ended, kind_miss, leave_told, length_sv, occupation_from_story,
+                             opening_end, opening_slots, options_question, pause_asked, plans_own_business,
+                             question_beside, sector_from_story, strain_ack, wants_to_study_for)
 
 NOT_FRESH = {"action_listen", "action_extract_slots"}
 # Questions answered with a story, and what else a story tells that later questions ask.
@@ -595,7 +596,7 @@ def said_back_fixed(tracker: Tracker, answer: Answer, asked: str, form: str) -> 
         # "nej jag är tjänsteman" to the agreement question, right after "… så jag skriver att du är
         # arbetare": the say-back is corrected, not the open question answered with "nej".
         return changed_said(changed), changed
-    if not lead or before == asked or set(answers) != {before} or answers[before] is None \
+    if not lead or set(answers) != {before} or answers[before] is None \
             or before not in flow.required_slots(form, answer.slots):
         return None
     # The original text where folding kept its length (an employer's name keeps its å, ä, ö).

@@ -2756,7 +2756,7 @@ _GUESSED_OPTIONS = re.compile(r"^(?:kanske|typ|t ?ex|till exempel|som)\s+(?!.*\b
                               r"deltid|heltid|lugn\w*|mindre|mer|battre)\b)(?=.*(?:\beller\b|,))")
 
 
-def options_guessed_after(text: str) -> str | None:
+def options_guessed_in(text: str) -> str | None:
     """"nåt där jag får använda pedagogiken. kanske utbildningsbolag eller HR": the options a
     sentence guesses at, "utbildningsbolag eller HR"."""
     sentences = [t.strip(" .!") for t in re.split(r"(?<=[.!?])\s+|\n", text.strip()) if t.strip(" .!")]
@@ -2824,7 +2824,7 @@ def free_text_slot(name: str) -> Callable[[Answer], Result]:
             slots = {name: value, **({"_say": said} if said else {})}
             named = options_named(a.text) if name == "inward_wants" and not a.is_payload else None
             if name == "inward_wants" and not named and not a.is_payload:
-                named = options_guessed_after(a.text)  # "…. kanske utbildningsbolag eller HR"
+                named = options_guessed_in(a.text)  # "…. kanske utbildningsbolag eller HR"
             if named and a.slots.get("outward_options") is None:
                 # The next question asks what jobs or educations the person thinks of: answered.
                 slots["outward_options"] = named
@@ -3378,7 +3378,7 @@ _ENOUGH_ASKED = re.compile(r"\b(racker|raknas|duger) (det|de|dom|detta|timmarna|
                            r"\b(har|kan) jag (jobbat|arbetat) (tillrackligt|nog)\b")
 # Folded. Weekly hours told as a figure or a span ("10-15 timmar i veckan", "20 tim/v", "50 %").
 _WEEKLY_HOURS = re.compile(r"\b(?P<low>\d{1,2}(?:[.,]5)?)(?: ?(?:-|–|till) ?(?P<high>\d{1,2}(?:[.,]5)?))? ?"
-                           r"(?:(?P<unit>timmar|tim|h)\b(?: ?(?:i veckan|per vecka|i v\b|/ ?v\w*))?|(?P<pct>%|procent))")
+                           r"(?:(?:timmar|tim|h)\b(?: ?(?:i veckan|per vecka|i v\b|/ ?v\w*))?|(?P<pct>%|procent))")
 
 
 def weekly_hours_told(a: Answer) -> tuple[str, float, float] | None:

@@ -89,6 +89,11 @@ class Parameters:
     def covers_ibb(self, year: int) -> bool:
         return year in self.ibb
 
+    def ibb_year_or_latest(self, year: int) -> int:
+        """The year itself where its inkomstbasbelopp is known, else the latest known: for a
+        threshold said as an example, never for a decision."""
+        return year if year in self.ibb else max(self.ibb)
+
     def income_threshold_ore(self, year: int, share: Fraction) -> int:
         """Monthly income threshold in öre for a calendar year (share × IBB, whole öre)."""
         if year not in self.ibb:

@@ -15,7 +15,7 @@ from typing import Any, Callable, Mapping, NamedTuple
 from . import months as m
 from .model import Application, Employer
 from .params import PARAMETERS
-from .texts_sv import ORGANISATIONS, date_sv, month_sv
+from .texts_sv import ORGANISATIONS, date_sv, month_sv, sek_sv
 from .work import MET, NOT_MET, UNKNOWN, WorkResult, evaluate_work
 
 RADGIVNING, FORSTARKT, VAGLEDNING, YTTRANDE = "radgivning", "forstarkt_stod", "vagledning", "yttrande_csn"
@@ -290,14 +290,12 @@ def work_requirement(ctx: Context) -> Finding:
         missing = tuple(f"employments[{i}].hours_per_week" for i in work.unknown_employments) + tuple(
             f"employments[{i}].role_exclusion" for i in work.uncertain_roles)
         return Finding(UNKNOWN, "UNKNOWN_MONTHS", {**values, "unknown": work.unknown_months}, missing)
-    year = work.frame_end // 12
-    if not PARAMETERS.covers_ibb(year):
-        year = max(PARAMETERS.ibb)
+    year = PARAMETERS.ibb_year_or_latest(work.frame_end // 12)
     threshold = PARAMETERS.income_threshold_ore(year, ctx.params["income_share_of_ibb"]) // 100
     short = work.required_months - work.qualifying_months
     return Finding(NOT_MET, "TOO_FEW_MONTHS", {
         **values, "missing": f"{short} månad" if short == 1 else f"{short} månader",
-        "threshold_example": f"{threshold:,}".replace(",", " "), "threshold_year": year})
+        "threshold_example": sek_sv(threshold), "threshold_year": year})
 
 
 @rule("no_support_running", "PREVIOUS_SUPPORT", f"{PROP} (seed 001, 5.4 och 5.5)",

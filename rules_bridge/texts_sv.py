@@ -223,6 +223,11 @@ def month_sv(year: int, month: int) -> str:
     return f"{MONTH_NAMES[month - 1]} {year}"
 
 
+def sek_sv(amount: int) -> str:
+    """20850 → '20 850': thousands spaced as Swedish writes them."""
+    return f"{amount:,}".replace(",", " ")
+
+
 def date_sv(iso: str) -> str:
     """'2026-03-05' → '5 mars 2026'."""
     year, month, day = (int(part) for part in iso.split("-"))
