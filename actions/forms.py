@@ -459,8 +459,7 @@ def opening_ack(s: dict[str, Any], note: str | None = None, lead: str = "Tack! J
         coming = end >= application_date().isoformat()
         day = date.fromisoformat(end)
         # "tog slut i augusti" is stored as its last day: "i slutet av augusti", not a day never said.
-        when = f"i slutet av {MONTH_NAMES[day.month - 1]} {day.year}" \
-            if day.day == calendar.monthrange(day.year, day.month)[1] else date_sv(end)
+        when = f"i slutet av {MONTH_NAMES[day.month - 1]} {day.year}" if _month_end(day) else date_sv(end)
         if s.get("situation") == "fixed_term_ended" and phrase in parts:
             # "din visstidsanställning tar slut 15 januari 2027", not the ending said twice
             parts[parts.index(phrase)] = f"din visstidsanställning {'tar' if coming else 'tog'} slut {when}"
@@ -573,10 +572,15 @@ def said_back_before(tracker: Tracker) -> tuple[str | None, dict[str, Any]]:
     return (asked_then, answers) if said and asked_then else (None, {})
 
 
+def _month_end(value: date) -> bool:
+    """A month's last day: how an end told as a month ("i augusti") is stored."""
+    return value.day == calendar.monthrange(value.year, value.month)[1]
+
+
 def _stored_date_said(iso: str) -> str:
+    """A stored date as precise as it was likely said: a month's first or last day as the month."""
     value = date.fromisoformat(iso)
-    month_only = value.day in (1, calendar.monthrange(value.year, value.month)[1])
-    return date_said(value, "month" if month_only else "day")
+    return date_said(value, "month" if value.day == 1 or _month_end(value) else "day")
 
 
 def said_back_fixed(tracker: Tracker, answer: Answer, asked: str, form: str) -> tuple[str, dict[str, Any]] | None:
