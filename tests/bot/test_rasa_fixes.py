@@ -1,5 +1,6 @@
 """bot/rasa_fixes.py: action server responses are validated as strictly as Rasa does, and a
-tracker store that fails makes the turn fail instead of starting the conversation over."""
+tracker store that fails makes the turn fail instead of starting the conversation over, and the
+first matching response variant is said, as domain.yml's order means."""
 from __future__ import annotations
 
 import asyncio
@@ -60,3 +61,24 @@ def test_a_failing_tracker_store_fails_the_turn() -> None:
 def test_the_sql_store_tests_connections_before_use(tmp_path) -> None:
     store = bot.tracker_store.ErasingSQLTrackerStore(Domain.empty(), db=str(tmp_path / "t.db"))
     assert store.engine.pool._pre_ping
+
+
+@pytest.mark.parametrize("response, slots, text", [
+    # Warned: the job goes on, whatever the situation's variant says (it is listed after).
+    ("utter_ask_employer_name", {"situation": "terminated", "notice_pending": "warned"},
+     "Vad heter din arbetsgivare?"),
+    ("utter_ask_employer_name", {"situation": "terminated", "notice_pending": None},
+     "Vad heter arbetsgivaren där din anställning slutar eller har slutat?"),
+    ("utter_ask_employer_name", {"situation": "terminated", "notice_pending": "coming", "asked_again": "which_region"},
+     "Vilken region jobbar eller jobbade du i?"),
+])
+def test_the_first_matching_response_variant_is_said_every_time(response: str, slots: dict, text: str) -> None:
+    from rasa.core.nlg import TemplatedNaturalLanguageGenerator
+    domain = Domain.load("domain.yml")
+    tracker = DialogueStateTracker.from_events("t", [], slots=domain.slots)
+    for name, value in slots.items():
+        tracker.slots[name].value = value
+    nlg = TemplatedNaturalLanguageGenerator(domain.responses)
+    # Rasa alone picks at random among matching variants: 20 tries would show a second text.
+    said = {asyncio.run(nlg.generate(response, tracker, "rest"))["text"] for _ in range(20)}
+    assert said == {text}
