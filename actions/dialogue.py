@@ -19,7 +19,7 @@ from actions.faq_lookup import selected_faq
 from actions.forms import (answer_from, application_date, faq_note, said_business_closing, said_study_goal, since_sv,
                            situation_said)
 from actions.parsing import (INTERPRETERS, OWN_BUSINESS, STUDY_GOAL, Answer, Filled, Miss, Result, asks_if_work_enough,
-                             employer_shown, opening_slots, own_age, plans_own_business, weekly_hours_told, yes_no)
+                             employer_shown, opening_slots, plans_own_business, weekly_hours_told, yes_no)
 from bot.extract import fold
 
 WHAT_IS_WRONG = "what_is_wrong"
@@ -314,12 +314,34 @@ class ActionOfferHelp(Action):
             # "10-15 timmar i veckan. räcker det?" reads as telling; it asks about the work requirement.
             dispatcher.utter_message(response="utter_faq/work_requirement")
             faq = "faq/work_requirement"
-        if faq == "faq/work_requirement" and (told := weekly_hours_told(answer)):
-            dispatcher.utter_message(text=hours_note(*told, today))
-        elif faq and (age := own_age(answer.folded) or tracker.get_slot("age")) \
-                and (note := faq_note(faq, {"age": age})):
-            dispatcher.utter_message(text=note)  # "kan jag få omställningsstudiestöd om jag är 25?"
+        if faq and (note := personal_faq_note(tracker, faq, answer)):
+            dispatcher.utter_message(text=note)
         dispatcher.utter_message(response="utter_offer_help")
+        return []
+
+
+def personal_faq_note(tracker: Tracker, faq: str, answer: Answer) -> str | None:
+    """What the FAQ answer means for this person, from the question itself ("10-15 timmar i veckan.
+    räcker det?", "… om jag är 25?") or an age already given."""
+    if faq == "faq/work_requirement" and (told := weekly_hours_told(answer)):
+        return hours_note(*told, answer.today)
+    age = opening_slots(answer).get("age") or tracker.get_slot("age")
+    return faq_note(faq, {"age": age}) if age else None
+
+
+class ActionFaqNote(Action):
+    """After an FAQ answer in the middle of a form (the rules' utter_faq): the personal note, if
+    any, before the form's question comes again."""
+
+    def name(self) -> str:
+        return "action_faq_note"
+
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+            domain: dict[str, Any]) -> list[EventType]:
+        latest = tracker.latest_message or {}
+        faq = selected_faq(latest)[0] if (latest.get("intent") or {}).get("name") == "faq" else None
+        if faq and (note := personal_faq_note(tracker, faq, answer_from(tracker, application_date()))):
+            dispatcher.utter_message(text=note)
         return []
 
 

@@ -2740,6 +2740,16 @@ def own_age(folded: str) -> int | None:
     return int(m.group(1) or m.group(2) or m.group(3) or m.group(4)) if m else None
 
 
+# Folded. "kan jag få omställningsstudiestöd om jag är 25?": a question's "om jag är" tells one's own
+# age, unlike "om jag blir uppsagd" (a supposition about the situation) or "om jag fyller 27".
+_AGE_SUPPOSED = re.compile(r"\bom jag (?:ar|e) (\d{2})(?: ar(?: gammal)?)?(?=$|[\s,.!?])" + _NOT_YEARS_OLD)
+
+
+def age_in_question(folded: str) -> int | None:
+    m = _AGE_SUPPOSED.search(folded)
+    return int(m.group(1)) if m and 16 <= int(m.group(1)) <= 99 else None
+
+
 # Folded. "kanske jobba på fritids eller som elevassistent", "jobba som vaktmästare": occupations
 # or workplaces named in the answer about wants, the outward question's answer.
 _NOT_AN_OPTION = r"(?!(?:nagot|nagon|nat|annat|annan|samma|hemifran|distans|deltid|heltid|kvar|mindre|stallet|plats|" \
@@ -3300,6 +3310,8 @@ def opening_slots(a: Answer) -> dict[str, Any]:
             slots.update(opening_end(clause))
         started = started or opening_start(clause)
         hours = hours or opening_hours(clause)
+    if "age" not in slots and (supposed := age_in_question(a.folded)):
+        slots["age"] = supposed  # said back after consent, so a hypothetical age is seen and corrected
     if slots.get("situation") == "terminated" and _KEPT_AFTER_ALL.search(a.folded) \
             and not re.search(r"uppsag|sagt upp|sa upp|sparken|varsl", a.folded):
         # "förskolan ska stängas men jag får flytta till en annan": the clauses together, a job kept

@@ -3736,6 +3736,42 @@ def test_the_age_in_a_question_about_study_support_is_answered_too(age: int, not
     assert dispatcher.messages[-1]["response"] == "utter_offer_help"
 
 
+def test_an_faq_in_the_middle_of_the_questions_gets_the_personal_note_too() -> None:
+    # At the consent question the age comes from the question itself; later, from the age slot.
+    from actions.dialogue import ActionFaqNote
+
+    def notes(text: str, slots: dict[str, Any], key: str = "faq/what_is_omstallningsstudiestod") -> list[str]:
+        parse = {"text": text, "intent": {"name": "faq", "confidence": 0.98}, "entities": [],
+                 "response_selector": {"faq": {"response": {"intent_response_key": key, "confidence": 0.97}}}}
+        tracker = Tracker("t", slots, parse, [{"event": "user", "text": text, "parse_data": parse}], False, None,
+                          {"name": "situation_form"}, "utter_faq")
+        dispatcher = CollectingDispatcher()
+        assert ActionFaqNote().run(dispatcher, tracker, {}) == []
+        return [m["text"] for m in dispatcher.messages]
+
+    asked = {"requested_slot": "consent", "consent": None}
+    assert notes("kan jag få omställningsstudiestöd om jag är 25?", asked)[0].startswith("Du skrev att du är 25 år.")
+    assert notes("kan jag få omställningsstudiestöd?", {**asked, "age": 64})[0].startswith(
+        "Du skrev att du är 64 år. Omställningsstudiestöd kan man få till och med det år man fyller 63")
+    assert notes("är 63 år, kan jag få omställningsstudiestöd?", asked) == []  # 63 is still within the years
+    assert notes("kan jag få omställningsstudiestöd?", asked) == []
+    assert notes("min pappa är 64, kan han få omställningsstudiestöd?", asked) == []  # not the person's own age
+    assert notes("kostar det något om jag är 25?", asked, "faq/cost") == []  # the age changes nothing there
+    assert notes("jobbar 10 timmar i veckan, räcker det?", asked, "faq/work_requirement")[0].startswith(
+        "Du skriver 10 timmar i veckan. Det är under 16 timmar")
+
+
+@pytest.mark.parametrize("text, age", [
+    ("kan jag få omställningsstudiestöd om jag är 25?", 25),
+    ("gäller det om jag är 64 år?", 64),
+    ("vad händer om jag är 40 timmar i veckan?", None),  # hours, not years
+    ("om jag blir uppsagd, kan jag plugga då?", None),
+    ("min syster undrar om hon kan plugga om hon är 30", None),
+])
+def test_an_age_in_a_question_is_kept_for_after_consent(text: str, age: int | None) -> None:
+    assert opening_slots(Answer(text, "faq", 0.97, [], TODAY)).get("age") == age
+
+
 def test_hourly_work_whose_shifts_stopped_is_said_back_as_over() -> None:
     from actions.forms import opening_ack
     from actions.parsing import HOURLY_NOTE
