@@ -398,10 +398,14 @@ _SITUATION_WORDS = {
                   r"\butkopt|\bkopt(e|s)? ut\b|\bavgangsvederlag|\bavgangsavtal|"
                   r"\b(fanns|finns) (inte|inget) (jobbet |tjansten |min tjanst |nagot jobb )?kvar\b|"
                   + _POST_GONE + "|"
-                  r"\b(de|dom|foretaget|fabriken|bruket|arbetsgivaren|agarna|koncernen) (ska |kommer att |har )?"
+                  r"\b(de|dom|foretaget|fabriken|bruket|arbetsgivaren|agarna|agaren|agarn|koncernen) (ska |kommer att |har )?"
                   r"(lagga|lagger|lagt|la|stanga|stanger|stangt) (ner|ned|igen)\b|nedlaggning|\blaggs (ner|ned)\b|"
                   + _WORKPLACE_CLOSING,
-    "self_employed": r"egenforetag|egen firma|enskild firma|eget foretag|frilans",
+    "self_employed": r"egenforetag|egen firma|enskild firma|eget foretag|frilans|"
+                     # "har haft egen frisörsalong i 15 år", "driver eget sen 2015": one's own business
+                     r"\b(?:har haft|hade|har|driver|drev|drivit|har drivit) (?:en |ett |min |mitt )?(?:egen|eget) "
+                     r"(?:[a-z-]*(?:salong|firma|foretag|butik|cafe|restaurang|akeri|verkstad|bageri|klinik|studio|"
+                     r"byra|gard|pizzeria|rorelse|verksamhet|bolag)\b|(?:i|sedan|sen)\b)|\b(?:driver|drev|drivit) eget\b",
     "employed": r"\b(anstalld|jobbar|har (ett )?jobb|arbetar)\b|"
                 # "har jobbat som lärare i 15 år", "… i kassan i 6 år": years told of a job, which goes on
                 r"\bhar (jobbat|arbetat) (som|pa|hos|i|inom|med) [^.,!?]*\bi (\d+|\w+) ar\b|"
@@ -1605,8 +1609,8 @@ _WORKS_IN = re.compile(r"\b(?:(?P<now>jobbar|arbetar)|(?:har )?(?:jobbat|arbetat
 
 # Folded. "har haft en frisörsalong i 12 år", "driver ett åkeri": one's own business, said back as
 # the work told when no occupation is.
-_RUNS_BUSINESS = re.compile(r"\b(?P<verb>har haft|har drivit|hade|drev|driver|har) (?P<what>(?:en|ett|min|mitt) "
-                            r"(?:egen |eget |liten |litet |enskild )?[a-z-]*(?:salong|firma|foretag|butik|cafe|"
+_RUNS_BUSINESS = re.compile(r"\b(?P<verb>har haft|har drivit|hade|drev|driver|har) (?P<what>(?:(?:en|ett|min|mitt) "
+                            r"(?:egen |eget |liten |litet |enskild )?|egen |eget )[a-z-]*(?:salong|firma|foretag|butik|cafe|"
                             r"restaurang|akeri|verkstad|bageri|klinik|studio|byra|gard|pizzeria|frisor)"
                             # "en egen firma som målare": the trade told with it
                             r"(?: som (?!(?:heter|hette|inte|har|hade|var|ligger|drivs|drevs|gar|gick|finns|blev|"

@@ -1798,6 +1798,12 @@ def test_the_start_of_the_job_said_in_the_opening_is_kept(text: str, intent: str
     ("jag är 58 år gammal och har blivit uppsagd", {"age": 58, "situation": "terminated"}),
     ("jag jobbar 40 timmar", {"situation": "employed", "employment_hours_per_week": 40.0}),
     ("jag har en egen firma men ska lägga ner den", {"situation": "self_employed"}),
+    # One's own business of a kind, without the article; someone else's closing is a notice.
+    ("hej! jag har haft egen frisörsalong i 15 år men måste lägga ner pga ekonomin. vad gör jag nu",
+     {"situation": "self_employed"}),
+    ("driver eget sen 2015 som snickare", {"situation": "self_employed"}),
+    ("jobbar på en salong, ägaren lägger ner",
+     {"situation": "terminated", "termination_reason": "shortage_of_work", "termination_initiated_by": "employer"}),
     # Someone else's job is not the person's own situation; both together are.
     ("min pappa har blivit uppsagd, kan jag hjälpa honom att söka?", {}),
     ("min mamma är 62 och uppsagd från kommunen. hur ansöker hon?", {}),
@@ -2627,6 +2633,7 @@ def test_an_occupation_told_at_the_start_is_said_back_before_the_first_reflectio
     # One's own business, with the trade where it is told.
     ("jag har haft en egen firma som malare i 15 ar", "att du har haft en egen firma som målare"),
     ("har en firma som heter Bygg AB", "att du har en firma"),
+    ("jag har haft egen frisörsalong i 15 år", "att du har haft egen frisörsalong"),
 ])
 def test_the_occupation_in_a_story(story: str, said: str | None) -> None:
     from actions.parsing import occupation_from_story
