@@ -14,12 +14,12 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions import flow
 from actions.corrections import (CHANGE_QUESTION, TOPIC_BUTTONS, changed_said, clear, direct_correction, redo_text,
                                  slots_to_correct)
-from actions.eligibility import evaluate_slots, hours_note, recommended_service, service_summary
+from actions.eligibility import evaluate_slots, recommended_service, service_summary
 from actions.faq_lookup import selected_faq
-from actions.forms import (answer_from, application_date, faq_note, said_business_closing, said_study_goal, since_sv,
-                           situation_said)
+from actions.forms import (answer_from, application_date, personal_faq_note, said_business_closing, said_study_goal,
+                           since_sv, situation_said)
 from actions.parsing import (INTERPRETERS, OWN_BUSINESS, STUDY_GOAL, Answer, Filled, Miss, Result, asks_if_work_enough,
-                             employer_shown, opening_slots, plans_own_business, weekly_hours_told, yes_no)
+                             employer_shown, opening_slots, plans_own_business, yes_no)
 from bot.extract import fold
 
 WHAT_IS_WRONG = "what_is_wrong"
@@ -318,15 +318,6 @@ class ActionOfferHelp(Action):
             dispatcher.utter_message(text=note)
         dispatcher.utter_message(response="utter_offer_help")
         return []
-
-
-def personal_faq_note(tracker: Tracker, faq: str, answer: Answer) -> str | None:
-    """What the FAQ answer means for this person, from the question itself ("10-15 timmar i veckan.
-    räcker det?", "… om jag är 25?") or an age already given."""
-    if faq == "faq/work_requirement" and (told := weekly_hours_told(answer)):
-        return hours_note(*told, answer.today)
-    age = opening_slots(answer).get("age") or tracker.get_slot("age")
-    return faq_note(faq, {"age": age}) if age else None
 
 
 class ActionFaqNote(Action):

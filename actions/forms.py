@@ -20,13 +20,13 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions import flow
 from actions.corrections import (CHANGE_QUESTION, CHANGED, changed_said, clear, direct_correction, redo_text,
                                  slots_to_correct)
-from actions.faq_lookup import faq_for, selected_faq
+from actions.faq_lookup import faq_for, faq_from_parse, selected_faq
 from actions.parsing import (ASSIGNMENT_NOTE, GUIDANCE_SLOTS, HOURLY_NOTE, INTERPRETERS, OWN_BUSINESS,
                              LEAVE_SAID_SV, SAY_WRONG, STUDY_GOAL, UNKNOWN, UNKNOWN_ALLOWED, Answer, Filled, Miss,
                              Reply, after_leading_no, answer_beside_question, assignment_ended, category_from_story,
                              date_said, hourly_ended, kind_miss, leave_told, length_sv, occupation_from_story,
                              opening_end, opening_slots, options_question, pause_asked, plans_own_business,
-                             question_beside, sector_from_story, strain_ack, wants_to_study_for)
+                             question_beside, sector_from_story, strain_ack, wants_to_study_for, weekly_hours_told)
 
 NOT_FRESH = {"action_listen", "action_extract_slots"}
 # Questions answered with a story, and what else a story tells that later questions ask.
@@ -149,6 +149,20 @@ def faq_note(faq: str, s: dict[str, Any]) -> str | None:
     return None
 
 
+CHECK_UNDER_WAY = ("Det är just det vi tar reda på nu. När frågorna är klara får du veta vilket stöd du troligen "
+                   "kan få och var du ansöker.")
+
+
+def personal_faq_note(tracker: Tracker, faq: str, answer: Answer) -> str | None:
+    """What the FAQ answer means for this person, from the question itself ("10-15 timmar i veckan.
+    räcker det?", "… om jag är 25?") or an age already given."""
+    if faq == "faq/work_requirement" and (told := weekly_hours_told(answer)):
+        from actions.eligibility import hours_note  # it imports this module
+        return hours_note(*told, answer.today)
+    age = opening_slots(answer).get("age") or tracker.get_slot("age")
+    return faq_note(faq, {"age": age}) if age else None
+
+
 # Folded. A self-employed person's business closing: "måste lägga ner", "avvecklar firman".
 _BUSINESS_CLOSING = re.compile(r"\b(lagga|lagger|lagt|la|stanga|stanger|stangt) (ner|ned|igen)\b|\bavveckl|\bkonkurs|"
                                r"\bsluta med (firman|foretaget|salongen|rorelsen)\b|\bsalja (firman|foretaget|salongen)\b")
@@ -214,6 +228,18 @@ class FormValidation(Action):
                 return []  # not an answer: let the rules handle the digression
             if isinstance(result, Reply):
                 dispatcher.utter_message(response=result.response)
+                updates.update({asked: None, "asked_again": True})  # asked again, not a miss
+            elif isinstance(result, Miss) and asked != "consent" and not answer.is_payload and answer.is_question \
+                    and answer.intent == "check_eligibility":
+                # "kan jag få omställningsstudiestöd?", "har jag rätt till stöd?" in the middle of the
+                # questions: asked, not answered. The FAQ it names if one does; else what the questions are for.
+                faq = faq_from_parse(tracker.latest_message or {})
+                if faq:
+                    dispatcher.utter_message(response=f"utter_{faq}")
+                    if note := personal_faq_note(tracker, faq, answer):
+                        dispatcher.utter_message(text=note)
+                else:
+                    dispatcher.utter_message(text=CHECK_UNDER_WAY)
                 updates.update({asked: None, "asked_again": True})  # asked again, not a miss
             elif isinstance(result, Miss) and not answer.is_payload and (told := told_out_of_turn(asked, answer, slots)):
                 # "den tar slut sista december" at "Vad vill du helst ha hjälp med?": not a miss, but

@@ -1798,6 +1798,10 @@ def test_the_start_of_the_job_said_in_the_opening_is_kept(text: str, intent: str
     ("jag är 58 år gammal och har blivit uppsagd", {"age": 58, "situation": "terminated"}),
     ("jag jobbar 40 timmar", {"situation": "employed", "employment_hours_per_week": 40.0}),
     ("jag har en egen firma men ska lägga ner den", {"situation": "self_employed"}),
+    # The employer's wish is a notice coming; one's own is a job kept.
+    ("nu vill dom säga upp mig", {"situation": "terminated", "notice_pending": "coming"}),
+    ("chefen vill säga upp mig", {"situation": "terminated", "notice_pending": "coming"}),
+    ("jag vill säga upp mig", {"situation": "employed"}),
     # One's own business of a kind, without the article; someone else's closing is a notice.
     ("hej! jag har haft egen frisörsalong i 15 år men måste lägga ner pga ekonomin. vad gör jag nu",
      {"situation": "self_employed"}),
@@ -3766,6 +3770,28 @@ def test_an_faq_in_the_middle_of_the_questions_gets_the_personal_note_too() -> N
     assert notes("kostar det något om jag är 25?", asked, "faq/cost") == []  # the age changes nothing there
     assert notes("jobbar 10 timmar i veckan, räcker det?", asked, "faq/work_requirement")[0].startswith(
         "Du skriver 10 timmar i veckan. Det är under 16 timmar")
+
+
+@pytest.mark.parametrize("text, selected, said", [
+    # Read as asking for the check, with a confident FAQ topic: that answer, and its personal note.
+    ("kan jag få omställningsstudiestöd?", ("faq/what_is_omstallningsstudiestod", 1.0),
+     ["utter_faq/what_is_omstallningsstudiestod", "Du skrev att du är 64 år."]),
+    # No confident topic: what the questions are for.
+    ("har jag rätt till stöd?", ("faq/who_can_get", 0.62), ["Det är just det vi tar reda på nu."]),
+])
+def test_asking_for_the_check_in_the_middle_of_it_is_answered_not_a_miss(text: str, selected: tuple, said: list) -> None:
+    slots = {**BASE, "age": 64, "collective_agreement": None, "requested_slot": "collective_agreement"}
+    parse = {"text": text, "intent": {"name": "check_eligibility", "confidence": 0.6}, "entities": [],
+             "response_selector": {"faq": {"response": {"intent_response_key": selected[0], "confidence": selected[1]}}}}
+    events = [{"event": "action", "name": "action_listen"}, {"event": "user", "text": text, "parse_data": parse},
+              {"event": "action", "name": "action_extract_slots"}]
+    tracker = Tracker("t", slots, parse, events, False, None, {"name": "work_form"}, "action_extract_slots")
+    dispatcher = CollectingDispatcher()
+    updates = {e["name"]: e["value"] for e in asyncio.run(ValidateWorkForm().run(dispatcher, tracker, {}))}
+    shown = [m.get("response") or m.get("text") for m in dispatcher.messages]
+    assert len(shown) == len(said) and all(got.startswith(want) for got, want in zip(shown, said))
+    assert updates["collective_agreement"] is None and updates["asked_again"] is True
+    assert not updates.get("miss_count")
 
 
 @pytest.mark.parametrize("text, age", [
