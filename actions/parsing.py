@@ -3044,6 +3044,28 @@ def _options_said_back(a: Answer) -> Result:
 
 INTERPRETERS["outward_options"] = lambda a: options_guessed_and_asked(a) or _options_said_back(a)
 
+# A question where a name is asked ("kan jag få omställningsstudiestöd?" read as asking for the check)
+# is no name: a miss, which the form answers as the question it is (actions/forms.py).
+_ASKING_INTENTS = {"check_eligibility", "faq", "clarify", "request_human", "bot_challenge", "out_of_scope"}
+_NAME_HINTS = {"employer_name": "Skriv arbetsgivarens namn, till exempel \"Bageriet AB\".",
+               "employment_employer": "Skriv arbetsgivarens namn, till exempel \"Bageriet AB\".",
+               "contact_name": "Skriv vad du heter, förnamn räcker.",
+               "municipality": "Skriv namnet på kommunen, till exempel \"Uppsala\"."}
+
+
+def _no_question_as_name(name: str, interpret: Callable[[Answer], Result]) -> Callable[[Answer], Result]:
+    def read(a: Answer) -> Result:
+        result = interpret(a)
+        if isinstance(result, Filled) and name in result.slots and not a.is_payload and a.is_question \
+                and a.intent in _ASKING_INTENTS:
+            return Miss(_NAME_HINTS[name])
+        return result
+    return read
+
+
+for _slot in _NAME_HINTS:
+    INTERPRETERS[_slot] = _no_question_as_name(_slot, INTERPRETERS[_slot])
+
 # --- the opening message ----------------------------------------------------------------------
 # A goal named in words: "vill bli sjuksköterska", "har bestämt mig för att plugga till lärare",
 # "siktar på att jobba som elektriker". The lead says it is a wish or a plan, not the present job;

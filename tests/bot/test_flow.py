@@ -3794,6 +3794,30 @@ def test_asking_for_the_check_in_the_middle_of_it_is_answered_not_a_miss(text: s
     assert not updates.get("miss_count")
 
 
+@pytest.mark.parametrize("slot", ["employer_name", "employment_employer", "contact_name", "municipality"])
+def test_a_question_is_no_name(slot: str) -> None:
+    asked = Answer("kan jag få omställningsstudiestöd?", "check_eligibility", 0.6, [], TODAY)
+    assert isinstance(INTERPRETERS[slot](asked), Miss)
+    # The same words as a name, told: kept.
+    told = INTERPRETERS[slot](Answer("Lagerhuset AB" if slot != "contact_name" else "Anna", "inform", 0.9, [], TODAY))
+    assert isinstance(told, Filled) and told.slots.get(slot)
+
+
+def test_a_question_at_the_employer_question_is_answered_and_the_question_asked_again() -> None:
+    text = "kan jag få omställningsstudiestöd?"
+    slots = {**BASE, "age": 61, "employer_name": None, "employer_sector": None, "requested_slot": "employer_name"}
+    parse = {"text": text, "intent": {"name": "check_eligibility", "confidence": 0.6}, "entities": [],
+             "response_selector": {"faq": {"response": {"intent_response_key": "faq/what_is_omstallningsstudiestod",
+                                                        "confidence": 1.0}}}}
+    events = [{"event": "action", "name": "action_listen"}, {"event": "user", "text": text, "parse_data": parse},
+              {"event": "action", "name": "action_extract_slots"}]
+    tracker = Tracker("t", slots, parse, events, False, None, {"name": "work_form"}, "action_extract_slots")
+    dispatcher = CollectingDispatcher()
+    updates = {e["name"]: e["value"] for e in asyncio.run(ValidateWorkForm().run(dispatcher, tracker, {}))}
+    assert [m.get("response") for m in dispatcher.messages] == ["utter_faq/what_is_omstallningsstudiestod"]
+    assert updates["employer_name"] is None and updates["requested_slot"] == "employer_name"
+
+
 @pytest.mark.parametrize("text, age", [
     ("kan jag få omställningsstudiestöd om jag är 25?", 25),
     ("gäller det om jag är 64 år?", 64),
