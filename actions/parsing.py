@@ -1778,10 +1778,17 @@ def collective_agreement(a: Answer) -> Result:
                          "på om den har kollektivavtal.")
     if value is None:
         return None if a.is_digression else Miss("Svara ja, nej eller \"vet inte\".")
+    public = a.slots.get("employer_sector") in PUBLIC_SECTORS
+    if value is True and public and not a.is_payload and _GUESS.search(a.folded) \
+            and not re.search(r"\b(inte|ej|nej|knappast)\b", a.folded):
+        # "ja de har de nog" of a region, which almost always has one: yes, said back to be corrected.
+        kind = {"region": "regioner", "municipality": "kommuner", "state": "statliga myndigheter"}[
+            a.slots["employer_sector"]]
+        return Filled({"collective_agreement": "yes",
+                       "_say": f"Då skriver jag att det finns kollektivavtal, som hos nästan alla {kind}. {SAY_WRONG}"})
     if value in (True, False) and not a.is_payload and _GUESS.search(a.folded):
         return Filled({"collective_agreement": UNKNOWN,
                        "_say": "Då skriver jag att du inte vet säkert. Rådgivaren kan hjälpa dig att ta reda på det."})
-    public = a.slots.get("employer_sector") in PUBLIC_SECTORS
     if value is False and public and a.slots.get("asked_again") != NO_AGREEMENT_CHECKED:
         # Kommuner, regioner and the state all have agreements on transition support; a "nej"
         # would send the person to the wrong organisation, so it is checked once, kindly.

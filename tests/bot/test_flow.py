@@ -3794,6 +3794,20 @@ def test_asking_for_the_check_in_the_middle_of_it_is_answered_not_a_miss(text: s
     assert not updates.get("miss_count")
 
 
+@pytest.mark.parametrize("sector, text, expected", [
+    # Told that regions almost always have one, a guessed yes is a yes, said back to be corrected.
+    ("region", "ja de har de nog", "yes"), ("municipality", "tror det", "yes"), ("state", "ja antagligen", "yes"),
+    # A private employer's guess stays a guess; a guessed no is no more sure of a public one.
+    ("private", "ja de har de nog", "unknown"), ("region", "tror inte det", "unknown"),
+])
+def test_a_guessed_agreement_of_a_public_employer_is_yes(sector: str, text: str, expected: str) -> None:
+    result = INTERPRETERS["collective_agreement"](Answer(text, "affirm", 0.9, [], TODAY,
+                                                         slots={"employer_sector": sector}))
+    assert isinstance(result, Filled) and result.slots["collective_agreement"] == expected
+    if expected == "yes":
+        assert result.slots["_say"].startswith("Då skriver jag att det finns kollektivavtal, som hos nästan alla")
+
+
 @pytest.mark.parametrize("slot", ["employer_name", "employment_employer", "contact_name", "municipality"])
 def test_a_question_is_no_name(slot: str) -> None:
     asked = Answer("kan jag få omställningsstudiestöd?", "check_eligibility", 0.6, [], TODAY)
