@@ -86,7 +86,7 @@ def work_sentence(decision: dict[str, Any]) -> str | None:
     got, need = work["qualifying_months"], work["required_months"]
     period = f"{_month(work['frame_start'])}–{_month(work['frame_end'])}"
     text = EXPLAIN["work"].format(verdict=EXPLAIN["work_met" if got >= need else "work_not_met"],
-                                  need=need, period=period, got=got)
+                                  need=need, period=period, got=got or EXPLAIN["work_none"])
     skipped = len(work.get("skipped_months") or [])
     if skipped:
         text += EXPLAIN["work_skipped_one"] if skipped == 1 else EXPLAIN["work_skipped"].format(count=skipped)

@@ -264,6 +264,7 @@ EXPLAIN: dict[str, str] = {
     "footer_other": "Det är en preliminär bedömning. Det är {org_name} som avgör vilket stöd du kan få.",
     "work": ("Arbetskravet: Det är {verdict}. Det krävs {need} månader med tillräckligt arbete under perioden "
              "{period}, och enligt dina svar har du {got}."),
+    "work_none": "ingen",  # "har du ingen", not "har du 0"
     "work_met": "uppfyllt",
     "work_not_met": "inte uppfyllt",
     "work_skipped_one": " 1 månad med till exempel föräldraledighet räknades bort, så perioden gick längre bakåt.",

@@ -127,7 +127,7 @@ def test_too_little_work_is_not_eligible_and_says_how_much(stack, chat) -> None:
     answers = {**WORKER, "employment_hours_per_week": "10 timmar", "employment_monthly_income": "8000 kr"}
     tracker, texts, _ = converse(stack, chat, answers)
     assert statuses(tracker)["radgivning"] == "not_eligible"
-    assert "Arbetskravet: Det är inte uppfyllt." in "\n".join(texts) and "har du 0." in "\n".join(texts)
+    assert "Arbetskravet: Det är inte uppfyllt." in "\n".join(texts) and "har du ingen." in "\n".join(texts)
 
 
 def test_unknown_agreement_is_missing_information(stack, chat) -> None:

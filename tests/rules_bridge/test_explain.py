@@ -28,6 +28,9 @@ def test_work_requirement_not_met_says_how_many() -> None:
     short = {**GOOD, "employments": [{**GOOD["employments"][0], "start": "2026-06-01"}]}
     said = "\n".join(lines_of(short))
     assert "Arbetskravet: Det är inte uppfyllt." in said and "enligt dina svar har du 5." in said
+    # Every employment before the period: none of its months counts, said in words.
+    old = {**GOOD, "employments": [{**GOOD["employments"][0], "start": "2015-01-01", "end": "2020-12-31"}]}
+    assert "och enligt dina svar har du ingen." in "\n".join(lines_of(old))
 
 
 def test_one_skipped_month_is_singular() -> None:
