@@ -81,7 +81,14 @@ def recommended_service(decision: Mapping[str, Any]) -> str:
 
 
 def evaluate_slots(s: Mapping[str, Any], today: date) -> dict[str, Any]:
-    return rules_bridge.evaluate(engine_input(s, today))
+    decision = rules_bridge.evaluate(engine_input(s, today))
+    if s.get("notice_pending") in _NOTICE_NOTE_SV and s.get("situation") in ("terminated", "terminated_illness"):
+        # No notice yet: the job goes on, so vägledning is judged as for someone employed (the engine
+        # knows of no notice to come), and rådgivning as for the notice that is coming. Else the
+        # result says vägledning is "inte för den som är uppsagd" to someone who is not, yet.
+        employed = rules_bridge.evaluate(engine_input({**s, "situation": "employed"}, today))
+        decision = {**decision, "services": {**decision["services"], "vagledning": employed["services"]["vagledning"]}}
+    return decision
 
 
 class ActionCheckEligibility(Action):

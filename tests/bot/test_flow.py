@@ -2132,6 +2132,12 @@ def test_a_notice_not_given_yet_is_said_as_coming_and_the_result_says_when_suppo
     assert "Är uppsagd." not in advisor_summary(coming, None)
     decision = evaluate_slots(coming, TODAY)
     assert decision["services"]["radgivning"]["status"] == "eligible"
+    # The job goes on: the result lists vägledning too, not as "inte för den som är uppsagd".
+    assert decision["services"]["vagledning"]["status"] == "eligible"
+    assert evaluate_slots({**coming, "notice_pending": None}, TODAY)["services"]["vagledning"]["status"] == "not_eligible"
+    unsure = evaluate_slots({**coming, "collective_agreement": "unknown"}, TODAY)["services"]["vagledning"]
+    assert unsure["status"] == "needs_more_information"
+    assert not any("uppsagd" in r["text_sv"] for r in unsure["reasons"])
     note = notice_note(coming, decision, TODAY)
     assert "när du har fått beskedet" in note
     # Until then the job is there: vägledning, as the engine judges it for someone employed.
