@@ -24,7 +24,7 @@ from actions.faq_lookup import faq_for, faq_from_parse, selected_faq
 from actions.parsing import (ASSIGNMENT_NOTE, GUIDANCE_SLOTS, HOURLY_NOTE, INTERPRETERS, OWN_BUSINESS,
                              LEAVE_SAID_SV, SAY_WRONG, STUDY_GOAL, UNKNOWN, UNKNOWN_ALLOWED, Answer, Filled, Miss,
                              Reply, after_leading_no, answer_beside_question, assignment_ended, category_from_story,
-                             date_said, hourly_ended, kind_miss, leave_told, length_sv, occupation_from_story,
+                             date_said, hourly_ended, kind_miss, leave_told, let_go, length_sv, occupation_from_story,
                              opening_end, opening_slots, options_question, pause_asked, plans_own_business,
                              question_beside, sector_from_story, strain_ack, wants_to_study_for, weekly_hours_told)
 
@@ -264,6 +264,11 @@ class FormValidation(Action):
                     told = opening_slots(answer)
                     filled.update({k: v for k, v in told.items()
                                    if k in ALSO_TOLD and k not in filled and slots.get(k) is None})
+                if asked == "termination_reason" and filled.get("termination_reason") == "shortage_of_work" \
+                        and "termination_initiated_by" not in filled \
+                        and any(let_go(m.folded) for m in messages_so_far(tracker, today)):
+                    # "fick sparken från ikea" told before, "arbetsbrist" now: the employer's doing.
+                    filled["termination_initiated_by"] = "employer"
                 say, buttons = filled.pop("_say", None), filled.pop("_buttons", [])
                 next_told = filled.pop("_next_told", {})
                 if asked == "situation" and not answer.is_payload and say is None \

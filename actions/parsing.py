@@ -699,6 +699,17 @@ _EMPLOYEE_INITIATIVE = re.compile(
     r"\bjag (ville|valde|bestamde|bad om att fa) sluta|\bjag sa upp mig\b|"
     r"\binte (min |var )?(arbetsgivaren|arbetsgivare|chefen|foretaget|firman)\b|"
     r"\b(arbetsgivaren|chefen|foretaget|firman|bolaget) (sa|har|hade) (inte|ej) upp")
+# Folded. Let go in so many words ("fick sparken", "blev uppsagd", "de sa upp mig"), with no package
+# taken or notice of one's own beside it: the employer's initiative, whatever the reason turns out to be.
+_LET_GO = re.compile(r"\b(blev|har blivit|blivit|fick|har fatt|fatt) (uppsagd|sparken)\b|"
+                     r"\b(de|dom|chefen|arbetsgivaren|foretaget|firman) (sa|har sagt|sade) upp mig\b")
+_OWN_PART = re.compile(r"avgang|utkop|kopt(e|s)? ut|erbjud|frivillig|" + _EMPLOYEE_INITIATIVE.pattern)
+
+
+def let_go(folded: str) -> bool:
+    return bool(_LET_GO.search(folded)) and not _OWN_PART.search(folded)
+
+
 _EMPLOYER_INITIATIVE = re.compile(
     r"\b(arbetsgivaren|chefen|foretaget|firman|bolaget|ledningen|hr)\b|\b(de|dom|han|hon) (sa upp|har sagt upp|varslade)|"
     r"\b(deras|arbetsgivarens|chefens|foretagets|ledningens|firmans) (beslut|val|initiativ)\b|"
@@ -1341,7 +1352,7 @@ def named_public_employer(text: str) -> dict[str, Any]:
 # lower-case is guessed at.
 _NAMED_AT = re.compile(r"\b(?i:jobbar|jobbade|jobbat|arbetar|arbetade|arbetat|anställd|anstalld|uppsagd|"
                        r"timanställd|timanstalld|behovsanställd|behovsanstalld|vikarie|"
-                       r"varslad|sjukskriven|vikarierar|vikarierat|slutar|slutade|jag är \w{3,}|jag ar \w{3,}|"
+                       r"varslad|sjukskriven|vikarierar|vikarierat|slutar|slutade|jag är \w{3,}|jag ar \w{3,}|sparken|"
                        r"jobbet|mitt jobb|vikariat|vikariatet|visstidsanställning\w*|visstidsanstallning\w*|"
                        r"anställning\w*|anstallning\w*)\b[^.,!?]*?\b(?i:på|pa|hos|från|fran|fr|vid)\s+"
                        r"((?:[A-ZÅÄÖ][\w&'-]*)(?:\s+(?:[A-ZÅÄÖ][\w&'-]*|AB|&))*)")
@@ -1384,7 +1395,7 @@ KNOWN_EMPLOYERS = {key: name for name, keys in (
     ("Arriva", "arriva"), ("Keolis", "keolis"), ("Transdev", "transdev"), ("Nobina", "nobina"),
 ) for key in keys.split("|")}
 _KNOWN_AT = re.compile(r"\b(?:jobbar|jobbade|jobbat|arbetar|arbetade|arbetat|anstalld|timanstalld|behovsanstalld|"
-                       r"vikarie|uppsagd|varslad|sjukskriven|"
+                       r"vikarie|uppsagd|varslad|sjukskriven|sparken|"
                        r"vikarierar|vikarierat|slutar|slutade|"
                        # "fick gå från jobbet på ica", "mitt vikariat på …": the job named as a noun
                        r"jobbet|mitt jobb|vikariat|vikariatet|visstidsanstallning\w*|anstallning\w*)\b[^.,!?]*?"

@@ -1798,6 +1798,7 @@ def test_the_start_of_the_job_said_in_the_opening_is_kept(text: str, intent: str
     ("jag är 58 år gammal och har blivit uppsagd", {"age": 58, "situation": "terminated"}),
     ("jag jobbar 40 timmar", {"situation": "employed", "employment_hours_per_week": 40.0}),
     ("jag har en egen firma men ska lägga ner den", {"situation": "self_employed"}),
+    ("fick sparken från ikea", {"situation": "terminated", "employer_name": "IKEA", "employer_sector": "private"}),
     # The employer's wish is a notice coming; one's own is a job kept.
     ("nu vill dom säga upp mig", {"situation": "terminated", "notice_pending": "coming"}),
     ("chefen vill säga upp mig", {"situation": "terminated", "notice_pending": "coming"}),
@@ -3812,6 +3813,23 @@ def test_a_guessed_agreement_of_a_public_employer_is_yes(sector: str, text: str,
     assert isinstance(result, Filled) and result.slots["collective_agreement"] == expected
     if expected == "yes":
         assert result.slots["_say"].startswith("Då skriver jag att det finns kollektivavtal, som hos nästan alla")
+
+
+@pytest.mark.parametrize("earlier, initiated_by", [
+    ("hej, fick sparken från ikea i oktober. har jag rätt till nåt?", "employer"),
+    ("jag blev uppsagd i somras", "employer"),
+    # A package taken, or no story at all: who took the initiative is asked.
+    ("jag blev uppsagd men tog avgångsvederlaget", None),
+    (None, None),
+])
+def test_let_go_before_and_arbetsbrist_now_is_the_employers_initiative(earlier: str | None,
+                                                                      initiated_by: str | None) -> None:
+    slots = {"consent": True, "situation": "terminated", "termination_reason": None,
+             "termination_initiated_by": None, "requested_slot": "termination_reason"}
+    updates, _ = _run(slots, "arbetsbrist", "inform", form=ValidateSituationForm(), earlier=earlier)
+    assert updates["termination_reason"] == "shortage_of_work"
+    assert updates.get("termination_initiated_by") == initiated_by
+    assert updates["requested_slot"] == ("termination_initiated_by" if initiated_by is None else None)
 
 
 @pytest.mark.parametrize("slot", ["employer_name", "employment_employer", "contact_name", "municipality"])
