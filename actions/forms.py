@@ -37,6 +37,7 @@ MISSES_BEFORE_BUTTONS = 2
 _CORRECT_HINT = "Skriv \"det blev fel\""
 HUMAN_BUTTON = {"title": "Prata med en rådgivare", "payload": "/request_human"}
 DONT_KNOW_BUTTON = {"title": "Vet inte", "payload": "/dont_know"}
+CONSENT_OPEN = "consent_open"  # asked_again: the consent question waits while questions are asked
 TOLD_WORK = "told_work"  # asked_again: the occupation was told before "Berätta om dig" (domain.yml)
 
 
@@ -362,6 +363,10 @@ class FormValidation(Action):
                     updates.setdefault("asked_again", None)  # an interpreter may say how to ask next
         elif asked is None:
             updates.update(self._prefill(tracker))
+        elif asked == "consent" and slots.get("asked_again") is True:
+            # Questions in a row before consent: the consent question asked in full after each one
+            # reads as pressing; from the second on it is a line and its buttons (domain.yml).
+            updates["asked_again"] = CONSENT_OPEN
         elif not slots.get("asked_again"):
             # Back from a digression (an FAQ answered, "är du en robot?"): the question once more,
             # in its short form where it has one. A reason already kept in asked_again stays.

@@ -2982,6 +2982,18 @@ def test_a_new_start_in_working_life_is_no_restart() -> None:
     assert restart_allowed("kan vi börja om från början")
 
 
+@pytest.mark.parametrize("before, after", [(None, True), (True, "consent_open")])
+def test_questions_in_a_row_before_consent_do_not_get_the_whole_question_each_time(before, after) -> None:
+    slots = {"consent": None, "requested_slot": "consent", "asked_again": before}
+    events = [{"event": "action", "name": "action_listen"}, {"event": "user", "text": "vad kostar det?"},
+              {"event": "action", "name": "utter_faq"}, {"event": "action", "name": "action_faq_note"}]
+    tracker = Tracker("t", slots, {"text": "vad kostar det?", "intent": {"name": "faq", "confidence": 0.9},
+                                   "entities": []}, events, False, None, {"name": "situation_form"}, "action_faq_note")
+    updates = {e["name"]: e["value"]
+               for e in asyncio.run(ValidateSituationForm().run(CollectingDispatcher(), tracker, {}))}
+    assert updates["asked_again"] == after and updates["requested_slot"] == "consent"
+
+
 def test_back_from_an_faq_the_question_comes_in_its_short_form() -> None:
     # The work questions' introduction was said once; after an FAQ "Hur gammal är du?" is enough.
     slots = {**BASE, "age": None, "requested_slot": "age", "asked_again": None}
