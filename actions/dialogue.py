@@ -403,10 +403,13 @@ def who_decides(eligibility: dict[str, Any] | None) -> str:
 
 
 def contact_declined_text(eligibility: dict[str, Any] | None) -> str:
-    """Said to someone routed to another organisation who wants no contact from us: no case."""
-    organisation = ((eligibility or {}).get("organisation") or {}).get("name_sv")
-    where = f" hos {organisation}" if organisation else ""
-    return (f"Det går bra. Då skickar jag inget till en rådgivare hos oss. Lycka till{where}! "
+    """Said to someone who wants no contact from us (routed elsewhere, or giving no way to be
+    reached): no case, and where to go instead."""
+    organisation = (eligibility or {}).get("organisation") or {}
+    if organisation.get("code") in (None, "ooo", "unknown"):
+        return ("Det går bra. Då skickar jag inget till en rådgivare. Du kan också ansöka själv på nysteget.se. "
+                "Ändrar du dig kan du skriva \"prata med en rådgivare\".")
+    return (f"Det går bra. Då skickar jag inget till en rådgivare hos oss. Lycka till hos {organisation['name_sv']}! "
             "Ändrar du dig kan du skriva \"prata med en rådgivare\".")
 
 

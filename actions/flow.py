@@ -15,6 +15,7 @@ EMPLOYMENT_SLOTS = ("employment_employer", "employment_country", "employment_sta
                     "employment_end", "employment_hours_per_week", "employment_monthly_income")
 SKIPPABLE_SLOTS = ("skippable_type", "skippable_start", "skippable_end")
 PUBLIC_SECTORS = {"municipality", "region", "state"}
+CONTACT_SLOTS = ("contact_name", "contact_method", "meeting_preference", "municipality", "summary_confirmed")
 
 
 def situation_plan(s: Mapping[str, Any]) -> list[str]:
@@ -77,8 +78,8 @@ def contact_plan(s: Mapping[str, Any]) -> list[str]:
         # Without consent nothing is saved; a request for a human asks for consent first.
         return ["consent"] if s.get("consent") is None else []
     if s.get("contact_declined") and not s.get("handoff_requested"):
-        return []  # routed elsewhere and no contact wanted here: nothing more to ask
-    plan = ["contact_name", "contact_method", "meeting_preference"]
+        return []  # no contact wanted here: nothing more to ask
+    plan = list(CONTACT_SLOTS[:3])
     if s.get("meeting_preference") == "physical":
         plan.append("municipality")
     plan.append("summary_confirmed")

@@ -432,8 +432,10 @@ class FormValidation(Action):
             buttons = [HUMAN_BUTTON]
             text += " Du kan också välja att prata med en rådgivare."
         elif count >= MISSES_BEFORE_BUTTONS:
-            buttons = ([DONT_KNOW_BUTTON] if asked in UNKNOWN_ALLOWED else []) + [HUMAN_BUTTON]
-            text += " Du kan också välja nedan."
+            # In the contact questions the way to an advisor is already being taken: no button for it.
+            buttons = ([DONT_KNOW_BUTTON] if asked in UNKNOWN_ALLOWED else []) + \
+                ([] if asked in flow.CONTACT_SLOTS else [HUMAN_BUTTON])
+            text += " Du kan också välja nedan." if buttons else ""
         dispatcher.utter_message(text=text, buttons=buttons)
         # The slot itself is set to None so Rasa counts this as an answer and asks again.
         # `asked_again` lets a question drop its introduction when it is repeated (domain.yml).

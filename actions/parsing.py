@@ -2602,8 +2602,9 @@ _PERSON_LEAD = re.compile(r"^(hej,? )?(jag heter|mitt namn (är|ar)|namnet (är|
 _JUST_NO = re.compile(r"^(nej|na|nix|nope)( tack)?$")
 _JUST_YES = re.compile(rf"^({_AGREE})( tack)?$")
 # Folded. Words that answer the questions before the name ("ja heltid" for hours asked long ago), never a name.
-_NOT_A_PERSON_NAME = re.compile(r"\b(heltid|deltid|timmar|procent|kronor|privat|kommunen|regionen|kollektivavtal|uppsagd|"
-                                r"anstalld|arbetare|tjansteman|jobbar|jobbade|vet|inte|kanske|ja|nej|okej|tack)\b")
+_NOT_A_PERSON_NAME = re.compile(r"\b(heltid|deltid|halvtid|timmar|procent|kronor|privat|kommunen|regionen|kollektivavtal|"
+                                r"uppsagd|anstalld|arbetare|tjansteman|jobbar|jobbade|vet|inte|kanske|ja|nej|okej|tack|"
+                                r"pagar|pagaende|fortfarande|avslutad|digitalt|fysiskt|telefon)\b")
 _DATE_CONTEXT = re.compile(r"\b(sista|forsta|borjan|slutet|mitten|nasta|forra|i|den|om|till|sedan|sen|fran)\b")
 
 
@@ -2693,8 +2694,10 @@ def contact_method(a: Answer) -> Result:
         return None
     hint = "Skriv en e-postadress (till exempel namn@exempel.se) eller ett telefonnummer (till exempel 070-123 45 67)."
     if a.intent == "deny" or _NO.search(a.folded) or _WONT_SAY.search(a.folded):
+        if (a.slots.get("miss_count") or {}).get("contact_method") and not a.slots.get("handoff_requested"):
+            return Filled({"contact_declined": True})  # a second no: ended politely, no case sent
         # Not a misunderstanding: say what it means, and how to end instead.
-        return Miss(f"{hint} Vill du hellre avstå kan du skriva \"hej då\".",
+        return Miss(f"{hint} Vill du inte det, svara nej en gång till, så skickar jag inget.",
                     lead="Det är ditt val. Utan e-post eller telefonnummer kan rådgivaren inte höra av sig.")
     # "ring mig", "mejl": the way is chosen, the number or address is what is missing.
     if re.search(r"\b(ring\w*|telefon\w*|sms\w*|mobil\w*|samtal)\b", a.folded):

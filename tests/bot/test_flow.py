@@ -15,7 +15,8 @@ from actions import flow
 from bot.extract import fold
 from actions.eligibility import engine_input, evaluate_slots, recommended_service
 from rules_bridge.explain import work_sentence
-from actions.forms import FormValidation, ValidateGuidanceForm, ValidateSituationForm, ValidateWorkForm
+from actions.forms import (FormValidation, ValidateContactForm, ValidateGuidanceForm, ValidateSituationForm,
+                           ValidateWorkForm)
 from actions.parsing import FAMILY_SHARE, INTERPRETERS, Answer, Filled, Miss, Reply, SAY_WRONG, opening_slots, question_beside
 
 TODAY = date(2026, 11, 22)
@@ -1420,7 +1421,7 @@ def test_a_date_is_not_a_name_and_no_contact_details_is_explained() -> None:
     for text, intent in (("nej", "deny"), ("vill inte lämna det", "inform")):
         result = INTERPRETERS["contact_method"](Answer(text, intent, 0.9, [], TODAY))
         assert isinstance(result, Miss) and "kan rådgivaren inte höra av sig" in result.lead
-        assert "hej då" in result.hint
+        assert "svara nej en gång till" in result.hint
     assert INTERPRETERS["contact_method"](Answer("blä", "inform", 0.5, [], TODAY)).lead is None
 
 
@@ -3682,6 +3683,32 @@ def test_contact_declined_after_being_sent_elsewhere_ends_without_a_case() -> No
     assert {"event": "slot", "name": "contact_declined", "value": None, "timestamp": None} in events
     assert flow.contact_plan({**slots, "contact_declined": None, "handoff_requested": True})[0] == \
         "contact_name"
+
+
+def test_no_way_to_be_reached_said_twice_ends_without_a_case() -> None:
+    from actions.dialogue import ActionHandoff
+    asked = {"consent": True, "recommended_service": "radgivning", "contact_name": "Anna", "requested_slot": "contact_method"}
+    first = INTERPRETERS["contact_method"](Answer("nej", "deny", 0.95, [], TODAY, slots=asked))
+    assert isinstance(first, Miss) and "svara nej en gång till, så skickar jag inget" in first.hint
+    again = {**asked, "miss_count": {"contact_method": 1}}
+    assert INTERPRETERS["contact_method"](Answer("nej", "deny", 0.95, [], TODAY, slots=again)) == \
+        Filled({"contact_declined": True})
+    # Asked for a human: a no is not taken as an end.
+    asked_for = {**again, "handoff_requested": True}
+    assert isinstance(INTERPRETERS["contact_method"](Answer("nej", "deny", 0.95, [], TODAY, slots=asked_for)), Miss)
+    dispatcher = CollectingDispatcher()
+    ended = {**again, "contact_declined": True, "eligibility": {"organisation": {"code": "ooo"}}}
+    assert flow.contact_plan(ended) == []
+    assert ActionHandoff().run(dispatcher, Tracker("t", ended, {}, [], False, None, {}, "contact_form"), {}) == []
+    assert dispatcher.messages[0]["text"].startswith(
+        "Det går bra. Då skickar jag inget till en rådgivare. Du kan också ansöka själv på nysteget.se.")
+
+
+def test_the_contact_questions_offer_no_button_to_an_advisor() -> None:
+    slots = {**BASE, "contact_name": None, "requested_slot": "contact_name", "miss_count": {"contact_name": 1}}
+    _, messages = _run(slots, "pågår", "inform", form=ValidateContactForm())
+    assert messages[0]["text"].startswith("Det förstod jag inte riktigt. Skriv ditt namn")
+    assert not messages[0].get("buttons") and "välja nedan" not in messages[0]["text"]
 
 
 def test_a_correction_after_the_yes_to_saving_is_about_what_the_opening_told() -> None:
