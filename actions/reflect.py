@@ -309,8 +309,9 @@ def _restorer() -> DiacriticRestorer:
 
 
 def warm_up() -> None:
-    """Loads wordfreq's list (about a second) in the background, not during someone's first answer."""
-    threading.Thread(target=_restorer, daemon=True).start()
+    """Loads wordfreq's lists (about a second) in the background, not during someone's first answer."""
+    from bot.language import warm
+    threading.Thread(target=lambda: (_restorer(), warm()), daemon=True).start()
 
 
 def spelled(text: str) -> str:

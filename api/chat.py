@@ -20,8 +20,8 @@ from pydantic import BaseModel, Field
 
 from bot.personnummer import contains_personnummer
 
-from .language import NOTE as ENGLISH_NOTE
-from .language import looks_english
+from bot.language import NOTE as ENGLISH_NOTE
+from bot.language import looks_english
 from .ratelimit import RateLimits, too_many_sv
 from .text import clean_text
 

@@ -12,7 +12,9 @@ from fastapi.responses import HTMLResponse
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 
-from . import chat, health, language
+from bot import language
+
+from . import chat, health
 from .ids import RowId
 from .errors import BodyLimit, install_error_handlers
 from .cases import service as case_service

@@ -1,10 +1,10 @@
-"""api/language.py: English messages get a note in both languages; Swedish chat never does,
+"""bot/language.py: English messages get a note in both languages; Swedish chat never does,
 however it is spelt."""
 from __future__ import annotations
 
 import pytest
 
-from api.language import looks_english
+from bot.language import looks_english
 
 
 @pytest.mark.parametrize("text", ["hello, do you speak english?", "can you help me",
@@ -29,7 +29,7 @@ def test_the_api_loads_the_word_lists_at_start(tmp_path) -> None:
     """A person's first message should not wait for wordfreq to read its lists."""
     from fastapi.testclient import TestClient
 
-    from api import language
+    from bot import language
     from api.main import create_app
     from api.settings import Settings
 

@@ -2995,6 +2995,17 @@ def test_questions_in_a_row_before_consent_do_not_get_the_whole_question_each_ti
     assert updates["asked_again"] == after and updates["requested_slot"] == "consent"
 
 
+def test_an_english_message_is_not_read_as_an_answer_but_a_name_may_be_english() -> None:
+    slots = {"consent": None, "requested_slot": "consent"}
+    updates, messages = _run(slots, "Hi, I lost my job last month, can you help me?", "out_of_scope",
+                             form=ValidateSituationForm())
+    assert messages == [] and updates["consent"] is None and updates["requested_slot"] == "consent"
+    assert updates["asked_again"] is True and not updates.get("miss_count")
+    named = {**BASE, "employer_name": None, "employer_sector": None, "requested_slot": "employer_name"}
+    updates, _ = _run(named, "Best Western Hotel", "inform")
+    assert updates["employer_name"] == "Best Western Hotel"
+
+
 def test_back_from_an_faq_the_question_comes_in_its_short_form() -> None:
     # The work questions' introduction was said once; after an FAQ "Hur gammal är du?" is enough.
     slots = {**BASE, "age": None, "requested_slot": "age", "asked_again": None}
