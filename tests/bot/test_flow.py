@@ -624,6 +624,10 @@ def test_a_company_told_in_the_story_gives_the_sector_when_the_employer_is_named
     assert sector_from_story(["jobbar på ett kommunalt bolag"]) is None  # owned by a kommun: asked
     assert sector_from_story(["jobbade på ett stort företag förut, nu i kommunen"]) is None  # an earlier job
     assert sector_from_story(["drömmer om ett eget företag"]) is None  # not a workplace
+    # Kinds of workplace that are companies, as young people's extra jobs often are.
+    assert sector_from_story(["jobbade extra på en restaurang i 2 år men dom har slutat ringa"]) == "en restaurang"
+    assert sector_from_story(["jobbar i en butik"]) == "en butik"
+    assert sector_from_story(["jobbar på en kommunal restaurang"]) is None
 
 
 def test_hours_given_in_days_are_said_back_as_hours() -> None:
