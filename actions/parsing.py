@@ -1455,8 +1455,8 @@ _COMPANY_AT = re.compile(r"\b(?:i|pa|hos|vid|for|fran)\s+(?P<said>(?:en|ett)\s+"
                          # "ett litet bygg företag": the compound written apart too
                          # "en liten bilverkstad", "ett åkeri": kinds of workplace that are companies
                          r"(?:\w+\s+){0,2}\w*(?:foretag|firma|bolag|fabrik|koncern|byra|verkstad|akeri|snickeri|"
-                         r"bageri|frisorsalong|pizzeria|bilhandlare|restaurang|cafe|kafe|butik|hotell|salong|"
-                         r"lager|gym))\b")
+                         # "jobbade extra på en restaurang", "i en butik": nearly always private too
+                         r"bageri|frisorsalong|pizzeria|bilhandlare|restaurang|cafe|kafe|butik|hotell|salong|gym))\b")
 
 
 # Folded. A public workplace without its name: "på en kommunal skola", "jobbar på kommunen",

@@ -272,7 +272,9 @@ def test_hourly_work_without_shifts_is_a_fixed_term_ending(text: str, intent: st
     assert isinstance(result, Filled)
     assert {k: v for k, v in result.slots.items() if not k.startswith("_")} == expected
     assert ("timanställning" in result.slots.get("_say", "")) == (expected == _HOURLY_ENDED)
-    assert opening_slots(Answer(text, intent, 0.9, [], TODAY)) == expected
+    # The workplace's sector ("en restaurang": private) is the opening's too, tested with the sector.
+    told = opening_slots(Answer(text, intent, 0.9, [], TODAY))
+    assert {k: v for k, v in told.items() if k != "employer_sector"} == expected
 
 
 def test_hourly_work_told_as_the_reason_is_a_fixed_term_ending() -> None:
@@ -628,6 +630,7 @@ def test_a_company_told_in_the_story_gives_the_sector_when_the_employer_is_named
     assert sector_from_story(["jobbade extra på en restaurang i 2 år men dom har slutat ringa"]) == "en restaurang"
     assert sector_from_story(["jobbar i en butik"]) == "en butik"
     assert sector_from_story(["jobbar på en kommunal restaurang"]) is None
+    assert sector_from_story(["jobbar på ett lager i Ale kommun"]) is None  # who runs it is asked
 
 
 def test_hours_given_in_days_are_said_back_as_hours() -> None:
@@ -910,7 +913,8 @@ def test_sick_leave_asks_one_question_not_two() -> None:
     ("blev uppsagd pga arbetsbrist, vad har jag rätt till", "inform_terminated",
      {"situation": "terminated", "termination_reason": "shortage_of_work",
       "termination_initiated_by": "employer", "guidance_mode": "check"}),
-    ("ok. kan jag få det? jobbar på en restaurang", "faq", {"situation": "employed", "guidance_mode": "check"}),
+    ("ok. kan jag få det? jobbar på en restaurang", "faq",
+     {"situation": "employed", "guidance_mode": "check", "employer_sector": "private"}),
     ("mitt vikariat tar slut, vad kan jag få för stöd?", "inform_fixed_term_ended",
      {"situation": "fixed_term_ended", "termination_reason": "fixed_term_ended",
       "termination_initiated_by": "employer", "guidance_mode": "check"}),
@@ -1812,8 +1816,8 @@ def test_the_start_of_the_job_said_in_the_opening_is_kept(text: str, intent: str
     ("hej! jag har haft egen frisörsalong i 15 år men måste lägga ner pga ekonomin. vad gör jag nu",
      {"situation": "self_employed"}),
     ("driver eget sen 2015 som snickare", {"situation": "self_employed"}),
-    ("jobbar på en salong, ägaren lägger ner",
-     {"situation": "terminated", "termination_reason": "shortage_of_work", "termination_initiated_by": "employer"}),
+    ("jobbar på en salong, ägaren lägger ner", {"situation": "terminated", "termination_reason": "shortage_of_work",
+                                                "termination_initiated_by": "employer", "employer_sector": "private"}),
     # Someone else's job is not the person's own situation; both together are.
     ("min pappa har blivit uppsagd, kan jag hjälpa honom att söka?", {}),
     ("min mamma är 62 och uppsagd från kommunen. hur ansöker hon?", {}),
