@@ -1561,7 +1561,8 @@ _WORKS_AS = re.compile(r"\b(?:jobbar|jobbat|jobbade|arbetar|arbetat|arbetade|ans
 # Folded. "timanställd på ett lager", "jobbade i en butik": the workplace, where no occupation is
 # told. Not a company ("på ett byggföretag" says nothing of the person's own work there).
 _WORKS_AT = re.compile(r"\b(?:jobbar|jobbat|jobbade|arbetar|arbetat|arbetade|anstalld|timanstalld|behovsanstalld|"
-                       r"vikarierar|vikarierat) (?:pa|i) (?:ett |en )([a-z-]+)(?: ([a-z-]+))?")
+                       r"vikarierar|vikarierat) (?:(?:extra|deltid|heltid|halvtid|natt|kvallar|helger|lite|bara) )?"
+                       r"(?:pa|i) (?:ett |en )([a-z-]+)(?: ([a-z-]+))?")
 _COMPANY_WORD = re.compile(r"(foretag|firma|bolag|koncern|byra)$")
 
 
@@ -1603,6 +1604,7 @@ def category_from_story(texts: list[str]) -> tuple[str, str] | None:
                 category = None if _COMPANY_WORD.search(word) else _category_of(word)
                 if category:
                     start = folded.index(" ", m.start()) + 1  # "på ett lager", as written
+                    start = folded.index(" ", start) + 1 if not folded[start:].startswith(("pa ", "i ")) else start
                     end = m.end(group)
                     said = text[start:end] if len(text) == len(folded) else folded[start:end]
                     return category, f"om ditt jobb {said.lower()}"

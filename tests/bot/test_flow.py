@@ -630,6 +630,10 @@ def test_a_company_told_in_the_story_gives_the_sector_when_the_employer_is_named
     assert sector_from_story(["jobbade extra på en restaurang i 2 år men dom har slutat ringa"]) == "en restaurang"
     assert sector_from_story(["jobbar i en butik"]) == "en butik"
     assert sector_from_story(["jobbar på en kommunal restaurang"]) is None
+    from actions.parsing import category_from_story
+    assert category_from_story(["jobbade extra på en restaurang i 2 år"]) == (
+        "blue_collar", "om ditt jobb på en restaurang")
+    assert category_from_story(["jobbar deltid i en butik"]) == ("blue_collar", "om ditt jobb i en butik")
     assert sector_from_story(["jobbar på ett lager i Ale kommun"]) is None  # who runs it is asked
 
 
