@@ -21,16 +21,15 @@ from actions import flow
 from actions.corrections import (CHANGE_QUESTION, CHANGED, changed_said, clear, direct_correction, redo_text,
                                  slots_to_correct)
 from actions.faq_lookup import faq_for, faq_from_parse, selected_faq
-from actions.parsing import (ASSIGNMENT_NOTE, GUIDANCE_SLOTS, HOURLY_NOTE, INTERPRETERS, OWN_BUSINESS,
-                             LEAVE_SAID_SV, SAY_WRONG, STUDY_GOAL, UNKNOWN, UNKNOWN_ALLOWED, Answer, Filled, Miss,
-                             Reply, after_leading_no, answer_beside_question, assignment_ended, category_from_story,
+from actions.parsing import (ASSIGNMENT_NOTE, GUIDANCE_SLOTS, HOURLY_NOTE, INTERPRETERS, OWN_BUSINESS, LEAVE_SAID_SV,
+                             NAME_SLOTS, SAY_WRONG, STUDY_GOAL, UNKNOWN, UNKNOWN_ALLOWED, Answer, Filled, Miss, Reply,
+                             after_leading_no, answer_beside_question, assignment_ended, category_from_story,
                              date_said, hourly_ended, kind_miss, leave_told, let_go, length_sv, occupation_from_story,
                              opening_end, opening_slots, options_question, pause_asked, plans_own_business,
                              question_beside, sector_from_story, strain_ack, wants_to_study_for, weekly_hours_told)
 from bot.language import looks_english
 
 NOT_FRESH = {"action_listen", "action_extract_slots"}
-_NAMES = {"employer_name", "employment_employer", "contact_name", "municipality"}
 # Questions answered with a story, and what else a story tells that later questions ask.
 TELLING_SLOTS = {"situation", "termination_reason", "termination_initiated_by", "guidance_mode"}
 ALSO_TOLD = {"employer_name", "employer_sector", "employment_start", "employment_start_months", "employment_end", "age",
@@ -196,7 +195,7 @@ class FormValidation(Action):
             if replies_to_delete_question(tracker):
                 return []  # the deletion rules take it
             answer = answer_from(tracker, today)
-            if not answer.is_payload and asked not in _NAMES and looks_english(answer.text):
+            if not answer.is_payload and asked not in NAME_SLOTS and looks_english(answer.text):
                 # The chat has said it speaks only Swedish (api/chat.py): the message is not read as an
                 # answer, nor thanked for as a story, and the question comes again. A name ("Best
                 # Western Hotel") may well be English.

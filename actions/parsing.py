@@ -318,12 +318,14 @@ _WARNED = r"\bvarsla(d|de|t|des)\b|\b(fatt|fick|har fatt) (ett )?varsel\b"
 # Not "jag vill säga upp mig" (a wish of one's own, asked as such).
 # Folded. "nu säger dom upp mig": the notice in the present tense, given now or about to be.
 _NOTICE_NOW = r"\bsager (de|dom|\w+) upp mig\b|\b(de|dom) sager upp mig\b"
-_NOTICE_VERB = (r"\b(de|dom|chefen|arbetsgivaren|foretaget|firman|kommunen|regionen|han|hon) "
+# Folded. Who may give one notice: the employer's side, not "jag".
+_THEM_WORDS = ("de", "dom", "chefen", "arbetsgivaren", "foretaget", "firman", "kommunen", "regionen", "han", "hon")
+_THEM = "(" + "|".join(_THEM_WORDS) + ")"
+_NOTICE_VERB = (r"\b" + _THEM + r" "
                 r"(ska |vill |kommer att |kommer |tanker |maste |behover |haller pa att |har bestamt att de ska )?"
                 r"(nog |troligen |antagligen |snart |nu )?saga upp mig\b|"
                 # "nu vill dom säga upp mig": the verb first
-                r"\b(ska|vill|tanker) (de|dom|chefen|arbetsgivaren|foretaget|firman|kommunen|regionen|han|hon) "
-                r"(nog |nu )?saga upp mig\b|"
+                r"\b(ska|vill|tanker) " + _THEM + r" (nog |nu )?saga upp mig\b|"
                 r"\bsag(a)?s upp\b|\bsagts upp\b|" + _NOTICE_NOW)
 # Folded. "timanställd och får inga pass längre", "de har slutat ringa in mig": hourly work is a run
 # of short fixed terms, so no more shifts is a fixed term ending, not a notice (eligibility.md 2.2).
@@ -445,12 +447,10 @@ _NOTICE_GIVEN = re.compile(r"\b(har blivit|har fatt|blev|ar|var|fick|blivit) (up
                            # "fått besked om att min tjänst försvinner": told, not coming
                            r"\b(fatt|fick) besked om att (min|mitt) (tjanst|befattning|jobb)")
 _NOTICE_COMING = re.compile(r"\b(ska|kommer att|kommer|tanker|maste|behover|haller pa att|har bestamt att de ska)"
-                            r"( (de|dom|chefen|arbetsgivaren|foretaget|firman|kommunen|regionen|han|hon))?"
+                            r"( " + _THEM + r")?"
                             r"( nog| troligen| snart| nu)? (saga upp mig|sagas upp|bli uppsagd)\b|"
                             # "nu vill dom säga upp mig", "chefen vill säga upp mig": theirs, not one's own wish
-                            r"\bvill (de|dom|chefen|arbetsgivaren|foretaget|firman|kommunen|regionen|han|hon)( nog| nu)? "
-                            r"saga upp mig\b|\b(de|dom|chefen|arbetsgivaren|foretaget|firman|kommunen|regionen|han|hon) "
-                            r"(nu )?vill (nu )?saga upp mig\b|"
+                            r"\bvill " + _THEM + r"( nog| nu)? saga upp mig\b|\b" + _THEM + r" (nu )?vill (nu )?saga upp mig\b|"
                             r"\bsags upp\b|\bblir uppsagd\b|" + _NOTICE_NOW + "|" + _POST_GOING)
 
 
@@ -473,8 +473,7 @@ def notice_pending(folded: str) -> str | None:
 
 
 # "jag vill säga upp mig", "funderar på att säga upp mig": the person's own plan; the job is still there.
-_OWN_NOTICE_WISHED = re.compile(r"(?<!\bde )(?<!\bdom )(?<!chefen )(?<!arbetsgivaren )(?<!foretaget )(?<!firman )"
-                                r"(?<!kommunen )(?<!regionen )(?<!\bhan )(?<!\bhon )(?<!\bnu )"
+_OWN_NOTICE_WISHED = re.compile("".join(rf"(?<!\b{word} )" for word in (*_THEM_WORDS, "nu")) +
                                 r"\b(vill|funderar pa att|tanker|overvager att|har tankt|ska kanske|kanske ska) "
                                 r"saga upp mig\b")
 OWN_NOTICE_SAY = ("Då har du kvar din anställning, så jag skriver att du har ett jobb. Bra att veta innan du "
@@ -3087,7 +3086,8 @@ def _no_question_as_name(name: str, interpret: Callable[[Answer], Result]) -> Ca
     return read
 
 
-for _slot in _NAME_HINTS:
+NAME_SLOTS = frozenset(_NAME_HINTS)  # answered with a name, which may be in English too (actions/forms.py)
+for _slot in NAME_SLOTS:
     INTERPRETERS[_slot] = _no_question_as_name(_slot, INTERPRETERS[_slot])
 
 # --- the opening message ----------------------------------------------------------------------

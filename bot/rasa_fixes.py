@@ -68,7 +68,7 @@ def _first_matching_variant(self: ResponseVariationFilter, utter_action: Text, o
 
 
 def apply() -> None:
-    ResponseVariationFilter.responses_for_utter_action = _first_matching_variant  # type: ignore[method-assign]  # type: ignore[method-assign]
+    ResponseVariationFilter.responses_for_utter_action = _first_matching_variant  # type: ignore[method-assign]
     RemoteAction._validate_action_result = _validate_action_result  # type: ignore[method-assign]
     FailSafeTrackerStore.retrieve = _retrieve  # type: ignore[method-assign]
     FailSafeTrackerStore.save = _save  # type: ignore[method-assign]
