@@ -107,7 +107,7 @@ class ActionCheckEligibility(Action):
                 "reda ut det."))
             return [SlotSet("recommended_service", "unclear")]
         dispatcher.utter_message(text=explain(decision))
-        for note in (notice_note(tracker.slots, decision, application_date()), age_note(tracker.slots, decision)):
+        for note in (notice_note(tracker.slots, decision), age_note(tracker.slots, decision)):
             if note:
                 dispatcher.utter_message(text=note)
         return [SlotSet("eligibility", decision),
@@ -143,17 +143,17 @@ def hours_note(said: str, low: float, high: float, today: date) -> str:
             f"månader om du tjänade minst {income} före skatt. {enough}")
 
 
-def notice_note(s: Mapping[str, Any], decision: Mapping[str, Any], today: date) -> str | None:
+def notice_note(s: Mapping[str, Any], decision: Mapping[str, Any]) -> str | None:
     """Said after the result when the notice is not given yet and the result counts on it; with
-    what the job still there may give meanwhile, as the engine judges it for someone employed."""
+    what the job still there may give meanwhile, as the engine judges it for someone employed
+    (the decision's vägledning, from evaluate_slots)."""
     note = _NOTICE_NOTE_SV.get(s.get("notice_pending") or "")
     if not note or s.get("situation") not in ("terminated", "terminated_illness"):
         return None
     if not any(decision["services"].get(key, {}).get("status") == "eligible"
                for key in ("radgivning", "forstarkt_stod")):
         return None
-    meanwhile = evaluate_slots({**s, "situation": "employed"}, today)
-    return note + (_UNTIL_THEN_SV if meanwhile["services"]["vagledning"]["status"] == "eligible" else "")
+    return note + (_UNTIL_THEN_SV if decision["services"]["vagledning"]["status"] == "eligible" else "")
 
 
 _AGE_NOTE_SV = ("Stöd kan inte ges efter att du har fyllt 65 år, så tiden med stödet kan bli kortare "

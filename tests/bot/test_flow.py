@@ -2152,16 +2152,16 @@ def test_a_notice_not_given_yet_is_said_as_coming_and_the_result_says_when_suppo
     unsure = evaluate_slots({**coming, "collective_agreement": "unknown"}, TODAY)["services"]["vagledning"]
     assert unsure["status"] == "needs_more_information"
     assert not any("uppsagd" in r["text_sv"] for r in unsure["reasons"])
-    note = notice_note(coming, decision, TODAY)
+    note = notice_note(coming, decision)
     assert "när du har fått beskedet" in note
     # Until then the job is there: vägledning, as the engine judges it for someone employed.
     assert note.endswith("Till dess har du kvar jobbet, och då kan du troligen få vägledning till anställda.")
-    assert "Ett varsel är inte en uppsägning" in notice_note({**coming, "notice_pending": "warned"}, decision, TODAY)
+    assert "Ett varsel är inte en uppsägning" in notice_note({**coming, "notice_pending": "warned"}, decision)
     # A notice given, or a result that does not count on it: nothing more is said.
-    assert notice_note({**coming, "notice_pending": None}, decision, TODAY) is None
-    assert notice_note({**coming, "situation": "employed"}, decision, TODAY) is None
+    assert notice_note({**coming, "notice_pending": None}, decision) is None
+    assert notice_note({**coming, "situation": "employed"}, decision) is None
     not_eligible = evaluate_slots({**coming, "collective_agreement": "yes", "employer_sector": "private"}, TODAY)
-    assert notice_note(coming, not_eligible, TODAY) is None
+    assert notice_note(coming, not_eligible) is None
     # "det blev fel" about the situation asks it again without the old tense.
     from actions.corrections import slots_to_correct
     assert "notice_pending" in slots_to_correct(Answer("situationen är fel", "correct", 0.9, [], TODAY))
