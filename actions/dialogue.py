@@ -15,9 +15,8 @@ from actions import flow
 from actions.corrections import (CHANGE_QUESTION, TOPIC_BUTTONS, changed_said, clear, direct_correction, redo_text,
                                  slots_to_correct)
 from actions.eligibility import evaluate_slots, recommended_service, service_summary
-from actions.faq_lookup import selected_faq
-from actions.forms import (answer_from, application_date, personal_faq_note, said_business_closing, said_study_goal,
-                           since_sv, situation_said)
+from actions.forms import (answer_from, application_date, message_faq, personal_faq_note, said_business_closing,
+                           said_study_goal, since_sv, situation_said)
 from actions.parsing import (INTERPRETERS, OWN_BUSINESS, STUDY_GOAL, Answer, Filled, Miss, Result, asks_if_work_enough,
                              employer_shown, opening_slots, plans_own_business, yes_no)
 from bot.extract import fold
@@ -309,7 +308,7 @@ class ActionOfferHelp(Action):
             return [FollowupAction("situation_form")]
         today = application_date()
         answer = answer_from(tracker, today)
-        faq = selected_faq(tracker.latest_message or {})[0] if answer.intent == "faq" else None
+        faq = message_faq(tracker)
         if answer.intent == "inform" and asks_if_work_enough(answer):
             # "10-15 timmar i veckan. räcker det?" reads as telling; it asks about the work requirement.
             dispatcher.utter_message(response="utter_faq/work_requirement")
@@ -329,8 +328,7 @@ class ActionFaqNote(Action):
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
             domain: dict[str, Any]) -> list[EventType]:
-        latest = tracker.latest_message or {}
-        faq = selected_faq(latest)[0] if (latest.get("intent") or {}).get("name") == "faq" else None
+        faq = message_faq(tracker)
         if faq and (note := personal_faq_note(tracker, faq, answer_from(tracker, application_date()))):
             dispatcher.utter_message(text=note)
         return []
