@@ -164,6 +164,27 @@ _NO = re.compile(r"^(nej|nä|na|nae|nope|no|inte|aldrig|icke|nix|inga|ingen|inge
 _AGREE = r"ja|japp|jajamen|jadå|jada|javisst|ok|okej|visst|absolut|gärna|garna"
 
 
+# Folded. The Swedish echo answer, the question's verb said back without "ja" or "nej": "det har vi",
+# "vi har nog det", "har vi nog, tror det", "är jag inte", "det finns nog". Whole answers only, so
+# "jag har jobbat i 8 år" is not a yes.
+_ECHO_TAIL = r"(?: (?:det|nog|val|inte|ej|knappast|faktiskt|tyvarr|absolut|sakert|kanske))*(?: tror (?:jag|det)| gissar jag)?"
+# "det var jag" may also be "it was me" (the initiative question), so it is left to the classifier.
+_ECHO = re.compile(r"^(?!det (?:var|ar) (?:jag|vi)\b)(?:(?:jag )?tror (?:att )?)?(?:(?:det|nog|val|nog inte|kanske) )?"
+                   r"(?:(?:har|ar|hade|var|gor|gjorde|kan|ska|fick|blir|blev) (?:jag|vi|de|dom|han|hon|det|den|man)"
+                   r"|(?:jag|vi|de|dom|han|hon|det|den) (?:har|ar|hade|var|gor|gjorde|kan|ska|fick|blir|blev)"
+                   r"|finns (?:det|de|dom)|fanns (?:det|de|dom)|det (?:finns|fanns))" + _ECHO_TAIL + "$")
+_ECHO_NEGATED = re.compile(r"\b(inte|ej|knappast)\b")
+
+
+def echo_answer(folded: str) -> bool | None:
+    """True / False for an echo answer ("det har vi" / "har vi inte"), else None."""
+    text = re.sub(r"[^\w ]+", " ", folded)
+    text = " ".join(text.split())
+    if not _ECHO.match(text):
+        return None
+    return not _ECHO_NEGATED.search(text)
+
+
 def yes_no(answer: Answer, *, allow_unknown: bool) -> bool | str | None:
     """True / False / "unknown", or None when the answer is not a yes or a no."""
     if answer.intent == "affirm":
@@ -179,6 +200,8 @@ def yes_no(answer: Answer, *, allow_unknown: bool) -> bool | str | None:
         return False
     if allow_unknown and re.search(r"\bvet (inte|ej)\b|\bosaker\b|ingen aning", folded):
         return UNKNOWN
+    if not answer.is_question:
+        return echo_answer(folded)
     return None
 
 
@@ -1736,9 +1759,9 @@ def worker_category(a: Answer) -> Result:
 # organisation the person belongs to, so a guess is written down as not known.
 # Folded. A guess that is the whole answer, whatever the classifier made of it ("tror det?",
 # "tror inte det", "borde ha det", "nog"): not known for sure.
-_GUESSED_ONLY = re.compile(r"^(ja |nej |nja |hmm )?(jag )?(tror (jag |nog )?(inte )?(det|att (de|dom|det) (har|finns)( det)?|"
+_GUESSED_ONLY = re.compile(r"^(ja |nej |nja |hmm )?(det tror jag( inte)?|(jag )?(tror (jag |nog )?(inte )?(det|att (de|dom|det) (har|finns)( det)?|"
                            r"de har det|dom har det)|(inte |nog )?(borde|bor) (de |dom )?(ha|finnas)( det| nog| ett)?|"
-                           r"nog( det| inte| ja)?|antagligen( inte)?|troligen( inte)?|troligtvis( inte)?|gissar (ja|nej|det))$")
+                           r"nog( det| inte| ja)?|antagligen( inte)?|troligen( inte)?|troligtvis( inte)?|gissar (ja|nej|det)))$")
 _GUESS = re.compile(r"\b(tror|nog|kanske|antagligen|troligen|troligtvis|inte saker|osaker|gissar|borde)\b")
 
 

@@ -3877,6 +3877,34 @@ def test_a_guessed_agreement_of_a_public_employer_is_yes(sector: str, text: str,
         assert result.slots["_say"].startswith("Då skriver jag att det finns kollektivavtal, som hos nästan alla")
 
 
+@pytest.mark.parametrize("text, expected", [
+    # The question's verb said back, the Swedish way to answer yes or no, read even as "inform".
+    ("vi har det", "yes"), ("det har de", "yes"), ("det har dom absolut", "yes"), ("har de inte", "no"),
+    ("det finns inte", "no"),
+    # With a guess in it, still not known for sure at a private employer.
+    ("har vi nog, tror det", "unknown"), ("vi har nog det", "unknown"), ("tror vi har det", "unknown"),
+    ("det tror jag inte", "unknown"), ("det finns nog", "unknown"),
+    # A story is not an echo.
+    ("jag har jobbat där i 8 år", None),
+])
+def test_an_echo_answer_to_the_agreement_question_is_read(text: str, expected: str | None) -> None:
+    result = INTERPRETERS["collective_agreement"](Answer(text, "inform", 0.9, [], TODAY,
+                                                         slots={"employer_sector": "private"}))
+    if expected is None:
+        assert isinstance(result, Miss)
+    else:
+        assert isinstance(result, Filled) and result.slots["collective_agreement"] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("det var jag", None), ("det är jag", None),  # "it was me": not an echo
+    ("det var det", True), ("ar jag inte", False), ("det gor det", True), ("vi har inget", None),
+])
+def test_echo_answers_leave_it_was_me_alone(text: str, expected: bool | None) -> None:
+    from actions.parsing import echo_answer
+    assert echo_answer(text) is expected
+
+
 @pytest.mark.parametrize("earlier, initiated_by", [
     ("hej, fick sparken från ikea i oktober. har jag rätt till nåt?", "employer"),
     ("jag blev uppsagd i somras", "employer"),
