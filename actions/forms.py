@@ -24,7 +24,7 @@ from actions.faq_lookup import faq_for, faq_from_parse, selected_faq
 from actions.parsing import (ASSIGNMENT_NOTE, GUIDANCE_SLOTS, HOURLY_NOTE, INTERPRETERS, OWN_BUSINESS, LEAVE_SAID_SV,
                              NAME_SLOTS, SAY_WRONG, STUDY_GOAL, UNKNOWN, UNKNOWN_ALLOWED, Answer, Filled, Miss, Reply,
                              after_leading_no, answer_beside_question, assignment_ended, category_from_story,
-                             date_said, hourly_ended, kind_miss, leave_told, let_go, length_sv, occupation_from_story,
+                             date_said, employment_told_beside, hourly_ended, kind_miss, leave_told, let_go, length_sv, occupation_from_story,
                              opening_end, opening_slots, options_question, pause_asked, plans_own_business,
                              question_beside, sector_from_story, strain_ack, wants_to_study_for, weekly_hours_told)
 from bot.language import looks_english
@@ -253,7 +253,9 @@ class FormValidation(Action):
                 # "den tar slut sista december" at "Vad vill du helst ha hjälp med?": not a miss, but
                 # a fact a later question would ask. Kept, said back, and the question asked again.
                 updates.update({**told, asked: None, "asked_again": True})
-                dispatcher.utter_message(text=str(opening_ack(told, lead="Tack, då skriver jag")))
+                said = f"Tack, då skriver jag {job_told_said(told)}. {SAY_WRONG}" if asked in JOB_SLOTS \
+                    else opening_ack(told, lead="Tack, då skriver jag")
+                dispatcher.utter_message(text=str(said))
             elif isinstance(result, Miss):
                 result = kind_miss(asked, answer, result)
                 updates.update(self._miss(dispatcher, slots, asked, result.hint, result.lead,
@@ -324,6 +326,13 @@ class FormValidation(Action):
                             updates["worker_category"] = found[0]
                             said = "arbetare" if found[0] == "blue_collar" else "tjänsteman"
                             from_story.append(f"Du har berättat {found[1]}, så jag skriver att du är {said}.")
+                    if asked in JOB_SLOTS and not answer.is_payload:
+                        beside = {k: v for k, v in employment_told_beside(answer, asked).items()
+                                  if known.get(k) is None}
+                        if beside:  # "sen 2018, heltid": the hours are not asked next
+                            updates.update(beside)
+                            known.update(beside)
+                            from_story.append(f"Jag skriver också {job_told_said(beside)}.")
                     if from_story:
                         # One "det blev fel" at the end, also where the answer's own say-back had one.
                         head = say.split(_CORRECT_HINT, 1)[0].strip() if say else None
@@ -557,6 +566,9 @@ _SECTOR_SAID = {"private": "privat", "municipality": "en kommun", "region": "en 
 def told_out_of_turn(asked: str, answer: Answer, slots: dict[str, Any]) -> dict[str, Any]:
     """Facts a later question asks, told in an answer that does not answer the one asked: the
     age, the employer, the job's last day."""
+    if asked in JOB_SLOTS:
+        # "heltid, 40 tim" at "När började du?": the same job's hours, asked a question later.
+        return {k: v for k, v in employment_told_beside(answer, asked).items() if slots.get(k) is None}
     loops = (*flow.EMPLOYMENT_SLOTS, *flow.SKIPPABLE_SLOTS, "more_employments", "had_skippable", "more_skippable")
     if asked == "consent" or asked in loops or slots.get("employments"):
         # Consent keeps a story its own way; within the loops, a date belongs to the employment or
@@ -568,6 +580,21 @@ def told_out_of_turn(asked: str, answer: Answer, slots: dict[str, Any]) -> dict[
         told.update(opening_end(answer))
     told.pop("guidance_mode", None)  # a way of helping is chosen, not inferred here
     return told
+
+
+# The questions about one job whose answers may carry another's ("sen 2018, heltid").
+JOB_SLOTS = ("employment_start", "employment_end", "employment_hours_per_week")
+
+
+def job_told_said(told: dict[str, Any]) -> str:
+    """"40 timmar i veckan", "att du började där i mars 2019": what employment_told_beside kept."""
+    parts = []
+    if told.get("employment_start"):
+        said = since_sv(told["employment_start"])
+        parts.append(f"att du började där {'år ' if said.isdigit() else 'den ' if said[0].isdigit() else 'i '}{said}")
+    if isinstance(told.get("employment_hours_per_week"), (int, float)):
+        parts.append(f"{told['employment_hours_per_week']:g} timmar i veckan")
+    return " och ".join(parts)
 
 
 def since_sv(iso: str, today: date | None = None) -> str:

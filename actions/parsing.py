@@ -3493,6 +3493,33 @@ def weekly_hours_told(a: Answer) -> tuple[str, float, float] | None:
     return said, low, high
 
 
+# Folded. Weekly hours named in an answer to another question of the same job ("heltid, 40 tim"
+# at "När började du?"), and the start named at its end or hours ("heltid sen 2018").
+_HOURS_CUE = re.compile(r"\b(heltid|halvtid|\d{1,2}(?:[.,]5)? ?(?:timmar|tim|h)\b|\d{1,3} ?(?:%|procent))")
+_START_CUE = re.compile(r"\b(sen|sedan|borjade|anstalld|anstalldes)\b[^.,]*?(\b(?:19|20)\d{2}\b|-\d{2}\b|\b(?:"
+                        + MONTH_WORDS + r")\b|\bar sen\b)")
+_END_WORDS = re.compile(r"\b(slutade|slutar|slutat|sista dag|upphor|upphorde|pagar)\b")
+
+
+def employment_told_beside(a: Answer, asked: str) -> dict[str, Any]:
+    """The hours or start of the job asked about, told in an answer to another of its questions:
+    {"employment_hours_per_week": 40.0} from "sen 2018, heltid" at the start question."""
+    if a.is_payload or a.is_question:
+        return {}
+    told: dict[str, Any] = {}
+    folded = a.folded
+    if asked != "employment_hours_per_week" and _HOURS_CUE.search(folded):
+        clauses = [c for c in _clauses(a.text) if _HOURS_CUE.search(fold(c))]
+        hours = parse_hours_per_week(clauses[0]) if clauses else None
+        if isinstance(hours, (int, float)) and 1 <= hours <= 80:
+            told["employment_hours_per_week"] = float(hours)
+    if asked != "employment_start" and _START_CUE.search(folded) and not _END_WORDS.search(folded):
+        result = INTERPRETERS["employment_start"](Answer(a.text, None, 0.0, [], a.today, slots=a.slots))
+        if isinstance(result, Filled) and result.slots.get("employment_start"):
+            told["employment_start"] = result.slots["employment_start"]
+    return told
+
+
 def asks_if_work_enough(a: Answer) -> bool:
     """"jobbat 2 år som timanställd, 10-15 timmar i veckan. räcker det?": one's own work, asked
     about against the work requirement."""

@@ -3394,6 +3394,41 @@ def test_a_fact_told_out_of_turn_is_kept_and_the_question_asked_again() -> None:
     assert any("förstod jag inte" in str(m.get("text")) for m in messages)
 
 
+def test_the_hours_told_at_the_start_question_are_kept_and_the_start_asked_again() -> None:
+    slots = {**BASE, "employment_start": None, "employment_end": None, "employment_hours_per_week": None,
+             "requested_slot": "employment_start"}
+    updates, messages = _run(slots, "heltid, 40 tim")
+    texts = [m.get("text") or m.get("response") for m in messages]
+    assert updates["employment_hours_per_week"] == 40 and updates["employment_start"] is None
+    assert updates["requested_slot"] == "employment_start"
+    assert texts[0].startswith("Tack, då skriver jag 40 timmar i veckan.")
+    assert not any("förstod jag inte" in str(t) for t in texts)
+    # Told with the start: both kept, and the hours not asked after the end.
+    updates, messages = _run(slots, "sen mars 2018, 75%")
+    assert updates["employment_start"] == "2018-03-01" and updates["employment_hours_per_week"] == 30
+    assert any(str(m.get("text")).startswith("Jag skriver också 30 timmar i veckan.") for m in messages)
+    assert updates["requested_slot"] == "employment_end"
+    updates, _ = _run({**slots, "employment_start": "2018-03-01", "employment_hours_per_week": 30,
+                       "requested_slot": "employment_end"}, "pågår")
+    assert updates["requested_slot"] == "more_employments"
+    # Hours already given are not overwritten by a figure beside another answer.
+    updates, _ = _run({**slots, "employment_hours_per_week": 20}, "sen mars 2018, heltid")
+    assert "employment_hours_per_week" not in updates or updates["employment_hours_per_week"] == 20
+
+
+@pytest.mark.parametrize("asked, text, expected", [
+    ("employment_start", "heltid, 40 tim", {"employment_hours_per_week": 40}),
+    ("employment_end", "har inte slutat än, jobbar 75%", {"employment_hours_per_week": 30}),
+    ("employment_hours_per_week", "heltid sen 2018", {"employment_start": "2018-01-01"}),
+    # An end is not a start, a length is not weekly hours, and a question tells nothing.
+    ("employment_hours_per_week", "slutade i mars 2025", {}), ("employment_start", "2 år sen typ", {}),
+    ("employment_start", "räknas 40 tim?", {}),
+])
+def test_the_same_jobs_facts_are_read_beside_the_answer(asked: str, text: str, expected: dict) -> None:
+    from actions.parsing import employment_told_beside
+    assert employment_told_beside(Answer(text, "inform", 0.9, [], TODAY), asked) == expected
+
+
 @pytest.mark.parametrize("text, sector", [
     ("Hej, jag jobbar som lärare på en kommunal skola i Uppsala sen 2011 men orkar inte mer", "municipality"),
     ("jag jobbar på kommunen som städare", "municipality"),
