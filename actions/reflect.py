@@ -264,7 +264,8 @@ def _skills_listed(text: str) -> str | None:
         # "att lugna folk, prioritera, medicinsk kunskap": what one knows is had, not "bra på".
         done = [item for item in items if item not in has]
         return f"{_skills_listed(', '.join(done))}, och du har {format_list(has, locale='sv')}"
-    if " och " not in body and ", " in body:
+    if ", " in body and " och " not in body.rsplit(", ", 1)[1]:
+        # "planera och leda aktiviteter, prata med föräldrar": the last comma is the list's "och"
         body = " och ".join(body.rsplit(", ", 1))
     return f"att {body}" if _SKILL_VERBS.match(body) else body
 
@@ -285,6 +286,10 @@ def _liked(text: str) -> str | None:
     body = _FILLER.sub("", body).strip(" ,.!")
     if not body or "?" in body or _NOT_LIKED.match(body) or _DROPPED_HAR.match(body) or _DROPPED.match(body):
         return None
+    if re.match(r"att jag (är|ar|kan)\b", body, re.I):
+        # "att jag är bra med barn och tålmodig": who one is, not a thing liked ("Du är bra med barn …")
+        said = mirror(body[4:])
+        return f"{said}." + (f" {found[0]}" if found else "") + " Tack för att du berättar." if said else None
     if _WANT_INFINITIVE.match(body) or _STEP_VERB.match(body):
         body = f"att {body}"  # "jobba med händerna": "tyckt om att jobba med händerna"
     said = mirror("jag har tyckt om " + body)

@@ -291,6 +291,9 @@ def test_more_supines_without_their_har_and_a_strength_without_its_contrast() ->
     ("att jobba med mina händer", "Du har tyckt om att jobba med dina händer. Tack för att du berättar."),
     ("träffa nya människor varje dag",  # the "att" a bare verb needs after "tyckt om"
      "Du har tyckt om att träffa nya människor varje dag. Tack för att du berättar."),
+    # Who one is, not a thing liked: "Du är …", not "Du har tyckt om att du är …".
+    ("att jag är bra med barn och tålmodig. kollegorna säger att jag är lugn",
+     "Du är bra med barn och tålmodig. Tack för att du berättar."),
     # Not a thing liked: not said back as one; a statement is said back as the statement it is.
     ("inget särskilt", "Tack för att du berättar."),
     ("har sålt annonser i tolv år, bra på att prata med folk",
@@ -421,3 +424,8 @@ def test_options_guessed_anywhere_in_the_wants_are_taken(text: str, options: str
         assert result.slots["_say"] == (
             "Jag skriver upp något inom läkemedelsbolag eller att undervisa på vårdutbildning som det du funderar "
             "på. Du behöver inte vara säker än – det kan du och rådgivaren ta reda på tillsammans.")
+
+
+def test_a_skill_list_whose_first_item_has_an_och_gets_its_last_och_too() -> None:
+    said = reflection("inward_skills", "planera och leda aktiviteter, prata med föräldrar")
+    assert said is not None and said.startswith("Du är bra på att planera och leda aktiviteter och prata med föräldrar")
