@@ -3083,8 +3083,14 @@ def _options_said_back(a: Answer) -> Result:
     result = _options_answer(a)
     if isinstance(result, Filled) and result.slots.get("_say") == OPTIONS_HEARD and not a.is_payload:
         named = options_listed(spelled(a.text))
-        if named:
-            return Filled({**result.slots, "_say": f"Tack, jag skriver upp {format_list(named, locale='sv')}."})
+        # "eller nåt helt annat": an openness, not an option to write up beside the others
+        open_to = [n for n in named if re.match(r"(nagot|nat) (helt )?annat\b", fold(n))]
+        named = [n for n in named if n not in open_to]
+        said = [f"upp {format_list(named, locale='sv')}"] if named else []
+        if open_to:
+            said.append(f"att du är öppen för {open_to[0]}")
+        if said:
+            return Filled({**result.slots, "_say": f"Tack, jag skriver {', och '.join(said)}."})
     return result
 
 

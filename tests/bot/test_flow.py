@@ -3351,6 +3351,10 @@ def test_the_advisor_sees_a_start_counted_from_a_length() -> None:
     ("Sjuksköterska eller Volvo kanske", "Tack, jag skriver upp sjuksköterska och Volvo."),
     ("Volvo eller Scania", "Tack, jag skriver upp Volvo och Scania."),
     ("jag vill jobba med människor", "Tack, jag skriver upp att jobba med människor."),
+    # Being open to something else is not one of the options.
+    ("vet inte riktigt, kanske förskollärare? eller nåt helt annat",
+     "Tack, jag skriver upp förskollärare, och att du är öppen för något helt annat."),
+    ("nåt helt annat", "Tack, jag skriver att du är öppen för något helt annat."),
     # Nothing named: heard without a list.
     ("vill bara ha ett jobb", "Tack, det tar jag med mig."),
     ("har inte tänkt så mycket på det", None),
