@@ -117,6 +117,9 @@ _RECOVERY_SAY = ("Att ta hand om dig och återhämta dig först är ett klokt f�
 _NO_CV = re.compile(r"\b(har |haft )?(inget|inte (nagot|nat|ett)|aldrig (haft|skrivit|gjort) (nagot |nat |ett )?)"
                     r"\s*(cv|personligt brev)\b|\b(har inte|inte) (sokt|soka) (nagot |nat |ett )?(jobb|arbete)\b|"
                     r"\bvet inte hur (man|jag) (soker|ska soka|skriver)\b")
+# Folded. No step yet where a first step is asked: "nej inget just nu", "nä har ingen aning", "inget",
+# "orkar inte just nu" (a step named after it, "nej men kanske ringa komvux", is still a step).
+_NO_STEP = re.compile(r"^(nej|nae|na|nja|inget|ingenting|ingen aning|har ingen|orkar inte|vet inte|vet ej)\b")
 _NO_CV_SAY = ("Det är vanligt när man har varit länge på samma jobb. Att skriva ett CV kan vara ett bra första "
               "steg, och det kan rådgivaren hjälpa dig med.")
 _INWARD_WANTS_CALM = re.compile(r"\b(lugn\w*|deltid|mindre stress\w*|lagre tempo|i min takt)\b")
@@ -351,8 +354,15 @@ def _reflection(slot: str, text: str, *, not_yet: bool = False) -> str | None:
             return _RECOVERY_SAY
         if said and slot == "forward_next_step" and _NO_CV.search(fold(text)) and not _step_said(text):
             return _NO_CV_SAY
+        if said and slot == "forward_next_step" and _NO_STEP.match(fold(text)) and not _step_said(text) \
+                and not _study_routes(text):
+            return _NOT_YET_BY_SLOT[slot]
         if said and slot == "forward_next_step" and (step := _step_said(text)):
             return f"Att {step} låter som ett bra första steg."
+        if said and slot == "forward_next_step" and (routes := _study_routes(text)):
+            # "komvux kanske, eller yh": where to study, not yet a step; the step it suggests, said.
+            return (f"Då kan ett första steg vara att läsa om utbildningarna på {format_list(routes, locale='sv')}: "
+                    f"vad de leder till och när du kan söka. Rådgivaren kan hjälpa dig att jämföra dem.")
         return _HEARD[slot] if said else _NOT_YET_BY_SLOT.get(slot, NOT_YET)
     if slot not in _AFTER_MIRROR:
         return None
@@ -446,7 +456,7 @@ def _reflection(slot: str, text: str, *, not_yet: bool = False) -> str | None:
 
 
 # A first step as people write it: "kanske prata med en kompis som kör buss", "jag ska ringa facket".
-_STEP_LEAD = re.compile(r"^(?:(?:kanske|typ|nog|jag|ska|kan|tänker|tanker|skulle|vill|kunna|först|forst|att|"
+_STEP_LEAD = re.compile(r"^(?:(?:nej|nä|nja|men|kanske|typ|nog|jag|ska|kan|tänker|tanker|skulle|vill|kunna|först|forst|att|"
                         r"väl|val|börja med att|borja med att)\s+)+", re.I)
 _STEP_VERB = re.compile(r"^(prata|ringa|läsa|lasa|uppdatera|skriva|söka|soka|kolla|titta|fråga|fraga|gå|ga|anmäla|"
                         r"anmala|besöka|besoka|boka|kontakta|träffa|traffa|undersöka|undersoka|googla|höra|hora|"
@@ -465,6 +475,20 @@ def _others_ask(sentence: str) -> str | None:
 def step_told(text: str) -> bool:
     """"ringa komvux", "kanske uppdatera mitt cv": a step begun with a verb, not "har inget cv"."""
     return _step_said(text) is not None
+
+
+# Folded. Where one may study, named as the step: "komvux kanske, eller yh".
+_STUDY_ROUTES = (("komvux", r"komvux|vuxenutbildning\w*"), ("yrkeshögskolan", r"yh|yrkeshogskola\w*"),
+                 ("folkhögskolan", r"folkhogskola\w*"), ("högskolan", r"hogskola\w*|hogskolor\w*|universitet\w*|uni"))
+
+
+def _study_routes(text: str) -> list[str]:
+    """["komvux", "yrkeshögskolan"] for a short answer that names where to study, in its order."""
+    folded = fold(text)
+    if len(folded.split()) > 10 or "?" in text:
+        return []
+    found = [(m.start(), name) for name, pattern in _STUDY_ROUTES if (m := re.search(rf"\b({pattern})\b", folded))]
+    return [name for _, name in sorted(found)]
 
 
 def _step_said(text: str) -> str | None:

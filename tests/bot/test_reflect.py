@@ -360,6 +360,16 @@ def test_strengths_told_in_a_later_sentence_are_said_back_too() -> None:
                                                   "ett CV kan vara ett bra första steg, och det kan rådgivaren hjälpa dig med."),
     ("vet inte hur man söker jobb idag", "Det är vanligt när man har varit länge på samma jobb. Att skriva ett CV kan "
                                         "vara ett bra första steg, och det kan rådgivaren hjälpa dig med."),
+    # A "nej" before a step leaves the step; a "nej" with no step is no step yet, met kindly.
+    ("nej men kanske ringa komvux", "Att ringa komvux låter som ett bra första steg."),
+    ("nej inget just nu", "Det är helt okej. Ett första steg kan du och rådgivaren hitta tillsammans."),
+    ("nä har ingen aning", "Det är helt okej. Ett första steg kan du och rådgivaren hitta tillsammans."),
+    ("nej, det får rådgivaren hjälpa mig med", "Det är helt okej. Ett första steg kan du och rådgivaren hitta "
+                                               "tillsammans."),
+    # Where to study, named as the step: the step it suggests.
+    ("komvux kanske, eller yh", "Då kan ett första steg vara att läsa om utbildningarna på komvux och "
+                                "yrkeshögskolan: vad de leder till och när du kan söka. Rådgivaren kan hjälpa dig "
+                                "att jämföra dem."),
     # Not a plain step: heard, not said back.
     ("inte ringa någon", "Bra! Ett litet steg räcker för att komma i gång."),
     ("något med utbildning", "Bra! Ett litet steg räcker för att komma i gång."),
