@@ -2629,7 +2629,10 @@ _JUST_YES = re.compile(rf"^({_AGREE})( tack)?$")
 # Folded. Words that answer the questions before the name ("ja heltid" for hours asked long ago), never a name.
 _NOT_A_PERSON_NAME = re.compile(r"\b(heltid|deltid|halvtid|timmar|procent|kronor|privat|kommunen|regionen|kollektivavtal|"
                                 r"uppsagd|anstalld|arbetare|tjansteman|jobbar|jobbade|vet|inte|kanske|ja|nej|okej|tack|"
-                                r"pagar|pagaende|fortfarande|avslutad|digitalt|fysiskt|telefon)\b")
+                                r"pagar|pagaende|fortfarande|avslutad|digitalt|fysiskt|telefon|"
+                                # "den fortsätter": a sentence's little words, never a name's ("de", "af" may be)
+                                r"den|det|dom|jag|du|hon|vi|ni|ar|har|hade|och|som|pa|med|for|till|att|"
+                                r"fortsatter|slutar|slutade|kvar|ingen|inget|nagot|nat|vill|ska|kan|blir)\b")
 _DATE_CONTEXT = re.compile(r"\b(sista|forsta|borjan|slutet|mitten|nasta|forra|i|den|om|till|sedan|sen|fran)\b")
 
 

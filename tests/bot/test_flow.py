@@ -759,6 +759,11 @@ def test_yes_or_no_is_not_a_name() -> None:
     # Nor is an answer to an earlier question that the NLU reads with confidence as a situation.
     assert isinstance(INTERPRETERS["contact_name"](Answer("jobbar kvar", "inform_employed", 1.0, [], TODAY)), Miss)
     assert INTERPRETERS["contact_name"](Answer("Hans", "nlu_fallback", 0.5, [], TODAY)) == Filled({"contact_name": "Hans"})
+    # A sentence's little words are no name's ("den fortsätter" answers an earlier question), but
+    # a name's own small words ("de", "af") stay.
+    assert isinstance(INTERPRETERS["contact_name"](Answer("den fortsätter", "inform", 0.5, [], TODAY)), Miss)
+    for name in ("Louis de Geer", "Ebba af Klint", "Åsa Nilsson"):
+        assert INTERPRETERS["contact_name"](Answer(name, "inform", 0.5, [], TODAY)) == Filled({"contact_name": name})
     no = INTERPRETERS["contact_name"](Answer("nej tack", "deny", 0.9, [], TODAY))
     assert no == Filled({"contact_name": "unknown",
                          "_say": "Det går bra, namnet behövs inte. Rådgivaren hör av sig ändå."})
