@@ -1426,6 +1426,35 @@ _KNOWN_AT = re.compile(r"\b(?:jobbar|jobbade|jobbat|arbetar|arbetade|arbetat|ans
                        + r")(?![\w&'-])")
 
 
+# The employer as the one who let the person go: "ica har sagt upp mig", "nu har Lidl varslat mig",
+# "Coop sa upp mig i oktober". A name in capitals, or a known company in any case; not "Chefen".
+_LET_GO_VERB = r"(?:sagt upp|sa upp|sade upp|varslat|varslade|sparkat|sparkade)"
+_SUBJECT_NAME = r"([A-ZÅÄÖ][\w&'-]*(?:\s+(?:[A-ZÅÄÖ][\w&'-]*|AB))*)"
+_NAMED_SUBJECT = re.compile(_SUBJECT_NAME + r" (?i:(?:har |hade )?" + _LET_GO_VERB + r")\b|"
+                            r"\b(?i:har|hade) " + _SUBJECT_NAME + r" (?i:" + _LET_GO_VERB + r")\b")
+_KNOWN_SUBJECT = re.compile(r"\b(" + "|".join(re.escape(k) for k in sorted(KNOWN_EMPLOYERS, key=len, reverse=True))
+                            + r") (?:har |hade )?" + _LET_GO_VERB + r"\b|\b(?:har|hade) ("
+                            + "|".join(re.escape(k) for k in sorted(KNOWN_EMPLOYERS, key=len, reverse=True))
+                            + r") " + _LET_GO_VERB + r"\b")
+# Who may let one go without being the employer's name.
+_NOT_A_SUBJECT_NAME = re.compile(r"(jag|de|dom|den|det|han|hon|vi|man|nu|sen|och|men|chefen|arbetsgivaren|"
+                                 r"foretaget|firman|bolaget|ledningen|hr|min \w+|mina \w+)$")
+
+
+def subject_employer(text: str) -> dict[str, Any]:
+    """{"employer_name": …} where the clause names the employer as the one who let the person go."""
+    plain = re.sub(r"\s+", " ", text).strip()
+    if known := _KNOWN_SUBJECT.search(fold(plain)):
+        return known_employer(known.group(1) or known.group(2))
+    named = _NAMED_SUBJECT.search(plain)
+    if not named or plain.isupper():
+        return {}
+    name = named.group(1) or named.group(2)
+    if len(name) < 2 or _NOT_A_SUBJECT_NAME.match(fold(name)) or _NOT_A_NAME.match(fold(name)):
+        return {}
+    return known_employer(fold(name)) or {"employer_name": name}
+
+
 def known_employer(folded_name: str) -> dict[str, Any]:
     """"ica", "Volvo cars": the company as it writes itself, and the sector its name says."""
     name = KNOWN_EMPLOYERS.get(folded_name.strip(" .!"))
@@ -3387,7 +3416,8 @@ def opening_slots(a: Answer) -> dict[str, Any]:
         slots.update(said)
         if slots.get("situation") != "self_employed":
             slots.update(named_public_employer(clause.text) or named_employer(clause.text)
-                         or private_workplace(clause.text) or public_workplace(clause.text))
+                         or subject_employer(clause.text) or private_workplace(clause.text)
+                         or public_workplace(clause.text))
         has_agreement = agreement_told(clause)
         if has_agreement is not None and not _GUESS.search(clause.folded):
             slots["collective_agreement"] = "yes" if has_agreement else "no"  # "ingen kollektivavtal"

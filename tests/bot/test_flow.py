@@ -4053,3 +4053,27 @@ def test_a_no_that_corrects_the_category_just_said_back_is_not_the_answer_to_the
                                       "employer_sector", "nej", intent="deny")
     updates = {e["name"]: e["value"] for e in asyncio.run(ValidateWorkForm().run(CollectingDispatcher(), tracker, {}))}
     assert updates["collective_agreement"] == "no"
+
+
+@pytest.mark.parametrize("text, employer", [
+    ("nu har ica sagt upp mig pga sjukdom", "ICA"), ("Lidl sa upp mig i oktober", "Lidl"),
+    ("nu har Stora Enso varslat mig", "Stora Enso"),
+    # The one who let go is no employer's name here.
+    ("Chefen sa upp mig", None), ("Nu har de sagt upp mig", None), ("Jag har sagt upp mig", None),
+    ("Min chef sa upp mig", None),
+])
+def test_the_employer_who_let_one_go_is_named(text: str, employer: str | None) -> None:
+    from actions.parsing import subject_employer
+    assert subject_employer(text).get("employer_name") == employer
+
+
+def test_a_length_with_no_employer_said_is_of_ones_job_not_there() -> None:
+    from actions.forms import opening_ack
+    told = opening_slots(Answer("jag har varit sjukskriven i två år och nu har min arbetsgivare sagt upp mig pga "
+                                "sjukdom. jobbade där i 15 år", "inform_terminated", 0.9, [], TODAY))
+    said = opening_ack(told)
+    assert said is not None and "du har jobbat på ditt jobb i 15 år" in said and "där" not in said
+    # With the employer named first, "där" points at it.
+    told = opening_slots(Answer("jag har varit sjukskriven i två år och nu har ica sagt upp mig pga sjukdom. "
+                                "jobbade där i 15 år", "inform_terminated", 0.9, [], TODAY))
+    assert "din arbetsgivare är ICA och att du har jobbat där i 15 år" in str(opening_ack(told))
