@@ -1675,6 +1675,8 @@ _NOT_AN_OCCUPATION = re.compile(r"^(vanligt|vanlig|vanligtvis|tidigare|forut|ext
 # Folded. "har jobbat i kassan på ica", "jobbar inom vården": where the work is done, said back
 # when no occupation is told. Only these words: "jobbar i Göteborg" is a place, not the work.
 _WORKS_IN = re.compile(r"\b(?:(?P<now>jobbar|arbetar)|(?:har )?(?:jobbat|arbetat)|jobbade|arbetade) "
+                       # "jobbade där i 15 år i kassan": a few words may come between
+                       r"(?:(?:dar|bara|mest|mestadels|oftast|alltid|typ|i \w+ (?:ar|manader)) )*"
                        r"(?P<where>(?:i|inom|pa) (?:kassan|kassa|butik|butiken|butiker|affaren|lagret|lager|koket|"
                        r"restaurang|restaurangen|varden|aldreomsorgen|hemtjansten|skolan|forskolan|industrin|"
                        r"fabriken|handeln|byggbranschen|kundtjanst|kundtjansten|receptionen|verkstaden|"

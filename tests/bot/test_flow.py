@@ -2657,6 +2657,7 @@ def test_an_occupation_told_at_the_start_is_said_back_before_the_first_reflectio
     ("jag gör mitt jobb som vanligt", None),
     # Where the work is done, when no occupation is told; a place or a name is not it.
     ("vet inte vad jag vill jobba med längre, har jobbat i kassan på ica i 6 år", "att du har jobbat i kassan på ICA"),
+    ("nu har ica sagt upp mig pga sjukdom. jobbade där i 15 år i kassan och på lagret", "att du har jobbat i kassan"),
     ("jobbar inom vården sen 2010", "att du jobbar inom vården"),
     ("jag jobbar i Göteborg", None), ("jobbar på Kontoret AB", None),
     # One's own business, with the trade where it is told.
