@@ -612,6 +612,12 @@ def situation(a: Answer) -> Result:
         return Miss("", lead="Det som avgör är hur ditt senaste jobb slutade. Blev du uppsagd, eller tog en "
                              "visstidsanställning slut, kan du ha rätt till stöd även om det har gått en tid.",
                     remember={"asked_again": "last_job"})
+    if value is None and not a.is_payload and re.search(_HOURLY, a.folded) and not _JOB_KEPT.search(a.folded) \
+            and (ending or a.intent == "dont_know"):
+        # "vet inte riktigt, jag är timanställd hos dom": unsure which fits, and an hourly job is a
+        # fixed-term one; said, with how to put it right.
+        return Filled({"situation": "fixed_term_ended", "termination_reason": "fixed_term_ended",
+                       "termination_initiated_by": "employer", "_say": _HOURLY_SAY})
     if value is None:
         if a.is_digression:
             return None

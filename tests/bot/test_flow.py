@@ -277,6 +277,14 @@ def test_hourly_work_without_shifts_is_a_fixed_term_ending(text: str, intent: st
     assert {k: v for k, v in told.items() if k != "employer_sector"} == expected
 
 
+def test_unsure_which_fits_but_hourly_is_a_fixed_term_said_to_be_corrected() -> None:
+    result = INTERPRETERS["situation"](Answer("vet inte riktigt, ja e timanstalld hos dom", "dont_know", 0.9, [], TODAY))
+    assert isinstance(result, Filled) and result.slots["situation"] == "fixed_term_ended"
+    assert result.slots["_say"].startswith("En timanställning räknas oftast som en visstidsanställning")
+    # Not unsure, and nothing ending: as before, asked.
+    assert isinstance(INTERPRETERS["situation"](Answer("jag är timanställd hos dom", "inform", 0.9, [], TODAY)), Miss)
+
+
 def test_hourly_work_told_as_the_reason_is_a_fixed_term_ending() -> None:
     result = INTERPRETERS["termination_reason"](Answer("jag var timanställd", "inform", 0.9, [], TODAY))
     assert isinstance(result, Filled) and result.slots["termination_reason"] == "fixed_term_ended"
