@@ -254,6 +254,30 @@ _HAD_SKILL = re.compile(r"(kunskap|kunskaper|erfarenhet|erfarenheter|kunnande|k�
                         r"behörighet|behorighet|legitimation|utbildning)\b", re.I)
 
 
+# What one is, in a list of what one is good at ("truck, snabb, noggrann"): said as "snabb", not "bra på snabb".
+_TRAIT = re.compile(r"(?:mycket |väldigt |ganska |rätt |super)?(noggrann|noga|snabb|stark|lugn|flexibel|punktlig|"
+                    r"social|pålitlig|ansvarsfull|strukturerad|tålmodig|driven|effektiv|serviceinriktad|positiv|"
+                    r"glad|ärlig|envis|kreativ|praktisk|organiserad|lojal|lyhörd|empatisk|trygg|stresstålig|"
+                    r"självgående|nyfiken|kommunikativ|ordningsam|hjälpsam|omtänksam|prestigelös|"
+                    r"lösningsorienterad|målmedveten|händig|pedagogisk|noggrann av mig)", re.I)
+
+
+def _skills_phrase(text: str) -> str | None:
+    """What follows "Du är" for a short list answering "Vad är du bra på?": "snabb, noggrann och bra
+    på truck" from "truck, snabb, noggrann"; None where _skills_listed finds no list."""
+    listed = _skills_listed(text)
+    if listed is None:
+        return None
+    body = _FILLER.sub("", text).strip(" .!")
+    items = [item.strip() for item in re.split(r",\s+(?:och\s+)?|\s+och\s+", body) if item.strip()]
+    traits = [item.lower() for item in items if _TRAIT.fullmatch(item)]
+    if not traits:
+        return f"bra på {listed}"
+    rest = [item for item in items if not _TRAIT.fullmatch(item)]
+    skills = _skills_listed(", ".join(rest)) if rest else None
+    return format_list(traits + ([f"bra på {skills}"] if skills else []), locale="sv")
+
+
 def _skills_listed(text: str) -> str | None:
     """"laga mat, organisera, hålla ordning" to "Vad är du bra på?": "att laga mat, organisera och
     hålla ordning"; "excel och siffror" as it is. None for anything more than a short list."""
@@ -411,6 +435,11 @@ def _reflection(slot: str, text: str, *, not_yet: bool = False) -> str | None:
         # A story too long to say back whole: its first clause, if that is a plain statement
         # ("jag har jobbat som undersköterska i 15 år, jag är bra på …").
         said = mirror(_story_clauses(_FILLER.sub("", text))[0]) if _story_clauses(text) else None
+    if said is None and slot == "inward_who":
+        # "lager mest, plockat o kört truck. gillar att röra på mig": a fragment first, then a
+        # plain statement, which is said back.
+        said = next((found for sentence in re.split(r"(?<=[.!?])\s+|\n", text.strip())[1:3]
+                     if (found := mirror(sentence))), None)
     if slot == "inward_who" and said:
         # "…, bra på att prata med folk. vill ha ett jobb där …": the strength and the want said
         # back too, since the questions for them are not asked.
@@ -435,10 +464,10 @@ def _reflection(slot: str, text: str, *, not_yet: bool = False) -> str | None:
     if said is None and slot == "inward_skills":
         # "snickra, läsa ritningar. folk frågar mig om råd": the list, and what follows it.
         first, *later = re.split(r"(?<=[.!?])\s+|\n", text.strip())
-        skills = _skills_listed(first)
+        skills = _skills_phrase(first)
         if skills:
             also = [found for sentence in later[:2] if (found := mirror(sentence) or _others_ask(sentence))]
-            told = _and_then(f"Du är bra på {skills}", also).rstrip(".") if also else f"Du är bra på {skills}"
+            told = _and_then(f"Du är {skills}", also).rstrip(".") if also else f"Du är {skills}"
             return f"{told} – {_AFTER_MIRROR[slot].lower()}"
         if not later and (others_ask := _others_ask(first)):
             return f"{others_ask} – {_AFTER_MIRROR[slot].lower()}"

@@ -439,3 +439,20 @@ def test_options_guessed_anywhere_in_the_wants_are_taken(text: str, options: str
 def test_a_skill_list_whose_first_item_has_an_och_gets_its_last_och_too() -> None:
     said = reflection("inward_skills", "planera och leda aktiviteter, prata med föräldrar")
     assert said is not None and said.startswith("Du är bra på att planera och leda aktiviteter och prata med föräldrar")
+
+
+@pytest.mark.parametrize("text, said", [
+    # What one is, in the list of what one is good at, is said as what one is: not "bra på snabb".
+    ("snabb och noggrann", "Du är snabb och noggrann"),
+    ("truck, snabb, noggrann", "Du är snabb, noggrann och bra på truck"),
+    ("excel, ekonomi, noggrann", "Du är noggrann och bra på excel och ekonomi"),
+    ("laga mat, organisera och hålla ordning", "Du är bra på att laga mat, organisera och hålla ordning"),
+])
+def test_traits_in_a_skill_list_are_said_as_traits(text: str, said: str) -> None:
+    assert reflection("inward_skills", text) == f"{said} – det tar du med dig, vart du än går."
+
+
+def test_a_fragment_first_leaves_the_plain_statement_after_it_said_back() -> None:
+    assert reflection("inward_who", "lager mest, plockat o kört truck. gillar att röra på mig") == \
+        "Du gillar att röra på dig. Tack för att du berättar."
+    assert reflection("inward_who", "lager mest. inget mer") == "Tack för att du berättar."
