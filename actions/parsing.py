@@ -1619,7 +1619,9 @@ _WORKS_AS = re.compile(r"\b(?:jobbar|jobbat|jobbade|arbetar|arbetat|arbetade|ans
 # told. Not a company ("på ett byggföretag" says nothing of the person's own work there).
 _WORKS_AT = re.compile(r"\b(?:jobbar|jobbat|jobbade|arbetar|arbetat|arbetade|anstalld|timanstalld|behovsanstalld|"
                        r"vikarierar|vikarierat) (?:(?:extra|deltid|heltid|halvtid|natt|kvallar|helger|lite|bara) )?"
-                       r"(?:pa|i) (?:ett |en )([a-z-]+)(?: ([a-z-]+))?")
+                       # "jobbar via manpower på ett lager": the agency between, the workplace still told
+                       r"(?:(?:via|genom|for) \S+(?: \S+)? )?"
+                       r"(?P<at>(?:pa|i) (?:ett |en )([a-z-]+)(?: ([a-z-]+))?)")
 _COMPANY_WORD = re.compile(r"(foretag|firma|bolag|koncern|byra)$")
 
 
@@ -1656,12 +1658,11 @@ def category_from_story(texts: list[str]) -> tuple[str, str] | None:
                 return category, said
         for m in _WORKS_AT.finditer(folded):
             # "på ett lager i …", "på ett stort lager": the noun is either word
-            for group in (1, 2):
+            for group in (2, 3):
                 word = m.group(group) or ""
                 category = None if _COMPANY_WORD.search(word) else _category_of(word)
                 if category:
-                    start = folded.index(" ", m.start()) + 1  # "på ett lager", as written
-                    start = folded.index(" ", start) + 1 if not folded[start:].startswith(("pa ", "i ")) else start
+                    start = m.start("at")  # "på ett lager", as written
                     end = m.end(group)
                     said = text[start:end] if len(text) == len(folded) else folded[start:end]
                     return category, f"om ditt jobb {said.lower()}"

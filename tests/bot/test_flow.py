@@ -588,6 +588,9 @@ def test_an_occupation_told_earlier_gives_the_worker_category() -> None:
     assert category_from_story(["Firman gick i konkurs. Jag var platschef där i 8 år."]) == \
         ("white_collar", "att du har jobbat som platschef")
     assert category_from_story(["jag var sjuk länge"]) is None
+    # An agency named between the verb and the workplace: the workplace still tells the work.
+    assert category_from_story(["tja, jobbar via manpower pa ett lager i jonkoping men uppdraget tar slut"]) == \
+        ("blue_collar", "om ditt jobb på ett lager")
     assert category_from_story(["förut jobbade jag som kock"]) is None   # an earlier job
     # The job's occupation ("mitt vikariat som …"), with an earlier job told in another sentence.
     assert category_from_story(["mitt vikariat som sjuksköterska tog slut i oktober. innan dess jobbade jag i "
