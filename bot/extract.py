@@ -106,7 +106,9 @@ _ONGOING_RE = re.compile(
     r"nu(?!\s+(?:i|pa|till|den|sista)\s))\b")  # "nu i december" is a date
 # "jobbar kvar till 31 mars", "är kvar t.o.m. juni": still there, but the end is what was asked.
 _UNTIL_RE = re.compile(r"\b(?:till|tills|forran|t\.? ?o\.? ?m\.?|tom|sista)\s+(?:och med\s+)?(?:den\s+|i\s+|sista\s+)?"
-                       r"(?:\d|jan|feb|mar|apr|maj|jun|jul|aug|sep|okt|nov|dec|var|sommar|host|vinter|nyar|arsskiftet)")
+                       r"(?:\d|jan|feb|mar|apr|maj|jun|jul|aug|sep|okt|nov|dec|var|sommar|host|vinter|nyar|arsskiftet|"
+                       # "pågår tills nästa månad": a coming end said from today
+                       r"nasta (?:manad|ar|sommar|host|var|vinter)|manadsskiftet|slutet av)")
 _SEASONS = {"var": 4, "varen": 4, "varas": 4, "sommar": 7, "sommaren": 7, "somras": 7,
             "host": 10, "hosten": 10, "hostas": 10, "vinter": 1, "vintern": 1, "vintras": 1}
 _SEASON_RE = re.compile(

@@ -161,6 +161,7 @@ def test_entities_with_positions() -> None:
     # A season or the next month said as a coming end: the one ahead, to its last day.
     ("till sommaren", "2027-09-30"),
     ("nästa månad", "2026-12-31"),
+    ("pågår tills nästa månad", "2026-12-31"),
     ("slutade i somras", "2026-09-30"),
     ("den slutar nu i december", "2026-12-31"),
 ])
