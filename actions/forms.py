@@ -532,17 +532,16 @@ def opening_ack(s: dict[str, Any], note: str | None = None, lead: str = "Tack! J
     start = s.get("employment_start")
     months = s.get("employment_start_months")
     over = end not in (None, "ongoing", "unknown") and end < application_date().isoformat()
-    # "där" needs an employer said before it; without one, the workplace is named as such.
-    there = "där" if any(re.search(r"arbetsgivare|anställning", p) for p in parts) \
-        else "på ditt jobb" if s.get("situation") != "self_employed" else "i ditt företag"
+    # "där" needs an employer said before it; without one, it is the job one has had.
+    there = any(re.search(r"arbetsgivare|anställning", p) for p in parts)
+    worked = ("jobbade där" if over else "har jobbat där") if there else ("hade jobbet" if over else "har haft jobbet")
     if isinstance(months, (int, float)) and months > 0:  # told as a length, said back as one
-        parts.append(f"du {'jobbade' if over else 'har jobbat'} {there} i {length_sv(months)}")
+        parts.append(f"du {worked} i {length_sv(months)}")
     elif start not in (None, "unknown"):
-        parts.append(f"du jobbade {there} från {since_sv(start)}" if over
-                     else f"du har jobbat {there} sedan {since_sv(start)}")
+        parts.append(f"du {worked} {'från' if over else 'sedan'} {since_sv(start)}")
     hours = s.get("employment_hours_per_week")
     if isinstance(hours, (int, float)):
-        if parts and parts[-1].startswith(("du jobbade ", "du har jobbat ")):
+        if parts and parts[-1].startswith(("du jobbade ", "du har jobbat ", "du hade jobbet", "du har haft jobbet")):
             parts[-1] += f", {hours:g} timmar i veckan"  # "du jobbade där i två år, 20 timmar i veckan"
         else:
             parts.append(f"du {'jobbade' if over else 'jobbar'} {hours:g} timmar i veckan")

@@ -4084,7 +4084,7 @@ def test_a_length_with_no_employer_said_is_of_ones_job_not_there() -> None:
     told = opening_slots(Answer("jag har varit sjukskriven i två år och nu har min arbetsgivare sagt upp mig pga "
                                 "sjukdom. jobbade där i 15 år", "inform_terminated", 0.9, [], TODAY))
     said = opening_ack(told)
-    assert said is not None and "du har jobbat på ditt jobb i 15 år" in said and "där" not in said
+    assert said is not None and "du har haft jobbet i 15 år" in said and "där" not in said
     # With the employer named first, "där" points at it.
     told = opening_slots(Answer("jag har varit sjukskriven i två år och nu har ica sagt upp mig pga sjukdom. "
                                 "jobbade där i 15 år", "inform_terminated", 0.9, [], TODAY))
