@@ -3248,12 +3248,21 @@ def question_beside(a: Answer) -> str | None:
     clauses = _clauses(a.text)
     if len(clauses) < 2:
         return None  # a question alone is read as one by the classifier already
+    asked = []
     for clause in clauses:
         folded = fold(clause)
         guess = clause.endswith("?") and not _asks_in_a_sentence(clause)  # "kanske socionom?" is an answer
         if _is_asked(clause) and not guess and not _ASKS_FOR_CHECK.search(folded) and len(folded.split()) >= 2:
-            return clause
-    return None
+            asked.append(clause)
+    # "jag undrar vad som gäller för mig, hinner jag få stöd innan pensionen?": the pointed question
+    # has an FAQ answer; the general one is what the conversation itself answers.
+    pointed = [clause for clause in asked if not _VAGUE_ASKED.search(fold(clause))]
+    return (pointed or asked or [None])[0]
+
+
+# Folded. A question about everything at once, which the questions and the result answer.
+_VAGUE_ASKED = re.compile(r"\bvad (som )?(galler|gars|gors)\b|\bvad (ska|kan|bor) jag (gora|ta mig till)\b|"
+                          r"\bvad finns det for (hjalp|stod)\b|\bhur (gar jag|ska jag ga) vidare\b")
 
 
 # Questions whose answers have a form of their own (a number, a date, a keyword), so a clause

@@ -1696,6 +1696,9 @@ def test_a_masked_personnummer_at_the_consent_question_is_no_story() -> None:
     # Asked without a question mark.
     ("jag är 41 och uppsagd från ett lager, jag vill bli elektriker och undrar om jag kan få studera med lön",
      "undrar om jag kan få studera med lön"),
+    # Of a general question and a pointed one, the pointed one, which an FAQ can answer.
+    ("Jag är 61 år och jobbar på Trafikverket sedan 1998. Vi har fått besked om varsel. Jag undrar vad som gäller "
+     "för mig, hinner jag få stöd innan pensionen?", "hinner jag få stöd innan pensionen?"),
     # The ask for the check is answered by the questions, not by an FAQ.
     ("uppsagd pga arbetsbrist, har jag rätt till stöd?", None),
     ("uppsagd och undrar om jag har rätt till stöd", None),
