@@ -138,6 +138,8 @@ def faq_note(faq: str, s: dict[str, Any]) -> str | None:
     """What the person's own answers make personal in an FAQ answer: someone of 24 who asks about
     omställningsstudiestöd hears that it is years away for them, not only the general rule."""
     age = s.get("age")
+    if faq == "faq/age_limit" and isinstance(age, int):
+        return _age_limit_note(age)
     if faq not in _STUDY_SUPPORT_FAQS or not isinstance(age, int):
         return None
     if 16 <= age <= 25:
@@ -148,6 +150,27 @@ def faq_note(faq: str, s: dict[str, Any]) -> str | None:
     if age > last:  # turned at least last + 1 this year (CSN's window, eligibility.md 2.7)
         return (f"Du skrev att du är {age} år. Omställningsstudiestöd kan man få till och med det år man fyller "
                 f"{last}, så det stödet kan du inte få längre. Rådgivaren kan berätta vad du kan få i stället.")
+    return None
+
+
+def _age_limit_note(age: int) -> str | None:
+    """"hinner jag få stöd innan pensionen?" from someone who said 61: the age limits for them."""
+    from rules_bridge import PARAMETERS
+    today = application_date()
+    limit = PARAMETERS.at("age_limit", today)
+    window = PARAMETERS.at("csn_age_window", today)
+    if age >= limit:
+        return (f"Du skrev att du är {age} år. Stödet ges inte till den som har fyllt {limit}, så det kan du "
+                f"tyvärr inte få. Rådgivaren kan berätta vart du kan vända dig i stället.")
+    if age < window["first_year_turns"] - 1:
+        return (f"Du skrev att du är {age} år. Åldern hindrar inte rådgivning och vägledning, men "
+                f"omställningsstudiestöd kan du söka först från det år du fyller {window['first_year_turns']}.")
+    if age > window["last_year_turns"]:  # turned at least last + 1 this year
+        return (f"Du skrev att du är {age} år. Rådgivning och vägledning kan du ansöka om innan du fyller "
+                f"{limit}, men omställningsstudiestöd kan du inte få längre.")
+    if age >= limit - 10:
+        return (f"Du skrev att du är {age} år, så du hinner: rådgivning och vägledning kan du ansöka om innan du "
+                f"fyller {limit}, och omställningsstudiestöd till och med det år du fyller {window['last_year_turns']}.")
     return None
 
 

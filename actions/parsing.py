@@ -336,7 +336,8 @@ _BODY_WORN = (r"\bont i (ryggen|axl\w*|knana|knat|nacken|armen|armarna|handen|ha
 # Folded. Illness as a reason for the job's end.
 _ILLNESS = r"sjuk|ohalsa|halsa|skada|utbrand|utmatt|" + _BODY_WORN
 # Folded. "jag är varslad", "har fått varsel": warned of redundancy, which is always the employer's.
-_WARNED = r"\bvarsla(d|de|t|des)\b|\b(fatt|fick|har fatt) (ett )?varsel\b"
+# "fått besked om varsel" too; not "det har varit varsel på jobbet" (maybe someone else's).
+_WARNED = r"\bvarsla(d|de|t|des)\b|\b(fatt|fick|har fatt) (ett )?(besked om )?varsel\b"
 # Folded. "nu ska dom säga upp mig", "jag sägs upp i mars": the employer's notice, said with a verb.
 # Not "jag vill säga upp mig" (a wish of one's own, asked as such).
 # Folded. "nu säger dom upp mig": the notice in the present tense, given now or about to be.

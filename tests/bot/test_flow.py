@@ -2190,6 +2190,9 @@ def test_a_varsel_at_the_workplace_is_not_ones_own() -> None:
     text = "det har varit varsel på jobbet men jag är kvar"
     assert INTERPRETERS["situation"](Answer(text, "inform_employed", 0.9, [], TODAY)) == Filled({"situation": "employed"})
     assert "situation" not in opening_slots(Answer(text, "inform_employed", 0.9, [], TODAY))
+    # A varsel one has been told of is one's own: warned, not given notice.
+    told = opening_slots(Answer("Vi har fått besked om varsel på min avdelning.", "inform_terminated", 0.7, [], TODAY))
+    assert told.get("notice_pending") == "warned"
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -4092,3 +4095,18 @@ def test_a_length_with_no_employer_said_is_of_ones_job_not_there() -> None:
     told = opening_slots(Answer("jag har varit sjukskriven i två år och nu har ica sagt upp mig pga sjukdom. "
                                 "jobbade där i 15 år", "inform_terminated", 0.9, [], TODAY))
     assert "din arbetsgivare är ICA och att du har jobbat där i 15 år" in str(opening_ack(told))
+
+
+@pytest.mark.parametrize("age, note", [
+    (61, "Du skrev att du är 61 år, så du hinner: rådgivning och vägledning kan du ansöka om innan du fyller 65, "
+         "och omställningsstudiestöd till och med det år du fyller 63."),
+    (64, "Du skrev att du är 64 år. Rådgivning och vägledning kan du ansöka om innan du fyller 65, men "
+         "omställningsstudiestöd kan du inte få längre."),
+    (65, "Du skrev att du är 65 år. Stödet ges inte till den som har fyllt 65"),
+    (22, "Du skrev att du är 22 år. Åldern hindrar inte rådgivning och vägledning, men omställningsstudiestöd"),
+    (40, None),  # far from either limit: the general answer is enough
+])
+def test_the_age_limit_faq_is_made_personal_by_the_age_told(age: int, note: str | None) -> None:
+    from actions.forms import faq_note
+    said = faq_note("faq/age_limit", {"age": age})
+    assert (said is None) if note is None else (said is not None and said.startswith(note))
