@@ -261,9 +261,11 @@ class FormValidation(Action):
                 dispatcher.utter_message(response=result.response)
                 updates.update({asked: None, "asked_again": True})  # asked again, not a miss
             elif isinstance(result, Miss) and asked != "consent" and not answer.is_payload and answer.is_question \
-                    and answer.intent == "check_eligibility":
+                    and (answer.intent == "check_eligibility"
+                         or answer.intent == "faq" and faq_from_parse(tracker.latest_message or {})):
                 # "kan jag få omställningsstudiestöd?", "har jag rätt till stöd?" in the middle of the
                 # questions: asked, not answered. The FAQ it names if one does; else what the questions are for.
+                # Read as an FAQ with too little confidence to be a digression, it is still that FAQ.
                 faq = faq_from_parse(tracker.latest_message or {})
                 if faq:
                     dispatcher.utter_message(response=f"utter_{faq}")
