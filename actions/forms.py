@@ -24,9 +24,10 @@ from actions.faq_lookup import faq_for, faq_from_parse, selected_faq
 from actions.parsing import (ASSIGNMENT_NOTE, GUIDANCE_SLOTS, HOURLY_NOTE, INTERPRETERS, OWN_BUSINESS, LEAVE_SAID_SV,
                              NAME_SLOTS, SAY_WRONG, STUDY_GOAL, UNKNOWN, UNKNOWN_ALLOWED, Answer, Filled, Miss, Reply,
                              after_leading_no, answer_beside_question, assignment_ended, category_from_story,
-                             date_said, employment_told_beside, hourly_ended, kind_miss, leave_told, let_go, length_sv, occupation_from_story,
-                             opening_end, opening_slots, options_question, pause_asked, plans_own_business,
-                             question_beside, sector_from_story, strain_ack, wants_to_study_for, weekly_hours_told)
+                             date_said, employment_told_beside, hourly_ended, kind_miss, leave_told, let_go, length_sv,
+                             occupation_from_story, opening_end, opening_slots, options_question, pause_asked,
+                             plans_own_business, question_beside, sector_from_story, strain_ack, wants_to_study_for,
+                             weekly_hours_told)
 from bot.language import looks_english
 
 NOT_FRESH = {"action_listen", "action_extract_slots"}

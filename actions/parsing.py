@@ -1423,14 +1423,14 @@ KNOWN_EMPLOYERS = {key: name for name, keys in (
     ("LKAB", "lkab"), ("Samhall", "samhall"), ("Green Cargo", "green cargo"),
     ("Arriva", "arriva"), ("Keolis", "keolis"), ("Transdev", "transdev"), ("Nobina", "nobina"),
 ) for key in keys.split("|")}
+# The best-known companies as they are typed, longest first: "volvo cars" before "volvo".
+_KNOWN_NAMES = "|".join(re.escape(k) for k in sorted(KNOWN_EMPLOYERS, key=len, reverse=True))
 _KNOWN_AT = re.compile(r"\b(?:jobbar|jobbade|jobbat|arbetar|arbetade|arbetat|anstalld|timanstalld|behovsanstalld|"
                        r"vikarie|uppsagd|varslad|sjukskriven|sparken|"
                        r"vikarierar|vikarierat|slutar|slutade|"
                        # "fick gå från jobbet på ica", "mitt vikariat på …": the job named as a noun
                        r"jobbet|mitt jobb|vikariat|vikariatet|visstidsanstallning\w*|anstallning\w*)\b[^.,!?]*?"
-                       r"\b(?:pa|hos|fran|fr|vid)\s+("
-                       + "|".join(re.escape(k) for k in sorted(KNOWN_EMPLOYERS, key=len, reverse=True))
-                       + r")(?![\w&'-])")
+                       r"\b(?:pa|hos|fran|fr|vid)\s+(" + _KNOWN_NAMES + r")(?![\w&'-])")
 
 
 # The employer as the one who let the person go: "ica har sagt upp mig", "nu har Lidl varslat mig",
@@ -1439,10 +1439,8 @@ _LET_GO_VERB = r"(?:sagt upp|sa upp|sade upp|varslat|varslade|sparkat|sparkade)"
 _SUBJECT_NAME = r"([A-ZÅÄÖ][\w&'-]*(?:\s+(?:[A-ZÅÄÖ][\w&'-]*|AB))*)"
 _NAMED_SUBJECT = re.compile(_SUBJECT_NAME + r" (?i:(?:har |hade )?" + _LET_GO_VERB + r")\b|"
                             r"\b(?i:har|hade) " + _SUBJECT_NAME + r" (?i:" + _LET_GO_VERB + r")\b")
-_KNOWN_SUBJECT = re.compile(r"\b(" + "|".join(re.escape(k) for k in sorted(KNOWN_EMPLOYERS, key=len, reverse=True))
-                            + r") (?:har |hade )?" + _LET_GO_VERB + r"\b|\b(?:har|hade) ("
-                            + "|".join(re.escape(k) for k in sorted(KNOWN_EMPLOYERS, key=len, reverse=True))
-                            + r") " + _LET_GO_VERB + r"\b")
+_KNOWN_SUBJECT = re.compile(r"\b(" + _KNOWN_NAMES + r") (?:har |hade )?" + _LET_GO_VERB + r"\b|"
+                            r"\b(?:har|hade) (" + _KNOWN_NAMES + r") " + _LET_GO_VERB + r"\b")
 # Who may let one go without being the employer's name.
 _NOT_A_SUBJECT_NAME = re.compile(r"(jag|de|dom|den|det|han|hon|vi|man|nu|sen|och|men|chefen|arbetsgivaren|"
                                  r"foretaget|firman|bolaget|ledningen|hr|min \w+|mina \w+)$")
@@ -3554,9 +3552,8 @@ def weekly_hours_told(a: Answer) -> tuple[str, float, float] | None:
 # Folded. Weekly hours named in an answer to another question of the same job ("heltid, 40 tim"
 # at "När började du?"), and the start named at its end or hours ("heltid sen 2018").
 _HOURS_CUE = re.compile(r"\b(heltid|halvtid|\d{1,2}(?:[.,]5)? ?(?:timmar|tim|h)\b|\d{1,3} ?(?:%|procent))")
-_START_CUE = re.compile(r"\b(sen|sedan|borjade|anstalld|anstalldes)\b[^.,]*?(\b(?:19|20)\d{2}\b|-\d{2}\b|\b(?:"
-                        + MONTH_WORDS + r")\b|\bar sen\b)")
-_END_WORDS = re.compile(r"\b(slutade|slutar|slutat|sista dag|upphor|upphorde|pagar)\b")
+# A time word beside _SAYS_START ("sen 2018", "började i mars", "för 3 år sen"); not an end (_ENDS_HERE).
+_WHEN_WORD = re.compile(r"\b(?:19|20)\d{2}\b|-\d{2}\b|\b(?:" + MONTH_WORDS + r")\b|\bar sen\b")
 
 
 def employment_told_beside(a: Answer, asked: str) -> dict[str, Any]:
@@ -3571,7 +3568,8 @@ def employment_told_beside(a: Answer, asked: str) -> dict[str, Any]:
         hours = parse_hours_per_week(clauses[0]) if clauses else None
         if isinstance(hours, (int, float)) and 1 <= hours <= 80:
             told["employment_hours_per_week"] = float(hours)
-    if asked != "employment_start" and _START_CUE.search(folded) and not _END_WORDS.search(folded):
+    if asked != "employment_start" and _SAYS_START.search(folded) and _WHEN_WORD.search(folded) \
+            and not _ENDS_HERE.search(folded):
         result = INTERPRETERS["employment_start"](Answer(a.text, None, 0.0, [], a.today, slots=a.slots))
         if isinstance(result, Filled) and result.slots.get("employment_start"):
             told["employment_start"] = result.slots["employment_start"]
