@@ -15,10 +15,12 @@ from actions import flow
 from actions.corrections import (CHANGE_QUESTION, TOPIC_BUTTONS, changed_said, clear, direct_correction, redo_text,
                                  slots_to_correct)
 from actions.eligibility import evaluate_slots, recommended_service, service_summary
-from actions.forms import (answer_from, application_date, message_faq, personal_faq_note, said_business_closing,
+from actions.faq_lookup import MIN_CONFIDENCE, faq_for, selected_faq
+from actions.forms import (CHECK_UNDER_WAY, answer_from, application_date, personal_faq_note, said_business_closing,
                            said_study_goal, since_sv, situation_said)
-from actions.parsing import (INTERPRETERS, OWN_BUSINESS, STUDY_GOAL, Answer, Filled, Miss, Result, asks_if_work_enough,
-                             employer_shown, opening_slots, plans_own_business, yes_no)
+from actions.parsing import (CHECK_ASKED_SV, INTERPRETERS, OWN_BUSINESS, STUDY_GOAL, Answer, Filled, Miss, Result,
+                             asks_for_check, asks_if_work_enough, employer_shown, opening_slots, plans_own_business,
+                             question_beside, yes_no)
 from bot.extract import fold
 
 WHAT_IS_WRONG = "what_is_wrong"
@@ -293,6 +295,36 @@ def says_the_situation(tracker: Tracker) -> bool:
     return bool(said.get("situation") or said.get("reduced_capacity"))
 
 
+class ActionAnswerFaq(Action):
+    """An FAQ question, in a form or outside: the answer the ResponseSelector chose, and what it
+    means for this person (personal_faq_note). A story asked with it ("uppsagd från en liten
+    verkstad … vad kan jag få för hjälp?") that the selector is unsure of gets the answer to the
+    question beside the story, looked up alone; with none, a story that asks for the check gets no
+    FAQ answer, since the questions answer it."""
+
+    def name(self) -> str:
+        return "action_answer_faq"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                  domain: dict[str, Any]) -> list[EventType]:
+        answer = answer_from(tracker, application_date())
+        faq, confidence = selected_faq(tracker.latest_message or {})
+        if confidence < MIN_CONFIDENCE and says_the_situation(tracker):
+            beside = question_beside(answer)
+            looked_up = await faq_for(beside) if beside else None
+            if looked_up or asks_for_check(answer):
+                faq = looked_up
+            if not faq:  # the story's own question is answered: the check is how
+                asking = tracker.get_slot("requested_slot")
+                dispatcher.utter_message(text=CHECK_UNDER_WAY if asking not in (None, "consent") else
+                                         f"Tack för att du berättar. {CHECK_ASKED_SV}")
+        if faq:
+            dispatcher.utter_message(response=f"utter_{faq}")
+            if note := personal_faq_note(tracker, faq, answer):
+                dispatcher.utter_message(text=note)
+        return []
+
+
 class ActionOfferHelp(Action):
     """After a statement with nothing asked, or an FAQ or off-topic answer outside a form. A
     message that says the person's situation ("är 58 och nyss uppsagd, är det ens lönt att
@@ -306,31 +338,13 @@ class ActionOfferHelp(Action):
             domain: dict[str, Any]) -> list[EventType]:
         if says_the_situation(tracker):
             return [FollowupAction("situation_form")]
-        today = application_date()
-        answer = answer_from(tracker, today)
-        faq = message_faq(tracker)
+        answer = answer_from(tracker, application_date())
         if answer.intent == "inform" and asks_if_work_enough(answer):
             # "10-15 timmar i veckan. räcker det?" reads as telling; it asks about the work requirement.
             dispatcher.utter_message(response="utter_faq/work_requirement")
-            faq = "faq/work_requirement"
-        if faq and (note := personal_faq_note(tracker, faq, answer)):
-            dispatcher.utter_message(text=note)
+            if note := personal_faq_note(tracker, "faq/work_requirement", answer):
+                dispatcher.utter_message(text=note)
         dispatcher.utter_message(response="utter_offer_help")
-        return []
-
-
-class ActionFaqNote(Action):
-    """After an FAQ answer in the middle of a form (the rules' utter_faq): the personal note, if
-    any, before the form's question comes again."""
-
-    def name(self) -> str:
-        return "action_faq_note"
-
-    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
-            domain: dict[str, Any]) -> list[EventType]:
-        faq = message_faq(tracker)
-        if faq and (note := personal_faq_note(tracker, faq, answer_from(tracker, application_date()))):
-            dispatcher.utter_message(text=note)
         return []
 
 

@@ -693,9 +693,14 @@ def said_back_fixed(tracker: Tracker, answer: Answer, asked: str, form: str) -> 
     if not lead and not re.match(r"(nej|nae|na|nix)\b", answer.folded):
         return None
     before, answers = said_back_before(tracker)
+    # "Tack, då skriver jag 40 timmar i veckan." for hours told beside the start, whose question
+    # came again: "det blev fel" is about the hours, asked after the open question.
+    beside = next(iter(answers)) if lead and before == asked and len(answers) == 1 \
+        and next(iter(answers)) in JOB_SLOTS and next(iter(answers)) != asked else None
     # The yes to saving is said back with what the opening told, not as itself.
-    if before in (None, "consent") or before == asked:
+    if before in (None, "consent") or (before == asked and not beside):
         return None
+    before = beside or before
     changed = direct_correction(answer)
     if changed and set(changed) <= set(answers) and any(answers[k] != v for k, v in changed.items()):
         # "nej jag är tjänsteman" to the agreement question, right after "… så jag skriver att du är
@@ -708,7 +713,8 @@ def said_back_fixed(tracker: Tracker, answer: Answer, asked: str, form: str) -> 
     text = answer.text if len(answer.text) == len(answer.folded) else answer.folded
     rest = after_leading_no(Answer(text[lead.end():].strip(" ,.:;-"), None, 0.0, [], answer.today))
     if not rest.text:
-        return "Okej, då frågar jag om det igen.", {before: None}
+        return ("Okej, då stryker jag det och frågar om det strax." if beside else
+                "Okej, då frågar jag om det igen."), {before: None}
     old = answers[before]
     year = _ONLY_YEAR.match(rest.folded)
     if before in _DATE_SLOTS and year and isinstance(old, str) and re.fullmatch(r"\d{4}-\d\d-\d\d", old):
@@ -728,7 +734,8 @@ def said_back_fixed(tracker: Tracker, answer: Answer, asked: str, form: str) -> 
             (None, "ongoing", "unknown") and changed[before] > end):
         return None
     value = changed[before]
-    said = _stored_date_said(value) if before in _DATE_SLOTS and value not in ("ongoing", "unknown") else None
+    said = _stored_date_said(value) if before in _DATE_SLOTS and value not in ("ongoing", "unknown") else \
+        job_told_said({before: value}) if before == "employment_hours_per_week" else None
     return (f"Tack, då skriver jag {said}." if said else CHANGED), changed
 
 

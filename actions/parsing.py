@@ -76,6 +76,20 @@ def asks(folded: str) -> bool:
     return bool(_QUESTION.search(_OPENER.sub("", folded)))
 
 
+# The occupations people shorten in a chat ("jag är usk på en vårdcentral", "vill bli ssk"), read
+# and stored written out: the advisor and the say-backs get the word, the transcript what was typed.
+_SHORTENED = {"usk": "undersköterska", "ssk": "sjuksköterska", "pers ass": "personlig assistent",
+              "pers. ass.": "personlig assistent", "persass": "personlig assistent",
+              "elevass": "elevassistent"}
+_SHORTENED_RE = re.compile(r"(?<![\w.])(" + "|".join(map(re.escape, sorted(_SHORTENED, key=len, reverse=True)))
+                           + r")(?![\w])", re.I)
+
+
+def written_out(text: str) -> str:
+    """`text` with the shortened occupations of _SHORTENED written out."""
+    return _SHORTENED_RE.sub(lambda m: _SHORTENED[m.group(1).lower()], text)
+
+
 @dataclass
 class Answer:
     text: str
@@ -85,6 +99,9 @@ class Answer:
     today: date = field(default_factory=date.today)
     # Slot values when the question was asked: an answer like "ja" can depend on them.
     slots: dict[str, Any] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.text = written_out(self.text)
 
     @property
     def folded(self) -> str:
@@ -3356,6 +3373,11 @@ _ASKS_FOR_CHECK = re.compile(
     r"|\bvad (kan|far) (jag|man) (fa|ha)?\s*(?=[?.!]|$)")
 
 
+def asks_for_check(a: Answer) -> bool:
+    """"vad kan jag få för hjälp?", "har jag rätt till stöd?": what the check's questions answer."""
+    return bool(_ASKS_FOR_CHECK.search(a.folded))
+
+
 # Folded. "… vet inte riktigt vad jag vill göra nu": whatever the message is classified as, the
 # person wants to think about what to do, which is the explore path. ("vet inte vad jag ska göra"
 # may be about the next practical step, so it is not.)
@@ -3490,9 +3512,11 @@ _ENDS_ON = re.compile(r"\b(?:tar slut|tog slut|slutar|slutade|upphor|upphorde|ga
 
 
 # Folded. "jobbar som lärare sedan 2012", "anställd där från mars 2019": the job's start.
-_STARTED_ON = re.compile(r"\b(?:jobbar|jobbat|arbetar|arbetat|anstalld|varit anstalld|"
+_STARTED_ON = re.compile(r"(?:\b(?:jobbar|jobbat|arbetar|arbetat|anstalld|varit anstalld|"
                          # past tense only with "där": the job just told of, not an earlier one
-                         r"(?:jobbade|arbetade|var anstalld) dar)\b[^.,!?]*?"
+                         r"(?:jobbade|arbetade|var anstalld) dar)\b"
+                         # "jag är undersköterska i Region Skåne sen 2009": the occupation as the job
+                         r"|" + _OCCUPATION_SAID + r")[^.,!?]*?"
                          r"\b(?:sedan|sen|fran|fr\.?o\.?m\.?)\s+(.+)$")
 
 

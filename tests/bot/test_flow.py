@@ -1812,6 +1812,8 @@ def test_a_name_typed_in_lower_case_is_said_back_with_a_capital() -> None:
     ("jag jobbar sedan 12 år på lagret", "inform_employed", None),   # a length, not a date
     ("uppsagd sedan i mars", "inform_terminated", None),             # the notice, not the start
     ("jag har en firma sedan 2010", "inform_self_employed", None),   # no employment
+    ("jag är usk på en vårdcentral i region skåne sen 2009", "inform", "2009-01-01"),  # the occupation as the job
+    ("jag är sjukskriven sen mars, jobbar på ica", "inform_sick", None),  # sick since, not employed since
 ])
 def test_the_start_of_the_job_said_in_the_opening_is_kept(text: str, intent: str, start: str | None) -> None:
     assert opening_slots(Answer(text, intent, 0.9, [], TODAY)).get("employment_start") == start
@@ -3022,9 +3024,9 @@ def test_a_new_start_in_working_life_is_no_restart() -> None:
 def test_questions_in_a_row_before_consent_do_not_get_the_whole_question_each_time(before, after) -> None:
     slots = {"consent": None, "requested_slot": "consent", "asked_again": before}
     events = [{"event": "action", "name": "action_listen"}, {"event": "user", "text": "vad kostar det?"},
-              {"event": "action", "name": "utter_faq"}, {"event": "action", "name": "action_faq_note"}]
+              {"event": "action", "name": "action_answer_faq"}]
     tracker = Tracker("t", slots, {"text": "vad kostar det?", "intent": {"name": "faq", "confidence": 0.9},
-                                   "entities": []}, events, False, None, {"name": "situation_form"}, "action_faq_note")
+                                   "entities": []}, events, False, None, {"name": "situation_form"}, "action_answer_faq")
     updates = {e["name"]: e["value"]
                for e in asyncio.run(ValidateSituationForm().run(CollectingDispatcher(), tracker, {}))}
     assert updates["asked_again"] == after and updates["requested_slot"] == "consent"
@@ -3441,6 +3443,31 @@ def test_the_hours_told_at_the_start_question_are_kept_and_the_start_asked_again
     # Hours already given are not overwritten by a figure beside another answer.
     updates, _ = _run({**slots, "employment_hours_per_week": 20}, "sen mars 2018, heltid")
     assert "employment_hours_per_week" not in updates or updates["employment_hours_per_week"] == 20
+
+
+@pytest.mark.parametrize("text, hours, said", [
+    ("det blev fel", None, "Okej, då stryker jag det och frågar om det strax."),
+    ("det blev fel, 32 timmar", 32, "Tack, då skriver jag 32 timmar i veckan."),
+])
+def test_a_correction_right_after_hours_told_beside_the_start_is_about_the_hours(
+        text: str, hours: float | None, said: str) -> None:
+    slots = {**BASE, "employment_start": None, "employment_end": None, "employment_hours_per_week": 40.0,
+             "requested_slot": "employment_start"}
+    tracker = _tracker_after_say_back(
+        slots, "Tack, då skriver jag 40 timmar i veckan. Skriv \"det blev fel\" om det inte stämmer.",
+        {"employment_hours_per_week": 40.0, "requested_slot": "employment_start"}, "employment_start", text)
+    dispatcher = CollectingDispatcher()
+    updates = {e["name"]: e["value"] for e in asyncio.run(ValidateWorkForm().run(dispatcher, tracker, {}))}
+    assert updates["employment_hours_per_week"] == hours and updates.get("employment_start") is None
+    assert updates["requested_slot"] == "employment_start"  # the open question comes again
+    assert dispatcher.messages[0]["text"] == said
+    # Not a correction: "nej" alone stays with the open question.
+    tracker = _tracker_after_say_back(
+        slots, "Tack, då skriver jag 40 timmar i veckan. Skriv \"det blev fel\" om det inte stämmer.",
+        {"employment_hours_per_week": 40.0, "requested_slot": "employment_start"}, "employment_start", "nej")
+    from actions.forms import said_back_fixed
+    assert said_back_fixed(tracker, Answer("nej", "deny", 0.9, [], TODAY, slots=slots), "employment_start",
+                           "work_form") is None
 
 
 @pytest.mark.parametrize("asked, text, expected", [
@@ -3864,7 +3891,7 @@ def test_own_hours_asked_about_outside_the_questions_get_the_work_requirement_an
     (45, None),
 ])
 def test_the_age_in_a_question_about_study_support_is_answered_too(age: int, note: str | None) -> None:
-    from actions.dialogue import ActionOfferHelp
+    from actions.dialogue import ActionAnswerFaq
     text = f"kan jag få omställningsstudiestöd om jag är {age}?"
     parse = {"text": text, "intent": {"name": "faq", "confidence": 0.98}, "entities": [],
              "response_selector": {"faq": {"response": {"intent_response_key": "faq/what_is_omstallningsstudiestod",
@@ -3872,15 +3899,15 @@ def test_the_age_in_a_question_about_study_support_is_answered_too(age: int, not
     tracker = Tracker("t", {}, parse, [{"event": "user", "text": text, "parse_data": parse}], False, None, {},
                       "utter_faq")
     dispatcher = CollectingDispatcher()
-    ActionOfferHelp().run(dispatcher, tracker, {})
+    asyncio.run(ActionAnswerFaq().run(dispatcher, tracker, {}))
+    assert dispatcher.messages[0]["response"] == "utter_faq/what_is_omstallningsstudiestod"
     texts = [m.get("text") for m in dispatcher.messages if m.get("text")]
     assert (texts[0].startswith(note) if note else texts == [])
-    assert dispatcher.messages[-1]["response"] == "utter_offer_help"
 
 
 def test_an_faq_in_the_middle_of_the_questions_gets_the_personal_note_too() -> None:
     # At the consent question the age comes from the question itself; later, from the age slot.
-    from actions.dialogue import ActionFaqNote
+    from actions.dialogue import ActionAnswerFaq
 
     def notes(text: str, slots: dict[str, Any], key: str = "faq/what_is_omstallningsstudiestod") -> list[str]:
         parse = {"text": text, "intent": {"name": "faq", "confidence": 0.98}, "entities": [],
@@ -3888,8 +3915,9 @@ def test_an_faq_in_the_middle_of_the_questions_gets_the_personal_note_too() -> N
         tracker = Tracker("t", slots, parse, [{"event": "user", "text": text, "parse_data": parse}], False, None,
                           {"name": "situation_form"}, "utter_faq")
         dispatcher = CollectingDispatcher()
-        assert ActionFaqNote().run(dispatcher, tracker, {}) == []
-        return [m["text"] for m in dispatcher.messages]
+        assert asyncio.run(ActionAnswerFaq().run(dispatcher, tracker, {})) == []
+        assert dispatcher.messages[0]["response"] == f"utter_{key}"
+        return [m["text"] for m in dispatcher.messages[1:]]
 
     asked = {"requested_slot": "consent", "consent": None}
     assert notes("kan jag få omställningsstudiestöd om jag är 25?", asked)[0].startswith("Du skrev att du är 25 år.")
@@ -4114,3 +4142,47 @@ def test_the_age_limit_faq_is_made_personal_by_the_age_told(age: int, note: str 
     from actions.forms import faq_note
     said = faq_note("faq/age_limit", {"age": age})
     assert (said is None) if note is None else (said is not None and said.startswith(note))
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("jag är usk på en vårdcentral", "jag är undersköterska på en vårdcentral"),
+    ("Vill bli SSK", "Vill bli sjuksköterska"),
+    ("jobbar som pers ass sedan 2015", "jobbar som personlig assistent sedan 2015"),
+    ("jobbar som pers. ass. sedan 2015", "jobbar som personlig assistent sedan 2015"),
+    ("husky", "husky"),                      # only whole words
+    ("usk.", "undersköterska."),
+])
+def test_occupations_shortened_in_a_chat_are_read_written_out(text: str, expected: str) -> None:
+    assert Answer(text, "inform", 0.9, [], TODAY).text == expected
+
+
+def test_a_shortened_occupation_gives_the_opening_its_employer_and_sector() -> None:
+    slots = opening_slots(Answer("jag är usk på en vårdcentral i region skåne sen 2009", "inform", 0.9, [], TODAY))
+    assert slots["employer_name"] == "Region Skåne" and slots["employer_sector"] == "region"
+    assert slots["situation"] == "employed"
+
+
+def _faq_tracker(text: str, intent: str, faq: str, confidence: float) -> Tracker:
+    parse = {"text": text, "intent": {"name": intent, "confidence": 0.97}, "entities": [],
+             "response_selector": {"faq": {"response": {"intent_response_key": faq, "confidence": confidence}}}}
+    return Tracker("t", {}, parse, [{"event": "user", "text": text, "parse_data": parse}], False, None, {},
+                   "action_listen")
+
+
+@pytest.mark.parametrize("text, confidence, expected", [
+    # A story asking for the check, the answer chosen unsure: the questions answer it.
+    ("Hej, jag har blivit uppsagd från en liten bilverkstad där jag jobbat i 6 år som mekaniker. vi har inget "
+     "kollektivavtal tror jag. vad kan jag få för hjälp?", 0.35, [None]),
+    # The same story, the answer chosen surely: said.
+    ("jag har blivit uppsagd från en liten bilverkstad. vad kostar det?", 0.95, ["utter_faq/collective_agreement"]),
+    # A question alone, however unsure: the classifier's best answer, as before.
+    ("vad är ett kollektivavtal egentligen", 0.35, ["utter_faq/collective_agreement"]),
+])
+def test_an_faq_outside_the_questions_is_not_answered_unsure_beside_a_story_that_asks_for_the_check(
+        text: str, confidence: float, expected: list[str]) -> None:
+    from actions.dialogue import ActionAnswerFaq
+    dispatcher = CollectingDispatcher()
+    asyncio.run(ActionAnswerFaq().run(dispatcher, _faq_tracker(text, "faq", "faq/collective_agreement", confidence), {}))
+    assert [m.get("response") for m in dispatcher.messages] == expected
+    if expected == [None]:  # thanked, and told the questions find out what support there is
+        assert dispatcher.messages[0]["text"].startswith("Tack för att du berättar. Det hjälper jag dig gärna med.")
