@@ -76,18 +76,19 @@ def asks(folded: str) -> bool:
     return bool(_QUESTION.search(_OPENER.sub("", folded)))
 
 
-# The occupations people shorten in a chat ("jag är usk på en vårdcentral", "vill bli ssk"), read
-# and stored written out: the advisor and the say-backs get the word, the transcript what was typed.
+# What people shorten in a chat ("jag är usk på en vårdcentral", "vill bli ssk", "handläggare på FK"),
+# read and stored written out: the advisor and the say-backs get the word, the transcript what was
+# typed. "AF" only in capitals: "af" is also a name's small word ("Anna af Klint").
 _SHORTENED = {"usk": "undersköterska", "ssk": "sjuksköterska", "pers ass": "personlig assistent",
               "pers. ass.": "personlig assistent", "persass": "personlig assistent",
-              "elevass": "elevassistent"}
-_SHORTENED_RE = re.compile(r"(?<![\w.])(" + "|".join(map(re.escape, sorted(_SHORTENED, key=len, reverse=True)))
-                           + r")(?![\w])", re.I)
+              "elevass": "elevassistent", "fk": "Försäkringskassan"}
+_SHORTENED_RE = re.compile(r"(?<![\w.])((?i:" + "|".join(map(re.escape, sorted(_SHORTENED, key=len, reverse=True)))
+                           + r")|AF)(?![\w])")
 
 
 def written_out(text: str) -> str:
-    """`text` with the shortened occupations of _SHORTENED written out."""
-    return _SHORTENED_RE.sub(lambda m: _SHORTENED[m.group(1).lower()], text)
+    """`text` with the shortenings of _SHORTENED written out."""
+    return _SHORTENED_RE.sub(lambda m: _SHORTENED.get(m.group(1).lower(), "Arbetsförmedlingen"), text)
 
 
 @dataclass
@@ -323,9 +324,12 @@ def after_leading_no(a: Answer) -> Answer:
     return Answer(_LEADING_NO.sub("", a.text, count=1).strip(), None, 0.0, [], a.today)
 
 
-# Folded. "jag är undersköterska", "jag är montör på Volvo": an occupation said as what one is.
-_OCCUPATION_SAID = (r"\bjag ar (?:en |ett )?(?:\w{3,}(?:are|erska|iker|log|ist|or|man|pedagog|konsult|ingenjor|"
-                    r"lakare|bitrade|chef|ekonom|skotare)|chef|kock|konsult|ekonom)\b")
+# Folded. "jag är undersköterska", "jag är montör på Volvo": an occupation said as what one is;
+# or, chat-short, a message that opens with it and the workplace ("handläggare på FK, …").
+_OCCUPATION_WORD = (r"(?:\w{3,}(?:are|erska|iker|log|ist|or|man|pedagog|konsult|ingenjor|lakare|bitrade|chef|ekonom|"
+                    r"skotare)|chef|kock|konsult|ekonom)")
+_OCCUPATION_SAID = (r"\bjag ar (?:en |ett )?" + _OCCUPATION_WORD + r"\b|"
+                    r"^(?:hej,? |hej hej,? |hejsan,? )?" + _OCCUPATION_WORD + r" (?:pa|hos|vid|i|inom) ")
 _SITUATION_INTENTS = {"inform_terminated": "terminated", "inform_fixed_term_ended": "fixed_term_ended",
                       "inform_employed": "employed", "inform_self_employed": "self_employed"}
 # Folded. "de har dragit in min tjänst", "tog bort mitt jobb": the employer's act, the job its object;
@@ -359,6 +363,11 @@ _WARNED = r"\bvarsla(d|de|t|des)\b|\b(fatt|fick|har fatt) (ett )?(besked om )?va
 # Not "jag vill säga upp mig" (a wish of one's own, asked as such).
 # Folded. "nu säger dom upp mig": the notice in the present tense, given now or about to be.
 _NOTICE_NOW = r"\bsager (de|dom|\w+) upp mig\b|\b(de|dom) sager upp mig\b"
+# Folded. Being let go, guessed in the words people use of cutbacks: "de ska dra ner 200 tjänster och
+# jag tror jag åker", "jag ryker nog". A notice coming, not given; not "jag åker till jobbet".
+_LET_GO_GUESSED = (r"\b(tror|troligen|antagligen|nog|risk|radd|orolig)\b[^.!?]{0,25}?\bjag (aker|ryker|far ga|far sluta)\b"
+                   r"(?! (till|hem|in|ut|dit|med|over|och|pa|bort|ivag|dit|buss|bil|tag)\b)|"
+                   r"\bjag (aker|ryker|far ga) (nog|troligen|antagligen|ocksa|forst|bland de forsta)\b")
 # Folded. Who may give one notice: the employer's side, not "jag".
 _THEM_WORDS = ("de", "dom", "chefen", "arbetsgivaren", "foretaget", "firman", "kommunen", "regionen", "han", "hon")
 _THEM = "(" + "|".join(_THEM_WORDS) + ")"
@@ -436,7 +445,7 @@ _SITUATION_WORDS = {
                   # one's own notice ends the job too (the reason question then says what it means)
                   r"\bjag (sa|har sagt|hade sagt) upp mig\b(?! (fran|pa) (a-kassan|facket|gymmet))|"
                   r"\b(sa|sagt) upp mig sjalv|\begen begaran|" + _OWN_NOTICE_BARE + "|"
-                  + _WARNED + "|" + _NOTICE_VERB + "|"
+                  + _WARNED + "|" + _NOTICE_VERB + "|" + _LET_GO_GUESSED + "|"
                   + _JOB_TAKEN_AWAY + "|"
                   r"\b(forlorar|forlorat|forlorade|blir av med|blev av med|blivit av med|mister|miste|mist) "
                   r"(mitt |mina |min |ett |en )?\w*(jobb|tjanst|anstallning)|"
@@ -469,7 +478,7 @@ _JOB_KEPT = re.compile(r"\b(finns|ar|har (den|jobbet|tjansten|anstallningen)?) ?
                        r"\bhar (mitt|ett|jobbet|min tjanst|min anstallning)\b")
 _JOB_ENDING = re.compile(r"uppsag|sagt upp|sa upp|upphor|upphort|far inte jobba kvar|tar slut|"
                          r"tog slut|\bslutar\b|avslut|\bforlorat\b|\bforlorade\b|\b(blev|blivit) av med\b|\bmiste\b|"
-                         r"\bfick sluta\b|" + _WARNED + "|" + _NOTICE_VERB + "|" + _JOB_TAKEN_AWAY)
+                         r"\bfick sluta\b|" + _WARNED + "|" + _NOTICE_VERB + "|" + _JOB_TAKEN_AWAY + "|" + _LET_GO_GUESSED)
 # "de har inte sagt upp mig än", "jag är inte uppsagd": the job is still there (for now).
 _NOT_ENDED = re.compile(r"\b(inte|ej) (\w+ ){0,3}?(uppsag|sagt upp|sa upp|fatt sparken|upphort|slutat)\w*")
 # "arbetsgivaren vill att jag slutar": a wish or a proposal, not yet an ending; asked, not assumed.
@@ -492,7 +501,8 @@ _NOTICE_COMING = re.compile(r"\b(ska|kommer att|kommer|tanker|maste|behover|hall
                             r"( nog| troligen| snart| nu)? (saga upp mig|sagas upp|bli uppsagd)\b|"
                             # "nu vill dom säga upp mig", "chefen vill säga upp mig": theirs, not one's own wish
                             r"\bvill " + _THEM + r"( nog| nu)? saga upp mig\b|\b" + _THEM + r" (nu )?vill (nu )?saga upp mig\b|"
-                            r"\bsags upp\b|\bblir uppsagd\b|" + _NOTICE_NOW + "|" + _POST_GOING)
+                            r"\bsags upp\b|\bblir (nog |troligen |antagligen )?uppsagd\b|" + _NOTICE_NOW + "|"
+                            + _POST_GOING + "|" + _LET_GO_GUESSED)
 
 
 # Folded. One's own notice: "jag sa upp mig", "sagt upp mig själv", "på egen begäran"; not "de sa upp mig".
@@ -953,7 +963,8 @@ def guidance_mode(a: Answer) -> Result:
         # "jag har bestämt mig för att bli sjuksköterska": the plan and its goal, not asked again
         return Filled({"guidance_mode": "plan", "outward_options": goal,
                        "_say": f"Vad bra att du vet vad du vill. Jag skriver att du vill bli {goal}."})
-    value = choose(a, {"check": r"bara (se|kolla)|ratt till|vilket stod|stodkoll|berattigad",
+    value = choose(a, {"check": r"bara (se|kolla)|ratt till|vilket stod|stodkoll|berattigad|"
+                                r"(se|kolla|veta) vad (jag|man) (kan )?(fa|far)\b",
                        "plan": r"vet vad jag vill|vill (plugga|studera|utbilda|bli|lasa)|"
                                r"hjalp mig vidare|har en plan|mal|komma vidare|min plan|"
                                # job search is a plan: options, goal and a first step
@@ -1399,6 +1410,8 @@ def named_public_employer(text: str) -> dict[str, Any]:
 _NAMED_AT = re.compile(r"\b(?i:jobbar|jobbade|jobbat|arbetar|arbetade|arbetat|anställd|anstalld|uppsagd|"
                        r"timanställd|timanstalld|behovsanställd|behovsanstalld|vikarie|"
                        r"varslad|sjukskriven|vikarierar|vikarierat|slutar|slutade|jag är \w{3,}|jag ar \w{3,}|sparken|"
+                       # "Bagare på ICA Maxi sen 2015": the occupation first, as people shorten it
+                       r"^(?:hej,? )?\w{3,}(?:are|erska|iker|log|ist|or|ör|pedagog|konsult|ingenjör|ingenjor|chef|ekonom)|"
                        r"jobbet|mitt jobb|vikariat|vikariatet|visstidsanställning\w*|visstidsanstallning\w*|"
                        r"anställning\w*|anstallning\w*)\b[^.,!?]*?\b(?i:på|pa|hos|från|fran|fr|vid)\s+"
                        r"((?:[A-ZÅÄÖ][\w&'-]*)(?:\s+(?:[A-ZÅÄÖ][\w&'-]*|AB|&))*)")

@@ -1178,6 +1178,8 @@ def test_the_summary_says_plainly_when_the_organisation_is_not_known() -> None:
     ("vet inte riktigt, orkar inte tänka på det nu", "check"), ("orkar inte", "check"),
     ("inte just nu, jag är för trött", "check"), ("vet inte", "explore"),
     ("jag vet vad jag vill", "plan"), ("bara se vilket stöd jag kan få", "check"),
+    # Unsure, then what is wanted after all: the check.
+    ("vet inte riktigt, kanske se vad jag kan få", "check"),
 ])
 def test_no_energy_for_reflection_goes_to_the_check_kindly(text: str, expected: str) -> None:
     result = INTERPRETERS["guidance_mode"](Answer(text, "inform", 0.9, [], TODAY))
@@ -4186,3 +4188,29 @@ def test_an_faq_outside_the_questions_is_not_answered_unsure_beside_a_story_that
     assert [m.get("response") for m in dispatcher.messages] == expected
     if expected == [None]:  # thanked, and told the questions find out what support there is
         assert dispatcher.messages[0]["text"].startswith("Tack för att du berättar. Det hjälper jag dig gärna med.")
+
+
+@pytest.mark.parametrize("text, expected", [
+    # Cutbacks, and being let go guessed: a notice coming, with the agency written out.
+    ("handläggare på FK, de ska dra ner 200 tjänster och jag tror jag åker",
+     {"situation": "terminated", "employer_name": "Försäkringskassan", "employer_sector": "state",
+      "notice_pending": "coming"}),
+    ("jobbar på volvo, jag ryker nog i nästa omgång",
+     {"situation": "terminated", "employer_name": "Volvo", "notice_pending": "coming"}),
+    ("de ska dra ner på personal och jag blir nog uppsagd", {"situation": "terminated", "notice_pending": "coming"}),
+    # The occupation first, as a chat shortens it: the employer after it is named.
+    ("Bagare på ICA Maxi sen 2015", {"situation": "employed", "employer_name": "ICA Maxi",
+                                     "employment_start": "2015-01-01"}),
+    ("Hej, montör på Scania i 12 år, nu varslad", {"employer_name": "Scania", "notice_pending": "warned"}),
+    ("jobbar på AF sen 2010", {"employer_name": "Arbetsförmedlingen", "employer_sector": "state"}),
+])
+def test_a_chat_short_story_of_ones_job_and_cutbacks_is_read(text: str, expected: dict[str, Any]) -> None:
+    said = opening_slots(Answer(text, "inform", 0.9, [], TODAY))
+    assert {k: said.get(k) for k in expected} == expected
+
+
+@pytest.mark.parametrize("text", ["jag tror jag åker till jobbet imorgon", "jag åker hem nu", "Anna af Klint"])
+def test_travel_and_a_names_small_word_are_not_read_as_being_let_go_or_an_agency(text: str) -> None:
+    said = opening_slots(Answer(text, "inform", 0.9, [], TODAY))
+    assert said.get("notice_pending") is None and said.get("employer_name") is None
+    assert Answer(text).text == text
