@@ -3521,6 +3521,8 @@ def opening_slots(a: Answer) -> dict[str, Any]:
 # with its date, so the work questions do not ask it again. Not the day of the notice ("blev
 # uppsagd i mars"): the job goes on through the notice period.
 _ENDS_ON = re.compile(r"\b(?:tar slut|tog slut|slutar|slutade|upphor|upphorde|gar ut|gick ut|"
+                      # "nu e mitt vikariat slut sen förra veckan": over, since the day told
+                      r"(?:ar|e|blev|var) slut|slut (?:sen|sedan|fran och med|fr o m)|"
                       r"sista (?:arbets)?dag(?:en)? (?:ar|blir|var|blev))\s+(.+)$")
 
 

@@ -69,7 +69,9 @@ _DROPPED_HAR = re.compile(r"(jobbat|arbetat|varit|haft|pluggat|studerat|kört|le
                           r"målat|programmerat|skrivit|packat|plockat|vårdat|ansvarat)\b", re.I)
 # "bra på att lösa problem": "är" dropped before an adjective about oneself.
 _DROPPED_AR = re.compile(r"(bra|duktig|grym|van|intresserad|nyfiken|noggrann|social|lugn|praktisk|envis|"
-                         r"strukturerad|kreativ|flexibel)(?=\s+(?:på|med|i|och|att|när|inom)\b|\s*,)", re.I)
+                         r"strukturerad|kreativ|flexibel|snabb|stark|punktlig|pålitlig|ansvarsfull|tålmodig|"
+                         r"stresstålig|självgående|hjälpsam|effektiv|positiv|ärlig)(?=\s+(?:på|med|i|och|att|när|inom)\b|\s*,)",
+                         re.I)
 # "snickare i 25 år", "montör sedan 2004": an occupation with its time says what one has worked as.
 _OCCUPATION_TIME = re.compile(r"(\w{3,}(?:are|erska|ör|ist|log|iker|ant|ent|man|chef|biträde|sköterska|"
                               r"pedagog|ekonom|konsult))(\s+(?:i|sedan|sen)\s+\S+(?:\s+år)?\b.*)$", re.I)
@@ -138,6 +140,12 @@ _IMPORTANT = re.compile(r"^(?:(?:och|men)\s+)?(?:(?:just\s+)?nu\s+)?(?:(?:det\s+
 _IMPORTANT_NOUN = re.compile(r"^(?:(?:och|men)\s+)?(?:(?:just\s+)?nu\s+)?(?:det\s+)?(?:viktigt|viktigast|viktigaste)"
                              r"(?:\s+(?:för|for)\s+(?:mig|mej)|\s+nu|\s+just nu)*\s+(?:är|ar)\s+(?!att\b|det\b)"
                              r"(?P<what>\w.+)$", re.I)
+# "viktigt med schyssta kollegor o att det e fast", "bra kollegor är viktigt för mig": what matters
+# said with "med", or before "är viktigt".
+_IMPORTANT_WITH = re.compile(r"^(?:(?:och|men)\s+)?(?:(?:det\s+)?(?:är|ar|e)\s+)?(?:viktigt|viktigast)"
+                             r"(?:\s+(?:för|for)\s+(?:mig|mej))?\s+med\s+(?P<what>\w.+)$", re.I)
+_IMPORTANT_AFTER = re.compile(r"^(?:(?:och|men)\s+)?(?P<what>\w[^,]+?)\s+(?:är|ar|e)\s+(?:det\s+)?(?:viktigt|viktigast)"
+                              r"\s+(?:för|for)\s+(?:mig|mej)$", re.I)
 # A list of what one is, ending in what one can ("noggrann, snabb, kan lite om kemikalier"): "och" before it.
 _LAST_ITEM_VERB = re.compile(r", (?=(?:kan|har|gillar|älskar|tycker|brinner|trivs)\b)(?!.*, )", re.I)
 _NOT_YET_BY_SLOT = {
@@ -564,12 +572,17 @@ def important(text: str) -> tuple[str, str] | None:
                             r"(?:(?:det\s+(?:är|ar)|(?:är|ar)\s+det|det)\s+)?viktig)", text.strip()):
         plain = _FILLER.sub("", sentence).strip().rstrip(".!… ")
         found = _IMPORTANT.match(plain)
-        noun = None if found else _IMPORTANT_NOUN.match(plain)
-        if not (found or noun):
+        noun = None if found else _IMPORTANT_NOUN.match(plain) or _IMPORTANT_AFTER.match(plain)
+        with_ = None if found or noun else _IMPORTANT_WITH.match(plain)
+        if not (found or noun or with_):
             continue
-        what = (found or noun).group("what")
+        what = (found or noun or with_).group("what")
         if "?" in what or _SECOND_PERSON.search(what) or len(what.split()) > 14 or re.search(r"[:;()\"/]|\d{6}", what):
             return None
-        swapped = _SWAP_RE.sub(lambda m: _SWAP[m.group(1).lower()], _TRAILING_HEDGE.sub("", what))
+        # Chat spelling said back as written Swedish: "o" is "och", "e" is "är".
+        what = re.sub(r"\s+e\s+", " är ", re.sub(r"\s+o\s+", " och ", _TRAILING_HEDGE.sub("", what)))
+        swapped = _SWAP_RE.sub(lambda m: _SWAP[m.group(1).lower()], what)
+        if with_:
+            return f"Och det är viktigt för dig med {swapped}.", sentence
         return (f"Och att {swapped} är viktigt för dig." if found else f"Och {swapped} är viktigt för dig."), sentence
     return None

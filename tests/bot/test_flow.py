@@ -1767,6 +1767,9 @@ def test_without_the_rasa_server_there_is_no_faq_lookup(monkeypatch: pytest.Monk
     ("blev uppsagd i mars", None),                       # the notice, not the last day
     ("jag är uppsagd och slutar på fredag", None),       # which Friday: asked, not guessed
     ("min visstid tar slut sista dec o jag vet inte vad jag ska gora sen", "2026-12-31"),
+    ("nu e mitt vikariat slut sen förra veckan", "2026-11-15"),  # over, since the day told
+    ("mitt vikariat är slut sedan 1 november", "2026-11-01"),
+    ("jag har varit helt slut sen länge", None),             # worn out, not a job's end
 ])
 def test_the_end_of_the_job_said_in_the_opening_is_kept(text: str, end: str | None) -> None:
     slots = opening_slots(Answer(text, "inform_fixed_term_ended", 0.9, [], TODAY))

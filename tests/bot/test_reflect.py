@@ -456,3 +456,19 @@ def test_a_fragment_first_leaves_the_plain_statement_after_it_said_back() -> Non
     assert reflection("inward_who", "lager mest, plockat o kört truck. gillar att röra på mig") == \
         "Du gillar att röra på dig. Tack för att du berättar."
     assert reflection("inward_who", "lager mest. inget mer") == "Tack för att du berättar."
+
+
+@pytest.mark.parametrize("text, said", [
+    ("restaurang o lager som sagt. viktigt med schyssta kollegor o att det e fast",
+     "Det är viktigt för dig med schyssta kollegor och att det är fast. Tack för att du berättar."),
+    ("har jobbat i kassan i 6 år. viktigt för mig med bra stämning",
+     "Du har jobbat i kassan i 6 år. Och det är viktigt för dig med bra stämning."),
+    ("bra kollegor är viktigt för mig", "Bra kollegor är viktigt för dig. Tack för att du berättar."),
+])
+def test_what_matters_said_with_med_or_before_viktigt_is_said_back(text: str, said: str) -> None:
+    assert reflection("inward_who", text) == said
+
+
+def test_a_strength_list_that_opens_with_a_trait_is_said_as_what_one_is() -> None:
+    assert reflection("inward_skills", "snabb, tål stress, kan köra truck") == \
+        "Du är snabb, tål stress och kan köra truck – det tar du med dig, vart du än går."
