@@ -290,8 +290,8 @@ class ActionRequestHuman(Action):
         return [SlotSet("handoff_requested", True), SlotSet("complete", False), SlotSet("contact_declined", None)]
 
 
-def says_the_situation(tracker: Tracker) -> bool:
-    said = opening_slots(answer_from(tracker, application_date()))
+def says_the_situation(answer: Answer) -> bool:
+    said = opening_slots(answer)
     return bool(said.get("situation") or said.get("reduced_capacity"))
 
 
@@ -309,7 +309,7 @@ class ActionAnswerFaq(Action):
                   domain: dict[str, Any]) -> list[EventType]:
         answer = answer_from(tracker, application_date())
         faq, confidence = selected_faq(tracker.latest_message or {})
-        if confidence < MIN_CONFIDENCE and says_the_situation(tracker):
+        if confidence < MIN_CONFIDENCE and says_the_situation(answer):
             beside = question_beside(answer)
             looked_up = await faq_for(beside) if beside else None
             if looked_up or asks_for_check(answer):
@@ -336,9 +336,9 @@ class ActionOfferHelp(Action):
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
             domain: dict[str, Any]) -> list[EventType]:
-        if says_the_situation(tracker):
-            return [FollowupAction("situation_form")]
         answer = answer_from(tracker, application_date())
+        if says_the_situation(answer):
+            return [FollowupAction("situation_form")]
         if answer.intent == "inform" and asks_if_work_enough(answer):
             # "10-15 timmar i veckan. räcker det?" reads as telling; it asks about the work requirement.
             dispatcher.utter_message(response="utter_faq/work_requirement")
@@ -368,7 +368,7 @@ class ActionDefaultAskAffirmation(Action):
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
             domain: dict[str, Any]) -> list[EventType]:
         if tracker.get_slot("consent") is None and tracker.get_slot("situation") is None \
-                and says_the_situation(tracker):
+                and says_the_situation(answer_from(tracker, application_date())):
             # An unsure first message that still tells the situation: start, do not ask.
             return [ActiveLoop(None), FollowupAction("situation_form")]
         ranking = (tracker.latest_message or {}).get("intent_ranking") or []

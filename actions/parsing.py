@@ -366,7 +366,7 @@ _NOTICE_NOW = r"\bsager (de|dom|\w+) upp mig\b|\b(de|dom) sager upp mig\b"
 # Folded. Being let go, guessed in the words people use of cutbacks: "de ska dra ner 200 tjänster och
 # jag tror jag åker", "jag ryker nog". A notice coming, not given; not "jag åker till jobbet".
 _LET_GO_GUESSED = (r"\b(tror|troligen|antagligen|nog|risk|radd|orolig)\b[^.!?]{0,25}?\bjag (aker|ryker|far ga|far sluta)\b"
-                   r"(?! (till|hem|in|ut|dit|med|over|och|pa|bort|ivag|dit|buss|bil|tag)\b)|"
+                   r"(?! (till|hem|in|ut|dit|med|over|och|pa|bort|ivag|buss|bil|tag)\b)|"
                    r"\bjag (aker|ryker|far ga) (nog|troligen|antagligen|ocksa|forst|bland de forsta)\b")
 # Folded. Who may give one notice: the employer's side, not "jag".
 _THEM_WORDS = ("de", "dom", "chefen", "arbetsgivaren", "foretaget", "firman", "kommunen", "regionen", "han", "hon")
