@@ -495,7 +495,10 @@ _NOTICE_GIVEN = re.compile(r"\b(har blivit|har fatt|blev|ar|var|fick|blivit) (up
                            r"\b(sa|sagt|sade) upp mig\b|\bsagts upp\b|\buppsagningstid|"
                            r"\bredan (uppsagd|fatt (det|beskedet|besked))\b|"
                            # "fått besked om att min tjänst försvinner": told, not coming
-                           r"\b(fatt|fick) besked om att (min|mitt) (tjanst|befattning|jobb)")
+                           r"\b(fatt|fick) besked om att (min|mitt) (tjanst|befattning|jobb)|"
+                           # "fick veta igår att min tjänst dras in"; not "… ska dras in nästa år"
+                           r"\b(fatt|fick) (veta|hora|hort)( \w+)? att (min|mitt) (tjanst|befattning|jobb)\w* "
+                           r"(?!(ska|kommer|nog|troligen|antagligen|kanske)\b)")
 _NOTICE_COMING = re.compile(r"\b(ska|kommer att|kommer|tanker|maste|behover|haller pa att|har bestamt att de ska)"
                             r"( " + _THEM + r")?"
                             r"( nog| troligen| snart| nu)? (saga upp mig|sagas upp|bli uppsagd)\b|"
@@ -3431,6 +3434,11 @@ SOMEONE_ELSE_SV = ("Vad fint att du vill hjälpa till. Frågorna här handlar om
                    "stödet i allmänhet går det bra.")
 
 
+# Folded. A job had now, after one that ended: "… uppsagd 2019. nu jobbar jag på ICA".
+_NEW_JOB_NOW = re.compile(r"\b(nu|numera|sedan dess|sen dess|idag|i dag|nytt jobb|ny anstallning|nya jobbet|"
+                          r"nya tjansten)\b")
+
+
 def opening_slots(a: Answer) -> dict[str, Any]:
     """What the first messages already told ("hej, jag har blivit uppsagd pga arbetsbrist"), so
     that the questions after consent do not ask it again. Only what is said plainly is kept: a
@@ -3465,6 +3473,10 @@ def opening_slots(a: Answer) -> dict[str, Any]:
         if said.get("termination_reason") == "other":
             # "uppsagd och vet inte vad jag ska göra", "vill göra något annat": not a reason given
             said.pop("termination_reason")
+        if said.get("situation") == "employed" and slots.get("situation") in TERMINATED \
+                and not _NEW_JOB_NOW.search(clause.folded):
+            # "min tjänst dras in. jobbar som ekonomiassistent …": the job that ends, told of; not a new one
+            said.pop("situation")
         slots.update(said)
         if slots.get("situation") != "self_employed":
             slots.update(named_public_employer(clause.text) or named_employer(clause.text)

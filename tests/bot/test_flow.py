@@ -4217,3 +4217,17 @@ def test_travel_and_a_names_small_word_are_not_read_as_being_let_go_or_an_agency
     said = opening_slots(Answer(text, "inform", 0.9, [], TODAY))
     assert said.get("notice_pending") is None and said.get("employer_name") is None
     assert Answer(text).text == text
+
+
+@pytest.mark.parametrize("text, expected", [
+    # The job that ends, told of in a later sentence: still ending, and told, not coming.
+    ("hej! är föräldraledig just nu och fick veta igår att min tjänst dras in. jobbar som ekonomiassistent på ett "
+     "bemanningsföretag. räknas föräldraledigheten?",
+     {"situation": "terminated", "termination_reason": "shortage_of_work", "notice_pending": None}),
+    ("mitt vikariat tog slut i oktober. jobbade som lärare på en skola", {"situation": "fixed_term_ended"}),
+    # A new job now, after one that ended: employed.
+    ("blev uppsagd från volvo 2019. nu jobbar jag på ICA", {"situation": "employed", "employer_name": "ICA"}),
+])
+def test_a_later_sentence_about_the_job_does_not_undo_its_ending(text: str, expected: dict[str, Any]) -> None:
+    said = opening_slots(Answer(text, "inform", 0.9, [], TODAY))
+    assert {k: said.get(k) for k in expected} == expected
