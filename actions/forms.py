@@ -695,8 +695,8 @@ def said_back_fixed(tracker: Tracker, answer: Answer, asked: str, form: str) -> 
     before, answers = said_back_before(tracker)
     # "Tack, då skriver jag 40 timmar i veckan." for hours told beside the start, whose question
     # came again: "det blev fel" is about the hours, asked after the open question.
-    beside = next(iter(answers)) if lead and before == asked and len(answers) == 1 \
-        and next(iter(answers)) in JOB_SLOTS and next(iter(answers)) != asked else None
+    only = next(iter(answers)) if len(answers) == 1 else None
+    beside = only if lead and before == asked and only in JOB_SLOTS and only != asked else None
     # The yes to saving is said back with what the opening told, not as itself.
     if before in (None, "consent") or (before == asked and not beside):
         return None

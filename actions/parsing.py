@@ -3521,7 +3521,7 @@ def opening_slots(a: Answer) -> dict[str, Any]:
         slots["employment_start_months"] = months  # said back as a length; moved with an end told later
     if slots.get("collective_agreement") == "no" and slots.get("employer_sector") in PUBLIC_SECTORS:
         del slots["collective_agreement"]  # asked, with its "Är du säker?", as at the question
-    if a.intent == "check_eligibility" or _ASKS_FOR_CHECK.search(a.folded):
+    if a.intent == "check_eligibility" or asks_for_check(a):
         slots["guidance_mode"] = "check"
     elif "guidance_mode" not in slots and (a.intent == "career_guidance" and _DONT_KNOW.search(a.folded)
                                            or _WANTS_UNKNOWN.search(a.folded)):

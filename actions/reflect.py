@@ -213,6 +213,11 @@ def said_back(clause: str, said: str | None) -> bool:
     return bool(said) and fold(_SWAP_RE.sub(lambda m: _SWAP[m.group(1).lower()], clause)) in fold(str(said))
 
 
+def _written_and(text: str) -> str:
+    """`text` without a trailing hedge, its chat "o" written "och"."""
+    return re.sub(r"\s+o\s+", " och ", _TRAILING_HEDGE.sub("", text))
+
+
 def mirror(text: str) -> str | None:
     """The first sentence in the second person, or None when it is not a plain statement that
     begins with "jag" (after fillers such as "ja," or "hmm"), or is too long to say back."""
@@ -231,7 +236,7 @@ def mirror(text: str) -> str | None:
         return None
     if len(sentence.split()) > MAX_WORDS or re.search(r"[:;()\"/]|\d{6}", sentence):
         return None
-    sentence = re.sub(r"\s+o\s+", " och ", _TRAILING_HEDGE.sub("", sentence))
+    sentence = _written_and(sentence)
     if sentence.count(", jag ") == 1 and " och " not in sentence:
         # "jag har jobbat i vården, jag tycker om att hjälpa folk": one sentence, not a comma splice
         sentence = sentence.replace(", jag ", " och ", 1)
@@ -580,7 +585,7 @@ def important(text: str) -> tuple[str, str] | None:
         if "?" in what or _SECOND_PERSON.search(what) or len(what.split()) > 14 or re.search(r"[:;()\"/]|\d{6}", what):
             return None
         # Chat spelling said back as written Swedish: "o" is "och", "e" is "är".
-        what = re.sub(r"\s+e\s+", " är ", re.sub(r"\s+o\s+", " och ", _TRAILING_HEDGE.sub("", what)))
+        what = re.sub(r"\s+e\s+", " är ", _written_and(what))
         swapped = _SWAP_RE.sub(lambda m: _SWAP[m.group(1).lower()], what)
         if with_:
             return f"Och det är viktigt för dig med {swapped}.", sentence
