@@ -281,17 +281,24 @@ def consent(a: Answer) -> Result:
         if said == {"guidance_mode": "check"} and a.is_question:
             # "hur ansöker jag om stödet?", "har jag rätt till stöd?": asked, not told.
             return Miss("", lead=CHECK_ASKED_SV, remember=said)
-        if said:
-            return Miss("", lead="Tack för att du berättar, det tar jag med mig.", remember=said,
-                        question=question_beside(a))
         # A personnummer (masked, and the person told so by the chat) is no story to thank for.
         # A question after the story ("… fått ont i ryggen. vad finns det för hjälp?") still
         # makes it a story; the question alone is not one.
         tells = not a.is_question or any(len(c.split()) >= 4 for c in _told_clauses(a.text))
         story = (len(a.text.split()) >= 4 and not a.is_payload and a.intent != "dont_know"
                  and tells and not _DONT_KNOW.search(a.folded) and "personnummer" not in a.folded)
+        question = question_beside(a)
+        if (said or story) and question and _VAGUE_ASKED.search(fold(question)):
+            # "… ska läggas ner. Vad finns det för hjälp?": no FAQ answers it; the questions will.
+            return Miss("", lead="Tack för att du berättar. " + VAGUE_ASKED_SV, remember=said)
+        if said:
+            if said.get("guidance_mode") == "check" and question is None:
+                # "uppsagd pga arbetsbrist, har jag rätt till stöd?": the questions after consent answer it.
+                return Miss("", lead="Tack för att du berättar. " + CHECK_ASKED_SV, remember=said)
+            return Miss("", lead="Tack för att du berättar, det tar jag med mig.", remember=said,
+                        question=question)
         if story:
-            return Miss("", lead="Tack för att du berättar.", question=question_beside(a))
+            return Miss("", lead="Tack för att du berättar.", question=question)
         if a.intent == "career_guidance" and a.is_question:
             # "kan jag få hjälp att skriva cv?": yes, that is what the support is for.
             return Miss("", lead="Det hjälper vi gärna till med.")
@@ -343,6 +350,12 @@ _JOB_TAKEN_AWAY = (r"\b(dra|dragit|drar|drog|ta|tagit|tar|tog) (in|bort) (min|mi
 _POST_GOING = (r"\b(tjanst|befattning)\w* (ska |kommer att |kommer )?(nog |troligen |antagligen )?"
                r"(forsvinner|forsvinna|dras in|tas bort|laggs ner|laggas ner)\b|"
                r"\b(ska|kommer att|kommer) (de |dom |de nog |dom nog )?(dra|ta) (in|bort) (min|mitt) (tjanst|befattning)")
+# Folded. The workplace closing in the future ("mitt kontor ska läggas ner", "nu ska de lägga ner"):
+# the notice is coming, not given, until the person says it was.
+_PLACE_CLOSING = (r"\b(ska|kommer att) (de |dom |man |vi )?(nog |troligen |antagligen |snart )?"
+                  r"(lagga ner|lagga ned|stanga|avveckla)\b|"
+                  # "nu ska mitt kontor i Ludvika läggas ner": the place between
+                  r"\b(ska|kommer att) (\w+ ){0,4}?(laggas ner|laggas ned|stangas|avvecklas)\b")
 # Folded. The body's wear and injuries ("fått ont i ryggen", "arbetsskada"): illness in the spec's
 # sense, as the persona who drove a bus for twenty years says it.
 _BODY_WORN = (r"\bont i (ryggen|axl\w*|knana|knat|nacken|armen|armarna|handen|hander\w*|hoften|hoft\w*|"
@@ -492,6 +505,7 @@ _ONLY_WISHED = re.compile(r"\bvill (att )?(jag|man) (ska )?(sluta|slutar|saga up
 # Folded. A notice not given yet: coming ("nu ska dom säga upp mig", "jag sägs upp i mars") or
 # warned of (varsel); support for the terminated starts with the notice itself (eligibility.md 1).
 _NOTICE_GIVEN = re.compile(r"\b(har blivit|har fatt|blev|ar|var|fick|blivit) (uppsagd|sparken|beskedet|besked om uppsagning)|"
+                           r"\b(har fatt|fatt|fick) (min |en )?uppsagning(en)?\b|"
                            r"\b(sa|sagt|sade) upp mig\b|\bsagts upp\b|\buppsagningstid|"
                            r"\bredan (uppsagd|fatt (det|beskedet|besked))\b|"
                            # "fått besked om att min tjänst försvinner": told, not coming
@@ -505,7 +519,7 @@ _NOTICE_COMING = re.compile(r"\b(ska|kommer att|kommer|tanker|maste|behover|hall
                             # "nu vill dom säga upp mig", "chefen vill säga upp mig": theirs, not one's own wish
                             r"\bvill " + _THEM + r"( nog| nu)? saga upp mig\b|\b" + _THEM + r" (nu )?vill (nu )?saga upp mig\b|"
                             r"\bsags upp\b|\bblir (nog |troligen |antagligen )?uppsagd\b|" + _NOTICE_NOW + "|"
-                            + _POST_GOING + "|" + _LET_GO_GUESSED)
+                            + _POST_GOING + "|" + _LET_GO_GUESSED + "|" + _PLACE_CLOSING)
 
 
 # Folded. One's own notice: "jag sa upp mig", "sagt upp mig själv", "på egen begäran"; not "de sa upp mig".
@@ -3244,9 +3258,15 @@ _NOT_SICK = re.compile(r"\b(inte|ej|aldrig|inga?) (\w+ )?(sjuk\w*|utbrand|skad\w
 _SUPPOSES = re.compile(r"\bom (jag|man|du|min|mitt)\b|(?<!nar jag )(?<!nar vi )\bskulle\b|\bifall\b|\bnar man\b")
 
 
+# Typed, for splitting before folding: _HOURS_ITEM as it is written.
+_HOURS_ITEM_TYPED = (r"(?i:(?:typ |ca |cirka |runt |ungefär )?(?:\d{1,3} ?%|\d{1,3} procent|heltid|halvtid)"
+                     r"(?=\s*(?:[,.!?]|$)|\s+(?:sen|sedan|från|fran|och|o)\b))")
+
+
 def _clauses(text: str) -> list[str]:
     # "… och undrar om jag kan få stöd" starts a question of its own inside a telling sentence.
-    return [c.strip() for c in re.split(r"(?<=[.!?])\s+|,\s*|\s+men\s+|\s+och\s+(?=undrar|undrade|funderar|vill veta)",
+    # "jobbar på PostNord, 75% sen 2017": how much one works stays with the job it is told of.
+    return [c.strip() for c in re.split(r"(?<=[.!?])\s+|,(?!\s*" + _HOURS_ITEM_TYPED + r")\s*|\s+men\s+|\s+och\s+(?=undrar|undrade|funderar|vill veta)",
                                         text.strip()) if c.strip()]
 
 
@@ -3378,6 +3398,7 @@ _ASKS_FOR_CHECK = re.compile(
     r"|\b(kan|far|skulle) jag (fa |kunna fa )?(nagot |nat )?(stod|omstallningsstod|radgivning)\b"
     r"|\bvilket stod (kan|far|har) jag\b|\bar jag berattigad\b|\b(kan|far) jag fa (det|stodet)(?=\s*[?.!,]|$)"
     r"|\bvad (har|kan|far) jag (fa )?(for (stod|hjalp)|ratt till)\b|\bvad har jag ratt till\b"
+    r"|\bvilken hjalp (kan|far) jag\b|\bvilket stod finns (det )?for mig\b"
     # Asked indirectly: "undrar om jag har rätt till stöd", "vill veta om man kan få rådgivning".
     r"|\bom (jag|man) (har|kan fa|far|skulle kunna fa|kan ha) (ratt till )?(nagot |nat )?"
     r"(stod|omstallningsstod|radgivning)\b"
@@ -3427,6 +3448,8 @@ def about_someone_else(a: Answer) -> bool:
     return bool(others) and not any(_I_TOLD.search(fold(c)) for c in clauses if c not in others)
 
 
+# A question about everything at once ("vad finns det för hjälp?") after a story, before consent.
+VAGUE_ASKED_SV = "Det tar vi reda på tillsammans. Jag ställer några frågor, och sedan ser du vad som kan passa dig."
 CHECK_ASKED_SV = ("Det hjälper jag dig gärna med. Jag ställer några frågor, och sedan ser du vilket stöd "
                   "du troligen kan få och var du ansöker.")
 SOMEONE_ELSE_SV = ("Vad fint att du vill hjälpa till. Frågorna här handlar om den egna anställningen, så det "
@@ -3539,11 +3562,17 @@ _ENDS_ON = re.compile(r"\b(?:tar slut|tog slut|slutar|slutade|upphor|upphorde|ga
 
 
 # Folded. "jobbar som lärare sedan 2012", "anställd där från mars 2019": the job's start.
+# Folded. How much one works, told as an item of its own: "75%", "75 procent", "heltid".
+# Only where the item ends there: "50% sjukskriven" tells something else.
+_HOURS_ITEM = (r"(?:typ |ca |cirka |runt |ungefar )?(?:\d{1,3} ?%|\d{1,3} procent|heltid|halvtid)"
+               r"(?=\s*(?:[,.!?]|$)|\s+(?:sen|sedan|fran|och|o)\b)")
 _STARTED_ON = re.compile(r"(?:\b(?:jobbar|jobbat|arbetar|arbetat|anstalld|varit anstalld|"
                          # past tense only with "där": the job just told of, not an earlier one
                          r"(?:jobbade|arbetade|var anstalld) dar)\b"
                          # "jag är undersköterska i Region Skåne sen 2009": the occupation as the job
-                         r"|" + _OCCUPATION_SAID + r")[^.,!?]*?"
+                         r"|" + _OCCUPATION_SAID + r")"
+                         # "jobbar på PostNord, 75% sen 2017": a comma only before how much one works
+                         r"(?:[^.,!?]|,\s*(?=" + _HOURS_ITEM + r"))*?"
                          r"\b(?:sedan|sen|fran|fr\.?o\.?m\.?)\s+(.+)$")
 
 
@@ -3572,6 +3601,9 @@ _HOURS_TOLD = re.compile(r"\b(?:jobbar|jobbade|jobbat|arbetar|arbetade|arbetat) 
                          r"(?:typ |ca |cirka |runt |ungefar |pa )?(?P<hours>\d{1,3} ?%|\d{1,3} procent|heltid|halvtid|"
                          r"\d{1,2} (?:timmar|tim|h)(?: i veckan| per vecka| i v| \/ vecka)?)(?!\w)")
 
+# Folded. "jobbar på PostNord i Rosersberg, 75% sen 2017", "anställd på ICA sedan 2015, heltid": how
+# much one works listed after the job, then the end of the sentence, a start or an "och".
+_HOURS_LISTED = re.compile(r"\b(?:jobbar|arbetar|anstalld)\b[^.!?]*?,\s*(?P<hours>" + _HOURS_ITEM + r")")
 
 # Folded. Whether one's own work is enough, asked: "räcker det?", "räknas det?", "är det tillräckligt?".
 _ENOUGH_ASKED = re.compile(r"\b(racker|raknas|duger) (det|de|dom|detta|timmarna|mina timmar)\b|"
@@ -3635,7 +3667,7 @@ def asks_if_work_enough(a: Answer) -> bool:
 
 def opening_hours(clause: Answer) -> dict[str, Any]:
     """{"employment_hours_per_week": h} where a story clause says how much the person works."""
-    found = _HOURS_TOLD.search(clause.folded)
+    found = _HOURS_TOLD.search(clause.folded) or _HOURS_LISTED.search(clause.folded)
     if not found or _EARLIER.search(clause.folded):
         return {}
     value = parse_hours_per_week(found.group("hours"))
@@ -3655,7 +3687,7 @@ def opening_start(clause: Answer) -> dict[str, Any]:
     found = _STARTED_ON.search(clause.folded)
     if not found:
         return {}
-    when = re.split(r"\s+(?:o|och|men|sa|for|eftersom)\s+", found.group(1), maxsplit=1)[0]
+    when = re.split(r",|\s+(?:o|och|men|sa|for|eftersom)\s+", found.group(1), maxsplit=1)[0]
     if re.fullmatch(r"(\d+|\w+) (ar|manader|manad)( sedan| sen)?|(\d+|\w+) (ar|manader) tillbaka", when):
         return {}  # "sedan 12 år" is a length, read no further
     parsed = parse_date(when, clause.today)

@@ -233,6 +233,12 @@ def test_an_employer_who_wants_one_to_leave_has_not_ended_the_job(text: str, int
     ("blev varslad i oktober och fick beskedet i november", "inform_terminated",
      {"situation": "terminated", "termination_reason": "shortage_of_work", "termination_initiated_by": "employer"}),
     ("jag har blivit uppsagd", "inform_terminated", {"situation": "terminated"}),
+    # The workplace to close: the notice is coming until it is said to have come.
+    ("nu ska mitt kontor i Ludvika läggas ner", "inform_terminated",
+     {"situation": "terminated", "termination_reason": "shortage_of_work", "termination_initiated_by": "employer",
+      "notice_pending": "coming"}),
+    ("butiken ska stängas i mars och jag har fått min uppsägning", "inform_terminated",
+     {"situation": "terminated", "termination_reason": "shortage_of_work", "termination_initiated_by": "employer"}),
     # One's own plan to resign: the job is there, and what resigning means for the support is said.
     ("jag vill säga upp mig", "inform", {"situation": "employed"}),
     ("funderar på att säga upp mig", "career_guidance", {"situation": "employed"}),
@@ -929,6 +935,9 @@ def test_sick_leave_asks_one_question_not_two() -> None:
                            "employment_start": "2021-11-01", "employment_start_months": 60}),
     ("blev uppsagd förra veckan. vilket stöd kan jag få", "inform_terminated",
      {"situation": "terminated", "guidance_mode": "check"}),
+    ("nu ska mitt kontor läggas ner. Vilken hjälp kan jag få?", "inform_terminated",
+     {"situation": "terminated", "termination_reason": "shortage_of_work", "termination_initiated_by": "employer",
+      "notice_pending": "coming", "guidance_mode": "check"}),
     ("har jag rätt till a-kassa?", "out_of_scope", {}),
     ("blev uppsagd pga arbetsbrist, vad har jag rätt till", "inform_terminated",
      {"situation": "terminated", "termination_reason": "shortage_of_work",
@@ -1676,8 +1685,9 @@ def test_a_goal_named_as_studies_earlier_makes_the_goal_question_about_which_stu
 def test_a_story_read_as_off_topic_at_the_consent_question_is_still_a_story() -> None:
     text = "jag har kört buss i 20 år och fått ont i ryggen. vad finns det för hjälp?"
     result = INTERPRETERS["consent"](Answer(text, "out_of_scope", 0.81, [], TODAY))
-    assert isinstance(result, Miss) and result.lead.startswith("Tack för att du berättar")
-    assert result.remember == {"reduced_capacity": True} and result.question == "vad finns det för hjälp?"
+    # The question is about everything at once, with no FAQ answer: the questions after consent answer it.
+    assert isinstance(result, Miss) and result.lead.startswith("Tack för att du berättar. Det tar vi reda på")
+    assert result.remember == {"reduced_capacity": True} and result.question is None
     # Off-topic without a story about one's own work is off-topic: the rules answer it.
     assert INTERPRETERS["consent"](Answer("hur mycket a-kassa får jag?", "out_of_scope", 0.9, [], TODAY)) is None
 
@@ -1693,8 +1703,10 @@ def test_a_masked_personnummer_at_the_consent_question_is_no_story() -> None:
     ("jag har blivit uppsagd efter 12 år, kan jag få csn om jag pluggar?", "kan jag få csn om jag pluggar?"),
     ("jobbar på lager och är trött på det, vad kostar det att prata med er?",
      "vad kostar det att prata med er?"),
-    ("hej! jag har jobbat som snickare i 20 år och fått ont i ryggen. vad finns det för hjälp?",
-     "vad finns det för hjälp?"),
+    # A question about everything at once has no FAQ answer: the questions after consent answer it.
+    ("hej! jag har jobbat som snickare i 20 år och fått ont i ryggen. vad finns det för hjälp?", None),
+    ("Hej! Jag har jobbat på Skatteverket i 12 år och nu ska mitt kontor i Ludvika läggas ner. Jag vill inte "
+     "flytta. Vad finns det för hjälp?", None),
     # Asked without a question mark.
     ("jag är 41 och uppsagd från ett lager, jag vill bli elektriker och undrar om jag kan få studera med lön",
      "undrar om jag kan få studera med lön"),
@@ -1710,6 +1722,9 @@ def test_the_question_beside_a_story_at_the_consent_question(text: str, question
     result = INTERPRETERS["consent"](Answer(text, "inform_terminated", 0.8, [], TODAY))
     assert isinstance(result, Miss) and result.lead.startswith("Tack för att du berättar")
     assert result.question == question
+    # The ask for the check, or a question about everything at once, is answered in the thanks.
+    assert ("Det hjälper jag dig gärna med" in result.lead) == ("rätt till stöd" in text)
+    assert ("Det tar vi reda på tillsammans" in result.lead) == ("vad finns det för hjälp" in text.lower())
 
 
 @pytest.mark.parametrize("asked, text, intent, question", [
@@ -1824,12 +1839,27 @@ def test_the_start_of_the_job_said_in_the_opening_is_kept(text: str, intent: str
     assert opening_slots(Answer(text, intent, 0.9, [], TODAY)).get("employment_start") == start
 
 
+@pytest.mark.parametrize("text, start, hours", [
+    # How much one works listed after the job, with its start or alone.
+    ("hej. jobbar på postnord terminalen i rosersberg, 75% sen 2017. vi har fått besked om varsel", "2017-01-01", 30.0),
+    ("jag jobbar på postnord sedan 2017, 75 procent", "2017-01-01", 30.0),
+    ("jag är anställd på volvo sedan mars 2019, heltid. blev uppsagd igår", "2019-03-01", 40.0),
+    ("jobbar på ICA, typ 50% och trivs inte", None, 20.0),
+    # Not how much one works: a wish, or a share of sick leave whose start is not the job's.
+    ("jobbar på ICA men vill gå ner till halvtid", None, None),
+    ("jobbar på ICA, 50% sjukskriven sen i våras", None, None),
+])
+def test_hours_listed_after_the_job_are_kept_with_its_start(text: str, start: str | None, hours: float | None) -> None:
+    slots = opening_slots(Answer(text, "inform", 0.9, [], TODAY))
+    assert (slots.get("employment_start"), slots.get("employment_hours_per_week")) == (start, hours)
+
+
 @pytest.mark.parametrize("text, expected", [
     ("Hej. Jag har fått besked om att min tjänst försvinner i vår omorganisation. Vad händer nu?",
      {"situation": "terminated", "termination_reason": "shortage_of_work", "termination_initiated_by": "employer"}),
     ("hej, jag är 58 och har jobbat på samma bruk i 30 år, nu ska de lägga ner. har inte sökt jobb sen 90-talet",
      {"age": 58, "situation": "terminated", "termination_reason": "shortage_of_work",
-      "termination_initiated_by": "employer", "employment_start": "1996-11-01", "employment_start_months": 360}),
+      "termination_initiated_by": "employer", "notice_pending": "coming", "employment_start": "1996-11-01", "employment_start_months": 360}),
     ("Jag jobbar som lärare men är så trött på skolan. Vill göra något helt annat men vet inte vad",
      {"situation": "employed", "guidance_mode": "explore"}),
     ("jag är 45 år och uppsagd", {"age": 45, "situation": "terminated"}),
@@ -1901,10 +1931,11 @@ _CLOSED = {"situation": "terminated", "termination_reason": "shortage_of_work", 
      _CLOSED | {"employer_name": "ICA Maxi", "employer_sector": "private", "employment_start": "2004-11-01",
                 "employment_start_months": 264.0}),
     ("butiken stänger efter nyår", _CLOSED),
-    ("jobbar på ett lager, ska dom lägga ner hela lagret nu", _CLOSED),
+    # Closing in the future: the notice is coming, not given.
+    ("jobbar på ett lager, ska dom lägga ner hela lagret nu", _CLOSED | {"notice_pending": "coming"}),
     ("min arbetsplats stängs i vår", _CLOSED),
-    ("kontoret i sundsvall ska läggas ner", _CLOSED),
-    ("nu ska de stänga vårt lager", _CLOSED),
+    ("kontoret i sundsvall ska läggas ner", _CLOSED | {"notice_pending": "coming"}),
+    ("nu ska de stänga vårt lager", _CLOSED | {"notice_pending": "coming"}),
     ("de flyttar produktionen till polen nästa år", _CLOSED),
     ("företaget har gått i konkurs", _CLOSED),
     # Kept after all: the job goes on.
