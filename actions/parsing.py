@@ -3142,6 +3142,7 @@ def options_listed(text: str) -> list[str]:
     same = len(folded) == len(plain)
     found: list[str] = []
     position = 0
+    route = False
     for piece in _OPTION_SPLIT.split(folded):
         start = folded.find(piece, position) if piece else -1
         if start < 0:
@@ -3161,9 +3162,24 @@ def options_listed(text: str) -> list[str]:
         if re.match(r"(jobba|arbeta|plugga|studera|hålla på|halla pa|undervisa|forska|utbilda|starta|driva) ", shown):
             shown = f"att {shown}"  # "att jobba med människor"
         shown = re.sub(r"^(?:nåt|nat)\b", "något", shown)  # said back in writing: "något med lastbil"
+        shown = re.sub(r"\byh\b", "YH", shown)
+        if found and re.match(r"(via|genom) ", core):
+            # "elektriker, kanske via yh eller komvux": the way there belongs to the option before it
+            found[-1] += f" {shown}"
+            route = True
+            continue
+        if found and route and _STUDY_ROUTE.fullmatch(core):
+            found[-1] += f" eller {shown}"
+            continue
+        route = False
         if fold(shown) not in (fold(f) for f in found):
             found.append(shown)
     return found[:4]
+
+
+# Folded. Where one studies, as the way to an option ("via yh eller komvux").
+_STUDY_ROUTE = re.compile(r"(?:pa )?(yh|yrkeshogskola\w*|komvux|hogskola\w*|universitet\w*|folkhogskola\w*|"
+                          r"larling\w*|arbetsmarknadsutbildning\w*|distans)")
 
 
 def _options_said_back(a: Answer) -> Result:
@@ -3462,6 +3478,10 @@ _NEW_JOB_NOW = re.compile(r"\b(nu|numera|sedan dess|sen dess|idag|i dag|nytt job
                           r"nya tjansten)\b")
 
 
+# Folded. "…, 45 år" ending the message: a number of years told alone.
+_BARE_YEARS = re.compile(r"(?:^|[,.!]\s*)(\d{2}) ?(?:ar|ar gammal)\s*[.!]?$")
+
+
 def opening_slots(a: Answer) -> dict[str, Any]:
     """What the first messages already told ("hej, jag har blivit uppsagd pga arbetsbrist"), so
     that the questions after consent do not ask it again. Only what is said plainly is kept: a
@@ -3518,6 +3538,12 @@ def opening_slots(a: Answer) -> dict[str, Any]:
             slots.update(opening_end(clause))
         started = started or opening_start(clause)
         hours = hours or opening_hours(clause)
+    if "age" not in slots and started.get("employment_start") and (bare := _BARE_YEARS.search(a.folded)) \
+            and 18 <= int(bare.group(1)) <= 99 \
+            and abs(a.today.year - int(started["employment_start"][:4]) - int(bare.group(1))) > 2:
+        # "… jobbat där sen -08 som montör, 45 år": with the job's start told, a bare number of
+        # years on its own is the person's age, unless it is about as long as the job has lasted.
+        slots["age"] = int(bare.group(1))
     if "age" not in slots and (supposed := age_in_question(a.folded)):
         slots["age"] = supposed  # said back after consent, so a hypothetical age is seen and corrected
     if slots.get("situation") == "terminated" and _KEPT_AFTER_ALL.search(a.folded) \
@@ -3687,7 +3713,7 @@ def opening_start(clause: Answer) -> dict[str, Any]:
     found = _STARTED_ON.search(clause.folded)
     if not found:
         return {}
-    when = re.split(r",|\s+(?:o|och|men|sa|for|eftersom)\s+", found.group(1), maxsplit=1)[0]
+    when = re.split(r",|\s+(?:o|och|men|sa|for|eftersom|som)\s+", found.group(1), maxsplit=1)[0]
     if re.fullmatch(r"(\d+|\w+) (ar|manader|manad)( sedan| sen)?|(\d+|\w+) (ar|manader) tillbaka", when):
         return {}  # "sedan 12 år" is a length, read no further
     parsed = parse_date(when, clause.today)

@@ -116,6 +116,8 @@ _SEASON_RE = re.compile(
     r"(?: (?:ar )?(\d{4}|-?\d{2}))?\b")
 _YEAR_ONLY_RE = re.compile(r"^(?:(?:ar|aret|sedan|sen|fran|i|under|runt|kring|typ|ca|cirka) )*"
                            r"(19\d{2}|20\d{2})$")
+# "sen -08", "år 98", "'15": a year written short, as people do in chat.
+_SHORT_YEAR_RE = re.compile(r"^(?:(?:sedan|sen|fran|i|under|runt|kring|typ|ca|cirka) )*(?:[-'’´](\d{2})|ar (\d{2}))$")
 _LEADING_WORDS = re.compile(
     r"^(?:(?:nej|ne|na|naa|ja|jo|japp|okej|ok)\b,?\s*|(?:min |den )?sista (?:arbets)?dag(?:en)? (?:ar|blir|var|blev)\s*|"
     r"(?:jag |vi )?(?:borjade|slutade|anstalldes|slutar|borjar|jobbade|har jobbat|"
@@ -341,6 +343,12 @@ def parse_date(text: str, today: date, *, allow_ongoing: bool = False,
     if re.fullmatch(r"\d{1,3}", core):                               # "40" is hours, not 1940
         return None
     year_only = _YEAR_ONLY_RE.match(core) or _YEAR_ONLY_RE.match(folded)
+    short_year = _SHORT_YEAR_RE.match(folded)
+    if short_year and not year_only:
+        two = int(short_year.group(1) or short_year.group(2))
+        # The century that puts the year no later than next year: "-08" is 2008, "-98" is 1998.
+        year = 2000 + two if 2000 + two <= today.year + 1 else 1900 + two
+        return ParsedDate(date(year, 12, 31) if end_of_period else date(year, 1, 1), "year")
     if year_only:
         year = int(year_only.group(1))
         return ParsedDate(date(year, 12, 31) if end_of_period else date(year, 1, 1), "year")

@@ -283,3 +283,17 @@ def test_a_day_of_this_or_the_next_month(text: str, end: bool, expected: str) ->
 def test_a_bare_number_or_an_impossible_day_is_no_date() -> None:
     assert parse_date("15", TODAY, end_of_period=True) is None
     assert parse_date("den 31:a nästa månad", date(2026, 10, 5), end_of_period=True) is None  # November has 30
+
+
+@pytest.mark.parametrize("text, end, expected", [
+    # A year written short, as in chat: the century that puts it no later than next year.
+    ("-08", False, "2008-01-01"),
+    ("sen -08", False, "2008-01-01"),
+    ("år 98", False, "1998-01-01"),
+    ("'15", False, "2015-01-01"),
+    ("-27", True, "2027-12-31"),
+    ("08", False, None),  # a bare figure is not a year
+])
+def test_a_year_written_short(text: str, end: bool, expected: str | None) -> None:
+    parsed = parse_date(text, TODAY, end_of_period=end)
+    assert (parsed.value.isoformat() if parsed else None) == expected

@@ -1834,9 +1834,21 @@ def test_a_name_typed_in_lower_case_is_said_back_with_a_capital() -> None:
     ("jag har en firma sedan 2010", "inform_self_employed", None),   # no employment
     ("jag är usk på en vårdcentral i region skåne sen 2009", "inform", "2009-01-01"),  # the occupation as the job
     ("jag är sjukskriven sen mars, jobbar på ica", "inform_sick", None),  # sick since, not employed since
+    # A year written short, and the trade after it.
+    ("hej jag blev uppsagd i förrgår fr volvo cars pga arbetsbrist, jobbat där sen -08 som montör, 45 år",
+     "inform_terminated", "2008-01-01"),
 ])
 def test_the_start_of_the_job_said_in_the_opening_is_kept(text: str, intent: str, start: str | None) -> None:
     assert opening_slots(Answer(text, intent, 0.9, [], TODAY)).get("employment_start") == start
+
+
+@pytest.mark.parametrize("text, age", [
+    ("hej jag blev uppsagd i förrgår fr volvo cars pga arbetsbrist, jobbat där sen -08 som montör, 45 år", 45),
+    ("jobbat på ICA sen 1995, 30 år", None),  # as long as the job has lasted: its length
+    ("jobbat på ICA, 45 år", None),           # no start told: the length, maybe
+])
+def test_bare_years_after_the_job_and_its_start_are_the_age(text: str, age: int | None) -> None:
+    assert opening_slots(Answer(text, "inform", 0.9, [], TODAY)).get("age") == age
 
 
 @pytest.mark.parametrize("text, start, hours", [
@@ -3412,6 +3424,9 @@ def test_the_advisor_sees_a_start_counted_from_a_length() -> None:
     ("Sjuksköterska eller Volvo kanske", "Tack, jag skriver upp sjuksköterska och Volvo."),
     ("Volvo eller Scania", "Tack, jag skriver upp Volvo och Scania."),
     ("jag vill jobba med människor", "Tack, jag skriver upp att jobba med människor."),
+    # The way there belongs to the option before it.
+    ("vill bli elektriker, kanske via yh eller komvux", "Tack, jag skriver upp elektriker via YH eller komvux."),
+    ("elektriker via yh, eller snickare", "Tack, jag skriver upp elektriker via YH och snickare."),
     # Being open to something else is not one of the options.
     ("vet inte riktigt, kanske förskollärare? eller nåt helt annat",
      "Tack, jag skriver upp förskollärare, och att du är öppen för något helt annat."),
