@@ -36,9 +36,19 @@ def selected_faq(parse: dict) -> tuple[str | None, float]:
     return response.get("intent_response_key") or None, float(response.get("confidence") or 0.0)
 
 
+def _read_as(parse: dict) -> str | None:
+    """The intent a parse chose; under the fallback, the best-ranked intent beneath it ("kan jag
+    få hjälp fast jag är så gammal?": faq 0.52 beside check_eligibility 0.47)."""
+    name = (parse.get("intent") or {}).get("name")
+    if name != "nlu_fallback":
+        return name
+    ranked = [i.get("name") for i in parse.get("intent_ranking") or [] if i.get("name") != "nlu_fallback"]
+    return ranked[0] if ranked else None
+
+
 def faq_from_parse(parse: dict) -> str | None:
     """'faq/cost' from a /model/parse reply when its FAQ answer is confident, else None."""
-    if ((parse.get("intent") or {}).get("name")) not in _FAQ_LIKE:
+    if _read_as(parse) not in _FAQ_LIKE:
         return None
     key, confidence = selected_faq(parse)
     return str(key) if key and confidence >= MIN_CONFIDENCE else None

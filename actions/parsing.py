@@ -723,6 +723,9 @@ def termination_reason(a: Answer) -> Result:
                                            r"\b(gick|gar|gatt) (det )?(sa )?(daligt|dalig|back|med forlust)|lonsamhet|"
                                            r"ekonomiska skal|besparing|sparkrav|nedskarning|for lite (jobb|arbete|att gora)|"
                                            r"(inga|for fa) (kunder|order|ordrar|uppdrag)|"
+                                           # "firman har inte (några) kunder", "finns inga uppdrag"
+                                           r"\b(har|hade|fanns|finns) (inte|inga|ej) (\w+ )?(kunder|order|ordrar|uppdrag)\b|"
+                                           r"\b(inte|ej) (har|hade|fanns|finns) (\w+ )?(kunder|order|ordrar|uppdrag)\b|"
                                            # "dom tappade en stor kund": the work went with the customer
                                            r"\b(tappade|tappat|forlorade|forlorat|miste|mist) (en |ett |sin |sina |"
                                            r"var |vara |flera )?(\w+ )?(kund|kunder|order|uppdrag|upphandling\w*|avtal\w*)\b",
@@ -1224,6 +1227,25 @@ def _staffing_agency(a: Answer) -> Result | None:
                    "_say": f"Då skriver jag {agency}, eftersom det är bemanningsföretaget som är din arbetsgivare."})
 
 
+# Folded. Words that make a short answer a date or working hours rather than a name.
+_DATE_WORDS = re.compile(r"\b(januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december|"
+                         r"jan|feb|mar|apr|jun|jul|aug|sep|sept|okt|nov|dec|sista|forsta|ar|manader|manad|veckor|"
+                         r"sedan|sen|nyar|arsskiftet|i host|i vars|i vintras|i somras|forra|nasta)\b|\b\d{1,2}/\d{1,2}\b|\b\d{4}-\d{2}")
+_HOURS_WORDS = re.compile(r"\b(timmar|tim|h|heltid|halvtid|deltid)\b|%|procent")
+
+
+def _other_answer(name: str, today: date) -> str | None:
+    """"ett datum" or "arbetstid" where a short answer to the name question is one of those."""
+    folded = fold(name)
+    if len(folded.split()) > 4:
+        return None
+    if _HOURS_WORDS.search(folded) and parse_hours_per_week(name) is not None:
+        return "arbetstid"
+    if _DATE_WORDS.search(folded) and (parsed := parse_date(name, today)) is not None and parsed.value is not None:
+        return "ett datum"
+    return None
+
+
 def employer_name(a: Answer) -> Result:
     if a.is_digression:
         return None
@@ -1251,6 +1273,10 @@ def employer_name(a: Answer) -> Result:
                                                                          or _NO.search(fold(name))))
     if len(name) < 2 or a.is_payload or len(name) > 120 or no_name:
         return Miss("Skriv arbetsgivarens namn, till exempel \"Bageriet AB\".")
+    if (other := _other_answer(name, a.today)):
+        # "sista november", "30 tim": an answer to a question still to come, not a name.
+        return Miss("Skriv arbetsgivarens namn, till exempel \"Bageriet AB\".",
+                    lead=f"Det ser ut som {other}, det frågar jag om strax.")
     kind = _KIND_NOT_NAME.match(fold(name))
     if kind:
         # "privat företag" for the name (the kind is the next question): kept, and the name asked.
@@ -1378,8 +1404,11 @@ def workplace_in_place(a: Answer) -> Result:
 _SECTOR_SV = {"region": "en region", "municipality": "en kommun", "state": "en statlig myndighet"}
 # Folded. "jobbar som undersköterska i Region Skåne", "uppsagd från Malmö stad": the person's own
 # employer, named in a story before the questions. Not an earlier one ("förut", "tidigare").
+# Folded. "har städat på ett städbolag i 9 år": the work itself as the verb, at a place (not "bott på").
+_DID_THE_WORK = (r"(?:har|hade) (?:stadat|kort|salt|lagat|byggt|snickrat|svetsat|packat|plockat|undervisat|vardat|"
+                 r"skott|servat|diskat|bakat|monterat|malat)(?= (?:pa|hos) )")
 _OWN_JOB = re.compile(r"\b(jobbar|jobbade|jobbat|arbetar|arbetade|arbetat|anstalld|uppsagd|varslad|"
-                      r"sjukskriven|vikarierar|vikarierat)\b|" + _OCCUPATION_SAID + "|"
+                      r"sjukskriven|vikarierar|vikarierat)\b|" + _OCCUPATION_SAID + "|\\b" + _DID_THE_WORK + "|"
                       # "mitt vikariat som sjuksköterska på ett privat äldreboende tog slut"
                       r"\b(mitt|min) (vikariat|jobb|anstallning|visstidsanstallning|visstid|tjanst|arbete)\b")
 _EARLIER = re.compile(r"\b(forut|tidigare|innan dess|fore detta|f d)\b")
@@ -3609,7 +3638,8 @@ _WORKED = r"(?:jobbat|arbetat|varit anstalld|varit|jobbade|arbetade|var anstalld
 # "jobbat på Skanska som snickare i 8 år", "där jag jobbat som snickare i 8 år": the trade between
 # the workplace and the length still tells the length of that job.
 _AS_TRADE = r"(?: som \w+(?: \w+)?)?"
-_LASTED = re.compile(r"\b" + _WORKED + r" (?:dar|(?:pa|hos) (?:\S+ ){0,3}?\S+)" + _AS_TRADE + r"(?: i| under)? "
+_WORKED_AT = r"(?:" + _WORKED + r"|" + _DID_THE_WORK + r")"
+_LASTED = re.compile(r"\b" + _WORKED_AT + r" (?:dar|(?:pa|hos) (?:\S+ ){0,3}?\S+)" + _AS_TRADE + r"(?: i| under)? "
                      + _LENGTH + "|"
                      r"\bdar (?:jag )?(?:har )?" + _WORKED + _AS_TRADE + r"(?: i| under)? "
                      + _LENGTH.replace("length", "there") + "|"

@@ -1208,6 +1208,31 @@ def test_a_goal_named_at_the_help_question_is_the_plan_and_its_goal() -> None:
     assert isinstance(result, Filled) and "outward_options" not in result.slots
 
 
+@pytest.mark.parametrize("text, other", [
+    ("sista november", "ett datum"), ("i mars", "ett datum"), ("för 9 år sen", "ett datum"),
+    ("30 tim", "arbetstid"), ("heltid", "arbetstid"),
+    # Names with a month or a figure in them are names.
+    ("Mars AB", None), ("Maj Bygg", None), ("Bageri 2000", None), ("7-Eleven", None),
+])
+def test_a_date_or_hours_for_the_employer_is_no_name(text: str, other: str | None) -> None:
+    result = INTERPRETERS["employer_name"](Answer(text, "inform", 0.9, [], TODAY))
+    if other is None:
+        assert isinstance(result, Filled) and result.slots["employer_name"] == text
+    else:
+        assert isinstance(result, Miss) and result.lead == f"Det ser ut som {other}, det frågar jag om strax."
+
+
+def test_the_work_itself_as_the_verb_tells_the_job_and_its_length() -> None:
+    text = ("Hej, jag är 63 och har städat på ett litet städbolag i 9 år. Nu har jag fått sparken för att firman "
+            "inte har kunder. Vi har inget avtal. Kan jag få hjälp fast jag är så gammal?")
+    assert opening_slots(Answer(text, "inform_terminated", 0.9, [], TODAY)) == {
+        "age": 63, "employer_sector": "private", "situation": "terminated", "termination_reason": "shortage_of_work",
+        "termination_initiated_by": "employer", "employment_start": "2017-11-01", "employment_start_months": 108.0}
+    # Living somewhere is no job.
+    assert "employment_start" not in opening_slots(Answer("har bott på gotland i 9 år och blev uppsagd",
+                                                          "inform_terminated", 0.9, [], TODAY))
+
+
 @pytest.mark.parametrize("text, age", [
     ("jag är 61 och har jobbat på samma ställe i 30 år", 61), ("Jag är 45 år gammal, två barn", 45),
     ("jag är 58", 58), ("jag är 24-7 på jobbet", None), ("jag har jobbat 30 år som svetsare", None),
@@ -1759,6 +1784,13 @@ def test_an_faq_is_taken_only_from_a_confident_reading_of_the_question() -> None
     assert faq_from_parse(parse("faq", "faq/who_can_get", 0.52)) is None      # "vad händer då?"
     assert faq_from_parse(parse("career_guidance", "faq/what_is_radgivning", 0.9)) is None
     assert faq_from_parse({"intent": {"name": "faq"}}) is None                 # an older model
+    # Under the fallback, the intent ranked next decides: "kan jag få hjälp fast jag är så gammal?"
+    unsure = {**parse("faq", "faq/age_limit", 1.0), "intent": {"name": "nlu_fallback", "confidence": 0.5},
+              "intent_ranking": [{"name": "nlu_fallback", "confidence": 0.5}, {"name": "faq", "confidence": 0.52},
+                                 {"name": "check_eligibility", "confidence": 0.47}]}
+    assert faq_from_parse(unsure) == "faq/age_limit"
+    unsure["intent_ranking"][1]["name"] = "career_guidance"
+    assert faq_from_parse(unsure) is None
 
 
 def test_without_the_rasa_server_there_is_no_faq_lookup(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -1840,6 +1872,31 @@ def test_a_name_typed_in_lower_case_is_said_back_with_a_capital() -> None:
 ])
 def test_the_start_of_the_job_said_in_the_opening_is_kept(text: str, intent: str, start: str | None) -> None:
     assert opening_slots(Answer(text, intent, 0.9, [], TODAY)).get("employment_start") == start
+
+
+@pytest.mark.parametrize("text, other", [
+    ("sista november", "ett datum"), ("i mars", "ett datum"), ("för 9 år sen", "ett datum"),
+    ("30 tim", "arbetstid"), ("heltid", "arbetstid"),
+    # Names with a month or a figure in them are names.
+    ("Mars AB", None), ("Maj Bygg", None), ("Bageri 2000", None), ("7-Eleven", None),
+])
+def test_a_date_or_hours_for_the_employer_is_no_name(text: str, other: str | None) -> None:
+    result = INTERPRETERS["employer_name"](Answer(text, "inform", 0.9, [], TODAY))
+    if other is None:
+        assert isinstance(result, Filled) and result.slots["employer_name"] == text
+    else:
+        assert isinstance(result, Miss) and result.lead == f"Det ser ut som {other}, det frågar jag om strax."
+
+
+def test_the_work_itself_as_the_verb_tells_the_job_and_its_length() -> None:
+    text = ("Hej, jag är 63 och har städat på ett litet städbolag i 9 år. Nu har jag fått sparken för att firman "
+            "inte har kunder. Vi har inget avtal. Kan jag få hjälp fast jag är så gammal?")
+    assert opening_slots(Answer(text, "inform_terminated", 0.9, [], TODAY)) == {
+        "age": 63, "employer_sector": "private", "situation": "terminated", "termination_reason": "shortage_of_work",
+        "termination_initiated_by": "employer", "employment_start": "2017-11-01", "employment_start_months": 108.0}
+    # Living somewhere is no job.
+    assert "employment_start" not in opening_slots(Answer("har bott på gotland i 9 år och blev uppsagd",
+                                                          "inform_terminated", 0.9, [], TODAY))
 
 
 @pytest.mark.parametrize("text, age", [
@@ -3569,6 +3626,31 @@ def test_wanting_something_else_without_knowing_what_is_exploring(text: str) -> 
         assert "att du vill fundera på vad du vill göra framöver" in str(opening_ack(said))
 
 
+@pytest.mark.parametrize("text, other", [
+    ("sista november", "ett datum"), ("i mars", "ett datum"), ("för 9 år sen", "ett datum"),
+    ("30 tim", "arbetstid"), ("heltid", "arbetstid"),
+    # Names with a month or a figure in them are names.
+    ("Mars AB", None), ("Maj Bygg", None), ("Bageri 2000", None), ("7-Eleven", None),
+])
+def test_a_date_or_hours_for_the_employer_is_no_name(text: str, other: str | None) -> None:
+    result = INTERPRETERS["employer_name"](Answer(text, "inform", 0.9, [], TODAY))
+    if other is None:
+        assert isinstance(result, Filled) and result.slots["employer_name"] == text
+    else:
+        assert isinstance(result, Miss) and result.lead == f"Det ser ut som {other}, det frågar jag om strax."
+
+
+def test_the_work_itself_as_the_verb_tells_the_job_and_its_length() -> None:
+    text = ("Hej, jag är 63 och har städat på ett litet städbolag i 9 år. Nu har jag fått sparken för att firman "
+            "inte har kunder. Vi har inget avtal. Kan jag få hjälp fast jag är så gammal?")
+    assert opening_slots(Answer(text, "inform_terminated", 0.9, [], TODAY)) == {
+        "age": 63, "employer_sector": "private", "situation": "terminated", "termination_reason": "shortage_of_work",
+        "termination_initiated_by": "employer", "employment_start": "2017-11-01", "employment_start_months": 108.0}
+    # Living somewhere is no job.
+    assert "employment_start" not in opening_slots(Answer("har bott på gotland i 9 år och blev uppsagd",
+                                                          "inform_terminated", 0.9, [], TODAY))
+
+
 @pytest.mark.parametrize("text, age", [
     ("jobbar i butik, vill byta. ar 47", 47),  # a sentence of its own, "jag" dropped
     ("vet inte vad jag vill. är 52 år", 52),
@@ -4089,6 +4171,31 @@ def test_a_question_at_the_employer_question_is_answered_and_the_question_asked_
     updates = {e["name"]: e["value"] for e in asyncio.run(ValidateWorkForm().run(dispatcher, tracker, {}))}
     assert [m.get("response") for m in dispatcher.messages] == ["utter_faq/what_is_omstallningsstudiestod"]
     assert updates["employer_name"] is None and updates["requested_slot"] == "employer_name"
+
+
+@pytest.mark.parametrize("text, other", [
+    ("sista november", "ett datum"), ("i mars", "ett datum"), ("för 9 år sen", "ett datum"),
+    ("30 tim", "arbetstid"), ("heltid", "arbetstid"),
+    # Names with a month or a figure in them are names.
+    ("Mars AB", None), ("Maj Bygg", None), ("Bageri 2000", None), ("7-Eleven", None),
+])
+def test_a_date_or_hours_for_the_employer_is_no_name(text: str, other: str | None) -> None:
+    result = INTERPRETERS["employer_name"](Answer(text, "inform", 0.9, [], TODAY))
+    if other is None:
+        assert isinstance(result, Filled) and result.slots["employer_name"] == text
+    else:
+        assert isinstance(result, Miss) and result.lead == f"Det ser ut som {other}, det frågar jag om strax."
+
+
+def test_the_work_itself_as_the_verb_tells_the_job_and_its_length() -> None:
+    text = ("Hej, jag är 63 och har städat på ett litet städbolag i 9 år. Nu har jag fått sparken för att firman "
+            "inte har kunder. Vi har inget avtal. Kan jag få hjälp fast jag är så gammal?")
+    assert opening_slots(Answer(text, "inform_terminated", 0.9, [], TODAY)) == {
+        "age": 63, "employer_sector": "private", "situation": "terminated", "termination_reason": "shortage_of_work",
+        "termination_initiated_by": "employer", "employment_start": "2017-11-01", "employment_start_months": 108.0}
+    # Living somewhere is no job.
+    assert "employment_start" not in opening_slots(Answer("har bott på gotland i 9 år och blev uppsagd",
+                                                          "inform_terminated", 0.9, [], TODAY))
 
 
 @pytest.mark.parametrize("text, age", [
