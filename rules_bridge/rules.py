@@ -350,7 +350,7 @@ def _either_year(first: int, second: int) -> str:
 @rule("csn_age_window", "CSN_AGE_WINDOW",
       "Lag (2022:856) om omställningsstudiestöd 8 §; CSN:s åldersgränser (vägledande)",
       (YTTRANDE,),
-      {MET: ("IN_WINDOW",), NOT_MET: ("TOO_YOUNG", "TOO_OLD"), UNKNOWN: ("AGE_UNKNOWN",)})
+      {MET: ("IN_WINDOW",), NOT_MET: ("TOO_YOUNG", "TOO_OLD"), UNKNOWN: ("AGE_UNKNOWN", "BIRTH_YEAR_UNKNOWN")})
 def csn_age_window(ctx: Context) -> Finding:
     app = ctx.app
     window = ctx.params["csn_age_window"]
@@ -366,7 +366,8 @@ def csn_age_window(ctx: Context) -> Finding:
     verdicts = {("TOO_YOUNG" if year < b + first else "TOO_OLD" if year > b + last else "IN_WINDOW")
                 for b in birth_years}
     if len(verdicts) > 1:
-        return Finding(UNKNOWN, "AGE_UNKNOWN", {"last_turns": last}, ("birth_date",))
+        # The age is known but lies at an edge of the window: the birth year decides.
+        return Finding(UNKNOWN, "BIRTH_YEAR_UNKNOWN", {"last_turns": last, "age": app.age}, ("birth_date",))
     verdict = verdicts.pop()
     b = min(birth_years)
     values = {"last_turns": last, "first_year": b + first, "last_year": b + last,

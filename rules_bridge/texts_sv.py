@@ -140,6 +140,8 @@ REASONS: dict[str, str] = {
         "CSN:s åldersgränser (vägledande): omställningsstudiestöd kan ges till och med det år du fyller {last_turns}. Det var år {last_year_sv}.",
     "CSN_AGE_WINDOW.unknown.AGE_UNKNOWN":
         "Vi vet inte din ålder. CSN ger omställningsstudiestöd från det år man fyller 27 till och med det år man fyller {last_turns} (vägledande).",
+    "CSN_AGE_WINDOW.unknown.BIRTH_YEAR_UNKNOWN":
+        "Du är {age} år, så det beror på vilket år du är född. CSN ger omställningsstudiestöd från det år man fyller 27 till och med det år man fyller {last_turns} (vägledande).",
 }
 
 REMARKS: dict[str, str] = {
@@ -205,7 +207,7 @@ ORGANISATIONS: dict[str, dict[str, str]] = {
 
 # Questions for missing information, keyed by field path (without list indexes).
 MISSING_QUESTIONS: dict[str, str] = {
-    "birth_date": "Hur gammal är du?",
+    "birth_date": "Vilket år är du född?",
     "employer.collective_agreement": "Har din arbetsgivare kollektivavtal?",
     "employer.operates_in_sweden": "Är arbetsgivaren verksam i Sverige och registrerad hos Skatteverket?",
     "termination.reason": "Varför upphör din anställning?",

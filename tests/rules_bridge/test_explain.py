@@ -127,3 +127,17 @@ def test_the_csn_years_known_from_the_age_alone_are_both_said() -> None:
     born = {**GOOD, "birth_date": "2001-03-01"}  # the birth date known: one year
     [window] = [r for r in evaluate(born)["services"]["yttrande_csn"]["reasons"] if r["code"] == "CSN_AGE_WINDOW"]
     assert window["text_sv"].endswith("Det är år 2028 för dig.")
+
+
+def test_an_age_at_the_edge_of_the_csn_years_asks_for_the_birth_year_not_the_age() -> None:
+    # 63 in 2026: turned 63 this year (in the window) or last year (past it), by the birthday.
+    edge = {k: v for k, v in GOOD.items() if k != "birth_date"} | {"age": 63}
+    decision = evaluate(edge)
+    [window] = [r for r in decision["services"]["yttrande_csn"]["reasons"] if r["code"] == "CSN_AGE_WINDOW"]
+    assert window["detail"] == "BIRTH_YEAR_UNKNOWN"
+    assert window["text_sv"].startswith("Du är 63 år, så det beror på vilket år du är född.")
+    assert "Vilket år är du född?" in "\n".join(lines_of(edge)) and "Hur gammal" not in "\n".join(lines_of(edge))
+    # No age at all: said so.
+    unknown = {k: v for k, v in GOOD.items() if k != "birth_date"}
+    [window] = [r for r in evaluate(unknown)["services"]["yttrande_csn"]["reasons"] if r["code"] == "CSN_AGE_WINDOW"]
+    assert window["detail"] == "AGE_UNKNOWN"
