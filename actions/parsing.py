@@ -2902,7 +2902,7 @@ def municipality(a: Answer) -> Result:
 # "jag är 61 och har jobbat …", "jag e 34", "58 år gammal": one's own age, in a story or beside an
 # answer, so the age question is not asked later. Not "jag är 40 timmar …".
 _NOT_YEARS_OLD = r"(?!\s*(?:timmar|tim|procent|kr|kronor|%|manader|veckor|dagar|minuter|mil|km|st\b))"
-_OWN_AGE = re.compile(r"\bjag (?:ar|e) (\d{2})(?: ar(?: gammal)?| bast)?(?=$|[\s,.!?])" + _NOT_YEARS_OLD +
+_OWN_AGE = re.compile(r"\b(?:jag|ja|jg) (?:ar|e) (\d{2})(?: ar(?: gammal)?| bast)?(?=$|[\s,.!?])" + _NOT_YEARS_OLD +
                       r"|\b(\d{2}) ar gammal\b|"
                       # "jag heter Anna och är 52": the "jag" said once for both
                       r"\bjag (?:heter|ar) [^.,!?]{1,30}? och (?:ar|e) (\d{2})(?: ar)?(?=$|[\s,.!?])" + _NOT_YEARS_OLD +
@@ -3639,7 +3639,7 @@ _WORKED = r"(?:jobbat|arbetat|varit anstalld|varit|jobbade|arbetade|var anstalld
 # the workplace and the length still tells the length of that job.
 _AS_TRADE = r"(?: som \w+(?: \w+)?)?"
 _WORKED_AT = r"(?:" + _WORKED + r"|" + _DID_THE_WORK + r")"
-_LASTED = re.compile(r"\b" + _WORKED_AT + r" (?:dar|(?:pa|hos) (?:\S+ ){0,3}?\S+)" + _AS_TRADE + r"(?: i| under)? "
+_LASTED = re.compile(r"\b" + _WORKED_AT + _AS_TRADE + r" (?:dar|(?:pa|hos) (?:\S+ ){0,3}?\S+)" + _AS_TRADE + r"(?: i| under)? "
                      + _LENGTH + "|"
                      r"\bdar (?:jag )?(?:har )?" + _WORKED + _AS_TRADE + r"(?: i| under)? "
                      + _LENGTH.replace("length", "there") + "|"
@@ -3762,7 +3762,9 @@ def opening_end(clause: Answer) -> dict[str, Any]:
     # The words as typed where folding kept the length (it does for å/ä/ö): "nästa månad".
     text = clause.text if len(clause.text) == len(clause.folded) else clause.folded
     # "tar slut sista dec o jag vet inte …": the date ends where the next thing told begins.
-    when = re.split(r"\s+(?:o|och|men|sa|så|for|för|eftersom)\s+", text[found.start(1):], maxsplit=1)[0]
+    # Without punctuation ("slutar 31 dec vill plugga …"), the next thing told begins with its verb.
+    when = re.split(r"\s+(?:o|och|men|sa|så|for|för|eftersom|vill|ska|skulle|har|jag|ja)\s+", text[found.start(1):],
+                    maxsplit=1)[0]
     parsed = parse_date(when, clause.today, allow_ongoing=False, end_of_period=True)
     if parsed is None or parsed.ongoing:
         return {}

@@ -1222,6 +1222,19 @@ def test_a_date_or_hours_for_the_employer_is_no_name(text: str, other: str | Non
         assert isinstance(result, Miss) and result.lead == f"Det ser ut som {other}, det frågar jag om strax."
 
 
+def test_a_story_without_punctuation_is_read_through() -> None:
+    text = ("hej ja e 29 har jobbat som barnskötare på en privat förskola i 4 år men de har inte förlängt mitt "
+            "vikariat slutar 31 dec vill plugga till förskollärare")
+    slots = opening_slots(Answer(text, "inform_fixed_term_ended", 0.9, [], TODAY))
+    # "ja e 29" is the age, the trade before the workplace still gives the length, and the end
+    # stops where the wish begins.
+    assert (slots["age"], slots["employment_start_months"], slots["employment_end"]) == (29, 48.0, "2026-12-31")
+    assert slots["situation"] == "fixed_term_ended" and slots["outward_options"] == "förskollärare"
+    # The trade alone, without the workplace, is no length of this job.
+    assert "employment_start" not in opening_slots(Answer("jobbat som svetsare i 20 år, nu uppsagd från Scania",
+                                                          "inform_terminated", 0.9, [], TODAY))
+
+
 def test_the_work_itself_as_the_verb_tells_the_job_and_its_length() -> None:
     text = ("Hej, jag är 63 och har städat på ett litet städbolag i 9 år. Nu har jag fått sparken för att firman "
             "inte har kunder. Vi har inget avtal. Kan jag få hjälp fast jag är så gammal?")
@@ -1886,6 +1899,19 @@ def test_a_date_or_hours_for_the_employer_is_no_name(text: str, other: str | Non
         assert isinstance(result, Filled) and result.slots["employer_name"] == text
     else:
         assert isinstance(result, Miss) and result.lead == f"Det ser ut som {other}, det frågar jag om strax."
+
+
+def test_a_story_without_punctuation_is_read_through() -> None:
+    text = ("hej ja e 29 har jobbat som barnskötare på en privat förskola i 4 år men de har inte förlängt mitt "
+            "vikariat slutar 31 dec vill plugga till förskollärare")
+    slots = opening_slots(Answer(text, "inform_fixed_term_ended", 0.9, [], TODAY))
+    # "ja e 29" is the age, the trade before the workplace still gives the length, and the end
+    # stops where the wish begins.
+    assert (slots["age"], slots["employment_start_months"], slots["employment_end"]) == (29, 48.0, "2026-12-31")
+    assert slots["situation"] == "fixed_term_ended" and slots["outward_options"] == "förskollärare"
+    # The trade alone, without the workplace, is no length of this job.
+    assert "employment_start" not in opening_slots(Answer("jobbat som svetsare i 20 år, nu uppsagd från Scania",
+                                                          "inform_terminated", 0.9, [], TODAY))
 
 
 def test_the_work_itself_as_the_verb_tells_the_job_and_its_length() -> None:
@@ -3640,6 +3666,19 @@ def test_a_date_or_hours_for_the_employer_is_no_name(text: str, other: str | Non
         assert isinstance(result, Miss) and result.lead == f"Det ser ut som {other}, det frågar jag om strax."
 
 
+def test_a_story_without_punctuation_is_read_through() -> None:
+    text = ("hej ja e 29 har jobbat som barnskötare på en privat förskola i 4 år men de har inte förlängt mitt "
+            "vikariat slutar 31 dec vill plugga till förskollärare")
+    slots = opening_slots(Answer(text, "inform_fixed_term_ended", 0.9, [], TODAY))
+    # "ja e 29" is the age, the trade before the workplace still gives the length, and the end
+    # stops where the wish begins.
+    assert (slots["age"], slots["employment_start_months"], slots["employment_end"]) == (29, 48.0, "2026-12-31")
+    assert slots["situation"] == "fixed_term_ended" and slots["outward_options"] == "förskollärare"
+    # The trade alone, without the workplace, is no length of this job.
+    assert "employment_start" not in opening_slots(Answer("jobbat som svetsare i 20 år, nu uppsagd från Scania",
+                                                          "inform_terminated", 0.9, [], TODAY))
+
+
 def test_the_work_itself_as_the_verb_tells_the_job_and_its_length() -> None:
     text = ("Hej, jag är 63 och har städat på ett litet städbolag i 9 år. Nu har jag fått sparken för att firman "
             "inte har kunder. Vi har inget avtal. Kan jag få hjälp fast jag är så gammal?")
@@ -4185,6 +4224,19 @@ def test_a_date_or_hours_for_the_employer_is_no_name(text: str, other: str | Non
         assert isinstance(result, Filled) and result.slots["employer_name"] == text
     else:
         assert isinstance(result, Miss) and result.lead == f"Det ser ut som {other}, det frågar jag om strax."
+
+
+def test_a_story_without_punctuation_is_read_through() -> None:
+    text = ("hej ja e 29 har jobbat som barnskötare på en privat förskola i 4 år men de har inte förlängt mitt "
+            "vikariat slutar 31 dec vill plugga till förskollärare")
+    slots = opening_slots(Answer(text, "inform_fixed_term_ended", 0.9, [], TODAY))
+    # "ja e 29" is the age, the trade before the workplace still gives the length, and the end
+    # stops where the wish begins.
+    assert (slots["age"], slots["employment_start_months"], slots["employment_end"]) == (29, 48.0, "2026-12-31")
+    assert slots["situation"] == "fixed_term_ended" and slots["outward_options"] == "förskollärare"
+    # The trade alone, without the workplace, is no length of this job.
+    assert "employment_start" not in opening_slots(Answer("jobbat som svetsare i 20 år, nu uppsagd från Scania",
+                                                          "inform_terminated", 0.9, [], TODAY))
 
 
 def test_the_work_itself_as_the_verb_tells_the_job_and_its_length() -> None:
