@@ -858,11 +858,21 @@ _DONT_KNOW_HINTS["employment_end"] = ("Det räcker med ungefär när, till exemp
                                       "eller \"hösten 2025\".")
 
 
+# Folded. The worker category said again alone: "arbetare", "ja arbetare", "tjänsteman stämmer".
+_ECHOED_CATEGORY = re.compile(r"^(?:(?:ja|japp|jo|precis|stammer|korrekt|ok|okej),? )?(arbetare|tjansteman)"
+                              r"(?: (?:ja|stammer|precis))?[.!]*$")
+
+
 def kind_miss(slot: str, answer: Answer, miss: Miss) -> Miss:
     """A miss on "vet inte", or on "orkar inte tänka på det nu", is not a misunderstanding: say
     so kindly, help, and offer a human."""
     if miss.lead is not None or answer.is_payload:
         return miss
+    echoed = _ECHOED_CATEGORY.match(answer.folded.strip())
+    if echoed and slot != "worker_category" \
+            and answer.slots.get("worker_category") == ("blue_collar" if echoed.group(1) == "arbetare" else "white_collar"):
+        # "arbetare" just after "…, så jag skriver att du är arbetare": agreeing, not answering.
+        return Miss("", lead="Ja, det har jag skrivit.")
     if answer.intent == "dont_know" or _DONT_KNOW.search(answer.folded):
         lead = "Du bestämmer själv." if slot == "consent" else "Ingen fara om du inte vet säkert."
         return Miss(_DONT_KNOW_HINTS.get(slot, miss.hint), lead=lead, offer_human=slot != "consent")

@@ -182,7 +182,7 @@ def situation_terminated(ctx: Context) -> Finding:
 
 
 @rule("situation_employed", "SITUATION", f"{LAW} 6 § första stycket 2", (VAGLEDNING,),
-      {MET: ("EMPLOYED",), NOT_MET: ("NOT_EMPLOYED", "NOT_EMPLOYED_OTHER_JOB", "SELF_EMPLOYED")})
+      {MET: ("EMPLOYED",), NOT_MET: ("NOT_EMPLOYED", "NOT_EMPLOYED_OTHER_JOB", "SELF_EMPLOYED", "FIXED_TERM_ENDS")})
 def situation_employed(ctx: Context) -> Finding:
     if ctx.app.situation == "employed":
         return Finding(MET, "EMPLOYED")
@@ -192,6 +192,9 @@ def situation_employed(ctx: Context) -> Finding:
         # "vikariatet tog slut, men jag har kvar ett extrajobb": the decision is about the job that
         # ends, said so, since "vägledning är för den som har en anställning" would read as wrong.
         return Finding(NOT_MET, "NOT_EMPLOYED_OTHER_JOB")
+    if ctx.app.termination is not None and ctx.app.termination.reason == "fixed_term_ended":
+        # Neither "uppsagd" nor over yet, perhaps: said as what it is.
+        return Finding(NOT_MET, "FIXED_TERM_ENDS")
     return Finding(NOT_MET, "NOT_EMPLOYED")
 
 

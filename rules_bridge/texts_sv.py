@@ -56,6 +56,8 @@ REASONS: dict[str, str] = {
         "Du har en anställning. Då kan du få vägledning.",
     "SITUATION.not_met.NOT_EMPLOYED":
         "Vägledning är för dig som har en anställning som fortsätter, inte för den som är uppsagd eller redan har slutat.",
+    "SITUATION.not_met.FIXED_TERM_ENDS":
+        "Vägledning är för dig som har en anställning som fortsätter. När en visstidsanställning tar slut är det rådgivningen som gäller.",
     "SITUATION.not_met.NOT_EMPLOYED_OTHER_JOB":
         "Vägledning är för den som söker stöd medan anställningen fortsätter. Den här bedömningen gäller anställningen som slutar. Att du har ett annat jobb kvar kan du ta upp med rådgivaren.",
 

@@ -1222,6 +1222,18 @@ def test_a_date_or_hours_for_the_employer_is_no_name(text: str, other: str | Non
         assert isinstance(result, Miss) and result.lead == f"Det ser ut som {other}, det frågar jag om strax."
 
 
+@pytest.mark.parametrize("text, stored, agreed", [
+    ("arbetare", "blue_collar", True), ("ja arbetare", "blue_collar", True), ("tjänsteman stämmer", "white_collar", True),
+    ("arbetare", "white_collar", False),  # not what was written: not taken as agreeing
+    ("jag är arbetare men vet inte", "blue_collar", False),
+])
+def test_the_worker_category_said_again_is_agreeing_not_a_miss(text: str, stored: str, agreed: bool) -> None:
+    from actions.parsing import kind_miss
+    answer = Answer(text, "inform", 0.9, [], TODAY, slots={"worker_category": stored})
+    miss = kind_miss("collective_agreement", answer, Miss("Svara ja, nej eller \"vet inte\"."))
+    assert (miss.lead == "Ja, det har jag skrivit.") == agreed
+
+
 def test_a_story_without_punctuation_is_read_through() -> None:
     text = ("hej ja e 29 har jobbat som barnskötare på en privat förskola i 4 år men de har inte förlängt mitt "
             "vikariat slutar 31 dec vill plugga till förskollärare")
@@ -1899,6 +1911,18 @@ def test_a_date_or_hours_for_the_employer_is_no_name(text: str, other: str | Non
         assert isinstance(result, Filled) and result.slots["employer_name"] == text
     else:
         assert isinstance(result, Miss) and result.lead == f"Det ser ut som {other}, det frågar jag om strax."
+
+
+@pytest.mark.parametrize("text, stored, agreed", [
+    ("arbetare", "blue_collar", True), ("ja arbetare", "blue_collar", True), ("tjänsteman stämmer", "white_collar", True),
+    ("arbetare", "white_collar", False),  # not what was written: not taken as agreeing
+    ("jag är arbetare men vet inte", "blue_collar", False),
+])
+def test_the_worker_category_said_again_is_agreeing_not_a_miss(text: str, stored: str, agreed: bool) -> None:
+    from actions.parsing import kind_miss
+    answer = Answer(text, "inform", 0.9, [], TODAY, slots={"worker_category": stored})
+    miss = kind_miss("collective_agreement", answer, Miss("Svara ja, nej eller \"vet inte\"."))
+    assert (miss.lead == "Ja, det har jag skrivit.") == agreed
 
 
 def test_a_story_without_punctuation_is_read_through() -> None:
@@ -3666,6 +3690,18 @@ def test_a_date_or_hours_for_the_employer_is_no_name(text: str, other: str | Non
         assert isinstance(result, Miss) and result.lead == f"Det ser ut som {other}, det frågar jag om strax."
 
 
+@pytest.mark.parametrize("text, stored, agreed", [
+    ("arbetare", "blue_collar", True), ("ja arbetare", "blue_collar", True), ("tjänsteman stämmer", "white_collar", True),
+    ("arbetare", "white_collar", False),  # not what was written: not taken as agreeing
+    ("jag är arbetare men vet inte", "blue_collar", False),
+])
+def test_the_worker_category_said_again_is_agreeing_not_a_miss(text: str, stored: str, agreed: bool) -> None:
+    from actions.parsing import kind_miss
+    answer = Answer(text, "inform", 0.9, [], TODAY, slots={"worker_category": stored})
+    miss = kind_miss("collective_agreement", answer, Miss("Svara ja, nej eller \"vet inte\"."))
+    assert (miss.lead == "Ja, det har jag skrivit.") == agreed
+
+
 def test_a_story_without_punctuation_is_read_through() -> None:
     text = ("hej ja e 29 har jobbat som barnskötare på en privat förskola i 4 år men de har inte förlängt mitt "
             "vikariat slutar 31 dec vill plugga till förskollärare")
@@ -4224,6 +4260,18 @@ def test_a_date_or_hours_for_the_employer_is_no_name(text: str, other: str | Non
         assert isinstance(result, Filled) and result.slots["employer_name"] == text
     else:
         assert isinstance(result, Miss) and result.lead == f"Det ser ut som {other}, det frågar jag om strax."
+
+
+@pytest.mark.parametrize("text, stored, agreed", [
+    ("arbetare", "blue_collar", True), ("ja arbetare", "blue_collar", True), ("tjänsteman stämmer", "white_collar", True),
+    ("arbetare", "white_collar", False),  # not what was written: not taken as agreeing
+    ("jag är arbetare men vet inte", "blue_collar", False),
+])
+def test_the_worker_category_said_again_is_agreeing_not_a_miss(text: str, stored: str, agreed: bool) -> None:
+    from actions.parsing import kind_miss
+    answer = Answer(text, "inform", 0.9, [], TODAY, slots={"worker_category": stored})
+    miss = kind_miss("collective_agreement", answer, Miss("Svara ja, nej eller \"vet inte\"."))
+    assert (miss.lead == "Ja, det har jag skrivit.") == agreed
 
 
 def test_a_story_without_punctuation_is_read_through() -> None:

@@ -105,10 +105,10 @@ def test_an_other_job_that_goes_on_is_not_told_that_vagledning_is_for_the_employ
     assert reason["detail"] == "NOT_EMPLOYED_OTHER_JOB" and "gäller anställningen som slutar" in reason["text_sv"]
     remark = next(r for r in decision["remarks"] if r["code"] == "OTHER_JOB_ONGOING")
     assert "Pizzeria Napoli" in remark["text_sv"]
-    # One job only: the plain reason, and no remark.
+    # One job only: the reason for a fixed term that ends, and no remark.
     alone = evaluate({**ended, "employments": ended["employments"][:1]})
     assert next(r for r in alone["services"]["vagledning"]["reasons"] if r["code"] == "SITUATION")["detail"] == \
-        "NOT_EMPLOYED"
+        "FIXED_TERM_ENDS"
     assert all(r["code"] != "OTHER_JOB_ONGOING" for r in alone["remarks"])
 
 
@@ -141,3 +141,13 @@ def test_an_age_at_the_edge_of_the_csn_years_asks_for_the_birth_year_not_the_age
     unknown = {k: v for k, v in GOOD.items() if k != "birth_date"}
     [window] = [r for r in evaluate(unknown)["services"]["yttrande_csn"]["reasons"] if r["code"] == "CSN_AGE_WINDOW"]
     assert window["detail"] == "AGE_UNKNOWN"
+
+
+def test_a_fixed_term_that_ends_is_not_called_uppsagd_for_vagledning() -> None:
+    ending = {**GOOD, "termination": {"reason": "fixed_term_ended", "initiated_by": "employer", "last_day": "2026-12-31"},
+              "employments": [{**GOOD["employments"][0], "end": "2026-12-31"}]}
+    reason = next(r for r in evaluate(ending)["services"]["vagledning"]["reasons"] if r["code"] == "SITUATION")
+    assert reason["detail"] == "FIXED_TERM_ENDS" and "uppsagd" not in reason["text_sv"]
+    # Given notice, the plain reason.
+    reason = next(r for r in evaluate(GOOD)["services"]["vagledning"]["reasons"] if r["code"] == "SITUATION")
+    assert reason["detail"] == "NOT_EMPLOYED"
