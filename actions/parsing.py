@@ -1412,11 +1412,11 @@ def workplace_in_place(a: Answer) -> Result:
 
 
 _SECTOR_SV = {"region": "en region", "municipality": "en kommun", "state": "en statlig myndighet"}
-# Folded. "jobbar som undersköterska i Region Skåne", "uppsagd från Malmö stad": the person's own
-# employer, named in a story before the questions. Not an earlier one ("förut", "tidigare").
 # Folded. "har städat på ett städbolag i 9 år": the work itself as the verb, at a place (not "bott på").
 _DID_THE_WORK = (r"(?:har|hade) (?:stadat|kort|salt|lagat|byggt|snickrat|svetsat|packat|plockat|undervisat|vardat|"
                  r"skott|servat|diskat|bakat|monterat|malat)(?= (?:pa|hos) )")
+# Folded. "jobbar som undersköterska i Region Skåne", "uppsagd från Malmö stad": the person's own
+# employer, named in a story before the questions. Not an earlier one ("förut", "tidigare").
 _OWN_JOB = re.compile(r"\b(jobbar|jobbade|jobbat|arbetar|arbetade|arbetat|anstalld|uppsagd|varslad|"
                       r"sjukskriven|vikarierar|vikarierat)\b|" + _OCCUPATION_SAID + "|\\b" + _DID_THE_WORK + "|"
                       # "mitt vikariat som sjuksköterska på ett privat äldreboende tog slut"
@@ -3313,8 +3313,10 @@ _NOT_SICK = re.compile(r"\b(inte|ej|aldrig|inga?) (\w+ )?(sjuk\w*|utbrand|skad\w
 _SUPPOSES = re.compile(r"\bom (jag|man|du|min|mitt)\b|(?<!nar jag )(?<!nar vi )\bskulle\b|\bifall\b|\bnar man\b")
 
 
+# How much of full time one works: "75%", "75 procent", "heltid", "halvtid" (typed and folded alike).
+_SHARE_OF_FULL_TIME = r"(?:\d{1,3} ?%|\d{1,3} procent|heltid|halvtid)"
 # Typed, for splitting before folding: _HOURS_ITEM as it is written.
-_HOURS_ITEM_TYPED = (r"(?i:(?:typ |ca |cirka |runt |ungefär )?(?:\d{1,3} ?%|\d{1,3} procent|heltid|halvtid)"
+_HOURS_ITEM_TYPED = (r"(?i:(?:typ |ca |cirka |runt |ungefär )?" + _SHARE_OF_FULL_TIME +
                      r"(?=\s*(?:[,.!?]|$)|\s+(?:sen|sedan|från|fran|och|o)\b))")
 
 
@@ -3626,11 +3628,11 @@ _ENDS_ON = re.compile(r"\b(?:tar slut|tog slut|slutar|slutade|upphor|upphorde|ga
                       r"sista (?:arbets)?dag(?:en)? (?:ar|blir|var|blev))\s+(.+)$")
 
 
-# Folded. "jobbar som lärare sedan 2012", "anställd där från mars 2019": the job's start.
 # Folded. How much one works, told as an item of its own: "75%", "75 procent", "heltid".
 # Only where the item ends there: "50% sjukskriven" tells something else.
-_HOURS_ITEM = (r"(?:typ |ca |cirka |runt |ungefar )?(?:\d{1,3} ?%|\d{1,3} procent|heltid|halvtid)"
+_HOURS_ITEM = (r"(?:typ |ca |cirka |runt |ungefar )?" + _SHARE_OF_FULL_TIME +
                r"(?=\s*(?:[,.!?]|$)|\s+(?:sen|sedan|fran|och|o)\b)")
+# Folded. "jobbar som lärare sedan 2012", "anställd där från mars 2019": the job's start.
 _STARTED_ON = re.compile(r"(?:\b(?:jobbar|jobbat|arbetar|arbetat|anstalld|varit anstalld|"
                          # past tense only with "där": the job just told of, not an earlier one
                          r"(?:jobbade|arbetade|var anstalld) dar)\b"
@@ -3664,7 +3666,7 @@ _LASTED = re.compile(r"\b" + _WORKED_AT + _AS_TRADE + r" (?:dar|(?:pa|hos) (?:\S
 
 # Folded. The job's hours told in the story: "jobbade typ 50% i två år", "jobbar heltid", "jobbar 30 timmar".
 _HOURS_TOLD = re.compile(r"\b(?:jobbar|jobbade|jobbat|arbetar|arbetade|arbetat) (?:dar |bara |alltid )?"
-                         r"(?:typ |ca |cirka |runt |ungefar |pa )?(?P<hours>\d{1,3} ?%|\d{1,3} procent|heltid|halvtid|"
+                         r"(?:typ |ca |cirka |runt |ungefar |pa )?(?P<hours>" + _SHARE_OF_FULL_TIME + r"|"
                          r"\d{1,2} (?:timmar|tim|h)(?: i veckan| per vecka| i v| \/ vecka)?)(?!\w)")
 
 # Folded. "jobbar på PostNord i Rosersberg, 75% sen 2017", "anställd på ICA sedan 2015, heltid": how

@@ -1208,56 +1208,6 @@ def test_a_goal_named_at_the_help_question_is_the_plan_and_its_goal() -> None:
     assert isinstance(result, Filled) and "outward_options" not in result.slots
 
 
-@pytest.mark.parametrize("text, other", [
-    ("sista november", "ett datum"), ("i mars", "ett datum"), ("för 9 år sen", "ett datum"),
-    ("30 tim", "arbetstid"), ("heltid", "arbetstid"),
-    # Names with a month or a figure in them are names.
-    ("Mars AB", None), ("Maj Bygg", None), ("Bageri 2000", None), ("7-Eleven", None),
-])
-def test_a_date_or_hours_for_the_employer_is_no_name(text: str, other: str | None) -> None:
-    result = INTERPRETERS["employer_name"](Answer(text, "inform", 0.9, [], TODAY))
-    if other is None:
-        assert isinstance(result, Filled) and result.slots["employer_name"] == text
-    else:
-        assert isinstance(result, Miss) and result.lead == f"Det ser ut som {other}, det frågar jag om strax."
-
-
-@pytest.mark.parametrize("text, stored, agreed", [
-    ("arbetare", "blue_collar", True), ("ja arbetare", "blue_collar", True), ("tjänsteman stämmer", "white_collar", True),
-    ("arbetare", "white_collar", False),  # not what was written: not taken as agreeing
-    ("jag är arbetare men vet inte", "blue_collar", False),
-])
-def test_the_worker_category_said_again_is_agreeing_not_a_miss(text: str, stored: str, agreed: bool) -> None:
-    from actions.parsing import kind_miss
-    answer = Answer(text, "inform", 0.9, [], TODAY, slots={"worker_category": stored})
-    miss = kind_miss("collective_agreement", answer, Miss("Svara ja, nej eller \"vet inte\"."))
-    assert (miss.lead == "Ja, det har jag skrivit.") == agreed
-
-
-def test_a_story_without_punctuation_is_read_through() -> None:
-    text = ("hej ja e 29 har jobbat som barnskötare på en privat förskola i 4 år men de har inte förlängt mitt "
-            "vikariat slutar 31 dec vill plugga till förskollärare")
-    slots = opening_slots(Answer(text, "inform_fixed_term_ended", 0.9, [], TODAY))
-    # "ja e 29" is the age, the trade before the workplace still gives the length, and the end
-    # stops where the wish begins.
-    assert (slots["age"], slots["employment_start_months"], slots["employment_end"]) == (29, 48.0, "2026-12-31")
-    assert slots["situation"] == "fixed_term_ended" and slots["outward_options"] == "förskollärare"
-    # The trade alone, without the workplace, is no length of this job.
-    assert "employment_start" not in opening_slots(Answer("jobbat som svetsare i 20 år, nu uppsagd från Scania",
-                                                          "inform_terminated", 0.9, [], TODAY))
-
-
-def test_the_work_itself_as_the_verb_tells_the_job_and_its_length() -> None:
-    text = ("Hej, jag är 63 och har städat på ett litet städbolag i 9 år. Nu har jag fått sparken för att firman "
-            "inte har kunder. Vi har inget avtal. Kan jag få hjälp fast jag är så gammal?")
-    assert opening_slots(Answer(text, "inform_terminated", 0.9, [], TODAY)) == {
-        "age": 63, "employer_sector": "private", "situation": "terminated", "termination_reason": "shortage_of_work",
-        "termination_initiated_by": "employer", "employment_start": "2017-11-01", "employment_start_months": 108.0}
-    # Living somewhere is no job.
-    assert "employment_start" not in opening_slots(Answer("har bott på gotland i 9 år och blev uppsagd",
-                                                          "inform_terminated", 0.9, [], TODAY))
-
-
 @pytest.mark.parametrize("text, age", [
     ("jag är 61 och har jobbat på samma ställe i 30 år", 61), ("Jag är 45 år gammal, två barn", 45),
     ("jag är 58", 58), ("jag är 24-7 på jobbet", None), ("jag har jobbat 30 år som svetsare", None),
@@ -3676,56 +3626,6 @@ def test_wanting_something_else_without_knowing_what_is_exploring(text: str) -> 
         assert "att du vill fundera på vad du vill göra framöver" in str(opening_ack(said))
 
 
-@pytest.mark.parametrize("text, other", [
-    ("sista november", "ett datum"), ("i mars", "ett datum"), ("för 9 år sen", "ett datum"),
-    ("30 tim", "arbetstid"), ("heltid", "arbetstid"),
-    # Names with a month or a figure in them are names.
-    ("Mars AB", None), ("Maj Bygg", None), ("Bageri 2000", None), ("7-Eleven", None),
-])
-def test_a_date_or_hours_for_the_employer_is_no_name(text: str, other: str | None) -> None:
-    result = INTERPRETERS["employer_name"](Answer(text, "inform", 0.9, [], TODAY))
-    if other is None:
-        assert isinstance(result, Filled) and result.slots["employer_name"] == text
-    else:
-        assert isinstance(result, Miss) and result.lead == f"Det ser ut som {other}, det frågar jag om strax."
-
-
-@pytest.mark.parametrize("text, stored, agreed", [
-    ("arbetare", "blue_collar", True), ("ja arbetare", "blue_collar", True), ("tjänsteman stämmer", "white_collar", True),
-    ("arbetare", "white_collar", False),  # not what was written: not taken as agreeing
-    ("jag är arbetare men vet inte", "blue_collar", False),
-])
-def test_the_worker_category_said_again_is_agreeing_not_a_miss(text: str, stored: str, agreed: bool) -> None:
-    from actions.parsing import kind_miss
-    answer = Answer(text, "inform", 0.9, [], TODAY, slots={"worker_category": stored})
-    miss = kind_miss("collective_agreement", answer, Miss("Svara ja, nej eller \"vet inte\"."))
-    assert (miss.lead == "Ja, det har jag skrivit.") == agreed
-
-
-def test_a_story_without_punctuation_is_read_through() -> None:
-    text = ("hej ja e 29 har jobbat som barnskötare på en privat förskola i 4 år men de har inte förlängt mitt "
-            "vikariat slutar 31 dec vill plugga till förskollärare")
-    slots = opening_slots(Answer(text, "inform_fixed_term_ended", 0.9, [], TODAY))
-    # "ja e 29" is the age, the trade before the workplace still gives the length, and the end
-    # stops where the wish begins.
-    assert (slots["age"], slots["employment_start_months"], slots["employment_end"]) == (29, 48.0, "2026-12-31")
-    assert slots["situation"] == "fixed_term_ended" and slots["outward_options"] == "förskollärare"
-    # The trade alone, without the workplace, is no length of this job.
-    assert "employment_start" not in opening_slots(Answer("jobbat som svetsare i 20 år, nu uppsagd från Scania",
-                                                          "inform_terminated", 0.9, [], TODAY))
-
-
-def test_the_work_itself_as_the_verb_tells_the_job_and_its_length() -> None:
-    text = ("Hej, jag är 63 och har städat på ett litet städbolag i 9 år. Nu har jag fått sparken för att firman "
-            "inte har kunder. Vi har inget avtal. Kan jag få hjälp fast jag är så gammal?")
-    assert opening_slots(Answer(text, "inform_terminated", 0.9, [], TODAY)) == {
-        "age": 63, "employer_sector": "private", "situation": "terminated", "termination_reason": "shortage_of_work",
-        "termination_initiated_by": "employer", "employment_start": "2017-11-01", "employment_start_months": 108.0}
-    # Living somewhere is no job.
-    assert "employment_start" not in opening_slots(Answer("har bott på gotland i 9 år och blev uppsagd",
-                                                          "inform_terminated", 0.9, [], TODAY))
-
-
 @pytest.mark.parametrize("text, age", [
     ("jobbar i butik, vill byta. ar 47", 47),  # a sentence of its own, "jag" dropped
     ("vet inte vad jag vill. är 52 år", 52),
@@ -4246,56 +4146,6 @@ def test_a_question_at_the_employer_question_is_answered_and_the_question_asked_
     updates = {e["name"]: e["value"] for e in asyncio.run(ValidateWorkForm().run(dispatcher, tracker, {}))}
     assert [m.get("response") for m in dispatcher.messages] == ["utter_faq/what_is_omstallningsstudiestod"]
     assert updates["employer_name"] is None and updates["requested_slot"] == "employer_name"
-
-
-@pytest.mark.parametrize("text, other", [
-    ("sista november", "ett datum"), ("i mars", "ett datum"), ("för 9 år sen", "ett datum"),
-    ("30 tim", "arbetstid"), ("heltid", "arbetstid"),
-    # Names with a month or a figure in them are names.
-    ("Mars AB", None), ("Maj Bygg", None), ("Bageri 2000", None), ("7-Eleven", None),
-])
-def test_a_date_or_hours_for_the_employer_is_no_name(text: str, other: str | None) -> None:
-    result = INTERPRETERS["employer_name"](Answer(text, "inform", 0.9, [], TODAY))
-    if other is None:
-        assert isinstance(result, Filled) and result.slots["employer_name"] == text
-    else:
-        assert isinstance(result, Miss) and result.lead == f"Det ser ut som {other}, det frågar jag om strax."
-
-
-@pytest.mark.parametrize("text, stored, agreed", [
-    ("arbetare", "blue_collar", True), ("ja arbetare", "blue_collar", True), ("tjänsteman stämmer", "white_collar", True),
-    ("arbetare", "white_collar", False),  # not what was written: not taken as agreeing
-    ("jag är arbetare men vet inte", "blue_collar", False),
-])
-def test_the_worker_category_said_again_is_agreeing_not_a_miss(text: str, stored: str, agreed: bool) -> None:
-    from actions.parsing import kind_miss
-    answer = Answer(text, "inform", 0.9, [], TODAY, slots={"worker_category": stored})
-    miss = kind_miss("collective_agreement", answer, Miss("Svara ja, nej eller \"vet inte\"."))
-    assert (miss.lead == "Ja, det har jag skrivit.") == agreed
-
-
-def test_a_story_without_punctuation_is_read_through() -> None:
-    text = ("hej ja e 29 har jobbat som barnskötare på en privat förskola i 4 år men de har inte förlängt mitt "
-            "vikariat slutar 31 dec vill plugga till förskollärare")
-    slots = opening_slots(Answer(text, "inform_fixed_term_ended", 0.9, [], TODAY))
-    # "ja e 29" is the age, the trade before the workplace still gives the length, and the end
-    # stops where the wish begins.
-    assert (slots["age"], slots["employment_start_months"], slots["employment_end"]) == (29, 48.0, "2026-12-31")
-    assert slots["situation"] == "fixed_term_ended" and slots["outward_options"] == "förskollärare"
-    # The trade alone, without the workplace, is no length of this job.
-    assert "employment_start" not in opening_slots(Answer("jobbat som svetsare i 20 år, nu uppsagd från Scania",
-                                                          "inform_terminated", 0.9, [], TODAY))
-
-
-def test_the_work_itself_as_the_verb_tells_the_job_and_its_length() -> None:
-    text = ("Hej, jag är 63 och har städat på ett litet städbolag i 9 år. Nu har jag fått sparken för att firman "
-            "inte har kunder. Vi har inget avtal. Kan jag få hjälp fast jag är så gammal?")
-    assert opening_slots(Answer(text, "inform_terminated", 0.9, [], TODAY)) == {
-        "age": 63, "employer_sector": "private", "situation": "terminated", "termination_reason": "shortage_of_work",
-        "termination_initiated_by": "employer", "employment_start": "2017-11-01", "employment_start_months": 108.0}
-    # Living somewhere is no job.
-    assert "employment_start" not in opening_slots(Answer("har bott på gotland i 9 år och blev uppsagd",
-                                                          "inform_terminated", 0.9, [], TODAY))
 
 
 @pytest.mark.parametrize("text, age", [
