@@ -3323,7 +3323,7 @@ _HOURS_ITEM_TYPED = (r"(?i:(?:typ |ca |cirka |runt |ungefär )?" + _SHARE_OF_FUL
 def _clauses(text: str) -> list[str]:
     # "… och undrar om jag kan få stöd" starts a question of its own inside a telling sentence.
     # "jobbar på PostNord, 75% sen 2017": how much one works stays with the job it is told of.
-    return [c.strip() for c in re.split(r"(?<=[.!?])\s+|,(?!\s*" + _HOURS_ITEM_TYPED + r")\s*|\s+men\s+|\s+och\s+(?=undrar|undrade|funderar|vill veta)",
+    return [c.strip() for c in re.split(r"(?<=[.!?])\s+|,(?!\s*" + _HOURS_ITEM_TYPED + r"|\s*(?:sen|sedan|från) (?:\d{4}|[-'’]\d{2})\b)\s*|\s+men\s+|\s+och\s+(?=undrar|undrade|funderar|vill veta)",
                                         text.strip()) if c.strip()]
 
 
@@ -3638,8 +3638,9 @@ _STARTED_ON = re.compile(r"(?:\b(?:jobbar|jobbat|arbetar|arbetat|anstalld|varit 
                          r"(?:jobbade|arbetade|var anstalld) dar)\b"
                          # "jag är undersköterska i Region Skåne sen 2009": the occupation as the job
                          r"|" + _OCCUPATION_SAID + r")"
-                         # "jobbar på PostNord, 75% sen 2017": a comma only before how much one works
-                         r"(?:[^.,!?]|,\s*(?=" + _HOURS_ITEM + r"))*?"
+                         # "jobbar på PostNord, 75% sen 2017", "jobbar på ICA, heltid, sen 2015": a comma
+                         # only before how much one works or the start
+                         r"(?:[^.,!?]|,\s*(?=" + _HOURS_ITEM + r"|(?:sen|sedan|fran) (?:\d{4}|[-']\d{2})\b))*?"
                          r"\b(?:sedan|sen|fran|fr\.?o\.?m\.?)\s+(.+)$")
 
 

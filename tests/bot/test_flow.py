@@ -1914,6 +1914,8 @@ def test_bare_years_after_the_job_and_its_start_are_the_age(text: str, age: int 
     ("jag jobbar på postnord sedan 2017, 75 procent", "2017-01-01", 30.0),
     ("jag är anställd på volvo sedan mars 2019, heltid. blev uppsagd igår", "2019-03-01", 40.0),
     ("jobbar på ICA, typ 50% och trivs inte", None, 20.0),
+    ("jobbar på ICA, heltid, sen 2015", "2015-01-01", 40.0),
+    ("jobbar på ICA, sedan 2015", "2015-01-01", None),
     # Not how much one works: a wish, or a share of sick leave whose start is not the job's.
     ("jobbar på ICA men vill gå ner till halvtid", None, None),
     ("jobbar på ICA, 50% sjukskriven sen i våras", None, None),
