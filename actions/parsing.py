@@ -3315,6 +3315,8 @@ _SUPPOSES = re.compile(r"\bom (jag|man|du|min|mitt)\b|(?<!nar jag )(?<!nar vi )\
 
 # How much of full time one works: "75%", "75 procent", "heltid", "halvtid" (typed and folded alike).
 _SHARE_OF_FULL_TIME = r"(?:\d{1,3} ?%|\d{1,3} procent|heltid|halvtid)"
+# A start told as an item of its own ("…, sen 2015", "…, sedan -08"), typed or folded.
+_START_ITEM = r"(?:sen|sedan|fran|från) (?:\d{4}|[-'’]\d{2})\b"
 # Typed, for splitting before folding: _HOURS_ITEM as it is written.
 _HOURS_ITEM_TYPED = (r"(?i:(?:typ |ca |cirka |runt |ungefär )?" + _SHARE_OF_FULL_TIME +
                      r"(?=\s*(?:[,.!?]|$)|\s+(?:sen|sedan|från|fran|och|o)\b))")
@@ -3323,7 +3325,7 @@ _HOURS_ITEM_TYPED = (r"(?i:(?:typ |ca |cirka |runt |ungefär )?" + _SHARE_OF_FUL
 def _clauses(text: str) -> list[str]:
     # "… och undrar om jag kan få stöd" starts a question of its own inside a telling sentence.
     # "jobbar på PostNord, 75% sen 2017": how much one works stays with the job it is told of.
-    return [c.strip() for c in re.split(r"(?<=[.!?])\s+|,(?!\s*" + _HOURS_ITEM_TYPED + r"|\s*(?:sen|sedan|från) (?:\d{4}|[-'’]\d{2})\b)\s*|\s+men\s+|\s+och\s+(?=undrar|undrade|funderar|vill veta)",
+    return [c.strip() for c in re.split(r"(?<=[.!?])\s+|,(?!\s*" + _HOURS_ITEM_TYPED + r"|\s*" + _START_ITEM + r")\s*|\s+men\s+|\s+och\s+(?=undrar|undrade|funderar|vill veta)",
                                         text.strip()) if c.strip()]
 
 
@@ -3640,7 +3642,7 @@ _STARTED_ON = re.compile(r"(?:\b(?:jobbar|jobbat|arbetar|arbetat|anstalld|varit 
                          r"|" + _OCCUPATION_SAID + r")"
                          # "jobbar på PostNord, 75% sen 2017", "jobbar på ICA, heltid, sen 2015": a comma
                          # only before how much one works or the start
-                         r"(?:[^.,!?]|,\s*(?=" + _HOURS_ITEM + r"|(?:sen|sedan|fran) (?:\d{4}|[-']\d{2})\b))*?"
+                         r"(?:[^.,!?]|,\s*(?=" + _HOURS_ITEM + r"|" + _START_ITEM + r"))*?"
                          r"\b(?:sedan|sen|fran|fr\.?o\.?m\.?)\s+(.+)$")
 
 
