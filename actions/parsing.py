@@ -1238,8 +1238,7 @@ def _staffing_agency(a: Answer) -> Result | None:
 
 
 # Folded. Words that make a short answer a date or working hours rather than a name.
-_DATE_WORDS = re.compile(r"\b(januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december|"
-                         r"jan|feb|mar|apr|jun|jul|aug|sep|sept|okt|nov|dec|sista|forsta|ar|manader|manad|veckor|"
+_DATE_WORDS = re.compile(r"\b(" + MONTH_WORDS + r"|sista|forsta|ar|manader|manad|veckor|"
                          r"sedan|sen|nyar|arsskiftet|i host|i vars|i vintras|i somras|forra|nasta)\b|\b\d{1,2}/\d{1,2}\b|\b\d{4}-\d{2}")
 _HOURS_WORDS = re.compile(r"\b(timmar|tim|h|heltid|halvtid|deltid)\b|%|procent")
 
